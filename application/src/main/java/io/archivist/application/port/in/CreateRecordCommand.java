@@ -1,0 +1,32 @@
+package io.archivist.application.port.in;
+
+import io.archivist.domain.ArchivistException;
+import io.archivist.domain.Caller;
+import io.archivist.domain.RecordId;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+public record CreateRecordCommand(Caller caller, String type, Optional<String> key, Map<String, Object> attributes,
+                                  List<RecordId> parents) {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}");
+
+    public CreateRecordCommand {
+        Objects.requireNonNull(caller, "caller");
+        if (type == null || type.isBlank()) {
+            throw ArchivistException.invalid("a record needs a type");
+        }
+        key = key == null ? Optional.empty() : key;
+        key.ifPresent(k -> {
+            if (!KEY.matcher(k).matches()) {
+                throw ArchivistException.invalid("key '" + k + "' must match " + KEY.pattern());
+            }
+        });
+        attributes = attributes == null ? Map.of() : attributes;
+        parents = parents == null ? List.of() : List.copyOf(parents);
+    }
+}

@@ -1,0 +1,117 @@
+package io.archivist.application.port.out;
+
+import io.archivist.domain.ObjectType;
+import io.archivist.domain.Operation;
+import io.archivist.domain.RecordId;
+import io.archivist.domain.StoredRecord;
+import io.archivist.domain.WorkspaceId;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The records of every workspace. Every method is scoped to one workspace and sees nothing of
+ * another. The cascade methods are set-oriented: each issues a constant number of statements
+ * (or commands) whatever the size of the subtree, and never holds the whole set in memory.
+ * They state the rules of {@link io.archivist.domain.CascadePlanner} in the store's own
+ * language; the store contract kit holds every store to the planner's answers.
+ * Writes are called inside {@link UnitOfWork#write}.
+ */
+public interface RecordStore {
+
+    Optional<StoredRecord> find(WorkspaceId workspace, RecordId id);
+
+    /** The records among {@code ids} that exist in the workspace, in any order. */
+    List<StoredRecord> findAll(WorkspaceId workspace, Collection<RecordId> ids);
+
+    Optional<StoredRecord> findByKey(WorkspaceId workspace, String type, String key);
+
+    /** R6: the active record of {@code type} holding {@code canonicalValue} (see UniqueValues) for {@code attribute}. */
+    Optional<RecordId> activeHolder(WorkspaceId workspace, String type, String attribute, String canonicalValue);
+
+    /** A keyset page: records matching {@code filter} with an id after {@code after}, in id order. */
+    List<StoredRecord> page(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit);
+
+    /**
+     * Inserts a new active record holding {@code uniqueValues} (attribute → canonical value).
+     * The store itself refuses, atomically with concurrent writers, a second record with the
+     * same key in the type (DUPLICATE_KEY) or an active record sharing a unique value (UNIQUE_CONFLICT).
+     */
+    void insert(StoredRecord record, Map<String, String> uniqueValues);
+
+    /**
+     * Replaces the attributes of an active record; {@code updated.version()} is one past the
+     * version it replaces, and a stale one is a PRECONDITION_FAILED. Unique values as for insert.
+     */
+    void update(StoredRecord updated, Map<String, String> uniqueValues);
+
+    /**
+     * Seeds: inserts a batch of records in one round trip, with the same refusals as {@link #insert}.
+     * A record of the batch may be archived already (deleted_at and archive_operation set): it claims
+     * no unique value, and the store remembers it as touched by its archive operation (for history).
+     */
+    void insertAll(List<RecordWithUniqueValues> batch);
+
+    /** Seeds: replaces the attributes of a batch of active records in one round trip, as {@link #update} does one. */
+    void updateAll(List<RecordWithUniqueValues> batch);
+
+    /** A record with the canonical values of its type's unique attributes (see UniqueValues). */
+    record RecordWithUniqueValues(StoredRecord record, Map<String, String> uniqueValues) {
+        public RecordWithUniqueValues {
+            uniqueValues = Map.copyOf(uniqueValues);
+        }
+    }
+
+    /** R7: whether the archive cascade of {@code roots} (R1) reaches {@code target}. */
+    boolean archiveReaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target);
+
+    /** R7: whether the purge cascade of {@code roots} (R3) reaches {@code target}. */
+    boolean purgeReaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target);
+
+    /** R13: counts per type of what {@link #archive} would change. */
+    Map<String, Long> countArchive(WorkspaceId workspace, Collection<RecordId> roots);
+
+    /** R13: counts per type of what {@link #purge} would remove. */
+    Map<String, Long> countPurge(WorkspaceId workspace, Collection<RecordId> roots);
+
+    /**
+     * R5, R6: what restoring the archived {@code root} would bring back (counts per type), which
+     * co-archived records would stay archived and why (at most {@code listLimit} of them), and the
+     * unique conflicts with active records (at most {@code listLimit}).
+     */
+    RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit);
+
+    /**
+     * R1, R2: archives the active {@code operation.roots()} and every active dependent: deleted_at
+     * and updated_at become the operation's time, archive_operation its id, updated_by its actor,
+     * version moves on; their unique values are freed. The store remembers which records the
+     * operation touched (for history). Returns counts per type.
+     */
+    Map<String, Long> archive(Operation operation);
+
+    /**
+     * R5: restores {@code root} and the set {@link #outlineRestore} describes, re-claiming their unique
+     * values (a conflict is a UNIQUE_CONFLICT and nothing changes), and remembers them under
+     * {@code operation}. Returns counts per type.
+     */
+    Map<String, Long> restore(RecordId root, Operation operation);
+
+    /**
+     * R3, R4: removes {@code operation.roots()} and every dependent, whatever its state, from
+     * storage; the store remembers their ids and types under the operation. Returns counts per type.
+     */
+    Map<String, Long> purge(Operation operation);
+
+    /** R11: archived records of {@code type} archived at or before {@code cutoff}, at most {@code limit}. */
+    List<RecordId> archivedBefore(WorkspaceId workspace, String type, Instant cutoff, int limit);
+
+    /**
+     * The unique attributes of {@code type} changed: recompute the unique values every record of it
+     * holds (UniqueValues), refusing with UNIQUE_CONFLICT, and changing nothing, when two active
+     * records would share one.
+     */
+    void reindexUnique(WorkspaceId workspace, ObjectType type);
+}

@@ -1,0 +1,8 @@
+package io.archivist.application.port.out;
+
+import java.time.Instant;
+
+public interface TimeSource {
+
+    Instant now();
+}

@@ -1,0 +1,116 @@
+package io.archivist.application.service;
+
+import io.archivist.application.port.out.IdGenerator;
+import io.archivist.application.port.out.OperationLog;
+import io.archivist.application.port.out.Ports;
+import io.archivist.application.port.out.RecordStore;
+import io.archivist.application.port.out.RestoreOutline;
+import io.archivist.domain.Blocker;
+import io.archivist.domain.Caller;
+import io.archivist.domain.Lifecycle;
+import io.archivist.domain.Operation;
+import io.archivist.domain.OperationId;
+import io.archivist.domain.OperationKind;
+import io.archivist.domain.RecordId;
+import io.archivist.domain.StoredRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * The steps one archive, restore or purge takes, shared by the single-record and the bulk
+ * use cases: check the blockers (R5, R6, R7), then apply through the set-oriented store and log
+ * the operation. Called inside a unit of work.
+ */
+final class Cascades {
+
+    private final RecordStore records;
+    private final OperationLog log;
+    private final IdGenerator ids;
+    private final Workspaces workspaces;
+    private final LifecyclePolicy policy;
+
+    Cascades(Ports ports, Workspaces workspaces, LifecyclePolicy policy) {
+        this.records = ports.records();
+        this.log = ports.operations();
+        this.ids = ports.ids();
+        this.workspaces = workspaces;
+        this.policy = policy;
+    }
+
+    /** R7: the cascade of {@code roots} reaches the caller's own user. */
+    Optional<Blocker> ownUserBlocker(Caller caller, List<RecordId> roots, OperationKind kind) {
+        return workspaces.ownUser(caller).filter(user -> kind == OperationKind.PURGE
+                        ? records.purgeReaches(caller.workspace(), roots, user)
+                        : records.archiveReaches(caller.workspace(), roots, user))
+                .map(Blocker::ownUser);
+    }
+
+    /** R5: a record whose own parents are archived cannot be restored. */
+    Optional<Blocker> archivedParentsBlocker(Caller caller, StoredRecord record) {
+        List<RecordId> archived = records.findAll(caller.workspace(), record.parents()).stream()
+                .filter(StoredRecord::archived).map(StoredRecord::id).sorted().toList();
+        return archived.isEmpty() ? Optional.empty() : Optional.of(Blocker.parentArchived(record.id(), archived));
+    }
+
+    /** Every blocker of restoring {@code record} (R5 parents, R6 unique values), and the outline of the restore. */
+    RestoreCheck checkRestore(Caller caller, StoredRecord record) {
+        Lifecycle.requireArchived(record);
+        RestoreOutline outline = records.outlineRestore(caller.workspace(), record.id(), policy.maxListedRecords());
+        List<Blocker> blockers = new ArrayList<>();
+        archivedParentsBlocker(caller, record).ifPresent(blockers::add);
+        outline.conflicts().forEach(conflict -> blockers.add(Blocker.uniqueConflict(conflict)));
+        return new RestoreCheck(outline, blockers);
+    }
+
+    record RestoreCheck(RestoreOutline outline, List<Blocker> blockers) {
+        void requireAllowed() {
+            if (!blockers.isEmpty()) {
+                throw blockers.get(0).toException();
+            }
+        }
+    }
+
+    Operation archive(Caller caller, List<RecordId> roots) {
+        Operation operation = begin(caller, OperationKind.ARCHIVE, roots);
+        return finish(operation, roots, records.archive(operation));
+    }
+
+    Operation purge(Caller caller, List<RecordId> roots) {
+        Operation operation = begin(caller, OperationKind.PURGE, roots);
+        return finish(operation, roots, records.purge(operation));
+    }
+
+    /**
+     * Restores the candidates one after another under one operation. {@code admit} runs before each
+     * and may refuse it, so that a check sees what the earlier candidates restored. Logs nothing
+     * when no candidate was admitted.
+     */
+    Optional<Operation> restore(Caller caller, List<RecordId> candidates, Predicate<RecordId> admit) {
+        Operation operation = begin(caller, OperationKind.RESTORE, candidates);
+        List<RecordId> applied = new ArrayList<>();
+        Map<String, Long> counts = new TreeMap<>();
+        for (RecordId root : candidates) {
+            if (admit.test(root)) {
+                records.restore(root, operation).forEach((type, n) -> counts.merge(type, n, Long::sum));
+                applied.add(root);
+            }
+        }
+        return applied.isEmpty() ? Optional.empty() : Optional.of(finish(operation, applied, counts));
+    }
+
+    private Operation begin(Caller caller, OperationKind kind, List<RecordId> roots) {
+        return Operation.begin(OperationId.of(ids.next()), caller.workspace(), kind, caller.actor(),
+                workspaces.now(), roots);
+    }
+
+    private Operation finish(Operation operation, List<RecordId> roots, Map<String, Long> counts) {
+        Operation done = operation.finish(roots, counts);
+        log.save(done);
+        return done;
+    }
+}

@@ -1,0 +1,44 @@
+package io.archivist.application.service;
+
+import io.archivist.application.port.in.OperationQuery;
+import io.archivist.application.port.out.Ports;
+import io.archivist.domain.ArchivistException;
+import io.archivist.domain.Caller;
+import io.archivist.domain.ErrorCode;
+import io.archivist.domain.Operation;
+import io.archivist.domain.OperationId;
+import io.archivist.domain.RecordId;
+import io.archivist.domain.Role.Permission;
+
+import java.util.List;
+
+/** The operation log as clients read it. */
+public final class OperationService implements OperationQuery {
+
+    private final Ports ports;
+    private final Workspaces workspaces;
+
+    public OperationService(Ports ports) {
+        this.ports = ports;
+        this.workspaces = new Workspaces(ports);
+    }
+
+    @Override
+    public List<Operation> history(Caller caller, RecordId id) {
+        return ports.unitOfWork().read(caller.workspace(), () -> {
+            workspaces.record(caller, id);
+            return ports.operations().history(caller.workspace(), id);
+        });
+    }
+
+    @Override
+    public Operation operation(Caller caller, OperationId id) {
+        Operation operation = ports.operations().find(caller.workspace(), id).orElseThrow(() ->
+                new ArchivistException(ErrorCode.OPERATION_NOT_FOUND, "operation " + id + " does not exist"));
+        if (!caller.may(Permission.ADMINISTER) && !operation.actor().equals(caller.actor())) {
+            throw new ArchivistException(ErrorCode.FORBIDDEN,
+                    "only admins read operations of others; this one is by " + operation.actor());
+        }
+        return operation;
+    }
+}

@@ -1,0 +1,122 @@
+package io.archivist.application.service;
+
+import io.archivist.application.port.in.CreateRecordCommand;
+import io.archivist.application.port.in.ListRecordsQuery;
+import io.archivist.application.port.in.RecordUseCase;
+import io.archivist.application.port.in.RecordView;
+import io.archivist.application.port.in.UpdateRecordCommand;
+import io.archivist.application.port.out.Ports;
+import io.archivist.application.port.out.RecordFilter;
+import io.archivist.application.port.out.RecordStore;
+import io.archivist.application.port.out.UnitOfWork;
+import io.archivist.domain.ArchivistException;
+import io.archivist.domain.AttributesPatch;
+import io.archivist.domain.Caller;
+import io.archivist.domain.Catalog;
+import io.archivist.domain.ErrorCode;
+import io.archivist.domain.Lifecycle;
+import io.archivist.domain.ObjectType;
+import io.archivist.domain.RecordId;
+import io.archivist.domain.Role.Permission;
+import io.archivist.domain.StoredRecord;
+import io.archivist.domain.UniqueConflict;
+import io.archivist.domain.UniqueValues;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Create, read, update and list records (SPEC §1, R6, R9). */
+public final class RecordService implements RecordUseCase, ListRecordsQuery {
+
+    private final RecordStore records;
+    private final UnitOfWork unitOfWork;
+    private final Workspaces workspaces;
+    private final Ports ports;
+
+    public RecordService(Ports ports) {
+        this.ports = ports;
+        this.records = ports.records();
+        this.unitOfWork = ports.unitOfWork();
+        this.workspaces = new Workspaces(ports);
+    }
+
+    @Override
+    public RecordView create(CreateRecordCommand command) {
+        Caller caller = command.caller();
+        caller.require(Permission.WRITE_RECORDS);
+        return unitOfWork.write(caller.workspace(), () -> {
+            Catalog catalog = workspaces.catalog(caller);
+            ObjectType type = catalog.find(command.type()).orElseThrow(() -> ArchivistException.invalid(
+                    "object type '" + command.type() + "' is not defined"));
+            List<StoredRecord> parents = records.findAll(caller.workspace(), command.parents());
+            Lifecycle.requireAllowedParents(type, command.parents(), parents);
+            RecordId id = RecordId.of(ports.ids().next());
+            Lifecycle.requireParentsActive(id, parents);
+            command.key().ifPresent(key -> records.findByKey(caller.workspace(), type.name(), key).ifPresent(holder -> {
+                throw new ArchivistException(ErrorCode.DUPLICATE_KEY, "a " + type.name() + " with key '" + key
+                        + "' exists already: " + holder.id(), Map.of("holder", holder.id().toString()));
+            }));
+            Map<String, String> unique = UniqueValues.of(type, command.attributes());
+            requireUniqueFree(caller, type, id, unique);
+            Instant now = workspaces.now();
+            StoredRecord record = StoredRecord.create(id, caller.workspace(), type.name(), command.key(),
+                    command.attributes(), command.parents(), caller.actor(), now);
+            records.insert(record, unique);
+            return workspaces.view(catalog, record);
+        });
+    }
+
+    @Override
+    public RecordView update(UpdateRecordCommand command) {
+        Caller caller = command.caller();
+        caller.require(Permission.WRITE_RECORDS);
+        return unitOfWork.write(caller.workspace(), () -> {
+            StoredRecord record = workspaces.record(caller, command.id());
+            Lifecycle.requireVersion(record, command.ifMatch());
+            Lifecycle.requireActive(record);
+            Catalog catalog = workspaces.catalog(caller);
+            ObjectType type = catalog.require(record.type());
+            Map<String, Object> attributes = AttributesPatch.apply(record.attributes(), command.attributesPatch());
+            Map<String, String> unique = UniqueValues.of(type, attributes);
+            requireUniqueFree(caller, type, record.id(), unique);
+            StoredRecord updated = record.withAttributes(attributes, caller.actor(), workspaces.now());
+            records.update(updated, unique);
+            return workspaces.view(catalog, updated);
+        });
+    }
+
+    @Override
+    public RecordView get(Caller caller, RecordId id) {
+        return unitOfWork.read(caller.workspace(), () ->
+                workspaces.view(workspaces.catalog(caller), workspaces.record(caller, id)));
+    }
+
+    @Override
+    public RecordPage list(Caller caller, RecordFilter filter, int limit, Optional<String> cursor) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ArchivistException.invalid("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+        }
+        Optional<RecordId> after = cursor.map(PageCursor::decode);
+        return unitOfWork.read(caller.workspace(), () -> {
+            Catalog catalog = workspaces.catalog(caller);
+            filter.type().ifPresent(catalog::require);
+            // One more than asked tells whether another page follows, without a count.
+            List<StoredRecord> found = records.page(caller.workspace(), filter, after, limit + 1);
+            List<StoredRecord> page = found.subList(0, Math.min(limit, found.size()));
+            Optional<String> next = found.size() > limit
+                    ? Optional.of(PageCursor.after(page.get(page.size() - 1).id())) : Optional.empty();
+            return new RecordPage(page.stream().map(r -> workspaces.view(catalog, r)).toList(), next);
+        });
+    }
+
+    /** R6: refuses, naming the holder, a unique value an active record other than {@code self} holds. */
+    private void requireUniqueFree(Caller caller, ObjectType type, RecordId self, Map<String, String> unique) {
+        unique.forEach((attribute, value) -> records.activeHolder(caller.workspace(), type.name(), attribute, value)
+                .filter(holder -> !holder.equals(self))
+                .ifPresent(holder -> {
+                    throw new UniqueConflict(self, type.name(), attribute, holder).toException();
+                }));
+    }
+}

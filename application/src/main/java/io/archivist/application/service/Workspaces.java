@@ -1,0 +1,59 @@
+package io.archivist.application.service;
+
+import io.archivist.application.port.out.CatalogStore;
+import io.archivist.application.port.out.Ports;
+import io.archivist.application.port.out.RecordStore;
+import io.archivist.application.port.out.TimeSource;
+import io.archivist.domain.ArchivistException;
+import io.archivist.domain.Caller;
+import io.archivist.domain.Catalog;
+import io.archivist.domain.ObjectType;
+import io.archivist.domain.RecordId;
+import io.archivist.domain.StoredRecord;
+import io.archivist.domain.UniqueValues;
+import io.archivist.application.port.in.RecordView;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/** What every service reads about a workspace: its catalog, a record, the caller's own user, the time. */
+final class Workspaces {
+
+    private final RecordStore records;
+    private final CatalogStore catalogs;
+    private final TimeSource time;
+
+    Workspaces(Ports ports) {
+        this.records = ports.records();
+        this.catalogs = ports.catalogs();
+        this.time = ports.time();
+    }
+
+    Catalog catalog(Caller caller) {
+        return Catalog.of(catalogs.types(caller.workspace()));
+    }
+
+    /** The record in the caller's workspace; another workspace's is as unknown as a purged one (a 404). */
+    StoredRecord record(Caller caller, RecordId id) {
+        return records.find(caller.workspace(), id).orElseThrow(() -> ArchivistException.notFound(id));
+    }
+
+    /** SPEC §1: the active user whose username is the caller's subject; the built-in actors have none. */
+    Optional<RecordId> ownUser(Caller caller) {
+        if (!caller.human()) {
+            return Optional.empty();
+        }
+        return records.activeHolder(caller.workspace(), ObjectType.USER, ObjectType.USERNAME,
+                UniqueValues.canonical(ObjectType.USERNAME, caller.actor()));
+    }
+
+    RecordView view(Catalog catalog, StoredRecord record) {
+        return new RecordView(record, catalog.find(record.type()).flatMap(record::purgeAfter));
+    }
+
+    /** Millisecond precision: what every store (MongoDB dates included) keeps exactly. */
+    Instant now() {
+        return time.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,58 @@
+package io.archivist.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A type of record (SPEC §1). {@code parents} are the types a record of this type may
+ * depend on; {@code unique} the attributes whose values are unique among active records.
+ */
+public record ObjectType(String name, boolean archivable, List<String> parents, List<String> unique,
+                         Optional<Retention> retention) {
+
+    public static final String USER = "user";
+    public static final String USERNAME = "username";
+    private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    public ObjectType {
+        requireSlug(name, "type name");
+        parents = List.copyOf(parents == null ? List.of() : parents);
+        unique = List.copyOf(unique == null ? List.of() : unique);
+        retention = retention == null ? Optional.empty() : retention;
+        parents.forEach(p -> requireSlug(p, "parent type"));
+        if (parents.stream().distinct().count() != parents.size()) {
+            throw invalid("type '" + name + "' names a parent type twice");
+        }
+        for (String attribute : unique) {
+            if (attribute == null || attribute.isBlank()) {
+                throw invalid("type '" + name + "' has a blank unique attribute name");
+            }
+        }
+        if (unique.stream().distinct().count() != unique.size()) {
+            throw invalid("type '" + name + "' names a unique attribute twice");
+        }
+        if (retention.isPresent() && !archivable) {
+            throw invalid("type '" + name + "' has a retention but is not archivable: nothing of it is ever archived");
+        }
+    }
+
+    /** The built-in type every workspace has: archivable, usernames unique among active users. */
+    public static ObjectType user() {
+        return new ObjectType(USER, true, List.of(), List.of(USERNAME), Optional.empty());
+    }
+
+    public static boolean isSlug(String text) {
+        return text != null && SLUG.matcher(text).matches();
+    }
+
+    private static void requireSlug(String text, String what) {
+        if (!isSlug(text)) {
+            throw invalid(what + " '" + text + "' must match " + SLUG.pattern());
+        }
+    }
+
+    private static ArchivistException invalid(String message) {
+        return new ArchivistException(ErrorCode.INVALID_OBJECT_TYPE, message);
+    }
+}

@@ -1,0 +1,41 @@
+package io.archivist.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One archive, restore or purge, whatever its size (SPEC §1). Every record an archive
+ * touches carries its id, which is what makes "restore exactly what was archived together"
+ * exact. The log keeps ids and counts, never attributes.
+ */
+public record Operation(OperationId id, WorkspaceId workspace, OperationKind kind, String actor, Instant at,
+                        List<RecordId> roots, Map<String, Long> countsPerType) {
+
+    public Operation {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(at, "at");
+        roots = List.copyOf(roots);
+        countsPerType = java.util.Collections.unmodifiableMap(new TreeMap<>(countsPerType));
+    }
+
+    /** An operation about to run: its counts are known once the store has applied it. */
+    public static Operation begin(OperationId id, WorkspaceId workspace, OperationKind kind, String actor, Instant at,
+                                  List<RecordId> roots) {
+        return new Operation(id, workspace, kind, actor, at, roots, Map.of());
+    }
+
+    /** The operation as logged once applied: the roots it did act on, and what it changed per type. */
+    public Operation finish(List<RecordId> appliedRoots, Map<String, Long> counts) {
+        return new Operation(id, workspace, kind, actor, at, appliedRoots, counts);
+    }
+
+    public long total() {
+        return countsPerType.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,1 @@
+package io.archivist.adapters.rest;

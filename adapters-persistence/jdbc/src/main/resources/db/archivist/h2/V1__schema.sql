@@ -2,7 +2,7 @@
 -- H2 has no partial indexes: active_type and archived_type are generated columns that hold the
 -- type only while the record is active (archived), and are indexed instead.
 -- H2's recursive queries do not drop rows reached twice, so cascades walk the graph one level per
--- statement through cascade_walk instead (see LevelCascadeQueries).
+-- statement instead (see LevelCascadeQueries), with the depth of each record in cascade_walk.
 
 CREATE TABLE workspaces (
     id VARCHAR(128) PRIMARY KEY
@@ -98,12 +98,14 @@ CREATE TABLE idempotent_requests (
     CONSTRAINT idempotent_requests_pk PRIMARY KEY (workspace, key_hash)
 );
 
--- The working set of one level-by-level walk; rows live only inside the statement sequence that
--- made them (a walk deletes its run before it returns, and a rollback removes it anyway).
+-- Scratch: the sets of cascade walks (see CascadeQueries), one run per set. Rows live only inside
+-- the statements that use them: a run is deleted before its walk returns, and a rollback removes it.
 CREATE TABLE cascade_walk (
-    run_id    UUID    NOT NULL,
-    record_id UUID    NOT NULL,
-    depth     INTEGER NOT NULL,
+    run_id    UUID         NOT NULL,
+    record_id UUID         NOT NULL,
+    workspace VARCHAR(128) NOT NULL,
+    type      VARCHAR(63)  NOT NULL,
+    depth     INTEGER      NOT NULL,
     CONSTRAINT cascade_walk_pk PRIMARY KEY (run_id, record_id)
 );
 CREATE INDEX cascade_walk_by_depth ON cascade_walk (run_id, depth);

@@ -97,3 +97,12 @@ CREATE TABLE idempotent_requests (
     answered_at DATETIME(6)  NOT NULL,
     CONSTRAINT idempotent_requests_pk PRIMARY KEY (workspace, key_hash)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE cascade_walk (
+    run_id    BINARY(16)   NOT NULL,
+    record_id BINARY(16)   NOT NULL,
+    workspace VARCHAR(128) NOT NULL,
+    type      VARCHAR(63)  NOT NULL,
+    depth     INTEGER      NOT NULL,
+    CONSTRAINT cascade_walk_pk PRIMARY KEY (run_id, record_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

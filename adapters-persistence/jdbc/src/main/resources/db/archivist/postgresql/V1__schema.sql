@@ -106,3 +106,15 @@ CREATE TABLE idempotent_requests (
     answered_at TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT idempotent_requests_pk PRIMARY KEY (workspace, key_hash)
 );
+
+-- Scratch: the sets of cascade walks (see CascadeQueries), one run per set. Rows live only inside
+-- the statements that use them: a run is deleted before its walk returns, and a rollback removes
+-- it. UNLOGGED: nothing in it needs to survive a crash.
+CREATE UNLOGGED TABLE cascade_walk (
+    run_id    UUID         NOT NULL,
+    record_id UUID         NOT NULL,
+    workspace VARCHAR(128) NOT NULL,
+    type      VARCHAR(63)  NOT NULL,
+    depth     INTEGER      NOT NULL,
+    CONSTRAINT cascade_walk_pk PRIMARY KEY (run_id, record_id)
+);

@@ -1,6 +1,8 @@
 package io.archivist.adapters.persistence.jdbc;
 
 import io.archivist.application.port.out.RecordFilter.ArchivedFilter;
+import io.archivist.domain.OperationId;
+import io.archivist.domain.WorkspaceId;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -79,19 +81,21 @@ abstract class Dialect {
     }
 
     /**
-     * An UPDATE of {@code table} restricted to the records of one operation; the parameters are the
-     * SET clause's, then workspace, workspace, operation id.
+     * An UPDATE of {@code table} restricted to the records of one operation, driven from the
+     * operation's rows (see CascadeQueries on why the join starts from the set).
      */
-    String updateOfOperation(String table, String memberColumn, String set, String condition) {
-        return "UPDATE " + table + " SET " + set + " WHERE workspace = ? AND " + memberColumn
-                + " IN (SELECT record_id FROM operation_records WHERE workspace = ? AND operation_id = ?)"
-                + (condition.isEmpty() ? "" : " AND " + condition);
+    Query updateOfOperation(String table, String memberColumn, Query set, String condition,
+                            WorkspaceId workspace, OperationId operation) {
+        return Query.of("UPDATE " + table + " SET ").add(set).add(" WHERE workspace = ? AND " + memberColumn
+                        + " IN (SELECT record_id FROM operation_records WHERE workspace = ? AND operation_id = ?)",
+                workspace, workspace, operation).add(condition.isEmpty() ? "" : " AND " + condition);
     }
 
-    /** A DELETE from {@code table} of the records of one operation; parameters workspace, workspace, operation id. */
-    String deleteOfOperation(String table, String memberColumn) {
-        return "DELETE FROM " + table + " WHERE workspace = ? AND " + memberColumn
-                + " IN (SELECT record_id FROM operation_records WHERE workspace = ? AND operation_id = ?)";
+    /** A DELETE from {@code table} of the records of one operation, driven from the operation's rows. */
+    Query deleteOfOperation(String table, String memberColumn, WorkspaceId workspace, OperationId operation) {
+        return Query.of("DELETE FROM " + table + " WHERE workspace = ? AND " + memberColumn
+                + " IN (SELECT record_id FROM operation_records WHERE workspace = ? AND operation_id = ?)",
+                workspace, workspace, operation);
     }
 
     /**
@@ -99,6 +103,14 @@ abstract class Dialect {
      * index made for that state serves it; one parameter: the type.
      */
     abstract String typeInState(ArchivedFilter state);
+
+    /**
+     * "{@code column} equals the operation given as parameter", written so that the planner cannot
+     * use an index on the column for it (see RecursiveCascadeQueries).
+     */
+    String sameOperation(String column) {
+        return column + " = ?";
+    }
 
     /** Prefixes a statement holding a recursive query with what the database needs to run it deep. */
     String deepRecursion(String sql) {

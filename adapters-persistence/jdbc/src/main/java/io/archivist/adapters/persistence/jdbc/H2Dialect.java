@@ -47,6 +47,11 @@ final class H2Dialect extends Dialect {
     }
 
     @Override
+    String sameOperation(String column) {
+        return column + " IS NOT DISTINCT FROM ?";
+    }
+
+    @Override
     CascadeQueries cascadeQueries(Sql sql) {
         return new LevelCascadeQueries(sql);
     }

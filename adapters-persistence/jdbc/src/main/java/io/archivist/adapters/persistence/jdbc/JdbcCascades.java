@@ -52,13 +52,8 @@ final class JdbcCascades {
         WorkspaceId workspace = operation.workspace();
         return db.transactions.statements(c -> db.transactions.atomically(c, () -> {
             OperationId archivedBy = archiveOperationOf(c, workspace, root);
-            db.cascades.collectRestore(c, workspace, operation.id(), root, archivedBy);
-            // Rows of earlier roots of this operation are active again already: "still archived" tells them apart.
-            Map<String, Long> counts = new LinkedHashMap<>();
-            db.sql.list(c, Query.of("SELECT o.type AS type, COUNT(*) AS n FROM operation_records o"
-                            + " JOIN records r ON r.workspace = o.workspace AND r.id = o.record_id"
-                            + " WHERE o.workspace = ? AND o.operation_id = ? AND r.deleted_at IS NOT NULL GROUP BY o.type",
-                    workspace, operation.id()), rows -> counts.put(rows.getString("type"), rows.getLong("n")));
+            Map<String, Long> counts = db.cascades.collectRestore(c, workspace, operation.id(), root, archivedBy);
+            // The operation's rows may hold earlier roots of this restore, active again: the conditions skip them.
             // R6: re-claims the unique values; a value an active record holds fails this statement.
             update(c, operation, "unique_values", "record_id", Query.of("active_hash = value_hash"),
                     "active_hash IS NULL");
@@ -133,12 +128,10 @@ final class JdbcCascades {
     }
 
     private void update(Connection c, Operation operation, String table, String member, Query set, String condition) {
-        db.sql.update(c, Query.of(db.dialect.updateOfOperation(table, member, set.sql(), condition), set.params())
-                .add("", operation.workspace(), operation.workspace(), operation.id()));
+        db.sql.update(c, db.dialect.updateOfOperation(table, member, set, condition, operation.workspace(), operation.id()));
     }
 
     private void delete(Connection c, Operation operation, String table, String member) {
-        db.sql.update(c, db.dialect.deleteOfOperation(table, member),
-                operation.workspace(), operation.workspace(), operation.id());
+        db.sql.update(c, db.dialect.deleteOfOperation(table, member, operation.workspace(), operation.id()));
     }
 }

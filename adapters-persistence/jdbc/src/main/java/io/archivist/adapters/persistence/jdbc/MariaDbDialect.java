@@ -1,6 +1,8 @@
 package io.archivist.adapters.persistence.jdbc;
 
 import io.archivist.application.port.out.RecordFilter.ArchivedFilter;
+import io.archivist.domain.OperationId;
+import io.archivist.domain.WorkspaceId;
 
 import java.nio.ByteBuffer;
 import java.sql.Connection;
@@ -82,16 +84,18 @@ final class MariaDbDialect extends Dialect {
     }
 
     @Override
-    String updateOfOperation(String table, String memberColumn, String set, String condition) {
-        return "UPDATE " + table + " t JOIN operation_records o ON o.workspace = t.workspace AND o.record_id = t."
-                + memberColumn + " SET " + set + " WHERE t.workspace = ? AND o.workspace = ? AND o.operation_id = ?"
-                + (condition.isEmpty() ? "" : " AND " + condition);
+    Query updateOfOperation(String table, String memberColumn, Query set, String condition,
+                            WorkspaceId workspace, OperationId operation) {
+        return Query.of("UPDATE operation_records o STRAIGHT_JOIN " + table + " t ON t.workspace = o.workspace AND t."
+                        + memberColumn + " = o.record_id SET ").add(set)
+                .add(" WHERE o.workspace = ? AND o.operation_id = ?", workspace, operation)
+                .add(condition.isEmpty() ? "" : " AND " + condition);
     }
 
     @Override
-    String deleteOfOperation(String table, String memberColumn) {
-        return "DELETE t FROM " + table + " t JOIN operation_records o ON o.workspace = t.workspace AND o.record_id = t."
-                + memberColumn + " WHERE t.workspace = ? AND o.workspace = ? AND o.operation_id = ?";
+    Query deleteOfOperation(String table, String memberColumn, WorkspaceId workspace, OperationId operation) {
+        return Query.of("DELETE t FROM operation_records o STRAIGHT_JOIN " + table + " t ON t.workspace = o.workspace AND t."
+                + memberColumn + " = o.record_id WHERE o.workspace = ? AND o.operation_id = ?", workspace, operation);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.archivist.adapters.persistence.jdbc;
 
 import io.archivist.application.port.out.RecordFilter.ArchivedFilter;
+import io.archivist.domain.OperationId;
+import io.archivist.domain.WorkspaceId;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,6 +34,21 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
+    Query updateOfOperation(String table, String memberColumn, Query set, String condition,
+                            WorkspaceId workspace, OperationId operation) {
+        return Query.of("UPDATE " + table + " t SET ").add(set)
+                .add(" FROM operation_records o WHERE o.workspace = ? AND o.operation_id = ?", workspace, operation)
+                .add(" AND t.workspace = o.workspace AND t." + memberColumn + " = o.record_id")
+                .add(condition.isEmpty() ? "" : " AND t." + condition);
+    }
+
+    @Override
+    Query deleteOfOperation(String table, String memberColumn, WorkspaceId workspace, OperationId operation) {
+        return Query.of("DELETE FROM " + table + " t USING operation_records o WHERE o.workspace = ? AND o.operation_id = ?"
+                + " AND t.workspace = o.workspace AND t." + memberColumn + " = o.record_id", workspace, operation);
+    }
+
+    @Override
     String typeInState(ArchivedFilter state) {
         // Written like the partial indexes' predicates, so that the planner picks them.
         return switch (state) {
@@ -39,6 +56,12 @@ final class PostgresDialect extends Dialect {
             case ARCHIVED -> "type = ? AND deleted_at IS NOT NULL";
             case ANY -> "type = ?";
         };
+    }
+
+    @Override
+    String sameOperation(String column) {
+        // Not an indexable operator: the join reaches the record by its key, then checks this.
+        return column + " IS NOT DISTINCT FROM ?";
     }
 
     @Override

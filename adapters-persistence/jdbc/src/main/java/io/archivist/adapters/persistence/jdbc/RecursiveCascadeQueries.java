@@ -1,70 +1,35 @@
 package io.archivist.adapters.persistence.jdbc;
 
-import io.archivist.domain.OperationId;
-import io.archivist.domain.RecordId;
-import io.archivist.domain.WorkspaceId;
-
 import java.sql.Connection;
-import java.util.Collection;
 
 /**
- * PostgreSQL and MariaDB: each set is a recursive common table expression, so a cascade is one
- * statement whatever its depth. UNION (not UNION ALL) drops a record reached twice, so a record
- * with several parents in the set is visited once.
+ * PostgreSQL and MariaDB: a walk is one recursive statement, whatever the depth and size of the
+ * set. UNION (not UNION ALL) drops a record reached twice, so a record with several parents in
+ * the set is visited once.
  */
 final class RecursiveCascadeQueries extends CascadeQueries {
-
-    private static final Runnable NOTHING = () -> {
-    };
 
     RecursiveCascadeQueries(Sql sql) {
         super(sql);
     }
 
     @Override
-    Sets reach(Connection connection, WorkspaceId workspace, Collection<RecordId> roots, boolean activeOnly) {
-        String active = activeOnly ? " AND %s.deleted_at IS NULL" : "";
-        Query with = Query.of("WITH RECURSIVE reach (id, type) AS (")
-                .add("SELECT r.id, r.type FROM records r WHERE r.workspace = ? AND r.id IN (", workspace).in(roots)
-                .add(")" + active.formatted("r"))
-                .add(" UNION SELECT c.id, c.type FROM reach"
-                        + " JOIN record_parents e ON e.workspace = ? AND e.parent_id = reach.id", workspace)
-                .add(" JOIN records c ON c.workspace = ? AND c.id = e.child_id" + active.formatted("c"), workspace)
-                .add(")");
-        return new Sets(with, true, NOTHING);
-    }
-
-    @Override
-    Sets restoreSets(Connection connection, WorkspaceId workspace, RecordId root, OperationId archivedBy) {
-        Query with = Query.of("WITH RECURSIVE cand (id, type) AS (")
-                .add("SELECT r.id, r.type FROM records r WHERE r.workspace = ? AND r.id = ? AND r.archive_operation = ?",
-                        workspace, root, archivedBy)
-                .add(" UNION SELECT c.id, c.type FROM cand"
-                        + " JOIN record_parents e ON e.workspace = ? AND e.parent_id = cand.id", workspace)
-                .add(" JOIN records c ON c.workspace = ? AND c.id = e.child_id AND c.archive_operation = ?",
-                        workspace, archivedBy)
-                // A candidate stays archived when a parent outside the candidates is archived, and so
-                // do the candidates below it (I1).
-                .add("), blocked (id) AS (SELECT e.child_id FROM record_parents e")
-                .add(" JOIN records p ON p.workspace = ? AND p.id = e.parent_id", workspace)
-                .add(" WHERE e.workspace = ? AND e.child_id IN (SELECT id FROM cand) AND e.child_id <> ?", workspace, root)
-                .add(" AND p.deleted_at IS NOT NULL AND p.id NOT IN (SELECT id FROM cand)")
-                .add(" UNION SELECT e.child_id FROM blocked"
-                        + " JOIN record_parents e ON e.workspace = ? AND e.parent_id = blocked.id", workspace)
-                .add(" WHERE e.child_id IN (SELECT id FROM cand))");
-        return new Sets(with, true, NOTHING);
-    }
-
-    @Override
-    Sets ancestors(Connection connection, WorkspaceId workspace, RecordId target, boolean activeOnly) {
-        Query with = Query.of("WITH RECURSIVE up (id) AS (")
-                .add("SELECT r.id FROM records r WHERE r.workspace = ? AND r.id = ?", workspace, target)
-                .add(activeOnly ? " AND r.deleted_at IS NULL" : "")
-                .add(" UNION SELECT e.parent_id FROM up JOIN record_parents e ON e.workspace = ? AND e.child_id = up.id",
-                        workspace);
-        if (activeOnly) {
-            with.add(" JOIN records p ON p.workspace = ? AND p.id = e.parent_id AND p.deleted_at IS NULL", workspace);
+    void walk(Connection connection, Walk walk, Target target) {
+        String from = walk.down() ? "e.parent_id" : "e.child_id";
+        String to = walk.down() ? "e.child_id" : "e.parent_id";
+        Query insert = target instanceof IntoRun
+                ? Query.of("INSERT INTO cascade_walk (run_id, workspace, record_id, type, depth) ")
+                : Query.of("INSERT INTO operation_records (workspace, operation_id, record_id, type) ");
+        insert.add("WITH RECURSIVE w (workspace, id, type) AS (").add(walk.seed())
+                .add(" UNION SELECT c.workspace, c.id, c.type FROM w"
+                        + " JOIN record_parents e ON e.workspace = w.workspace AND " + from + " = w.id"
+                        + " JOIN records c ON c.workspace = e.workspace AND c.id = " + to + " WHERE ").add(walk.follow())
+                .add(") ");
+        if (target instanceof IntoRun into) {
+            insert.add("SELECT ?, workspace, id, type, 0 FROM w", into.run());
+        } else {
+            insert.add("SELECT workspace, ?, id, type FROM w", ((IntoOperation) target).operation());
         }
-        return new Sets(with.add(")"), true, NOTHING);
+        sql.update(connection, Query.of(sql.dialect().deepRecursion(insert.sql()), insert.params()));
     }
 }

@@ -56,26 +56,32 @@ class CascadeAgainstPlannerTest {
             for (int i = 0; i < 40; i++) {
                 create(store, random, ids);
             }
-            for (int step = 0; step < 120; step++) {
+            for (int step = 0; step < 150; step++) {
                 SnapshotGraph graph = new SnapshotGraph(store.all(), CATALOG);
                 graph.requireInvariants();
-                List<RecordId> present = new ArrayList<>(graph.records().keySet());
-                if (present.size() < 5 || random.nextInt(6) == 0) {
+                List<StoredRecord> present = List.copyOf(graph.records().values());
+                List<StoredRecord> active = present.stream().filter(r -> !r.archived()).toList();
+                // R5: the service refuses (PARENT_ARCHIVED) a root whose own parent is archived; so do we here.
+                List<StoredRecord> restorable = present.stream().filter(StoredRecord::archived)
+                        .filter(r -> r.parents().stream().noneMatch(p -> graph.records().get(p).archived())).toList();
+                int action = random.nextInt(20);
+                if (present.size() < 5 || action < 4) {
                     create(store, random, ids);
                     continue;
                 }
-                RecordId target = present.get(random.nextInt(present.size()));
-                StoredRecord record = graph.records().get(target);
-                List<RecordId> roots = random.nextInt(4) == 0
-                        ? List.of(target, present.get(random.nextInt(present.size()))).stream().distinct().toList()
+                RecordId other = present.get(random.nextInt(present.size())).id();
+                if (action < 11 && !restorable.isEmpty()) {
+                    RecordId root = restorable.get(random.nextInt(restorable.size())).id();
+                    checkReads(store, graph, List.of(root), other);
+                    restore(store, graph, root);
+                    continue;
+                }
+                List<StoredRecord> pool = action < 18 && !active.isEmpty() ? active : present;
+                RecordId target = pool.get(random.nextInt(pool.size())).id();
+                List<RecordId> roots = random.nextInt(4) == 0 ? List.of(target, other).stream().distinct().toList()
                         : List.of(target);
-                checkReads(store, graph, roots, present.get(random.nextInt(present.size())));
-                int action = random.nextInt(10);
-                // R5: the service refuses (PARENT_ARCHIVED) a root whose own parent is archived; so do we here.
-                boolean parentsActive = record.parents().stream().noneMatch(p -> graph.records().get(p).archived());
-                if (record.archived() && parentsActive && action < 6) {
-                    restore(store, graph, target);
-                } else if (action < 8) {
+                checkReads(store, graph, roots, other);
+                if (action < 18) {
                     archive(store, graph, roots);
                 } else {
                     purge(store, graph, roots);
@@ -101,7 +107,7 @@ class CascadeAgainstPlannerTest {
         } else {
             ObjectType type = kind < 6 ? TASK : SUB;
             List<RecordId> parents = pick(random, type == TASK ? projs : projOrTask, 1 + random.nextInt(2));
-            String code = "c" + random.nextInt(25);
+            String code = "c" + random.nextInt(6);
             try {
                 ids.add(store.create(type, Map.of("code", code), parents.toArray(RecordId[]::new)).id());
             } catch (ArchivistException refused) {

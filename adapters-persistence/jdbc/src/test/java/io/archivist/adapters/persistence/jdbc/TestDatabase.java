@@ -51,6 +51,9 @@ enum TestDatabase {
 
     /** A pool on this database, created when missing; skips or fails the test when unreachable. */
     synchronized HikariDataSource dataSource() {
+        String only = System.getProperty("archivist.test.databases", "");
+        Assumptions.assumeTrue(only.isBlank() || List.of(only.toUpperCase().split(",")).contains(name()),
+                name() + " is not among -Darchivist.test.databases=" + only);
         HikariDataSource pool = POOLS.get(this);
         if (pool == null) {
             create(false);

@@ -33,10 +33,16 @@ final class InProcessMongo implements AutoCloseable {
     }
 
     static MongoClient client(String uri, CommandListener... listeners) {
+        return client(uri, 2000, listeners);
+    }
+
+    /** A client that gives up on an unreachable server after {@code timeoutMillis}. */
+    static MongoClient client(String uri, int timeoutMillis, CommandListener... listeners) {
         MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
-                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
-                .applyToSocketSettings(socket -> socket.connectTimeout(2, TimeUnit.SECONDS));
+                .retryReads(false)
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(timeoutMillis, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(timeoutMillis, TimeUnit.MILLISECONDS));
         for (CommandListener listener : listeners) {
             settings.addCommandListener(listener);
         }

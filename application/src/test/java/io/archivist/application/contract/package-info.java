@@ -19,6 +19,8 @@
  *   <li>Return a record's parents in the order they were given at creation, and the same record
  *       equal (field for field) on every read while nothing changes it.</li>
  *   <li>Keep instants to the millisecond (the services truncate to it).</li>
+ *   <li>Counts per type list only the types a cascade touched (no zero entries), equal to the
+ *       planner's. Left-archived records and conflicts may come in any order.</li>
  *   <li>A cascade named in one workspace never touches another, even given its ids.</li>
  *   <li>Under contention a store may refuse with CONCURRENT_MODIFICATION after bounded retries;
  *       the concurrency contract accepts that as a refusal that changed nothing.</li>
@@ -32,7 +34,7 @@
  * <h2>The chain</h2>
  * StoreContract → ConcurrencyContract → PlannerAgreementContract → AtomicityContract →
  * IsolationContract → PagingContract → HistoryContract → PreviewContract (R13) → BulkContract (R12)
- * → RetentionContract (R11) → IdempotencyContract (R10) → ReadOnlyContract (R9, R10 If-Match) →
+ * → RetentionContract (R11) → IdempotencyContract (R10) → ReadOnlyContract (R9, R10 If-Match) → BatchContract (seed writes) →
  * UniqueContract (R6) → RestoreContract (R5) → PurgeContract (R3, R4, R7) → ArchiveContract (R1, R2, R7)
  * → StoreContractSupport (hooks, builders, the invariant check after each test) → KitTypes (the catalog).
  */

@@ -36,15 +36,15 @@ public class MongoStoreFactory {
     @Context
     @Bean(preDestroy = "close")
     MongoStore mongoStore(MongoClient client, @Value("${mongodb.uri:}") String uri,
-                          @Value("${archivist.mongo.lease:30s}") Duration lease,
-                          @Value("${archivist.mongo.write-wait:60s}") Duration writeWait,
-                          @Value("${archivist.mongo.read-wait:60s}") Duration readWait,
-                          @Value("${archivist.mongo.sweep-every:10s}") Duration sweepEvery,
+                          @Value("${archivist.mongo.lease:30s}") String lease,
+                          @Value("${archivist.mongo.write-wait:60s}") String writeWait,
+                          @Value("${archivist.mongo.read-wait:60s}") String readWait,
+                          @Value("${archivist.mongo.sweep-every:10s}") String sweepEvery,
                           @Value("${archivist.mongo.max-ancestors:1000}") int maxAncestors,
                           @Value("${archivist.mongo.node-id:}") String nodeId) {
         String database = Optional.ofNullable(connection(uri).getDatabase()).orElse(MongoStoreSettings.DEFAULT_DATABASE);
-        return MongoStore.open(client.getDatabase(database), new MongoStoreSettings(database, lease, writeWait,
-                readWait, sweepEvery, maxAncestors, Optional.of(nodeId)));
+        return MongoStore.open(client.getDatabase(database), new MongoStoreSettings(database, duration(lease),
+                duration(writeWait), duration(readWait), duration(sweepEvery), maxAncestors, Optional.of(nodeId)));
     }
 
     @Singleton
@@ -70,6 +70,28 @@ public class MongoStoreFactory {
     @Singleton
     UnitOfWork unitOfWork(MongoStore store) {
         return store.unitOfWork();
+    }
+
+    /** "30s", "500ms", "2m", "1h" as Micronaut writes durations, or ISO-8601 ("PT30S"). */
+    static Duration duration(String text) {
+        String value = text.trim().toLowerCase();
+        try {
+            if (value.startsWith("pt") || value.startsWith("p")) {
+                return Duration.parse(value.toUpperCase());
+            }
+            if (value.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+            }
+            long amount = Long.parseLong(value.substring(0, value.length() - 1));
+            return switch (value.charAt(value.length() - 1)) {
+                case 's' -> Duration.ofSeconds(amount);
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                default -> throw new IllegalArgumentException();
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("'" + text + "' is not a duration such as 30s, 500ms, 2m or PT30S");
+        }
     }
 
     private static ConnectionString connection(String uri) {

@@ -47,6 +47,10 @@ public record MongoStoreSettings(String database, Duration lease, Duration write
         return new MongoStoreSettings(database, newLease, writeWait, readWait, sweepEvery, maxAncestors, nodeId);
     }
 
+    public MongoStoreSettings withReadWait(Duration wait) {
+        return new MongoStoreSettings(database, lease, writeWait, wait, sweepEvery, maxAncestors, nodeId);
+    }
+
     public MongoStoreSettings withMaxAncestors(int max) {
         return new MongoStoreSettings(database, lease, writeWait, readWait, sweepEvery, max, nodeId);
     }

@@ -8,8 +8,6 @@ import io.archivist.domain.WorkspaceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +58,6 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
 
     private final Leases leases;
     private final Shadows shadows;
-    private final Clock clock;
     private final MongoStoreSettings settings;
     private final ThreadLocal<Map<WorkspaceId, Unit>> held = ThreadLocal.withInitial(HashMap::new);
     private final ThreadLocal<Map<WorkspaceId, ReadScope>> reading = ThreadLocal.withInitial(HashMap::new);
@@ -68,13 +65,13 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
     private final Set<Unit> active = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat;
 
-    MongoUnitOfWork(Leases leases, Shadows shadows, Clock clock, MongoStoreSettings settings) {
+    MongoUnitOfWork(Leases leases, Shadows shadows, MongoStoreSettings settings) {
         this.leases = leases;
         this.shadows = shadows;
-        this.clock = clock;
         this.settings = settings;
         recoverAbandoned();
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        // Two threads: a long recovery by the sweep must never hold up the renewal of live leases.
+        this.heartbeat = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "archivist-mongo-leases");
             thread.setDaemon(true);
             return thread;
@@ -126,7 +123,7 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
         if (held.get().containsKey(workspace) || reading.get().containsKey(workspace)) {
             return work.get();
         }
-        Instant deadline = clock.instant().plus(settings.readWait());
+        long deadline = deadline(settings.readWait().toNanos());
         for (int attempt = 0; ; attempt++) {
             Lease before = leases.read(workspace.value());
             if (!before.idle()) {
@@ -182,7 +179,7 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
     }
 
     private void begin(Unit unit) {
-        Instant deadline = clock.instant().plus(settings.writeWait());
+        long deadline = deadline(settings.writeWait().toNanos());
         for (int attempt = 0; ; attempt++) {
             if (leases.acquire(unit.workspaceName(), unit.id)) {
                 return;
@@ -299,8 +296,13 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
         }
     }
 
-    private void pause(int attempt, Instant deadline, WorkspaceId workspace, String cause) {
-        if (clock.instant().isAfter(deadline)) {
+    /** Waits are measured on the monotonic clock; the lease clock only judges expiry. */
+    private static long deadline(long waitNanos) {
+        return System.nanoTime() + waitNanos;
+    }
+
+    private void pause(int attempt, long deadline, WorkspaceId workspace, String cause) {
+        if (System.nanoTime() - deadline > 0) {
             throw busy(workspace, cause);
         }
         try {

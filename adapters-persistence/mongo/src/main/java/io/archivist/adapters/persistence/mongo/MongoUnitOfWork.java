@@ -59,6 +59,7 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
     private final Leases leases;
     private final Shadows shadows;
     private final MongoStoreSettings settings;
+    private final Recovery recovery;
     private final ThreadLocal<Map<WorkspaceId, Unit>> held = ThreadLocal.withInitial(HashMap::new);
     private final ThreadLocal<Map<WorkspaceId, ReadScope>> reading = ThreadLocal.withInitial(HashMap::new);
     private final Map<WorkspaceId, ReentrantLock> localLocks = new ConcurrentHashMap<>();
@@ -69,6 +70,8 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
         this.leases = leases;
         this.shadows = shadows;
         this.settings = settings;
+        this.recovery = new Recovery(leases, shadows, settings.nodeId(),
+                unitId -> active.stream().anyMatch(unit -> unit.id.equals(unitId)));
         recoverAbandoned();
         // Two threads: a long recovery by the sweep must never hold up the renewal of live leases.
         this.heartbeat = Executors.newScheduledThreadPool(2, runnable -> {
@@ -127,7 +130,7 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
         for (int attempt = 0; ; attempt++) {
             Lease before = leases.read(workspace.value());
             if (!before.idle()) {
-                if (!recoverIfAbandoned(before)) {
+                if (!recovery.recoverIfAbandoned(before)) {
                     pause(attempt, deadline, workspace, "a unit of work under way");
                 }
                 continue;
@@ -168,9 +171,7 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
 
     /** Rolls back or finishes the units whose process is gone. Run at start-up and by the sweep. */
     void recoverAbandoned() {
-        for (Lease lease : leases.busy()) {
-            recoverIfAbandoned(lease);
-        }
+        recovery.recoverAll();
     }
 
     @Override
@@ -185,7 +186,7 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
                 return;
             }
             Lease current = leases.read(unit.workspaceName());
-            if (current.idle() || recoverIfAbandoned(current)) {
+            if (current.idle() || recovery.recoverIfAbandoned(current)) {
                 continue;
             }
             pause(attempt, deadline, unit.workspace, "another writer");
@@ -231,38 +232,6 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
                     unit.workspaceName(), e);
             failure.addSuppressed(e);
         }
-    }
-
-    /** True when the lease was abandoned and this process recovered it (or saw it recovered). */
-    private boolean recoverIfAbandoned(Lease lease) {
-        if (!abandoned(lease)) {
-            return false;
-        }
-        if (leases.takeOver(lease)) {
-            LOG.info("recovering abandoned unit {} of workspace {} ({}, owner {})", lease.unit(), lease.workspace(),
-                    lease.state(), lease.owner());
-            if (Leases.COMMITTED.equals(lease.state())) {
-                shadows.discard(lease.workspace(), lease.unit());
-            } else {
-                shadows.rollback(lease.workspace(), lease.unit());
-            }
-            leases.release(lease.workspace(), lease.unit());
-        }
-        return true;
-    }
-
-    private boolean abandoned(Lease lease) {
-        if (lease.idle() || lease.owner() == null) {
-            return false;
-        }
-        if (lease.owner().equals(leases.owner)) {
-            // Ours: abandoned only when no thread of this process still runs it (its rollback or clean-up failed).
-            return active.stream().noneMatch(unit -> unit.id.equals(lease.unit())) && leases.expired(lease);
-        }
-        boolean earlierRunOfThisNode = settings.nodeId()
-                .map(node -> lease.owner().startsWith(node + "#"))
-                .orElse(false);
-        return earlierRunOfThisNode || leases.expired(lease);
     }
 
     private void renewLeases() {

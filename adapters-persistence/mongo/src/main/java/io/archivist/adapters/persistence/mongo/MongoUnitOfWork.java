@@ -36,8 +36,8 @@ import java.util.function.Supplier;
  * lease expired (at once, at start-up, for a unit of an earlier run of the same {@code nodeId}): a
  * {@code running} unit is rolled back, a {@code committed} one is finished. Every step of both is
  * idempotent, so recovery itself may be interrupted and run again. No client ever received the
- * answer of a unit that is rolled back (write() had not returned), so a retried request, with or
- * without an Idempotency-Key, acts exactly once (R10).
+ * answer of a unit that is rolled back (write() had not returned): its retry acts as if the first
+ * attempt never happened, and the retry of one that committed finds its Idempotency-Key answered (R10).
  *
  * <p><b>Reads</b> ({@link #read}) never see a unit under way: a read waits while the workspace's lease
  * is held, reads, then checks that the lease is still idle at the same sequence number, and reads again

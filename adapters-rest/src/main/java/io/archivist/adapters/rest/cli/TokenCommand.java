@@ -6,7 +6,9 @@ import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Role;
 import io.archivist.domain.WorkspaceId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,9 @@ import java.util.concurrent.Callable;
 @Command(name = "token", mixinStandardHelpOptions = true,
         description = "Print a signed token for local use: sub, roles, workspace and an expiry.")
 public class TokenCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--sub", required = true, description = "the caller's name (the token's sub)")
     String sub;
@@ -54,17 +59,18 @@ public class TokenCommand implements Callable<Integer> {
                         + " get tokens from it");
             }
             if (keys.devKeyCreated()) {
-                System.err.println("archivist: created the development signing key " + keys.devKeyFile().orElseThrow());
+                spec.commandLine().getErr().println("archivist: created the development signing key "
+                        + keys.devKeyFile().orElseThrow());
             }
-            System.out.println(TokenMinter.hs256(keys.hs256Secret().get(), sub, roles, workspace, validity, Instant.now()));
+            spec.commandLine().getOut().println(TokenMinter.hs256(keys.hs256Secret().get(), sub, roles, workspace, validity, Instant.now()));
             return 0;
         } catch (SigningKeys.MissingSigningKey | ArchivistException | IllegalArgumentException e) {
             return fail(e.getMessage());
         }
     }
 
-    private static int fail(String message) {
-        System.err.println("archivist token: " + message);
+    private int fail(String message) {
+        spec.commandLine().getErr().println("archivist token: " + message);
         return 2;
     }
 }

@@ -4,19 +4,25 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Resolves the signing keys as the service starts, so that a service without one never serves. */
+/**
+ * Resolves the signing keys first thing as the service starts (before any store connects), so that a
+ * service without one never serves.
+ */
 @Factory
 class SigningKeysFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeysFactory.class);
 
     @Context
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     SigningKeys signingKeys(@Nullable @Value("${archivist.jwt.secret:}") String secret,
                             @Nullable @Value("${archivist.jwt.jwks-url:}") String jwksUrl,
                             @Nullable @Value("${archivist.store:jdbc}") String store,

@@ -45,8 +45,18 @@ final class Api {
         return send("DELETE", path, token, null, headers);
     }
 
+    Response sendBytes(String method, String path, String token, byte[] body) {
+        return send(method, path, token, HttpRequest.BodyPublishers.ofByteArray(body), true, "Content-Type", "application/json");
+    }
+
     /** {@code headers} are name, value pairs; a body is sent as application/json unless a Content-Type is given. */
     Response send(String method, String path, String token, String body, String... headers) {
+        return send(method, path, token, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body), body != null, headers);
+    }
+
+    private Response send(String method, String path, String token, HttpRequest.BodyPublisher body, boolean hasBody,
+                          String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         boolean contentType = false;
         for (int i = 0; i < headers.length; i += 2) {
@@ -56,11 +66,10 @@ final class Api {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        if (body != null && !contentType) {
+        if (hasBody && !contentType) {
             request.header("Content-Type", "application/json");
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
+        request.method(method, body);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers(), response.body());

@@ -3,6 +3,7 @@ package io.archivist.adapters.rest.http;
 import io.archivist.adapters.rest.http.Replies.Reply;
 import io.archivist.adapters.rest.json.BulkJson;
 import io.archivist.adapters.rest.json.BulkRequest;
+import io.archivist.adapters.rest.json.JsonBody;
 import io.archivist.adapters.rest.security.Callers;
 import io.archivist.application.port.in.BulkCommand;
 import io.archivist.application.port.in.BulkLifecycleUseCase;
@@ -52,8 +53,8 @@ public class BulkController {
     @Operation(summary = "Archive many records (R1, R12)")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BulkRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkJson.class)))
-    public HttpResponse<String> archive(@Body @Nullable String body, HttpRequest<?> request, Authentication authentication) {
-        return run(BulkCommand.Action.ARCHIVE, body, request, authentication);
+    public HttpResponse<String> archive(@Body @Nullable byte[] bytes, HttpRequest<?> request, Authentication authentication) {
+        return run(BulkCommand.Action.ARCHIVE, JsonBody.utf8(bytes), request, authentication);
     }
 
     @Post("/restore")
@@ -61,8 +62,8 @@ public class BulkController {
     @Operation(summary = "Restore many records (R5, R12)")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BulkRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkJson.class)))
-    public HttpResponse<String> restore(@Body @Nullable String body, HttpRequest<?> request, Authentication authentication) {
-        return run(BulkCommand.Action.RESTORE, body, request, authentication);
+    public HttpResponse<String> restore(@Body @Nullable byte[] bytes, HttpRequest<?> request, Authentication authentication) {
+        return run(BulkCommand.Action.RESTORE, JsonBody.utf8(bytes), request, authentication);
     }
 
     @Post("/delete")
@@ -70,8 +71,8 @@ public class BulkController {
     @Operation(summary = "Delete many records: archive the active, purge the archived (R1, R3, R4, R12)")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BulkRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkJson.class)))
-    public HttpResponse<String> delete(@Body @Nullable String body, HttpRequest<?> request, Authentication authentication) {
-        return run(BulkCommand.Action.DELETE, body, request, authentication);
+    public HttpResponse<String> delete(@Body @Nullable byte[] bytes, HttpRequest<?> request, Authentication authentication) {
+        return run(BulkCommand.Action.DELETE, JsonBody.utf8(bytes), request, authentication);
     }
 
     private HttpResponse<String> run(BulkCommand.Action action, String body, HttpRequest<?> request,

@@ -81,9 +81,10 @@ public class LifecycleController {
             description = "Restores the record and exactly the dependents its archive operation archived;"
                     + " left_archived lists those that stay archived and why.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LifecycleJson.class)))
-    public HttpResponse<String> restore(@PathVariable String id, @Body @Nullable String body,
+    public HttpResponse<String> restore(@PathVariable String id, @Body @Nullable byte[] bytes,
                                         @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                         HttpRequest<?> request, Authentication authentication) {
+        String body = JsonBody.utf8(bytes);
         if (body != null && !body.isBlank()) {
             JsonBody.parse(body).allowOnly(Set.of(), Set.of());
         }

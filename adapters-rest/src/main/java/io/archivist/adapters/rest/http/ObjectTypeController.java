@@ -2,6 +2,7 @@ package io.archivist.adapters.rest.http;
 
 import io.archivist.adapters.rest.http.Replies.Reply;
 import io.archivist.adapters.rest.json.DefineTypeRequest;
+import io.archivist.adapters.rest.json.JsonBody;
 import io.archivist.adapters.rest.json.Listing;
 import io.archivist.adapters.rest.json.ObjectTypeJson;
 import io.archivist.adapters.rest.security.Callers;
@@ -64,9 +65,10 @@ public class ObjectTypeController {
                     + " archivable type is archivable; a violation is a 422.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DefineTypeRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ObjectTypeJson.class)))
-    public HttpResponse<String> define(@PathVariable String name, @Body @Nullable String body, HttpRequest<?> request,
+    public HttpResponse<String> define(@PathVariable String name, @Body @Nullable byte[] bytes, HttpRequest<?> request,
                                        Authentication authentication) {
         Caller caller = callers.of(authentication);
+        String body = JsonBody.utf8(bytes);
         ObjectType type = DefineTypeRequest.parse(body).toType(name);
         return replies.mutate(caller, request, body, () -> Reply.ok(ObjectTypeJson.of(catalog.define(caller, type))));
     }

@@ -2,6 +2,7 @@ package io.archivist.adapters.rest.http;
 
 import io.archivist.adapters.rest.http.Replies.Reply;
 import io.archivist.adapters.rest.json.CreateRecordRequest;
+import io.archivist.adapters.rest.json.JsonBody;
 import io.archivist.adapters.rest.json.Listing;
 import io.archivist.adapters.rest.json.PatchRecordRequest;
 import io.archivist.adapters.rest.json.RecordJson;
@@ -73,9 +74,10 @@ public class RecordController {
     @Operation(summary = "Create a record", description = "201 with the record, its ETag and Location")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateRecordRequest.class)))
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RecordJson.class)))
-    public HttpResponse<String> create(@Body @Nullable String body, HttpRequest<?> request,
+    public HttpResponse<String> create(@Body @Nullable byte[] bytes, HttpRequest<?> request,
                                        Authentication authentication) {
         Caller caller = callers.of(authentication);
+        String body = JsonBody.utf8(bytes);
         CreateRecordRequest create = CreateRecordRequest.parse(body);
         List<RecordId> parents = create.parents().stream().map(RecordId::parse).toList();
         return replies.mutate(caller, request, body, () -> {
@@ -119,11 +121,12 @@ public class RecordController {
                     + " true archives and to false restores. Honours If-Match.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PatchRecordRequest.class)))
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordJson.class)))
-    public HttpResponse<String> patch(@PathVariable String id, @Body @Nullable String body,
+    public HttpResponse<String> patch(@PathVariable String id, @Body @Nullable byte[] bytes,
                                       @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                       HttpRequest<?> request, Authentication authentication) {
         Caller caller = callers.of(authentication);
         RecordId recordId = RecordId.parse(id);
+        String body = JsonBody.utf8(bytes);
         PatchRecordRequest patch = PatchRecordRequest.parse(body);
         var expected = Etags.ifMatch(ifMatch);
         return replies.mutate(caller, request, body, () -> {

@@ -12,6 +12,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.archivist.domain.ArchivistException;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -48,6 +52,24 @@ public final class JsonBody {
 
     private JsonBody(ObjectNode node) {
         this.node = node;
+    }
+
+    /**
+     * The body's text: JSON is UTF-8 (RFC 8259), whatever charset a Content-Type claims; bytes that
+     * are not UTF-8 are a VALIDATION_FAILED rather than silently replaced.
+     */
+    public static String utf8(byte[] body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw ArchivistException.invalid("the body is not UTF-8 text");
+        }
     }
 
     /** Parses a body that must be a JSON object. */

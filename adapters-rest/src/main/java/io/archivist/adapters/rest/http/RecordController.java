@@ -45,6 +45,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Create, read, update and list records (SPEC §4); PATCH also archives and restores. */
 @Controller("/api/v1/records")
@@ -82,7 +83,7 @@ public class RecordController {
         List<RecordId> parents = create.parents().stream().map(RecordId::parse).toList();
         return replies.mutate(caller, request, body, () -> {
             RecordView view = records.create(new CreateRecordCommand(caller, create.type(),
-                    java.util.Optional.ofNullable(create.key()), create.attributes(), parents));
+                    Optional.ofNullable(create.key()), create.attributes(), parents));
             return Reply.record(HttpStatus.CREATED, view)
                     .withHeader(HttpHeaders.LOCATION, "/api/v1/records/" + view.record().id());
         });

@@ -85,6 +85,8 @@ class SecurityApiTest extends ApiTest {
         assertForbidden(Tokens.withClaims(claims("ann", soon, "[]", "acme")), "empty roles");
         assertForbidden(Tokens.withClaims(claims("ann", soon, "[\"ADMIN\"]", null)), "no workspace");
         assertForbidden(Tokens.withClaims(claims("ann", soon, "[\"ADMIN\"]", "../../etc")), "a workspace that is no name");
+        assertForbidden(Tokens.of("system", "acme", "ADMIN"), "the retention job's actor");
+        assertForbidden(Tokens.of("seed", "acme", "ADMIN"), "the seed importer's actor");
     }
 
     @Test

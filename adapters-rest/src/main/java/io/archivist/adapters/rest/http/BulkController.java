@@ -7,9 +7,9 @@ import io.archivist.adapters.rest.json.JsonBody;
 import io.archivist.adapters.rest.security.Callers;
 import io.archivist.application.port.in.BulkCommand;
 import io.archivist.application.port.in.BulkLifecycleUseCase;
-import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.domain.Caller;
 import io.archivist.domain.RecordId;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -41,11 +41,13 @@ public class BulkController {
     private final Replies replies;
     private final int maxIds;
 
-    public BulkController(BulkLifecycleUseCase bulk, LifecyclePolicy policy, Callers callers, Replies replies) {
+    /** {@code maxIds} is the service's own limit: an oversized list is refused before any id is read. */
+    public BulkController(BulkLifecycleUseCase bulk, Callers callers, Replies replies,
+                          @Value("${archivist.lifecycle.max-bulk-ids:1000}") int maxIds) {
         this.bulk = bulk;
         this.callers = callers;
         this.replies = replies;
-        this.maxIds = policy.maxBulkIds();
+        this.maxIds = maxIds;
     }
 
     @Post("/archive")

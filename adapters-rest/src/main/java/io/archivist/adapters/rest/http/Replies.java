@@ -6,7 +6,6 @@ import io.archivist.adapters.rest.json.RecordJson;
 import io.archivist.application.port.in.IdempotentRequestUseCase;
 import io.archivist.application.port.in.RecordView;
 import io.archivist.application.port.in.RememberedResponse;
-import io.archivist.application.port.out.TimeSource;
 import io.archivist.domain.Caller;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -19,6 +18,7 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,12 +38,10 @@ public class Replies {
 
     private final ObjectMapper json;
     private final IdempotentRequestUseCase idempotency;
-    private final TimeSource time;
 
-    public Replies(ObjectMapper json, IdempotentRequestUseCase idempotency, TimeSource time) {
+    public Replies(ObjectMapper json, IdempotentRequestUseCase idempotency) {
         this.json = json;
         this.idempotency = idempotency;
-        this.time = time;
     }
 
     /** What a route answers before it is written out: status, body and headers. */
@@ -87,7 +85,7 @@ public class Replies {
     private RememberedResponse remember(String fingerprint, Reply reply) {
         try {
             return new RememberedResponse(fingerprint, reply.status().getCode(), json.writeValueAsString(reply.body()),
-                    reply.headers(), time.now());
+                    reply.headers(), Instant.now());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a response as JSON", e);
         }

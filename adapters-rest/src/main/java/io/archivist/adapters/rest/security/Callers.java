@@ -19,6 +19,8 @@ import java.util.Set;
 @Singleton
 public class Callers {
 
+    private static final Set<String> RESERVED_ACTORS = Set.of(Caller.SYSTEM, Caller.SEED);
+
     public Caller of(Authentication authentication) {
         Object workspace = authentication.getAttributes().get(Claimed.WORKSPACE);
         if (!(workspace instanceof String name) || name.isBlank()) {
@@ -37,6 +39,11 @@ public class Callers {
         if (roles.isEmpty()) {
             throw new ArchivistException(ErrorCode.FORBIDDEN, "the token grants no role: 'roles' must be a JSON array"
                     + " naming SUPER_ADMIN, ADMIN, JOURNEY_MANAGER or MEMBER");
+        }
+        if (RESERVED_ACTORS.contains(authentication.getName())) {
+            // The operation log must tell the retention job and seed imports from people.
+            throw new ArchivistException(ErrorCode.FORBIDDEN, "the subject '" + authentication.getName()
+                    + "' is reserved for the service's own actors");
         }
         return Caller.user(authentication.getName(), workspaceId, roles);
     }

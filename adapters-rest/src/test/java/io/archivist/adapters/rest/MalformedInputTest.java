@@ -159,9 +159,15 @@ class MalformedInputTest extends ApiTest {
     @Test
     void oversized_bodies_are_413_and_bad_headers_4xx() {
         String huge = "{\"type\": \"project\", \"attributes\": {\"blob\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}}";
-        Api.Response tooBig = send("POST", "/api/v1/records", huge);
-        assertEquals(413, tooBig.status(), tooBig::toString);
-        assertEquals("PAYLOAD_TOO_LARGE", tooBig.code());
+        for (String[] route : routes()) {
+            if (route[0].equals("GET") || route[0].equals("DELETE")) {
+                continue;
+            }
+            String path = route[1].replace("{id}", project).replace("{name}", "project");
+            Api.Response tooBig = send(route[0], path, huge);
+            assertEquals(413, tooBig.status(), route[0] + " " + path + " -> " + tooBig);
+            assertEquals("PAYLOAD_TOO_LARGE", tooBig.code());
+        }
         assertEquals(413, send("POST", "/api/v1/records/bulk/delete", "{\"ids\": [" + ("\"" + project + "\",").repeat(40_000)
                 + "\"" + project + "\"]}").status());
         assertClear(api().send("PATCH", "/api/v1/records/" + project, ws.admin, "{\"archived\": true}",

@@ -27,7 +27,6 @@ final class OnMongo {
         InetSocketAddress address = server.getLocalAddress();
         return Map.of("archivist.store", "mongo",
                 "mongodb.uri", "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database,
-                "archivist.mongo.sweep-every", "1h",
-                "archivist.test.store", "mongo");
+                "archivist.mongo.sweep-every", "1h");
     }
 }

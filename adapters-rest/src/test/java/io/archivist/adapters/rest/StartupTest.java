@@ -28,7 +28,6 @@ class StartupTest {
 
     private Map<String, Object> settings(String... more) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("archivist.test.store", "memory");
         properties.put("archivist.retention.enabled", "false");
         properties.put("archivist.data-dir", data.toString());
         properties.put("micronaut.server.port", "-1");

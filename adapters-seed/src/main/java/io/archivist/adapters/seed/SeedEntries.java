@@ -27,7 +27,7 @@ final class SeedEntries {
         List<String> problems = new ArrayList<>();
         return new RecordEntry(string(fields, "key", problems), string(fields, "type", problems),
                 attributes(fields, problems), strings(fields, "parents", problems),
-                Optional.ofNullable(string(fields, "deleted_at", problems)), others(fields, RECORD_FIELDS),
+                Optional.ofNullable(fields.get("deleted_at")).map(String::valueOf), others(fields, RECORD_FIELDS),
                 problems, at);
     }
 

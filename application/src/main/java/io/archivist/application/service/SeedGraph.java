@@ -59,6 +59,7 @@ final class SeedGraph {
                         + " in the workspace");
                 continue;
             }
+            requireAllowedType(ref, target);
             List<Integer> cycle = pathUp(target, ref.child(), later);
             if (cycle != null) {
                 plan.errors.error(Code.CYCLE, key, ref.at(), "records depend on each other in a cycle: " + key + " -> "
@@ -68,6 +69,16 @@ final class SeedGraph {
                         + "' is listed after its dependent, at line " + index.line(target)
                         + "; list parents before the records that depend on them");
             }
+        }
+    }
+
+    private void requireAllowedType(Pending ref, int target) {
+        List<String> allowed = plan.type(ref.child()).parents();
+        int type = index.type(target);
+        if (type >= 0 && !allowed.contains(plan.typeNames.get(type))) {
+            plan.errors.error(Code.VALIDATION_FAILED, index.key(ref.child()), ref.at(), "a " + plan.type(ref.child()).name()
+                    + " cannot depend on '" + ref.parent() + "', a " + plan.typeNames.get(type)
+                    + " (allowed parent types: " + allowed + ")");
         }
     }
 

@@ -36,7 +36,8 @@ public sealed interface SeedItem {
 
     /**
      * One entry of {@code records}: {@code key, type, attributes, parents} (keys of other records)
-     * and {@code deleted_at} as written. Attribute values are plain Java values (String, Number,
+     * and {@code deleted_at} as written (the text of whatever JSON value was given; the import judges
+     * whether it is a time). Attribute values are plain Java values (String, Number,
      * Boolean, null, List, Map).
      */
     record RecordEntry(String key, String type, Map<String, Object> attributes, List<String> parents,

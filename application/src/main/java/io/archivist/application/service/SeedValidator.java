@@ -1,7 +1,6 @@
 package io.archivist.application.service;
 
 import io.archivist.application.port.in.SeedError.Code;
-import io.archivist.application.port.in.SeedReport.Counts;
 import io.archivist.application.port.out.IdGenerator;
 import io.archivist.application.port.out.MalformedSeedException;
 import io.archivist.application.port.out.RecordFilter;
@@ -11,10 +10,8 @@ import io.archivist.application.port.out.SeedItem.RecordEntry;
 import io.archivist.application.port.out.SeedItem.TypeEntry;
 import io.archivist.application.port.out.SeedItem.WorkspaceEntry;
 import io.archivist.application.port.out.SeedPosition;
-import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Catalog;
 import io.archivist.domain.ObjectType;
-import io.archivist.domain.Retention;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
 
@@ -54,7 +51,7 @@ final class SeedValidator {
     private final Catalog stored;
     private final SeedGraph graph;
     private final SeedUniqueness uniqueness;
-    private final Set<String> seedTypes = new HashSet<>();
+    private final SeedTypes types;
     private final Map<String, Boolean> typeHasRecords = new HashMap<>();
     private final Map<String, Optional<StoredRecord>> storeByKey = new HashMap<>();
     private final Map<java.util.UUID, Integer> storeParentRefs = new HashMap<>();
@@ -71,6 +68,7 @@ final class SeedValidator {
         this.stored = plan.catalog;
         this.graph = new SeedGraph(plan);
         this.uniqueness = new SeedUniqueness(plan, records, this::typeHasRecords);
+        this.types = new SeedTypes(plan);
     }
 
     void accept(SeedItem item) {
@@ -78,7 +76,7 @@ final class SeedValidator {
         if (item instanceof WorkspaceEntry entry) {
             workspace(entry);
         } else if (item instanceof TypeEntry entry) {
-            type(entry);
+            types.accept(entry);
         } else if (item instanceof RecordEntry entry) {
             record(entry);
         }
@@ -101,42 +99,6 @@ final class SeedValidator {
         } else if (!Objects.equals(entry.name(), workspace.value())) {
             errors.error(Code.WORKSPACE_MISMATCH, null, entry.position(), "the seed is for workspace '"
                     + entry.name() + "' but is imported into '" + workspace + "'; leave \"workspace\" out or make it the token's");
-        }
-    }
-
-    private void type(TypeEntry entry) {
-        SeedPosition at = entry.position();
-        entry.problems().forEach(problem -> errors.error(Code.VALIDATION_FAILED, entry.name(), at, problem));
-        entry.otherFields().forEach(field -> errors.error(Code.UNKNOWN_FIELD, entry.name(), at,
-                "an object type has no field '" + field + "' (name, archivable, parents, unique, retention)"));
-        if (plan.records > 0) {
-            errors.error(Code.VALIDATION_FAILED, entry.name(), at, "object_types must come before records");
-            return;
-        }
-        if (entry.name() == null) {
-            errors.error(Code.INVALID_OBJECT_TYPE, null, at, "an object type needs a name");
-            return;
-        }
-        if (!seedTypes.add(entry.name())) {
-            errors.error(Code.INVALID_OBJECT_TYPE, entry.name(), at, "type '" + entry.name() + "' is defined twice");
-            return;
-        }
-        try {
-            ObjectType type = new ObjectType(entry.name(), entry.archivable().orElse(false), entry.parents(),
-                    entry.unique(), entry.retention().map(Retention::new));
-            plan.catalog = plan.catalog.define(type);
-            Optional<ObjectType> before = stored.find(type.name());
-            if (before.isEmpty()) {
-                plan.countType(new Counts(1, 0, 0));
-                plan.typesToSave.add(type);
-            } else if (before.get().equals(type)) {
-                plan.countType(new Counts(0, 0, 1));
-            } else {
-                plan.countType(new Counts(0, 1, 0));
-                plan.typesToSave.add(type);
-            }
-        } catch (ArchivistException e) {
-            errors.error(Code.INVALID_OBJECT_TYPE, entry.name(), at, e.getMessage());
         }
     }
 

@@ -148,7 +148,7 @@ final class SeedValidator {
         Optional<StoredRecord> existing = typeHasRecords(type.name())
                 ? records.findByKey(workspace, type.name(), key) : Optional.empty();
         if (existing.isPresent()) {
-            compareWithExisting(record, entry, existing.get(), deletedAt, at);
+            SeedExisting.compare(plan, record, entry, existing.get(), deletedAt, at);
         } else {
             index.id(record, ids.next());
             index.deletedAt(record, deletedAt);
@@ -210,49 +210,6 @@ final class SeedValidator {
             plan.storeParents.add(new SeedPlan.StoreParent(id, deletedAt, op));
             return -2 - (plan.storeParents.size() - 1);
         });
-    }
-
-    /**
-     * A record the workspace has already: its parents are fixed (SPEC §1); its attributes are updated if
-     * it is active; its lifecycle state is the workspace's, which a seed never changes (only warns).
-     */
-    private void compareWithExisting(int record, RecordEntry entry, StoredRecord existing, long deletedAt,
-                                     SeedPosition at) {
-        String key = entry.key();
-        index.id(record, existing.id().value());
-        Set<java.util.UUID> seedParents = new HashSet<>();
-        boolean resolved = true;
-        for (int n = 0; n < index.parentCount(record); n++) {
-            int ref = index.parent(record, n);
-            resolved &= ref != SeedIndex.PENDING;
-            if (ref != SeedIndex.PENDING) {
-                seedParents.add(plan.parentId(ref));
-            }
-        }
-        Set<java.util.UUID> storedParents = new HashSet<>();
-        existing.parents().forEach(parent -> storedParents.add(parent.value()));
-        if (resolved && !seedParents.equals(storedParents)) {
-            errors.error(Code.PARENTS_CHANGED, key, at, "record '" + key + "' exists (" + existing.id()
-                    + ") with other parents " + existing.parents() + "; parents are fixed at creation");
-        }
-        boolean sameAttributes = AttributeValues.same(existing.attributes(), entry.attributes());
-        if (existing.archived()) {
-            index.deletedAt(record, existing.deletedAt().get().toEpochMilli());
-            index.op(record, plan.operations.existing(existing.archiveOperation().get()));
-            index.state(record, SeedIndex.State.UNCHANGED);
-            if (!sameAttributes) {
-                errors.warning(key, at, "is archived in the workspace, so its attributes were left as they are (R9)");
-            }
-            if (deletedAt != index.deletedAt(record)) {
-                errors.warning(key, at, "is archived in the workspace since " + existing.deletedAt().get()
-                        + "; a seed never restores or re-archives a record that exists");
-            }
-        } else {
-            index.state(record, sameAttributes ? SeedIndex.State.UNCHANGED : SeedIndex.State.CHANGED);
-            if (deletedAt != SeedIndex.ACTIVE) {
-                errors.warning(key, at, "is active in the workspace; a seed never archives a record that exists");
-            }
-        }
     }
 
     /** I1: an active record has no archived parent. */

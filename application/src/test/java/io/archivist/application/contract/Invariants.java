@@ -36,6 +36,8 @@ public final class Invariants {
             WorkspaceSnapshot snapshot = WorkspaceSnapshot.read(ports, workspace);
             List<String> found = new ArrayList<>();
             Map<String, RecordId> uniqueHeld = new HashMap<>();
+            // Archived records share their operations: each is read from the log once.
+            Map<OperationId, Optional<Operation>> operations = new HashMap<>();
             for (StoredRecord record : snapshot.records().values()) {
                 for (RecordId parentId : record.parents()) {
                     Optional<StoredRecord> parent = snapshot.find(parentId);
@@ -47,7 +49,8 @@ public final class Invariants {
                 }
                 if (record.archived()) {
                     OperationId operationId = record.archiveOperation().orElseThrow();
-                    Optional<Operation> operation = ports.operations().find(workspace, operationId);
+                    Optional<Operation> operation = operations.computeIfAbsent(operationId,
+                            id -> ports.operations().find(workspace, id));
                     if (operation.isEmpty() || operation.get().kind() != OperationKind.ARCHIVE) {
                         found.add("I2: archived " + describe(record) + " carries " + operationId
                                 + ", which is not an archive in the log: " + operation);

@@ -1,12 +1,15 @@
 package io.archivist.application.contract;
 
 import io.archivist.domain.CascadeSet;
+import io.archivist.domain.LeftArchived;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.RestorePlan;
 import io.archivist.domain.StoredRecord;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,6 +71,16 @@ public final class PlannerOracle {
         }
         othersUnchanged(before, after, plan.ids());
         assertEquals(before.records().size() - plan.size(), after.records().size(), "a purge removes its set only");
+    }
+
+    /**
+     * R5's left-archived records as a comparable value: a store may list them, and each one's
+     * archived parents, in any order.
+     */
+    public static List<LeftArchived> normalized(List<LeftArchived> left) {
+        return left.stream()
+                .map(l -> new LeftArchived(l.id(), l.type(), l.archivedParents().stream().sorted().toList()))
+                .sorted(Comparator.comparing(LeftArchived::id)).toList();
     }
 
     public static void unchanged(WorkspaceSnapshot before, WorkspaceSnapshot after) {

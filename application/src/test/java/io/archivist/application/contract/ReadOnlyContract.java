@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** R9: archived is read-only; R10: If-Match guards every change; and records keep what they were given. */
-public abstract class ReadOnlyContract extends UniqueContract {
+public abstract class ReadOnlyContract extends BatchContract {
 
     @Test
     void r9_creating_a_record_under_an_archived_parent_is_parent_archived_and_creates_nothing() {

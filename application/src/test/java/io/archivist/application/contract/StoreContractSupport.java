@@ -26,12 +26,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.function.Executable;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -70,7 +70,7 @@ public abstract class StoreContractSupport extends KitTypes {
     protected RetentionService retention;
     protected IdempotencyService idempotency;
 
-    private final Map<WorkspaceId, Ledger> ledgers = new LinkedHashMap<>();
+    private final Map<WorkspaceId, Ledger> ledgers = new ConcurrentHashMap<>();
 
     @BeforeEach
     void startInFreshWorkspace() {

@@ -5,10 +5,8 @@ import io.archivist.application.memory.Tables.TypeKey;
 import io.archivist.application.port.out.RecordFilter;
 import io.archivist.application.port.out.RecordStore;
 import io.archivist.application.port.out.RestoreOutline;
-import io.archivist.domain.ArchivistException;
 import io.archivist.domain.CascadePlanner;
 import io.archivist.domain.CascadeSet;
-import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
@@ -16,7 +14,6 @@ import io.archivist.domain.RecordId;
 import io.archivist.domain.RestorePlan;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueConflict;
-import io.archivist.domain.UniqueValues;
 import io.archivist.domain.WorkspaceId;
 
 import java.time.Instant;
@@ -29,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The reference {@link RecordStore}: the cascades are the domain's {@link CascadePlanner} run over
@@ -96,56 +92,12 @@ final class InMemoryRecordStore implements RecordStore {
             // Checked against the tables plus the records of the batch before them, then applied.
             Tables trial = tables.copy();
             for (RecordWithUniqueValues item : batch) {
-                requireInsertable(trial, item.record(), item.uniqueValues());
-                apply(trial, item.record(), item.uniqueValues());
+                RecordWrites.requireInsertable(trial, item.record(), item.uniqueValues());
+                RecordWrites.apply(trial, item.record(), item.uniqueValues());
             }
-            batch.forEach(item -> apply(tables, item.record(), item.uniqueValues()));
+            batch.forEach(item -> RecordWrites.apply(tables, item.record(), item.uniqueValues()));
             return null;
         });
-    }
-
-    private static void requireInsertable(Tables tables, StoredRecord record, Map<String, String> unique) {
-        if (tables.records.containsKey(record.id())) {
-            throw new IllegalStateException("record " + record.id() + " exists already");
-        }
-        for (RecordId parentId : record.parents()) {
-            StoredRecord parent = tables.records.get(parentId);
-            if (parent == null) {
-                throw new ArchivistException(ErrorCode.VALIDATION_FAILED, "parent " + parentId + " does not exist",
-                        Map.of("parent", parentId.toString()));
-            }
-            if (!record.archived()) {
-                Lifecycle.requireParentsActive(record.id(), List.of(parent));
-            }
-        }
-        record.key().map(key -> tables.keys.get(new TypeKey(record.type(), key))).ifPresent(holder -> {
-            throw new ArchivistException(ErrorCode.DUPLICATE_KEY, "a " + record.type() + " with key '"
-                    + record.key().get() + "' exists already: " + holder, Map.of("holder", holder.toString()));
-        });
-        if (!record.archived()) {
-            requireFree(tables, record, unique);
-        }
-    }
-
-    private static void requireFree(Tables tables, StoredRecord record, Map<String, String> unique) {
-        unique.forEach((attribute, value) -> tables.activeHolder(record.type(), attribute, value)
-                .filter(holder -> !holder.equals(record.id()))
-                .ifPresent(holder -> {
-                    throw new UniqueConflict(record.id(), record.type(), attribute, holder).toException();
-                }));
-    }
-
-    private static void apply(Tables tables, StoredRecord record, Map<String, String> unique) {
-        tables.records.put(record.id(), record);
-        tables.uniqueValues.put(record.id(), Map.copyOf(unique));
-        record.parents().forEach(parent -> tables.dependents.computeIfAbsent(parent, p -> new LinkedHashSet<>())
-                .add(record.id()));
-        record.key().ifPresent(key -> tables.keys.put(new TypeKey(record.type(), key), record.id()));
-        if (record.archived()) {
-            tables.touch(record.id(), record.archiveOperation().orElseThrow());
-        } else {
-            tables.claim(record);
-        }
     }
 
     @Override
@@ -161,22 +113,11 @@ final class InMemoryRecordStore implements RecordStore {
         store.in(workspaceOf(batch), tables -> {
             Tables trial = tables.copy();
             for (RecordWithUniqueValues item : batch) {
-                replace(trial, item.record(), item.uniqueValues());
+                RecordWrites.replace(trial, item.record(), item.uniqueValues());
             }
-            batch.forEach(item -> replace(tables, item.record(), item.uniqueValues()));
+            batch.forEach(item -> RecordWrites.replace(tables, item.record(), item.uniqueValues()));
             return null;
         });
-    }
-
-    private static void replace(Tables tables, StoredRecord updated, Map<String, String> unique) {
-        StoredRecord current = tables.find(updated.id()).orElseThrow(() -> ArchivistException.notFound(updated.id()));
-        Lifecycle.requireActive(current);
-        Lifecycle.requireVersion(current, OptionalLong.of(updated.version() - 1));
-        requireFree(tables, updated, unique);
-        tables.free(current);
-        tables.records.put(updated.id(), updated);
-        tables.uniqueValues.put(updated.id(), Map.copyOf(unique));
-        tables.claim(updated);
     }
 
     private static WorkspaceId workspaceOf(List<RecordWithUniqueValues> batch) {
@@ -306,26 +247,7 @@ final class InMemoryRecordStore implements RecordStore {
     @Override
     public void reindexUnique(WorkspaceId workspace, ObjectType type) {
         store.in(workspace, tables -> {
-            Map<RecordId, Map<String, String>> values = new LinkedHashMap<>();
-            Map<Slot, RecordId> claimed = new HashMap<>();
-            for (StoredRecord record : tables.records.values()) {
-                if (!record.type().equals(type.name())) {
-                    continue;
-                }
-                Map<String, String> held = UniqueValues.of(type, record.attributes());
-                values.put(record.id(), held);
-                if (!record.archived()) {
-                    held.forEach((attribute, value) -> {
-                        RecordId holder = claimed.putIfAbsent(new Slot(type.name(), attribute, value), record.id());
-                        if (holder != null) {
-                            throw new UniqueConflict(record.id(), type.name(), attribute, holder).toException();
-                        }
-                    });
-                }
-            }
-            tables.activeUnique.keySet().removeIf(slot -> slot.type().equals(type.name()));
-            tables.activeUnique.putAll(claimed);
-            tables.uniqueValues.putAll(values);
+            RecordWrites.reindex(tables, type);
             return null;
         });
     }

@@ -74,7 +74,7 @@ public final class SeedImportService implements ImportSeedUseCase {
         }
         validator.finish();
         plan.errors.throwIfAny();
-        command.progress().update(Phase.VALIDATING, plan.records);
+        finished(command, Phase.VALIDATING, plan.records);
         return plan;
     }
 
@@ -90,7 +90,14 @@ public final class SeedImportService implements ImportSeedUseCase {
             }
         });
         writer.finish();
-        command.progress().update(Phase.WRITING, plan.records);
+        finished(command, Phase.WRITING, plan.records);
+    }
+
+    /** The end of a pass, unless its last progress update already said it. */
+    private static void finished(ImportSeedCommand command, Phase phase, long records) {
+        if (records == 0 || records % PROGRESS_EVERY != 0) {
+            command.progress().update(phase, records);
+        }
     }
 
     /** One pass over the seed, telling the progress listener every {@link #PROGRESS_EVERY} records. */

@@ -20,7 +20,7 @@ public final class MongoStore implements AutoCloseable {
         MongoSchema.ensureIndexes(db);
         Shadows shadows = new Shadows(db);
         Leases leases = new Leases(db, clock, settings.lease(), MongoUnitOfWork.newOwner(settings));
-        this.unitOfWork = new MongoUnitOfWork(leases, shadows, clock, settings);
+        this.unitOfWork = new MongoUnitOfWork(leases, shadows, settings);
         this.records = new MongoRecordStore(db.getCollection(MongoSchema.RECORDS), unitOfWork, shadows, settings);
         this.catalogs = new MongoCatalogStore(db.getCollection(MongoSchema.TYPES), unitOfWork, shadows);
         this.operations = new MongoOperationLog(db.getCollection(MongoSchema.OPERATIONS),

@@ -8,8 +8,6 @@ import io.archivist.domain.WorkspaceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -38,8 +36,8 @@ import java.util.function.Supplier;
  * lease expired (at once, at start-up, for a unit of an earlier run of the same {@code nodeId}): a
  * {@code running} unit is rolled back, a {@code committed} one is finished. Every step of both is
  * idempotent, so recovery itself may be interrupted and run again. No client ever received the
- * answer of a unit that is rolled back (write() had not returned), so a retried request, with or
- * without an Idempotency-Key, acts exactly once (R10).
+ * answer of a unit that is rolled back (write() had not returned): its retry acts as if the first
+ * attempt never happened, and the retry of one that committed finds its Idempotency-Key answered (R10).
  *
  * <p><b>Reads</b> ({@link #read}) never see a unit under way: a read waits while the workspace's lease
  * is held, reads, then checks that the lease is still idle at the same sequence number, and reads again
@@ -60,21 +58,23 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
 
     private final Leases leases;
     private final Shadows shadows;
-    private final Clock clock;
     private final MongoStoreSettings settings;
+    private final Recovery recovery;
     private final ThreadLocal<Map<WorkspaceId, Unit>> held = ThreadLocal.withInitial(HashMap::new);
     private final ThreadLocal<Map<WorkspaceId, ReadScope>> reading = ThreadLocal.withInitial(HashMap::new);
     private final Map<WorkspaceId, ReentrantLock> localLocks = new ConcurrentHashMap<>();
     private final Set<Unit> active = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat;
 
-    MongoUnitOfWork(Leases leases, Shadows shadows, Clock clock, MongoStoreSettings settings) {
+    MongoUnitOfWork(Leases leases, Shadows shadows, MongoStoreSettings settings) {
         this.leases = leases;
         this.shadows = shadows;
-        this.clock = clock;
         this.settings = settings;
+        this.recovery = new Recovery(leases, shadows, settings.nodeId(),
+                unitId -> active.stream().anyMatch(unit -> unit.id.equals(unitId)));
         recoverAbandoned();
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        // Two threads: a long recovery by the sweep must never hold up the renewal of live leases.
+        this.heartbeat = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "archivist-mongo-leases");
             thread.setDaemon(true);
             return thread;
@@ -126,11 +126,11 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
         if (held.get().containsKey(workspace) || reading.get().containsKey(workspace)) {
             return work.get();
         }
-        Instant deadline = clock.instant().plus(settings.readWait());
+        long deadline = deadline(settings.readWait().toNanos());
         for (int attempt = 0; ; attempt++) {
             Lease before = leases.read(workspace.value());
             if (!before.idle()) {
-                if (!recoverIfAbandoned(before)) {
+                if (!recovery.recoverIfAbandoned(before)) {
                     pause(attempt, deadline, workspace, "a unit of work under way");
                 }
                 continue;
@@ -171,9 +171,7 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
 
     /** Rolls back or finishes the units whose process is gone. Run at start-up and by the sweep. */
     void recoverAbandoned() {
-        for (Lease lease : leases.busy()) {
-            recoverIfAbandoned(lease);
-        }
+        recovery.recoverAll();
     }
 
     @Override
@@ -182,13 +180,13 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
     }
 
     private void begin(Unit unit) {
-        Instant deadline = clock.instant().plus(settings.writeWait());
+        long deadline = deadline(settings.writeWait().toNanos());
         for (int attempt = 0; ; attempt++) {
             if (leases.acquire(unit.workspaceName(), unit.id)) {
                 return;
             }
             Lease current = leases.read(unit.workspaceName());
-            if (current.idle() || recoverIfAbandoned(current)) {
+            if (current.idle() || recovery.recoverIfAbandoned(current)) {
                 continue;
             }
             pause(attempt, deadline, unit.workspace, "another writer");
@@ -236,38 +234,6 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
         }
     }
 
-    /** True when the lease was abandoned and this process recovered it (or saw it recovered). */
-    private boolean recoverIfAbandoned(Lease lease) {
-        if (!abandoned(lease)) {
-            return false;
-        }
-        if (leases.takeOver(lease)) {
-            LOG.info("recovering abandoned unit {} of workspace {} ({}, owner {})", lease.unit(), lease.workspace(),
-                    lease.state(), lease.owner());
-            if (Leases.COMMITTED.equals(lease.state())) {
-                shadows.discard(lease.workspace(), lease.unit());
-            } else {
-                shadows.rollback(lease.workspace(), lease.unit());
-            }
-            leases.release(lease.workspace(), lease.unit());
-        }
-        return true;
-    }
-
-    private boolean abandoned(Lease lease) {
-        if (lease.idle() || lease.owner() == null) {
-            return false;
-        }
-        if (lease.owner().equals(leases.owner)) {
-            // Ours: abandoned only when no thread of this process still runs it (its rollback or clean-up failed).
-            return active.stream().noneMatch(unit -> unit.id.equals(lease.unit())) && leases.expired(lease);
-        }
-        boolean earlierRunOfThisNode = settings.nodeId()
-                .map(node -> lease.owner().startsWith(node + "#"))
-                .orElse(false);
-        return earlierRunOfThisNode || leases.expired(lease);
-    }
-
     private void renewLeases() {
         for (Unit unit : active) {
             try {
@@ -299,8 +265,13 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
         }
     }
 
-    private void pause(int attempt, Instant deadline, WorkspaceId workspace, String cause) {
-        if (clock.instant().isAfter(deadline)) {
+    /** Waits are measured on the monotonic clock; the lease clock only judges expiry. */
+    private static long deadline(long waitNanos) {
+        return System.nanoTime() + waitNanos;
+    }
+
+    private void pause(int attempt, long deadline, WorkspaceId workspace, String cause) {
+        if (System.nanoTime() - deadline > 0) {
             throw busy(workspace, cause);
         }
         try {

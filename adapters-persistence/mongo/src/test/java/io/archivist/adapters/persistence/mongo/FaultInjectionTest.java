@@ -102,6 +102,51 @@ class FaultInjectionTest {
         }
     }
 
+    @Test
+    void r8_a_unit_abandoned_by_another_process_is_recovered_by_the_first_reader_once_its_lease_expired() throws IOException {
+        MongoStoreSettings anonymous = MongoStoreSettings.defaults("unused");
+        try (MongoFixture fx = new MongoFixture(server, anonymous)) {
+            Tree tree = Tree.insert(fx);
+            Map<RecordId, StoredRecord> before = Graphs.snapshot(fx.store.records(), WORKSPACE);
+            crash(fx, Request.ARCHIVE, tree, 5);
+            SteppingClock clock = new SteppingClock();
+            fx.open(fx.client(), anonymous.withReadWait(java.time.Duration.ZERO), clock);
+            // Another process's unit, lease not yet expired: start-up recovery leaves it, a reader may not pass.
+            assertEquals("running", fx.database().getCollection(MongoSchema.UNITS).find().first().getString("state"));
+            assertEquals(io.archivist.domain.ErrorCode.CONCURRENT_MODIFICATION, org.junit.jupiter.api.Assertions
+                    .assertThrows(io.archivist.domain.ArchivistException.class,
+                            () -> fx.records.get(MongoFixture.ADMIN, tree.teamA)).code());
+            clock.advance(anonymous.lease().plusSeconds(1));
+            assertEquals(before.get(tree.teamA), fx.records.get(MongoFixture.ADMIN, tree.teamA).record());
+            assertClean(fx);
+            assertEquals(before, Graphs.snapshot(fx.store.records(), WORKSPACE));
+        }
+    }
+
+    /** A clock that only moves when told to. */
+    static final class SteppingClock extends java.time.Clock {
+        private volatile Instant now = Instant.now();
+
+        void advance(java.time.Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
     /** One run in a fresh database: set up, run the request through a process killed after k commands, restart. */
     private static Outcome run(Request request, int k) throws IOException {
         try (MongoFixture fx = new MongoFixture(server, SETTINGS)) {

@@ -76,7 +76,12 @@ final class MongoFixture implements AutoCloseable {
 
     /** Opens the store on {@code over} (another client: another process) and builds the services on it. */
     MongoStore open(MongoClient over) {
-        store = MongoStore.open(over.getDatabase(databaseName), settings);
+        return open(over, settings, java.time.Clock.systemUTC());
+    }
+
+    /** As {@link #open(MongoClient)}, with other settings and a clock of the test's own (lease expiry). */
+    MongoStore open(MongoClient over, MongoStoreSettings with, java.time.Clock clock) {
+        store = MongoStore.open(over.getDatabase(databaseName), with, clock);
         ports = new Ports(store.records(), store.catalogs(), store.operations(), store.unitOfWork(),
                 store.idempotency(), Instant::now, new TimeOrderedIds());
         records = new RecordService(ports);

@@ -140,6 +140,37 @@ class SeedApiTest extends ApiTest {
     }
 
     @Test
+    void a_seed_body_over_the_request_size_limit_is_a_413_and_imports_nothing() {
+        String ws = freshWorkspace();
+        String admin = Tokens.of("ada", ws, "ADMIN");
+        StringBuilder lines = new StringBuilder();
+        for (int n = 0; lines.length() < 1_100_000; n++) {
+            lines.append("{\"key\": \"u").append(n).append("\", \"type\": \"user\", \"attributes\": {\"username\": \"user-")
+                    .append(n).append("\", \"about\": \"").append("x".repeat(200)).append("\"}}\n");
+        }
+
+        Api.Response tooBig = api().post("/api/v1/seeds", admin, lines.toString(), "Content-Type", "application/x-ndjson");
+
+        assertEquals(413, tooBig.status(), tooBig::toString);
+        assertEquals(Map.of(), records(admin));
+    }
+
+    @Test
+    void malformed_seed_bodies_are_400_problems_never_a_500() {
+        String admin = Tokens.of("ada", freshWorkspace(), "ADMIN");
+        for (String body : new String[]{"", "{", "[]", "null", "{\"records\": {\"$ne\": null}}",
+                "{\"records\": [" + "[".repeat(5_000) + "]}", "{\"records\": [{\"key\": \"a\", \"type\": {\"$gt\": \"\"}}]}"}) {
+            Api.Response refused = api().post("/api/v1/seeds", admin, body);
+            assertEquals(400, refused.status(), body + " -> " + refused);
+            assertEquals("VALIDATION_FAILED", refused.code());
+            assertTrue(!refused.text().contains("\tat ") && !refused.text().contains("Exception"), refused::toString);
+        }
+        Api.Response yaml = api().post("/api/v1/seeds", admin, "records: [\n  - &a {key: x}\n  - *a\n]",
+                "Content-Type", "application/yaml");
+        assertEquals(400, yaml.status(), yaml::toString);
+    }
+
+    @Test
     void r10_a_seed_posted_again_with_its_idempotency_key_is_answered_not_imported_again() {
         String ws = freshWorkspace();
         String admin = Tokens.of("ada", ws, "ADMIN");

@@ -31,22 +31,18 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.DigestOutputStream;
+import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
  * {@code POST /api/v1/seeds} (SPEC §5, admins): imports the body into the caller's workspace, with the
- * caller as actor. The body is JSON, YAML or JSON Lines by its Content-Type; it is spooled to a
- * temporary file, which the import reads twice (validate, then write). {@code ?dry_run=true} only
- * reports. A refused seed is a 400 problem whose {@code errors} name each record's key and position.
+ * caller as actor. The body is JSON, YAML or JSON Lines by its Content-Type, and at most
+ * {@code micronaut.server.max-request-size} (a 413 before any work otherwise); the import reads it twice
+ * (validate, then write). Larger seeds go through the command line or start-up, which stream from a
+ * file. {@code ?dry_run=true} only reports. A refused seed is a 400 problem whose {@code errors} name
+ * each record's key and position.
  */
 @Controller("/api/v1/seeds")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -73,54 +69,27 @@ public class SeedController {
             description = "A JSON or YAML document {workspace?, object_types, records}, or JSON Lines. Validated"
                     + " before anything is written; with any error nothing is imported. Importing it again changes nothing.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SeedReportJson.class)))
-    public HttpResponse<String> importSeed(@Body InputStream body,
+    public HttpResponse<String> importSeed(@Body @Nullable byte[] body,
                                            @QueryValue("dry_run") @Nullable Boolean dryRun,
                                            HttpRequest<?> request, Authentication authentication) {
         Caller caller = callers.of(authentication);
-        // Before the body is read: a member learns nothing from a seed's errors (SPEC §3).
+        // Before the body is looked at: a member learns nothing from a seed's errors (SPEC §3).
         caller.require(Permission.ADMINISTER);
         SeedFormat format = SeedFormat.ofMediaType(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))
                 .orElseThrow(() -> ArchivistException.invalid("a seed is application/json, application/yaml or "
                         + JSON_LINES));
-        Path spooled = null;
-        try {
-            spooled = Files.createTempFile("archivist-seed-", ".tmp");
-            String digest = spool(body, spooled);
-            ImportSeedCommand command = ImportSeedCommand.byCaller(caller, SeedSource.ofFile(spooled), format,
-                    Boolean.TRUE.equals(dryRun));
-            // The body's digest stands for the body in the Idempotency-Key fingerprint.
-            return replies.mutate(caller, request, digest,
-                    () -> Reply.ok(SeedReportJson.of(seeds.importSeed(command))));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot spool the seed", e);
-        } finally {
-            delete(spooled);
-        }
+        byte[] seed = body == null ? new byte[0] : body;
+        SeedSource source = () -> new ByteArrayInputStream(seed);
+        ImportSeedCommand command = ImportSeedCommand.byCaller(caller, source, format, Boolean.TRUE.equals(dryRun));
+        // The body's digest stands for the body in the Idempotency-Key fingerprint.
+        return replies.mutate(caller, request, sha256(seed), () -> Reply.ok(SeedReportJson.of(seeds.importSeed(command))));
     }
 
-    /** Copies the body to {@code file}; returns its SHA-256. */
-    private static String spool(InputStream body, Path file) throws IOException {
-        try (InputStream in = body; OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256())) {
-            in.transferTo(out);
-            return HexFormat.of().formatHex(((DigestOutputStream) out).getMessageDigest().digest());
-        }
-    }
-
-    private static MessageDigest sha256() {
+    private static String sha256(byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    private static void delete(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // A temporary file; the system cleans its temporary directory.
-            }
         }
     }
 }

@@ -138,6 +138,7 @@ const list = { type: null, archived: 'false', cursor: null, columns: [], rows: n
 
 async function showList(type, archived) {
   showView('list-view');
+  $('records').removeAttribute('data-loaded');
   const catalog = await loadTypes();
   if (!catalog.some((t) => t.name === type)) type = catalog.length ? catalog[0].name : null;
   if (!['false', 'true', 'any'].includes(archived)) archived = 'false';
@@ -151,7 +152,6 @@ async function showList(type, archived) {
   }
   $('records').querySelector('thead').replaceChildren();
   $('records').querySelector('tbody').replaceChildren();
-  $('records').removeAttribute('data-loaded');
   $('empty').hidden = true;
   $('load-more').hidden = true;
   updateBulkBar();

@@ -41,7 +41,7 @@ function previewNodes(p, action, compact) {
   const blockers = blockersOf(p);
   if (blockers.length) {
     nodes.push(el('ul', { class: 'blockers' }, blockers.map((b) => el('li', {},
-      el('strong', {}, 'Blocked: '), text(b.message || b.detail), ' ', b.code ? el('code', {}, b.code) : null))));
+      el('strong', {}, 'Blocked: '), text(b.detail || b.message), ' ', b.code ? el('code', {}, b.code) : null))));
   }
   return nodes;
 }
@@ -81,7 +81,8 @@ async function actOnRecord(record, action) {
   if (action === 'archive') result = await change('PATCH', `/records/${record.id}`, { archived: true }, record.version);
   else if (action === 'restore') result = await change('POST', `/records/${record.id}/restore`, undefined, record.version);
   else result = await change('DELETE', `/records/${record.id}`, undefined, record.version);
-  const done = total(countsOf(result && result.operation)) || 1;
+  // PATCH answers with the record alone: then the preview the user confirmed says how many.
+  const done = total(countsOf(result && result.operation)) || total(countsOf(p)) || 1;
   const left = (result && result.left_archived) || [];
   return `${ACTIONS[action].done} ${plural(done, 'record')}.`
     + (left.length ? ` ${plural(left.length, 'record')} stayed archived.` : '');

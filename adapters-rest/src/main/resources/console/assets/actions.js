@@ -3,10 +3,11 @@
 // the preview (SPEC R13) in a confirm dialog: counts per type, what stays archived and why, and
 // the blockers with their messages. Needs api.js and the helpers of console.js.
 
+// verb: the button; ask: the dialog's question; will: its summary; done: the message after.
 const ACTIONS = {
-  archive: { verb: 'Archive', done: 'Archived', preview: 'archive', bulk: 'archive', applies: (r) => !r.deleted_at },
-  restore: { verb: 'Restore', done: 'Restored', preview: 'restore', bulk: 'restore', applies: (r) => Boolean(r.deleted_at) },
-  purge: { verb: 'Delete permanently', done: 'Permanently deleted', preview: 'purge', bulk: 'delete', applies: () => true },
+  archive: { verb: 'Archive', ask: 'Archive', will: 'Will archive', done: 'Archived', preview: 'archive', bulk: 'archive', applies: (r) => !r.deleted_at },
+  restore: { verb: 'Restore', ask: 'Restore', will: 'Will restore', done: 'Restored', preview: 'restore', bulk: 'restore', applies: (r) => Boolean(r.deleted_at) },
+  purge: { verb: 'Delete permanently', ask: 'Permanently delete', will: 'Will permanently delete', done: 'Permanently deleted', preview: 'purge', bulk: 'delete', applies: () => true },
 };
 
 const countsOf = (thing) => (thing && (thing.counts_per_type || thing.counts)) || {};
@@ -25,7 +26,7 @@ function previewNodes(p, action, compact) {
   const perType = Object.entries(counts).map(([type, n]) => `${type} ${n}`).join(', ');
   const nodes = [compact
     ? el('p', { class: 'counts' }, `${plural(total(counts), 'record')}: ${perType}`)
-    : el('p', { class: 'summary' }, `${ACTIONS[action].verb}: ${plural(total(counts), 'record')} in all.`)];
+    : el('p', { class: 'summary' }, `${ACTIONS[action].will} ${plural(total(counts), 'record')} in all:`)];
   if (!compact && Object.keys(counts).length) {
     nodes.push(el('table', { class: 'counts' },
       el('tr', {}, el('th', {}, 'type'), el('th', {}, 'records')),
@@ -74,7 +75,7 @@ async function actOnRecord(record, action) {
   const p = await preview(record, action);
   const body = previewNodes(p, action);
   if (action === 'purge') body.push(cannotBeUndone());
-  const confirmed = await confirmDialog(`${ACTIONS[action].verb} ${record.type} ${labelOf(record)}?`, body,
+  const confirmed = await confirmDialog(`${ACTIONS[action].ask} ${record.type} ${labelOf(record)}?`, body,
     ACTIONS[action].verb, { danger: action === 'purge', disabled: blockersOf(p).length > 0 });
   if (!confirmed) return null;
   let result;
@@ -101,7 +102,7 @@ async function actOnSelection(selected, action) {
   for (let i = 0; i < acting.length; i += 6) { // a few at a time, not hundreds of requests at once
     previews.push(...await Promise.all(acting.slice(i, i + 6).map((r) => preview(r, action))));
   }
-  const body = [el('p', { class: 'summary' }, `${ACTIONS[action].verb}: ${plural(acting.length, 'selected record')}`
+  const body = [el('p', { class: 'summary' }, `${ACTIONS[action].will} ${plural(acting.length, 'selected record')}`
     + (skipped ? ` (${skipped} skipped: not ${action === 'archive' ? 'active' : 'archived'})` : '') + '.')];
   acting.forEach((record, i) => body.push(el('section', { class: 'bulk-item', 'data-id': record.id },
     el('h3', {}, `${record.type} ${labelOf(record)}`), previewNodes(previews[i], action, true))));
@@ -109,7 +110,7 @@ async function actOnSelection(selected, action) {
     body.push(el('p', { class: 'warning' }, 'Records with a blocker will be refused; the others go ahead.'));
   }
   if (action === 'purge') body.push(cannotBeUndone());
-  const confirmed = await confirmDialog(`${ACTIONS[action].verb} ${plural(acting.length, 'record')}?`, body,
+  const confirmed = await confirmDialog(`${ACTIONS[action].ask} ${plural(acting.length, 'record')}?`, body,
     ACTIONS[action].verb, { danger: action === 'purge', disabled: acting.length === 0 });
   if (!confirmed) return null;
 

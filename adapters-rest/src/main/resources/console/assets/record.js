@@ -41,7 +41,7 @@ function recordNodes(record, parents, dependents, history) {
   ].filter(([, value]) => value !== null && value !== undefined && value !== '');
   const items = (dependents && dependents.items) || [];
   return [
-    el('p', {}, el('a', { href: listHash(record.type, archived ? 'true' : 'false') }, `← ${record.type} list`)),
+    el('p', {}, el('a', { class: 'back', href: listHash(record.type, archived ? 'true' : 'false') }, `← ${record.type} list`)),
     el('h1', {}, `${record.type} ${labelOf(record)} `, stateBadge(record)),
     session.canLifecycle() ? el('div', { class: 'actions' },
       !archived && archivable(record) ? button('record-archive', 'Archive', 'archive') : null,

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,6 +34,8 @@ class ConsoleBrowserTest {
 
     private static final String SECRET = "console-browser-tests-hs256-secret-0123456789";
     private static final Path WORK = Path.of("target", "console-tests");
+
+    private static final AtomicInteger WORKSPACES = new AtomicInteger();
 
     private static EmbeddedServer server;
     private static ChromeDriver browser;
@@ -62,8 +65,8 @@ class ConsoleBrowserTest {
     }
 
     @BeforeEach
-    void newWorkspace(TestInfo test) {
-        workspace = "console-" + test.getTestMethod().orElseThrow().getName().replaceAll("[^A-Za-z0-9]", "").toLowerCase();
+    void newWorkspace() {
+        workspace = "acme-" + WORKSPACES.incrementAndGet();
         admin = new ServiceApi(baseUrl(), server.getApplicationContext().getBean(JsonMapper.class), token("alice", "ADMIN"));
         admin.defineType("customer", List.of(), List.of("email"));
         admin.defineType("order", List.of("customer"), List.of());
@@ -81,7 +84,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void s4_aRefusedTokenShowsTheProblemDetailNotAStatusCode() {
+    void s3_aRefusedTokenShowsTheProblemDetailNotAStatusCode() {
         String forged = TokenMinter.hs256("another-secret-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8),
                 "mallory", List.of("ADMIN"), workspace, Duration.ofHours(1), Instant.now());
         ServiceApi.Answer refused = admin.as(forged).call("GET", "/object-types", null, Map.of());
@@ -135,6 +138,7 @@ class ConsoleBrowserTest {
 
         console.list("order", "Archived").openRecord("initech-2");
         String blocked = console.recordAction("Restore");
+        console.screenshot("preview-blocked");
         assertTrue(blocked.contains("PARENT_ARCHIVED") && blocked.contains(initech), blocked);
         assertFalse(console.confirmEnabled(), "a blocked restore cannot be confirmed");
         console.cancel();
@@ -187,6 +191,19 @@ class ConsoleBrowserTest {
 
         assertEquals(List.of("bachmanity"), console.keys());
         assertEquals(List.of("hooli", "piedpiper", "raviga"), sorted(console.list("customer", "Archived").keys()));
+    }
+
+    @Test
+    void s4_theListPagesWithLoadMoreOnTheKeysetCursor() {
+        List<String> keys = IntStream.rangeClosed(1, 27).mapToObj(i -> "c%02d".formatted(i)).toList();
+        keys.forEach(key -> admin.create("customer", key, Map.of("name", key, "email", key + "@example.test")));
+        console.signIn(token("alice", "MEMBER"));
+
+        assertEquals(25, console.list("customer", "Active").keys().size(), "a page of 25");
+        assertTrue(console.loadMoreShown());
+        console.loadMore();
+        assertEquals(keys, sorted(console.keys()));
+        assertFalse(console.loadMoreShown(), "the last page has no next cursor");
     }
 
     @Test

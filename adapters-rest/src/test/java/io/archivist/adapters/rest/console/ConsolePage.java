@@ -2,11 +2,12 @@ package io.archivist.adapters.rest.console;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The console as a person uses it: what they click and what they read. Every step waits for
@@ -25,12 +27,9 @@ final class ConsolePage {
 
     private final WebDriver driver;
     private final String baseUrl;
-    private final WebDriverWait wait;
-
     ConsolePage(WebDriver driver, String baseUrl) {
         this.driver = driver;
         this.baseUrl = baseUrl;
-        this.wait = new WebDriverWait(driver, PATIENCE);
     }
 
     /** Opens the console at the service's root, signed out. */
@@ -38,7 +37,7 @@ final class ConsolePage {
         driver.get(baseUrl + "/");
         ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
         driver.get(baseUrl + "/");
-        wait.until(d -> d.findElement(By.id("sign-in")).isDisplayed());
+        until(d -> d.findElement(By.id("sign-in")).isDisplayed());
         return this;
     }
 
@@ -49,7 +48,7 @@ final class ConsolePage {
         // Pasted, not typed: a JWT is long, and a person pastes it.
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", field, token);
         driver.findElement(By.id("sign-in-button")).click();
-        wait.until(d -> listLoaded() || visible("error"));
+        until(d -> listLoaded() || visible("error"));
     }
 
     String signedInAs() {
@@ -64,14 +63,19 @@ final class ConsolePage {
 
     /** Picks the object type and the toggle (Active, Archived or Any), then waits for the list. */
     ConsolePage list(String type, String toggle) {
-        WebElement option = driver.findElement(By.cssSelector("#type-select option[value='" + type + "']"));
-        if (!option.isSelected()) {
-            option.click();
-            wait.until(d -> listLoaded() && type.equals(selectedType()));
+        if (!visible("list-view")) {
+            // From a record page, back to the list as a person goes: its "← list" link.
+            driver.findElement(By.cssSelector("#record-view a.back")).click();
+            until(d -> listLoaded());
+        }
+        if (!type.equals(selectedType())) {
+            // Typed into the focused drop-down, as a keyboard user picks an option.
+            driver.findElement(By.id("type-select")).sendKeys(type);
+            until(d -> listLoaded() && type.equals(selectedType()));
         }
         WebElement button = driver.findElement(By.xpath("//div[@class='toggle']/button[text()='" + toggle + "']"));
         button.click();
-        wait.until(d -> listLoaded() && type.equals(selectedType()) && "true".equals(button.getAttribute("aria-pressed")));
+        until(d -> listLoaded() && type.equals(selectedType()) && "true".equals(button.getAttribute("aria-pressed")));
         return this;
     }
 
@@ -79,6 +83,17 @@ final class ConsolePage {
     List<String> keys() {
         return driver.findElements(By.cssSelector("#records tbody tr")).stream()
                 .map(row -> row.getAttribute("data-key")).toList();
+    }
+
+    boolean loadMoreShown() {
+        return visible("load-more");
+    }
+
+    /** Clicks "Load more" and waits for the next page to be appended. */
+    void loadMore() {
+        String before = driver.findElement(By.id("records")).getAttribute("data-loaded");
+        driver.findElement(By.id("load-more")).click();
+        until(d -> !before.equals(d.findElement(By.id("records")).getAttribute("data-loaded")));
     }
 
     /** The text of one row's cells. */
@@ -108,7 +123,7 @@ final class ConsolePage {
 
     void openRecord(String key) {
         driver.findElement(By.cssSelector("#records tbody tr[data-key='" + key + "'] a")).click();
-        wait.until(d -> visible("record-view") && d.findElement(By.id("record-view")).getAttribute("data-id") != null);
+        until(d -> visible("record-view") && d.findElement(By.id("record-view")).getAttribute("data-id") != null);
     }
 
     // ------------------------------------------------------------ the record page
@@ -131,7 +146,7 @@ final class ConsolePage {
     // ------------------------------------------------------------ the confirm dialog and the messages
 
     private String dialogText() {
-        wait.until(d -> d.findElement(By.id("confirm")).isDisplayed());
+        until(d -> d.findElement(By.id("confirm")).isDisplayed());
         return driver.findElement(By.id("confirm")).getText();
     }
 
@@ -141,15 +156,15 @@ final class ConsolePage {
 
     void cancel() {
         driver.findElement(By.id("confirm-cancel")).click();
-        wait.until(d -> !d.findElement(By.id("confirm")).isDisplayed());
+        until(d -> !d.findElement(By.id("confirm")).isDisplayed());
     }
 
     /** Confirms, then waits for the message that says what happened (or what went wrong) and returns it. */
     String confirm() {
         driver.findElement(By.id("confirm-ok")).click();
-        wait.until(d -> !d.findElement(By.id("confirm")).isDisplayed());
-        wait.until(d -> visible("notice") || visible("error"));
-        wait.until(d -> !visible("list-view") || listLoaded());
+        until(d -> !d.findElement(By.id("confirm")).isDisplayed());
+        until(d -> visible("notice") || visible("error"));
+        until(d -> !visible("list-view") || listLoaded());
         return banner();
     }
 
@@ -177,6 +192,30 @@ final class ConsolePage {
     }
 
     // ------------------------------------------------------------ helpers
+
+    /** Polls until the page shows what {@code condition} looks for; fails with the page's text after PATIENCE. */
+    private void until(Predicate<WebDriver> condition) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            try {
+                if (condition.test(driver)) {
+                    return;
+                }
+            } catch (NoSuchElementException | StaleElementReferenceException redrawn) {
+                // The page is being redrawn: look again.
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the console did not get there in " + PATIENCE.toSeconds() + " s; it shows: "
+                        + driver.findElement(By.tagName("body")).getText());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 
     private boolean visible(String id) {
         List<WebElement> found = driver.findElements(By.id(id));

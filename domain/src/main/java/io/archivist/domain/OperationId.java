@@ -10,14 +10,8 @@ public record OperationId(UUID value) {
     }
 
     public static OperationId parse(String text) {
-        try {
-            if (text == null || text.length() != 36) {
-                throw new IllegalArgumentException();
-            }
-            return new OperationId(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            throw ArchivistException.invalid("'" + text + "' is not an operation id (a UUID)");
-        }
+        return Uuids.parse(text).map(OperationId::new)
+                .orElseThrow(() -> ArchivistException.invalid("'" + text + "' is not an operation id (a UUID)"));
     }
 
     public static OperationId of(UUID value) {

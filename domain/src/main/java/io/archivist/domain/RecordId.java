@@ -11,14 +11,8 @@ public record RecordId(UUID value) implements Comparable<RecordId> {
 
     /** Parses a client-supplied id; a malformed one is a VALIDATION_FAILED, never a crash. */
     public static RecordId parse(String text) {
-        try {
-            if (text == null || text.length() != 36) {
-                throw new IllegalArgumentException();
-            }
-            return new RecordId(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            throw ArchivistException.invalid("'" + text + "' is not a record id (a UUID)");
-        }
+        return Uuids.parse(text).map(RecordId::new)
+                .orElseThrow(() -> ArchivistException.invalid("'" + text + "' is not a record id (a UUID)"));
     }
 
     public static RecordId of(UUID value) {

@@ -20,10 +20,12 @@ import io.archivist.domain.Role.Permission;
 import io.archivist.domain.StoredRecord;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * R12: bulk archive, restore and delete. All ids are checked and acted on in one unit of work,
@@ -83,11 +85,10 @@ public final class BulkLifecycleService implements BulkLifecycleUseCase {
                 case RESTORE -> restore(operations);
                 case DELETE -> delete(operations);
             }
-            return new BulkResult(operations, command.ids().stream().map(this::itemOf).toList());
-        }
-
-        private Item itemOf(RecordId id) {
-            return items.getOrDefault(id, Item.skipped(id, "named twice in the request"));
+            Set<RecordId> answered = new HashSet<>();
+            return new BulkResult(operations, command.ids().stream()
+                    .map(id -> answered.add(id) ? items.get(id) : Item.skipped(id, "named twice in the request"))
+                    .toList());
         }
 
         private List<RecordId> distinct() {

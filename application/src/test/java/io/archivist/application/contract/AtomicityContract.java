@@ -1,0 +1,92 @@
+package io.archivist.application.contract;
+
+import io.archivist.domain.Operation;
+import io.archivist.domain.OperationId;
+import io.archivist.domain.OperationKind;
+import io.archivist.domain.RecordId;
+import io.archivist.domain.StoredRecord;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** R8 through the UnitOfWork port: a unit is all-or-nothing, and a nested unit joins the one under way. */
+public abstract class AtomicityContract extends IsolationContract {
+
+    private static final class Abandon extends RuntimeException {
+    }
+
+    @Test
+    void r8_a_unit_of_work_that_fails_after_a_cascade_changes_nothing_not_even_the_log() {
+        Tree tree = tree();
+        archive(tree.comment());
+        WorkspaceSnapshot before = snapshot();
+        Operation archive = operation(OperationKind.ARCHIVE, tree.account());
+        Operation purge = operation(OperationKind.PURGE, tree.label());
+
+        assertThrows(Abandon.class, () -> ports.unitOfWork().write(workspace, () -> {
+            ports.records().archive(archive);
+            ports.operations().save(archive.finish(archive.roots(), Map.of(ACCOUNT, 1L)));
+            ports.records().purge(purge);
+            ports.records().insert(newAccount(), Map.of());
+            throw new Abandon();
+        }));
+
+        PlannerOracle.unchanged(before, snapshot());
+        assertEquals(Optional.empty(), ports.operations().find(workspace, archive.id()));
+    }
+
+    @Test
+    void r8_a_nested_unit_joins_the_one_under_way_and_fails_with_it() {
+        RecordId account = account();
+        WorkspaceSnapshot before = snapshot();
+        StoredRecord inner = newAccount();
+
+        assertThrows(Abandon.class, () -> ports.unitOfWork().write(workspace, () -> {
+            ports.unitOfWork().write(workspace, () -> {
+                ports.records().insert(inner, Map.of());
+                return null;
+            });
+            ports.records().archive(operation(OperationKind.ARCHIVE, account));
+            throw new Abandon();
+        }));
+
+        PlannerOracle.unchanged(before, snapshot());
+    }
+
+    @Test
+    void r8_a_unit_of_work_that_succeeds_keeps_everything_it_did() {
+        RecordId account = account();
+        StoredRecord added = newAccount();
+        Operation archive = operation(OperationKind.ARCHIVE, account);
+
+        Map<String, Long> counts = ports.unitOfWork().write(workspace, () -> {
+            ports.records().insert(added, Map.of());
+            Map<String, Long> archived = ports.records().archive(archive);
+            ports.operations().save(archive.finish(archive.roots(), archived));
+            return archived;
+        });
+        ledger().created(ACCOUNT);
+        ledger().ran(archive);
+
+        assertEquals(Map.of(ACCOUNT, 1L), counts);
+        assertArchivedBy(archive, account);
+        assertActive(added.id());
+        assertEquals(List.of(archive.finish(archive.roots(), counts)), ports.operations().history(workspace, account));
+    }
+
+    protected Operation operation(OperationKind kind, RecordId... roots) {
+        return Operation.begin(OperationId.of(UUID.randomUUID()), workspace, kind, manager.actor(), clock.now(),
+                List.of(roots));
+    }
+
+    protected StoredRecord newAccount() {
+        return StoredRecord.create(RecordId.of(UUID.randomUUID()), workspace, ACCOUNT, Optional.empty(),
+                Map.of("name", "direct"), List.of(), manager.actor(), clock.now());
+    }
+}

@@ -1,0 +1,13 @@
+package io.archivist.application.contract;
+
+/**
+ * The whole store contract kit. A store passes it by extending this one class:
+ * <pre>
+ * class H2StoreTest extends StoreContract {
+ *     &#64;Override protected Ports ports() { return ...; }
+ * }
+ * </pre>
+ * Each link of the chain above is one topic of SPEC §2; see {@link StoreContractSupport} for the hooks.
+ */
+public abstract class StoreContract extends ConcurrencyContract {
+}

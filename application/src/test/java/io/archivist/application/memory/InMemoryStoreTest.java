@@ -1,0 +1,15 @@
+package io.archivist.application.memory;
+
+import io.archivist.application.contract.StoreContract;
+import io.archivist.application.port.out.Ports;
+
+/** The reference store passes the whole kit: this is what holds the kit itself to SPEC. */
+class InMemoryStoreTest extends StoreContract {
+
+    private static final InMemoryStore STORE = new InMemoryStore();
+
+    @Override
+    protected Ports ports() {
+        return STORE.ports();
+    }
+}

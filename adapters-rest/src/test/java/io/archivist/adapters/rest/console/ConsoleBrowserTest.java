@@ -49,8 +49,9 @@ class ConsoleBrowserTest {
         HeadlessChromium.assumeInstalled();
         server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "micronaut.server.port", -1,
-                "archivist.data-dir", WORK.resolve("data-" + UUID.randomUUID()).toString(),
-                "archivist.jwt.secret", SECRET));
+                "archivist.data-dir", WORK.resolve("data-" + UUID.randomUUID()).toString(), // a fresh H2 file
+                "archivist.jwt.secret", SECRET,
+                "archivist.retention.enabled", false));
         browser = HeadlessChromium.start(WORK);
     }
 
@@ -124,7 +125,7 @@ class ConsoleBrowserTest {
         assertTrue(console.row("acme-1").contains("alice"), "who archived it: " + console.row("acme-1"));
         assertEquals(List.of("acme-1-call"), console.list("note", "Archived").keys());
         assertEquals(List.of("acme-1", "acme-2", "globex-1"), sorted(console.list("order", "Any").keys()));
-        console.screenshot("list");
+        console.screenshotOfContent("list");
     }
 
     @Test
@@ -182,7 +183,7 @@ class ConsoleBrowserTest {
 
         console.list("customer", "Active").select("hooli", "piedpiper", "raviga");
         assertTrue(console.bulkBarShown());
-        console.screenshot("list-selection");
+        console.screenshotOfContent("list-selection");
         String preview = console.bulk("Archive");
         console.screenshot("preview-bulk");
         assertTrue(preview.contains("3 selected records"), preview);

@@ -180,11 +180,20 @@ final class ConsolePage {
         return visible("error");
     }
 
-    /** Saves what the browser shows to target/console-NAME.png, for a reviewer to look at. */
+    /** Saves the browser's window to target/console-NAME.png, for a reviewer to look at. */
     Path screenshot(String name) {
+        return save(name, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Saves the page's content only (no empty window below it) to target/console-NAME.png. */
+    Path screenshotOfContent(String name) {
+        return save(name, driver.findElement(By.tagName("body")).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static Path save(String name, byte[] png) {
         Path file = Path.of("target", "console-" + name + ".png");
         try {
-            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.write(file, png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

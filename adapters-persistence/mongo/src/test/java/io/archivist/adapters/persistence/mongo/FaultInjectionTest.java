@@ -177,6 +177,7 @@ class FaultInjectionTest {
         CrashAfter crash = new CrashAfter();
         try (KillSwitchProxy proxy = new KillSwitchProxy(server.address());
              MongoClient client = InProcessMongo.client(proxy.uri(), 300, crash)) {
+            awaitConnected(client);
             MongoStore dying = fx.open(client);
             crash.arm(proxy, k);
             try {
@@ -193,6 +194,25 @@ class FaultInjectionTest {
             }
         }
         return crash.sent();
+    }
+
+    /**
+     * The short timeout lets the dying client give up fast once the proxy is killed; on a loaded
+     * machine the first connection through the proxy can take longer than that, so wait for it
+     * before the store opens (the crash is not armed yet, so these pings are not counted).
+     */
+    private static void awaitConnected(MongoClient client) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                client.getDatabase("admin").runCommand(new Document("ping", 1));
+                return;
+            } catch (com.mongodb.MongoTimeoutException slow) {
+                if (System.nanoTime() > deadline) {
+                    throw slow;
+                }
+            }
+        }
     }
 
     private static void assertClean(MongoFixture fx) {

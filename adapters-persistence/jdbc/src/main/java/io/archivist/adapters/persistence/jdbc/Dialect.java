@@ -73,7 +73,7 @@ abstract class Dialect {
     /** Creates the workspace's lock row if it is missing, and never fails when it exists. */
     abstract String insertWorkspaceIfMissing();
 
-    /** Called at the start of a write unit, before any other statement. */
+    /** Called at the start of a write unit (or of a store's own short transaction), before any other statement. */
     void beginWrite(Connection connection) throws SQLException {
     }
 

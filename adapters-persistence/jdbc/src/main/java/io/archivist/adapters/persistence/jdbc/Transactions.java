@@ -144,7 +144,7 @@ final class Transactions {
             connection.setAutoCommit(false);
             if (kind == Kind.READ) {
                 sql.dialect().beginConsistentRead(connection);
-            } else if (kind == Kind.WRITE) {
+            } else {
                 sql.dialect().beginWrite(connection);
             }
             Unit unit = new Unit(connection);

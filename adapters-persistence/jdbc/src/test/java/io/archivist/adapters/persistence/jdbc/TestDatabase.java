@@ -36,9 +36,18 @@ enum TestDatabase {
     String url() {
         return switch (this) {
             case H2 -> EmbeddedDatabaseFactory.url(Path.of("target", "h2", NAME).toAbsolutePath());
-            case POSTGRESQL -> "jdbc:postgresql://127.0.0.1:5432/" + NAME;
-            case MARIADB -> "jdbc:mariadb://127.0.0.1:3306/" + NAME;
+            case POSTGRESQL, MARIADB -> server() + NAME;
         };
+    }
+
+    /**
+     * The server's JDBC url without a database: the machine's own servers, unless
+     * -Darchivist.test.postgresql=host:port (or .mariadb) names another.
+     */
+    private String server() {
+        String scheme = this == POSTGRESQL ? "postgresql" : "mariadb";
+        String fallback = this == POSTGRESQL ? "127.0.0.1:5432" : "127.0.0.1:3306";
+        return "jdbc:" + scheme + "://" + System.getProperty("archivist.test." + scheme, fallback) + "/";
     }
 
     String user() {
@@ -115,7 +124,7 @@ enum TestDatabase {
                     }
                 }
                 case POSTGRESQL -> {
-                    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", user(), "");
+                    try (Connection c = DriverManager.getConnection(server() + "postgres", user(), "");
                          Statement s = c.createStatement();
                          ResultSet found = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'")) {
                         if (!found.next()) {
@@ -124,7 +133,7 @@ enum TestDatabase {
                     }
                 }
                 case MARIADB -> {
-                    try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", user(), "");
+                    try (Connection c = DriverManager.getConnection(server(), user(), "");
                          Statement s = c.createStatement()) {
                         s.execute("CREATE DATABASE IF NOT EXISTS " + NAME + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
                     }

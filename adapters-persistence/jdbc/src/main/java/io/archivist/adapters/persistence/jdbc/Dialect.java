@@ -73,6 +73,10 @@ abstract class Dialect {
     /** Creates the workspace's lock row if it is missing, and never fails when it exists. */
     abstract String insertWorkspaceIfMissing();
 
+    /** Called at the start of a write unit, before any other statement. */
+    void beginWrite(Connection connection) throws SQLException {
+    }
+
     /** Called at the start of a read unit, before any other statement: one consistent snapshot. */
     abstract void beginConsistentRead(Connection connection) throws SQLException;
 

@@ -76,6 +76,15 @@ final class MariaDbDialect extends Dialect {
     }
 
     @Override
+    void beginWrite(Connection connection) throws SQLException {
+        // Writes are serialised by the workspace lock; READ COMMITTED spares them InnoDB's gap locks,
+        // which would make writers of neighbouring workspaces wait for (and deadlock with) each other.
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+        }
+    }
+
+    @Override
     void beginConsistentRead(Connection connection) throws SQLException {
         // Applies to the transaction about to start; its first read fixes the snapshot.
         try (Statement statement = connection.createStatement()) {

@@ -144,6 +144,8 @@ final class Transactions {
             connection.setAutoCommit(false);
             if (kind == Kind.READ) {
                 sql.dialect().beginConsistentRead(connection);
+            } else if (kind == Kind.WRITE) {
+                sql.dialect().beginWrite(connection);
             }
             Unit unit = new Unit(connection);
             current.set(unit);

@@ -22,7 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MalformedInputTest extends ApiTest {
 
     private static final long SEED = 20261123L;
-    private static final int FUZZ_REQUESTS = 2000;
+
+    /** How many generated requests the fuzz run sends. */
+    int fuzzRequests() {
+        return 2000;
+    }
 
     private Workspace ws;
     private String project;
@@ -191,7 +195,7 @@ class MalformedInputTest extends ApiTest {
         Random random = new Random(SEED);
         Fuzz fuzz = new Fuzz(random, List.of(project, archived));
         int clientErrors = 0;
-        for (int i = 0; i < FUZZ_REQUESTS; i++) {
+        for (int i = 0; i < fuzzRequests(); i++) {
             String[] route = routes().get(random.nextInt(routes().size()));
             String path = route[1].replace("{id}", fuzz.id()).replace("{name}", fuzz.name());
             if (random.nextInt(3) == 0) {
@@ -206,7 +210,7 @@ class MalformedInputTest extends ApiTest {
                 clientErrors++;
             }
         }
-        assertTrue(clientErrors > FUZZ_REQUESTS / 2, "the fuzz mostly sends what must be refused: " + clientErrors);
+        assertTrue(clientErrors > fuzzRequests() / 2, "the fuzz mostly sends what must be refused: " + clientErrors);
     }
 
     /** Generates near-valid input: real field names and ids mixed with wrong types, depths and values. */

@@ -1,0 +1,85 @@
+package io.archivist.adapters.persistence.mongo;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The collections of the store and the indexes it creates at start-up. Every collection except
+ * {@code units} carries {@code workspace}, the shard key on a sharded cluster, and every unique
+ * index starts with it (MongoDB only enforces a unique index on a sharded collection when the shard
+ * key prefixes it). No index relies on {@code partialFilterExpression}.
+ */
+final class MongoSchema {
+
+    static final String RECORDS = "records";
+    static final String TYPES = "object_types";
+    static final String OPERATIONS = "operations";
+    static final String PURGED = "purged_records";
+    static final String IDEMPOTENCY = "idempotency";
+    /** One document per workspace: its write lease, the unit under way, and the sequence readers check. */
+    static final String UNITS = "units";
+    /** Before-images of the documents the unit under way changed, for its rollback. */
+    static final String SHADOWS = "shadows";
+
+    static final String ID = "_id";
+    static final String WORKSPACE = "workspace";
+    /** On records and types: the unit that last wrote the document. */
+    static final String UNIT = "unit";
+    /** On records and types: the unit that inserted the document. */
+    static final String BORN = "born";
+
+    private MongoSchema() {
+    }
+
+    static void ensureIndexes(MongoDatabase db) {
+        MongoCollection<Document> records = db.getCollection(RECORDS);
+        unique(records, "records_workspace_id", Indexes.ascending(WORKSPACE, ID));
+        unique(records, "records_key", Indexes.ascending(WORKSPACE, RecordFields.TYPE, RecordFields.KEY_SLOT));
+        // R6: one entry per (workspace, claim) among active records; archived ones hold a per-record slot instead.
+        unique(records, "records_unique_among_active",
+                Indexes.ascending(WORKSPACE, RecordFields.CLAIMS, RecordFields.SLOT));
+        plain(records, "records_ancestors", Indexes.ascending(WORKSPACE, RecordFields.ANCESTORS));
+        plain(records, "records_parents", Indexes.ascending(WORKSPACE, RecordFields.PARENTS, ID));
+        plain(records, "records_archive_operation", Indexes.ascending(WORKSPACE, RecordFields.ARCHIVE_OPERATION));
+        plain(records, "records_page", Indexes.ascending(WORKSPACE, RecordFields.TYPE, RecordFields.ARCHIVED, ID));
+        plain(records, "records_retention", Indexes.ascending(WORKSPACE, RecordFields.TYPE, RecordFields.DELETED_AT));
+        plain(records, "records_unit", Indexes.ascending(WORKSPACE, UNIT));
+
+        MongoCollection<Document> types = db.getCollection(TYPES);
+        unique(types, "types_workspace_id", Indexes.ascending(WORKSPACE, ID));
+        plain(types, "types_unit", Indexes.ascending(WORKSPACE, UNIT));
+
+        MongoCollection<Document> operations = db.getCollection(OPERATIONS);
+        unique(operations, "operations_workspace_id", Indexes.ascending(WORKSPACE, ID));
+        plain(operations, "operations_unit", Indexes.ascending(WORKSPACE, UNIT));
+
+        MongoCollection<Document> purged = db.getCollection(PURGED);
+        unique(purged, "purged_workspace_id", Indexes.ascending(WORKSPACE, ID));
+        plain(purged, "purged_unit", Indexes.ascending(WORKSPACE, UNIT));
+
+        MongoCollection<Document> idempotency = db.getCollection(IDEMPOTENCY);
+        unique(idempotency, "idempotency_workspace_id", Indexes.ascending(WORKSPACE, ID));
+        plain(idempotency, "idempotency_unit", Indexes.ascending(WORKSPACE, UNIT));
+        // Responses are only answered for 24 hours; MongoDB's TTL monitor removes them a day later.
+        idempotency.createIndex(Indexes.ascending("at"),
+                new IndexOptions().name("idempotency_expiry").expireAfter(2L, TimeUnit.DAYS));
+
+        MongoCollection<Document> shadows = db.getCollection(SHADOWS);
+        unique(shadows, "shadows_workspace_id", Indexes.ascending(WORKSPACE, ID));
+        plain(shadows, "shadows_unit", Indexes.ascending(WORKSPACE, Shadows.OF_UNIT));
+    }
+
+    private static void unique(MongoCollection<Document> collection, String name, Bson keys) {
+        collection.createIndex(keys, new IndexOptions().name(name).unique(true));
+    }
+
+    private static void plain(MongoCollection<Document> collection, String name, Bson keys) {
+        collection.createIndex(keys, new IndexOptions().name(name));
+    }
+}

@@ -1,0 +1,104 @@
+package io.archivist.adapters.persistence.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.archivist.application.port.out.CatalogStore;
+import io.archivist.application.port.out.IdempotencyStore;
+import io.archivist.application.port.out.OperationLog;
+import io.archivist.application.port.out.RecordStore;
+import io.archivist.application.port.out.UnitOfWork;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The Mongo store's beans, active only with {@code archivist.store=mongo} (ARCHIVIST_STORE=mongo); the
+ * client connects to {@code mongodb.uri} (MONGODB_URI), whose database names the store's database.
+ * The store is a context bean: it opens, creates its indexes and recovers abandoned units at start-up.
+ */
+@Factory
+@Requires(property = "archivist.store", value = "mongo")
+public class MongoStoreFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    MongoClient archivistMongoClient(@Value("${mongodb.uri:}") String uri) {
+        return MongoClients.create(connection(uri));
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    MongoStore mongoStore(MongoClient client, @Value("${mongodb.uri:}") String uri,
+                          @Value("${archivist.mongo.lease:30s}") String lease,
+                          @Value("${archivist.mongo.write-wait:60s}") String writeWait,
+                          @Value("${archivist.mongo.read-wait:60s}") String readWait,
+                          @Value("${archivist.mongo.sweep-every:10s}") String sweepEvery,
+                          @Value("${archivist.mongo.max-ancestors:1000}") int maxAncestors,
+                          @Value("${archivist.mongo.node-id:}") String nodeId) {
+        String database = Optional.ofNullable(connection(uri).getDatabase()).orElse(MongoStoreSettings.DEFAULT_DATABASE);
+        return MongoStore.open(client.getDatabase(database), new MongoStoreSettings(database, duration(lease),
+                duration(writeWait), duration(readWait), duration(sweepEvery), maxAncestors, Optional.of(nodeId)));
+    }
+
+    @Singleton
+    RecordStore recordStore(MongoStore store) {
+        return store.records();
+    }
+
+    @Singleton
+    CatalogStore catalogStore(MongoStore store) {
+        return store.catalogs();
+    }
+
+    @Singleton
+    OperationLog operationLog(MongoStore store) {
+        return store.operations();
+    }
+
+    @Singleton
+    IdempotencyStore idempotencyStore(MongoStore store) {
+        return store.idempotency();
+    }
+
+    @Singleton
+    UnitOfWork unitOfWork(MongoStore store) {
+        return store.unitOfWork();
+    }
+
+    /** "30s", "500ms", "2m", "1h" as Micronaut writes durations, or ISO-8601 ("PT30S"). */
+    static Duration duration(String text) {
+        String value = text.trim().toLowerCase();
+        try {
+            if (value.startsWith("pt") || value.startsWith("p")) {
+                return Duration.parse(value.toUpperCase());
+            }
+            if (value.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+            }
+            long amount = Long.parseLong(value.substring(0, value.length() - 1));
+            return switch (value.charAt(value.length() - 1)) {
+                case 's' -> Duration.ofSeconds(amount);
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                default -> throw new IllegalArgumentException();
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("'" + text + "' is not a duration such as 30s, 500ms, 2m or PT30S");
+        }
+    }
+
+    private static ConnectionString connection(String uri) {
+        if (uri == null || uri.isBlank()) {
+            throw new IllegalStateException("ARCHIVIST_STORE=mongo needs MONGODB_URI (property mongodb.uri), "
+                    + "for example mongodb://localhost:27017/archivist?replicaSet=rs0");
+        }
+        return new ConnectionString(uri);
+    }
+}

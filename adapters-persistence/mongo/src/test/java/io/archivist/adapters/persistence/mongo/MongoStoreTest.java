@@ -1,0 +1,41 @@
+package io.archivist.adapters.persistence.mongo;
+
+import com.mongodb.client.MongoClient;
+import io.archivist.application.contract.StoreContract;
+import io.archivist.application.port.out.Ports;
+import io.archivist.application.service.TimeOrderedIds;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import java.time.Instant;
+
+/**
+ * The whole store contract kit on the Mongo store, with the real sync driver against the in-process
+ * wire-protocol server. One store serves every test: each test works in a fresh workspace.
+ */
+class MongoStoreTest extends StoreContract {
+
+    private static InProcessMongo server;
+    private static MongoClient client;
+    private static MongoStore store;
+
+    @BeforeAll
+    static void open() {
+        server = new InProcessMongo();
+        client = server.client();
+        store = MongoStore.open(client.getDatabase("kit"), MongoStoreSettings.defaults("kit"));
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+        client.close();
+        server.close();
+    }
+
+    @Override
+    protected Ports ports() {
+        return new Ports(store.records(), store.catalogs(), store.operations(), store.unitOfWork(),
+                store.idempotency(), Instant::now, new TimeOrderedIds());
+    }
+}

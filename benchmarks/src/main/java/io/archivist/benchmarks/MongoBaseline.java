@@ -9,17 +9,24 @@ import io.archivist.domain.WorkspaceId;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * P7's baselines on the same Mongo server and collection (another workspace, an identical copy written
- * by the store): what a developer would write by hand. The subtree is walked level by level through
- * the {@code parents} field, each level changed with {@code updateMany}/{@code deleteMany} and
- * {@code $in} over batches of 1,000 ids; no history, unique values, before-images or log.
+ * by the store): what a developer would write by hand for this server, with no history, unique
+ * values, before-images or log. The subtree's ids are found by reading the workspace's graph
+ * ({@code _id}, {@code parents}) once and walking it in memory; the records are then changed with
+ * {@code updateMany}/{@code deleteMany} and {@code $in} over batches of 1,000 ids. The filter is
+ * {@code _id} alone, because that is the one filter the in-process server answers from an index
+ * (it scans for any other, including a walk by {@code parents}, which made a level-by-level walk
+ * take minutes).
  */
 final class MongoBaseline {
 
@@ -37,13 +44,8 @@ final class MongoBaseline {
                 Updates.set("archiveOperation", operation), Updates.set("updatedAt", now),
                 Updates.set("updatedBy", "baseline"), Updates.inc("version", 1L));
         long changed = 0;
-        for (List<String> level = List.of(root.toString()); !level.isEmpty(); ) {
-            List<String> below = children(workspace, level, true);
-            for (List<String> batch : batches(level)) {
-                changed += records.updateMany(Filters.and(Filters.eq("workspace", workspace.value()),
-                        Filters.in("_id", batch), Filters.eq("archived", false)), set).getModifiedCount();
-            }
-            level = below;
+        for (List<String> batch : batches(subtree(workspace, root, true))) {
+            changed += records.updateMany(Filters.in("_id", batch), set).getModifiedCount();
         }
         return changed;
     }
@@ -59,30 +61,35 @@ final class MongoBaseline {
 
     long purge(WorkspaceId workspace, RecordId root) {
         long removed = 0;
-        for (List<String> level = List.of(root.toString()); !level.isEmpty(); ) {
-            List<String> below = children(workspace, level, false);
-            for (List<String> batch : batches(level)) {
-                removed += records.deleteMany(Filters.and(Filters.eq("workspace", workspace.value()),
-                        Filters.in("_id", batch))).getDeletedCount();
-            }
-            level = below;
+        for (List<String> batch : batches(subtree(workspace, root, false))) {
+            removed += records.deleteMany(Filters.in("_id", batch)).getDeletedCount();
         }
         return removed;
     }
 
-    /** The ids of the records depending on any of {@code parents} (a record with two parents once). */
-    private List<String> children(WorkspaceId workspace, List<String> parents, boolean activeOnly) {
-        Set<String> found = new LinkedHashSet<>();
-        for (List<String> batch : batches(parents)) {
-            Bson filter = Filters.and(Filters.eq("workspace", workspace.value()), Filters.in("parents", batch));
-            if (activeOnly) {
-                filter = Filters.and(filter, Filters.eq("archived", false));
-            }
-            for (Document child : records.find(filter).projection(Projections.include("_id"))) {
-                found.add(child.getString("_id"));
+    /** The ids under {@code root} (itself included), through every path; active ones only for an archive. */
+    private List<String> subtree(WorkspaceId workspace, RecordId root, boolean activeOnly) {
+        Bson filter = Filters.eq("workspace", workspace.value());
+        if (activeOnly) {
+            filter = Filters.and(filter, Filters.eq("archived", false));
+        }
+        Map<String, List<String>> children = new HashMap<>();
+        for (Document record : records.find(filter).projection(Projections.include("_id", "parents"))) {
+            for (String parent : record.getList("parents", String.class, List.of())) {
+                children.computeIfAbsent(parent, p -> new ArrayList<>()).add(record.getString("_id"));
             }
         }
-        return new ArrayList<>(found);
+        Set<String> reached = new HashSet<>();
+        List<String> ordered = new ArrayList<>();
+        ArrayDeque<String> pending = new ArrayDeque<>(List.of(root.toString()));
+        while (!pending.isEmpty()) {
+            String id = pending.pop();
+            if (reached.add(id)) {
+                ordered.add(id);
+                pending.addAll(children.getOrDefault(id, List.of()));
+            }
+        }
+        return ordered;
     }
 
     private static List<List<String>> batches(List<String> ids) {

@@ -52,11 +52,11 @@ final class MongoScenarios {
             String store = "mongo (in-process)";
             return List.of(
                     Result.of("P7", "archive subtree", store, shape.size(), "rows", archive,
-                            "level-wise updateMany $in", archiveBase, 0.7, ""),
+                            "graph read once, updateMany $in", archiveBase, 0.7, ""),
                     Result.of("P7", "restore operation", store, shape.size(), "rows", restore,
                             "updateMany by archiveOperation", restoreBase, 0.7, ""),
                     Result.of("P7", "purge subtree", store, shape.size(), "rows", purge,
-                            "level-wise deleteMany $in", purgeBase, 0.7, ""));
+                            "graph read once, deleteMany $in", purgeBase, 0.7, ""));
         } finally {
             server.shutdownNow();
         }

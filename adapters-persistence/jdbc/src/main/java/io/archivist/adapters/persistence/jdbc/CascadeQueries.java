@@ -1,0 +1,234 @@
+package io.archivist.adapters.persistence.jdbc;
+
+import io.archivist.application.port.out.RestoreOutline;
+import io.archivist.domain.LeftArchived;
+import io.archivist.domain.OperationId;
+import io.archivist.domain.RecordId;
+import io.archivist.domain.UniqueConflict;
+import io.archivist.domain.WorkspaceId;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The sets of CascadePlanner, computed by the database. A subclass walks the graph (one recursive
+ * statement, or one statement per level on H2); this class says from where and through what, and
+ * holds the statements that use the sets. A set is written either straight into an operation's
+ * rows of operation_records (archive, purge) or into a run of the scratch table cascade_walk, and
+ * never enters the JVM: only counts and bounded lists come back.
+ * <p>
+ * Every join starts from the set and reaches a table by its key, the workspace coming from the
+ * set's row rather than from a constant: the planner's statistics know nothing of a workspace
+ * that just grew or a state that just changed, and a join started from "all records of the
+ * workspace" would cost the whole workspace per step. For the same reason the conditions on a
+ * record's state are written so that no index on that state can start the join
+ * ({@link Dialect#sameOperation}, and CASE for "archived").
+ */
+abstract class CascadeQueries {
+
+    /** Where a walk writes what it reaches. */
+    sealed interface Target permits IntoRun, IntoOperation {
+    }
+
+    /** Rows of cascade_walk under {@code run}. */
+    record IntoRun(UUID run) implements Target {
+    }
+
+    /** The rows of {@code operation} in operation_records: its set, and its history. */
+    record IntoOperation(OperationId operation) implements Target {
+    }
+
+    /**
+     * From the records {@code seed} selects (columns workspace, id, type), every record reached
+     * through children ({@code down}) or parents that satisfies {@code follow} (on alias c).
+     */
+    record Walk(Query seed, boolean down, Query follow) {
+    }
+
+    /** A record is archived, or active: CASE, so that no partial index on deleted_at can start the join. */
+    static final String ARCHIVED = "CASE WHEN %1$s.deleted_at IS NULL THEN 0 ELSE 1 END = 1";
+    static final String ACTIVE = "CASE WHEN c.deleted_at IS NULL THEN 1 ELSE 0 END = 1";
+
+    protected final Sql sql;
+
+    CascadeQueries(Sql sql) {
+        this.sql = sql;
+    }
+
+    abstract void walk(Connection connection, Walk walk, Target target);
+
+    /** R1 (active only) or R3: the cascade of {@code roots} becomes the records of {@code operation}. */
+    final void collectReach(Connection connection, WorkspaceId workspace, OperationId operation,
+                            Collection<RecordId> roots, boolean activeOnly) {
+        walk(connection, reach(workspace, roots, activeOnly), new IntoOperation(operation));
+    }
+
+    /**
+     * R5: {@code root} and what comes back with it become the records of {@code operation}, into
+     * which earlier roots of the same restore may have written already. Returns counts per type.
+     */
+    final Map<String, Long> collectRestore(Connection connection, WorkspaceId workspace, OperationId operation,
+                                           RecordId root, OperationId archivedBy) {
+        RestoreRuns runs = restoreRuns(connection, workspace, root, archivedBy);
+        try {
+            Map<String, Long> counts = counts(connection, runs.restored());
+            sql.update(connection, Query.of("INSERT INTO operation_records (workspace, operation_id, record_id, type)"
+                    + " SELECT w.workspace, ?, w.record_id, w.type FROM cascade_walk w WHERE ", operation)
+                    .add(runs.restored()));
+            return counts;
+        } finally {
+            runs.forget();
+        }
+    }
+
+    /** R13: counts per type of the cascade of {@code roots}. */
+    final Map<String, Long> countReach(Connection connection, WorkspaceId workspace, Collection<RecordId> roots,
+                                       boolean activeOnly) {
+        UUID run = UUID.randomUUID();
+        try {
+            walk(connection, reach(workspace, roots, activeOnly), new IntoRun(run));
+            return counts(connection, Query.of("w.run_id = ?", run));
+        } finally {
+            forget(connection, run);
+        }
+    }
+
+    /**
+     * R7: whether the cascade of {@code roots} reaches {@code target}. Walks up from the target, which
+     * has few ancestors, rather than down from the roots: it is reached when a root is among them
+     * (through active records only, for an archive).
+     */
+    final boolean reaches(Connection connection, WorkspaceId workspace, Collection<RecordId> roots, RecordId target,
+                          boolean activeOnly) {
+        UUID run = UUID.randomUUID();
+        try {
+            walk(connection, new Walk(seed(workspace, "id = ?", List.of(target), activeOnly), false,
+                    Query.of(activeOnly ? ACTIVE : "1 = 1")), new IntoRun(run));
+            return sql.count(connection, Query.of("SELECT COUNT(*) FROM cascade_walk WHERE run_id = ? AND record_id IN (",
+                    run).in(roots).add(")")) > 0;
+        } finally {
+            forget(connection, run);
+        }
+    }
+
+    /** R5, R6, R13: what restoring {@code root} would do, with bounded lists. */
+    final RestoreOutline outlineRestore(Connection connection, WorkspaceId workspace, RecordId root,
+                                        OperationId archivedBy, int listLimit) {
+        RestoreRuns runs = restoreRuns(connection, workspace, root, archivedBy);
+        try {
+            return new RestoreOutline(counts(connection, runs.restored()),
+                    leftArchived(connection, runs, listLimit), conflicts(connection, runs, listLimit));
+        } finally {
+            runs.forget();
+        }
+    }
+
+    // ---- the sets
+
+    private Walk reach(WorkspaceId workspace, Collection<RecordId> roots, boolean activeOnly) {
+        return new Walk(seed(workspace, "id IN (" + String.join(", ", java.util.Collections.nCopies(roots.size(), "?"))
+                + ")", List.copyOf(roots), activeOnly), true, Query.of(activeOnly ? ACTIVE : "1 = 1"));
+    }
+
+    private static Query seed(WorkspaceId workspace, String idCondition, List<RecordId> ids, boolean activeOnly) {
+        return Query.of("SELECT workspace, id, type FROM records WHERE workspace = ? AND " + idCondition, workspace)
+                .add("", ids.toArray()).add(activeOnly ? " AND deleted_at IS NULL" : "");
+    }
+
+    /** R5's candidates (run candidates) and those of them that stay archived (run blocked). */
+    private record RestoreRuns(UUID candidates, UUID blocked, Runnable cleanup) {
+        /** On cascade_walk w: the candidates that come back. */
+        Query restored() {
+            return Query.of("w.run_id = ? AND ", candidates).add(notIn("w.record_id", blocked));
+        }
+
+        void forget() {
+            cleanup.run();
+        }
+    }
+
+    private RestoreRuns restoreRuns(Connection connection, WorkspaceId workspace, RecordId root, OperationId archivedBy) {
+        UUID candidates = UUID.randomUUID();
+        UUID blocked = UUID.randomUUID();
+        RestoreRuns runs = new RestoreRuns(candidates, blocked, () -> {
+            forget(connection, candidates);
+            forget(connection, blocked);
+        });
+        // The root and the records of its archive operation reached through records of that operation.
+        walk(connection, new Walk(Query.of("SELECT workspace, id, type FROM records WHERE workspace = ? AND id = ? AND "
+                        + sql.dialect().sameOperation("archive_operation"), workspace, root, archivedBy), true,
+                Query.of(sql.dialect().sameOperation("c.archive_operation"), archivedBy)), new IntoRun(candidates));
+        // A candidate stays archived when a parent outside the candidates is archived, and so do the
+        // candidates below it (I1).
+        walk(connection, new Walk(Query.of("SELECT DISTINCT x.workspace AS workspace, x.record_id AS id, x.type AS type"
+                        + " FROM cascade_walk x JOIN record_parents e ON e.workspace = x.workspace AND e.child_id = x.record_id"
+                        + " JOIN records p ON p.workspace = e.workspace AND p.id = e.parent_id"
+                        + " WHERE x.run_id = ? AND x.record_id <> ? AND " + ARCHIVED.formatted("p") + " AND ", candidates, root)
+                .add(notIn("p.id", candidates)), true,
+                Query.of("EXISTS (SELECT 1 FROM cascade_walk k WHERE k.run_id = ? AND k.record_id = c.id)", candidates)),
+                new IntoRun(blocked));
+        return runs;
+    }
+
+    /** "{@code column} is not in {@code run}", as an anti-join probe of cascade_walk's key. */
+    private static Query notIn(String column, UUID run) {
+        return Query.of("NOT EXISTS (SELECT 1 FROM cascade_walk nb WHERE nb.run_id = ? AND nb.record_id = " + column + ")",
+                run);
+    }
+
+    // ---- what comes back
+
+    private Map<String, Long> counts(Connection connection, Query members) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        sql.list(connection, Query.of("SELECT w.type AS type, COUNT(*) AS n FROM cascade_walk w WHERE ").add(members)
+                .add(" GROUP BY w.type"), rows -> counts.put(rows.getString("type"), rows.getLong("n")));
+        return counts;
+    }
+
+    /** The blocked records (at most {@code limit}) with their parents that stay archived, in the record's parent order. */
+    private List<LeftArchived> leftArchived(Connection connection, RestoreRuns runs, int limit) {
+        Query select = Query.of("SELECT b.record_id AS id, b.type AS type, r.parent_ids AS parent_ids,"
+                        + " e.parent_id AS parent_id FROM (SELECT workspace, record_id, type FROM cascade_walk"
+                        + " WHERE run_id = ? ORDER BY record_id LIMIT ?) b", runs.blocked(), limit)
+                .add(" JOIN records r ON r.workspace = b.workspace AND r.id = b.record_id")
+                .add(" JOIN record_parents e ON e.workspace = b.workspace AND e.child_id = b.record_id")
+                .add(" JOIN records p ON p.workspace = e.workspace AND p.id = e.parent_id")
+                .add(" WHERE " + ARCHIVED.formatted("p") + " AND (NOT EXISTS (SELECT 1 FROM cascade_walk c"
+                        + " WHERE c.run_id = ? AND c.record_id = p.id) OR EXISTS (SELECT 1 FROM cascade_walk k"
+                        + " WHERE k.run_id = ? AND k.record_id = p.id))", runs.candidates(), runs.blocked());
+        record Edge(RecordId child, String type, String parentIds, RecordId parent) {
+        }
+        List<Edge> edges = sql.list(connection, select, rows -> new Edge(RecordId.of(sql.uuid(rows, "id")),
+                rows.getString("type"), rows.getString("parent_ids"), RecordId.of(sql.uuid(rows, "parent_id"))));
+        Map<RecordId, List<Edge>> byChild = new TreeMap<>();
+        edges.forEach(edge -> byChild.computeIfAbsent(edge.child(), c -> new ArrayList<>()).add(edge));
+        List<LeftArchived> left = new ArrayList<>();
+        byChild.forEach((child, its) -> {
+            List<RecordId> archived = its.stream().map(Edge::parent).toList();
+            left.add(new LeftArchived(child, its.get(0).type(),
+                    RecordRows.parents(its.get(0).parentIds()).stream().filter(archived::contains).toList()));
+        });
+        return left;
+    }
+
+    /** R6: restored records whose unique value an active record holds (at most {@code limit}). */
+    private List<UniqueConflict> conflicts(Connection connection, RestoreRuns runs, int limit) {
+        Query select = Query.of("SELECT u.record_id AS record_id, u.type AS type, u.attribute AS attribute,"
+                        + " h.record_id AS holder FROM cascade_walk w")
+                .add(" JOIN unique_values u ON u.workspace = w.workspace AND u.record_id = w.record_id")
+                .add(" JOIN unique_values h ON h.workspace = u.workspace AND h.type = u.type AND h.active_hash = u.value_hash")
+                .add(" WHERE ").add(runs.restored()).add(" ORDER BY u.record_id, u.attribute LIMIT ?", limit);
+        return sql.list(connection, select, rows -> new UniqueConflict(RecordId.of(sql.uuid(rows, "record_id")),
+                rows.getString("type"), rows.getString("attribute"), RecordId.of(sql.uuid(rows, "holder"))));
+    }
+
+    final void forget(Connection connection, UUID run) {
+        sql.update(connection, "DELETE FROM cascade_walk WHERE run_id = ?", run);
+    }
+}

@@ -1,0 +1,183 @@
+package io.archivist.adapters.persistence.jdbc;
+
+import io.archivist.application.port.out.RecordFilter.ArchivedFilter;
+import io.archivist.domain.OperationId;
+import io.archivist.domain.WorkspaceId;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * What differs between H2, PostgreSQL and MariaDB: how ids and times are bound, the few statements
+ * whose syntax differs, how a set-oriented UPDATE/DELETE reaches an operation's records, how the
+ * listing uses its indexes, and what the error codes mean. Everything else is one SQL for all three.
+ */
+abstract class Dialect {
+
+    /** The folder under db/archivist holding this database's Flyway migrations. */
+    abstract String name();
+
+    static Dialect of(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String product = meta.getDatabaseProductName();
+        return switch (product) {
+            case "H2" -> new H2Dialect();
+            case "PostgreSQL" -> new PostgresDialect();
+            case "MariaDB" -> new MariaDbDialect();
+            default -> {
+                if (product.equals("MySQL") && meta.getDatabaseProductVersion().toLowerCase().contains("mariadb")) {
+                    yield new MariaDbDialect();
+                }
+                throw new IllegalStateException("the JDBC store runs on H2, PostgreSQL or MariaDB, not on " + product);
+            }
+        };
+    }
+
+    // ---- values
+
+    void bindUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.OTHER);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    UUID readUuid(ResultSet rows, String column) throws SQLException {
+        return rows.getObject(column, UUID.class);
+    }
+
+    void bindInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, value.atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    Instant readInstant(ResultSet rows, String column) throws SQLException {
+        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    // ---- statements
+
+    /** Creates the workspace's lock row if it is missing, and never fails when it exists. */
+    abstract String insertWorkspaceIfMissing();
+
+    /** Called at the start of a write unit, before any other statement. */
+    void beginWrite(Connection connection) throws SQLException {
+    }
+
+    /** Called at the start of a read unit, before any other statement: one consistent snapshot. */
+    abstract void beginConsistentRead(Connection connection) throws SQLException;
+
+    /** Undoes what {@link #beginConsistentRead} changed on the connection, if anything. */
+    void endConsistentRead(Connection connection) throws SQLException {
+    }
+
+    /**
+     * An UPDATE of {@code table} restricted to the records of one operation, driven from the
+     * operation's rows (see CascadeQueries on why the join starts from the set).
+     */
+    Query updateOfOperation(String table, String memberColumn, Query set, String condition,
+                            WorkspaceId workspace, OperationId operation) {
+        return Query.of("UPDATE " + table + " SET ").add(set).add(" WHERE workspace = ? AND " + memberColumn
+                        + " IN (SELECT record_id FROM operation_records WHERE workspace = ? AND operation_id = ?)",
+                workspace, workspace, operation).add(condition.isEmpty() ? "" : " AND " + condition);
+    }
+
+    /** A DELETE from {@code table} of the records of one operation, driven from the operation's rows. */
+    Query deleteOfOperation(String table, String memberColumn, WorkspaceId workspace, OperationId operation) {
+        return Query.of("DELETE FROM " + table + " WHERE workspace = ? AND " + memberColumn
+                + " IN (SELECT record_id FROM operation_records WHERE workspace = ? AND operation_id = ?)",
+                workspace, workspace, operation);
+    }
+
+    /**
+     * The condition on records (unaliased) that selects one type in one state, written so that the
+     * index made for that state serves it; one parameter: the type.
+     */
+    abstract String typeInState(ArchivedFilter state);
+
+    /**
+     * "{@code column} equals the operation given as parameter", written so that the planner cannot
+     * use an index on the column for it (see RecursiveCascadeQueries).
+     */
+    String sameOperation(String column) {
+        return column + " = ?";
+    }
+
+    /** Prefixes a statement holding a recursive query with what the database needs to run it deep. */
+    String deepRecursion(String sql) {
+        return sql;
+    }
+
+    /** The walks of the cascades on this database. */
+    abstract CascadeQueries cascadeQueries(Sql sql);
+
+    // ---- errors: a failure may arrive wrapped (a batch's own exception, the driver's chain)
+
+    final boolean isUniqueViolation(SQLException failure) {
+        return anyInChain(failure, this::uniqueViolation);
+    }
+
+    final boolean isForeignKeyViolation(SQLException failure) {
+        return anyInChain(failure, this::foreignKeyViolation);
+    }
+
+    final boolean isValueTooLong(SQLException failure) {
+        return anyInChain(failure, this::valueTooLong);
+    }
+
+    /** A serialization failure, deadlock or lock timeout: the unit of work may run again. */
+    final boolean isRetryable(SQLException failure) {
+        return anyInChain(failure, this::retryable);
+    }
+
+    boolean uniqueViolation(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
+    boolean foreignKeyViolation(SQLException e) {
+        return "23503".equals(e.getSQLState());
+    }
+
+    boolean valueTooLong(SQLException e) {
+        return "22001".equals(e.getSQLState());
+    }
+
+    abstract boolean retryable(SQLException e);
+
+    private static boolean anyInChain(SQLException failure, java.util.function.Predicate<SQLException> test) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Throwable> pending = new java.util.ArrayDeque<>();
+        pending.add(failure);
+        while (!pending.isEmpty()) {
+            Throwable next = pending.pop();
+            if (!seen.add(next)) {
+                continue;
+            }
+            if (next instanceof SQLException e) {
+                if (test.test(e)) {
+                    return true;
+                }
+                if (e.getNextException() != null) {
+                    pending.add(e.getNextException());
+                }
+            }
+            if (next.getCause() != null) {
+                pending.add(next.getCause());
+            }
+        }
+        return false;
+    }
+}

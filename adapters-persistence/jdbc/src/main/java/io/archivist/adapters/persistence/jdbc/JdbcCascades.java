@@ -1,0 +1,137 @@
+package io.archivist.adapters.persistence.jdbc;
+
+import io.archivist.application.port.out.RestoreOutline;
+import io.archivist.domain.ArchivistException;
+import io.archivist.domain.ErrorCode;
+import io.archivist.domain.Lifecycle;
+import io.archivist.domain.Operation;
+import io.archivist.domain.OperationId;
+import io.archivist.domain.RecordId;
+import io.archivist.domain.StoredRecord;
+import io.archivist.domain.WorkspaceId;
+
+import java.sql.Connection;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * R1, R3, R5 applied set-wise. Each cascade first remembers its set as the operation's rows of
+ * operation_records (one statement, or one per level on H2), then changes records and unique
+ * values with one statement per table joined to that set. The set never enters the JVM: only
+ * counts per type come back. On the way, the operation's rows are its history.
+ */
+final class JdbcCascades {
+
+    private final JdbcDatabase db;
+
+    JdbcCascades(JdbcDatabase db) {
+        this.db = db;
+    }
+
+    Map<String, Long> archive(Operation operation) {
+        WorkspaceId workspace = operation.workspace();
+        if (operation.roots().isEmpty()) {
+            return Map.of();
+        }
+        return db.transactions.statements(c -> {
+            db.cascades.collectReach(c, workspace, operation.id(), operation.roots(), true);
+            Map<String, Long> counts = countsOf(c, operation);
+            if (!counts.isEmpty()) {
+                update(c, operation, "records", "id",
+                        Query.of("deleted_at = ?, archive_operation = ?, updated_at = ?, updated_by = ?, version = version + 1",
+                                operation.at(), operation.id(), operation.at(), operation.actor()), "");
+                // R6: archiving frees the unique values.
+                update(c, operation, "unique_values", "record_id", Query.of("active_hash = NULL"), "");
+            }
+            return counts;
+        });
+    }
+
+    Map<String, Long> restore(RecordId root, Operation operation) {
+        WorkspaceId workspace = operation.workspace();
+        return db.transactions.statements(c -> db.transactions.atomically(c, () -> {
+            OperationId archivedBy = archiveOperationOf(c, workspace, root);
+            Map<String, Long> counts = db.cascades.collectRestore(c, workspace, operation.id(), root, archivedBy);
+            // The operation's rows may hold earlier roots of this restore, active again: the conditions skip them.
+            // R6: re-claims the unique values; a value an active record holds fails this statement.
+            update(c, operation, "unique_values", "record_id", Query.of("active_hash = value_hash"),
+                    "active_hash IS NULL");
+            update(c, operation, "records", "id",
+                    Query.of("deleted_at = NULL, archive_operation = NULL, updated_at = ?, updated_by = ?, version = version + 1",
+                            operation.at(), operation.actor()), "deleted_at IS NOT NULL");
+            return counts;
+        }, failure -> db.dialect.isUniqueViolation(failure) ? restoreConflict(c, workspace, root) : null));
+    }
+
+    Map<String, Long> purge(Operation operation) {
+        WorkspaceId workspace = operation.workspace();
+        if (operation.roots().isEmpty()) {
+            return Map.of();
+        }
+        return db.transactions.statements(c -> {
+            db.cascades.collectReach(c, workspace, operation.id(), operation.roots(), false);
+            Map<String, Long> counts = countsOf(c, operation);
+            if (!counts.isEmpty()) {
+                delete(c, operation, "unique_values", "record_id");
+                delete(c, operation, "record_parents", "child_id");
+                delete(c, operation, "records", "id");
+            }
+            return counts;
+        });
+    }
+
+    boolean reaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target, boolean archive) {
+        if (roots.isEmpty()) {
+            return false;
+        }
+        return db.transactions.statements(c -> db.cascades.reaches(c, workspace, roots, target, archive));
+    }
+
+    Map<String, Long> count(WorkspaceId workspace, Collection<RecordId> roots, boolean archive) {
+        if (roots.isEmpty()) {
+            return Map.of();
+        }
+        return db.transactions.statements(c -> db.cascades.countReach(c, workspace, roots, archive));
+    }
+
+    RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit) {
+        return db.transactions.statements(c -> db.cascades.outlineRestore(c, workspace, root,
+                archiveOperationOf(c, workspace, root), listLimit));
+    }
+
+    /** The operation that archived {@code root}; a missing record is a RECORD_NOT_FOUND, an active one NOT_ARCHIVED. */
+    private OperationId archiveOperationOf(Connection c, WorkspaceId workspace, RecordId root) {
+        StoredRecord record = db.sql.first(c, "SELECT " + RecordRows.COLUMNS + " FROM records WHERE workspace = ? AND id = ?",
+                RecordRows.mapper(db.sql), workspace, root).orElseThrow(() -> ArchivistException.notFound(root));
+        Lifecycle.requireArchived(record);
+        return record.archiveOperation().orElseThrow();
+    }
+
+    /** Names the active record that blocks the restore, once the failed restore has been rolled back. */
+    private ArchivistException restoreConflict(Connection c, WorkspaceId workspace, RecordId root) {
+        RestoreOutline outline = db.cascades.outlineRestore(c, workspace, root, archiveOperationOf(c, workspace, root), 1);
+        if (!outline.conflicts().isEmpty()) {
+            return outline.conflicts().get(0).toException();
+        }
+        // Two records archived together hold the same value (possible once a type gained a unique attribute).
+        return new ArchivistException(ErrorCode.UNIQUE_CONFLICT, "restoring " + root
+                + " would make two of the records archived with it share a unique value", Map.of("record", root.toString()));
+    }
+
+    private Map<String, Long> countsOf(Connection c, Operation operation) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        db.sql.list(c, "SELECT type, COUNT(*) AS n FROM operation_records WHERE workspace = ? AND operation_id = ?"
+                        + " GROUP BY type", rows -> counts.put(rows.getString("type"), rows.getLong("n")),
+                operation.workspace(), operation.id());
+        return counts;
+    }
+
+    private void update(Connection c, Operation operation, String table, String member, Query set, String condition) {
+        db.sql.update(c, db.dialect.updateOfOperation(table, member, set, condition, operation.workspace(), operation.id()));
+    }
+
+    private void delete(Connection c, Operation operation, String table, String member) {
+        db.sql.update(c, db.dialect.deleteOfOperation(table, member, operation.workspace(), operation.id()));
+    }
+}

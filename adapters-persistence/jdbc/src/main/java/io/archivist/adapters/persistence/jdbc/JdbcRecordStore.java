@@ -1,0 +1,170 @@
+package io.archivist.adapters.persistence.jdbc;
+
+import io.archivist.application.port.out.RecordFilter;
+import io.archivist.application.port.out.RecordFilter.ArchivedFilter;
+import io.archivist.application.port.out.RecordStore;
+import io.archivist.application.port.out.RestoreOutline;
+import io.archivist.domain.ObjectType;
+import io.archivist.domain.Operation;
+import io.archivist.domain.RecordId;
+import io.archivist.domain.StoredRecord;
+import io.archivist.domain.WorkspaceId;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * RecordStore on H2, PostgreSQL or MariaDB. Reads are here; writes of single records and batches
+ * are in RecordWrites, the set-oriented cascades in JdbcCascades.
+ */
+final class JdbcRecordStore implements RecordStore {
+
+    /** Ids per IN list when a caller hands over many (bulk requests, seed batches). */
+    static final int IN_LIST_CHUNK = 1000;
+
+    private final JdbcDatabase db;
+    private final RecordWrites writes;
+    private final JdbcCascades cascades;
+
+    JdbcRecordStore(JdbcDatabase db) {
+        this.db = db;
+        this.writes = new RecordWrites(db);
+        this.cascades = new JdbcCascades(db);
+    }
+
+    @Override
+    public Optional<StoredRecord> find(WorkspaceId workspace, RecordId id) {
+        return db.transactions.statements(c -> db.sql.first(c,
+                "SELECT " + RecordRows.COLUMNS + " FROM records WHERE workspace = ? AND id = ?",
+                RecordRows.mapper(db.sql), workspace, id));
+    }
+
+    @Override
+    public List<StoredRecord> findAll(WorkspaceId workspace, Collection<RecordId> ids) {
+        List<RecordId> distinct = ids.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        return db.transactions.statements(c -> {
+            List<StoredRecord> found = new ArrayList<>();
+            for (int from = 0; from < distinct.size(); from += IN_LIST_CHUNK) {
+                List<RecordId> chunk = distinct.subList(from, Math.min(distinct.size(), from + IN_LIST_CHUNK));
+                found.addAll(db.sql.list(c, Query.of("SELECT " + RecordRows.COLUMNS
+                        + " FROM records WHERE workspace = ? AND id IN (", workspace).in(chunk).add(")"),
+                        RecordRows.mapper(db.sql)));
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public Optional<StoredRecord> findByKey(WorkspaceId workspace, String type, String key) {
+        return db.transactions.statements(c -> db.sql.first(c,
+                "SELECT " + RecordRows.COLUMNS + " FROM records WHERE workspace = ? AND type = ? AND record_key = ?",
+                RecordRows.mapper(db.sql), workspace, type, key));
+    }
+
+    @Override
+    public Optional<RecordId> activeHolder(WorkspaceId workspace, String type, String attribute, String canonicalValue) {
+        return db.transactions.statements(c -> db.sql.first(c,
+                "SELECT record_id FROM unique_values WHERE workspace = ? AND type = ? AND active_hash = ?",
+                rows -> RecordId.of(db.sql.uuid(rows, "record_id")),
+                workspace, type, Hashes.uniqueValue(attribute, canonicalValue)));
+    }
+
+    @Override
+    public List<StoredRecord> page(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit) {
+        Query query = Query.of("SELECT " + RecordRows.COLUMNS + " FROM records WHERE workspace = ?", workspace);
+        if (filter.type().isPresent()) {
+            query.add(" AND " + db.dialect.typeInState(filter.archived()), filter.type().get());
+        } else if (filter.archived() != ArchivedFilter.ANY) {
+            query.add(filter.archived() == ArchivedFilter.ACTIVE ? " AND deleted_at IS NULL" : " AND deleted_at IS NOT NULL");
+        }
+        filter.parent().ifPresent(parent -> query.add(
+                " AND id IN (SELECT child_id FROM record_parents WHERE workspace = ? AND parent_id = ?)", workspace, parent));
+        after.ifPresent(id -> query.add(" AND id > ?", id));
+        query.add(" ORDER BY id LIMIT ?", limit);
+        return db.transactions.statements(c -> db.sql.list(c, query, RecordRows.mapper(db.sql)));
+    }
+
+    @Override
+    public List<RecordId> archivedBefore(WorkspaceId workspace, String type, Instant cutoff, int limit) {
+        Query query = Query.of("SELECT id FROM records WHERE workspace = ? AND ", workspace)
+                .add(db.dialect.typeInState(ArchivedFilter.ARCHIVED), type)
+                .add(" AND deleted_at <= ? ORDER BY deleted_at, id LIMIT ?", cutoff, limit);
+        return db.transactions.statements(c -> db.sql.list(c, query, rows -> RecordId.of(db.sql.uuid(rows, "id"))));
+    }
+
+    // ---- writes
+
+    @Override
+    public void insert(StoredRecord record, Map<String, String> uniqueValues) {
+        writes.insertAll(List.of(new RecordWithUniqueValues(record, uniqueValues)));
+    }
+
+    @Override
+    public void update(StoredRecord updated, Map<String, String> uniqueValues) {
+        writes.updateAll(List.of(new RecordWithUniqueValues(updated, uniqueValues)));
+    }
+
+    @Override
+    public void insertAll(List<RecordWithUniqueValues> batch) {
+        writes.insertAll(batch);
+    }
+
+    @Override
+    public void updateAll(List<RecordWithUniqueValues> batch) {
+        writes.updateAll(batch);
+    }
+
+    @Override
+    public void reindexUnique(WorkspaceId workspace, ObjectType type) {
+        writes.reindexUnique(workspace, type);
+    }
+
+    // ---- cascades
+
+    @Override
+    public boolean archiveReaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target) {
+        return cascades.reaches(workspace, roots, target, true);
+    }
+
+    @Override
+    public boolean purgeReaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target) {
+        return cascades.reaches(workspace, roots, target, false);
+    }
+
+    @Override
+    public Map<String, Long> countArchive(WorkspaceId workspace, Collection<RecordId> roots) {
+        return cascades.count(workspace, roots, true);
+    }
+
+    @Override
+    public Map<String, Long> countPurge(WorkspaceId workspace, Collection<RecordId> roots) {
+        return cascades.count(workspace, roots, false);
+    }
+
+    @Override
+    public RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit) {
+        return cascades.outlineRestore(workspace, root, listLimit);
+    }
+
+    @Override
+    public Map<String, Long> archive(Operation operation) {
+        return cascades.archive(operation);
+    }
+
+    @Override
+    public Map<String, Long> restore(RecordId root, Operation operation) {
+        return cascades.restore(root, operation);
+    }
+
+    @Override
+    public Map<String, Long> purge(Operation operation) {
+        return cascades.purge(operation);
+    }
+}

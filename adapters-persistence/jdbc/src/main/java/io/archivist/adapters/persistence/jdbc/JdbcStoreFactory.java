@@ -1,0 +1,62 @@
+package io.archivist.adapters.persistence.jdbc;
+
+import io.archivist.application.port.out.CatalogStore;
+import io.archivist.application.port.out.IdempotencyStore;
+import io.archivist.application.port.out.OperationLog;
+import io.archivist.application.port.out.RecordStore;
+import io.archivist.application.port.out.UnitOfWork;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.jdbc.DataSourceResolver;
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+
+/**
+ * The store ports as beans, on the default DataSource (Micronaut's datasources.default.*, or the
+ * embedded H2 database when none is configured). Off when archivist.store=mongo: then this module
+ * needs no DataSource and runs no migration.
+ */
+@Factory
+@Requires(property = JdbcStoreFactory.STORE, notEquals = "mongo")
+class JdbcStoreFactory {
+
+    static final String STORE = "archivist.store";
+
+    /** Eager: the schema is migrated, and an unreachable database reported, at start-up. */
+    @Context
+    JdbcDatabase jdbcDatabase(DataSource dataSource, @Nullable DataSourceResolver resolver,
+                              @Value("${archivist.jdbc.max-attempts:10}") int maxAttempts) {
+        // Micronaut Data may wrap the DataSource in one that only works inside its own transactions.
+        DataSource target = resolver == null ? dataSource : resolver.resolve(dataSource);
+        return JdbcDatabase.open(target, maxAttempts);
+    }
+
+    @Singleton
+    RecordStore recordStore(JdbcDatabase db) {
+        return new JdbcRecordStore(db);
+    }
+
+    @Singleton
+    CatalogStore catalogStore(JdbcDatabase db) {
+        return new JdbcCatalogStore(db);
+    }
+
+    @Singleton
+    OperationLog operationLog(JdbcDatabase db) {
+        return new JdbcOperationLog(db);
+    }
+
+    @Singleton
+    IdempotencyStore idempotencyStore(JdbcDatabase db) {
+        return new JdbcIdempotencyStore(db);
+    }
+
+    @Singleton
+    UnitOfWork unitOfWork(JdbcDatabase db) {
+        return new JdbcUnitOfWork(db);
+    }
+}

@@ -1,0 +1,50 @@
+package io.archivist.adapters.persistence.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON text columns: attributes, lists of names and ids, counts, headers. */
+final class Json {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {
+    }
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static Map<String, Object> object(String text) {
+        return read(text, new TypeReference<LinkedHashMap<String, Object>>() { });
+    }
+
+    static List<String> strings(String text) {
+        return read(text, new TypeReference<List<String>>() { });
+    }
+
+    static Map<String, String> stringMap(String text) {
+        return read(text, new TypeReference<LinkedHashMap<String, String>>() { });
+    }
+
+    static Map<String, Long> counts(String text) {
+        return read(text, new TypeReference<LinkedHashMap<String, Long>>() { });
+    }
+
+    private static <T> T read(String text, TypeReference<T> type) {
+        try {
+            return MAPPER.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON column holds malformed text: " + e.getOriginalMessage(), e);
+        }
+    }
+}

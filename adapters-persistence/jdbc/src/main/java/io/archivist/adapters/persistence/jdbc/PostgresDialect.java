@@ -1,0 +1,76 @@
+package io.archivist.adapters.persistence.jdbc;
+
+import io.archivist.application.port.out.RecordFilter.ArchivedFilter;
+import io.archivist.domain.OperationId;
+import io.archivist.domain.WorkspaceId;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+
+/** PostgreSQL: partial indexes, one recursive statement per walk, READ COMMITTED writes serialised by the workspace lock. */
+final class PostgresDialect extends Dialect {
+
+    /** serialization_failure, deadlock_detected, lock_not_available. */
+    private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "55P03");
+
+    @Override
+    String name() {
+        return "postgresql";
+    }
+
+    @Override
+    String insertWorkspaceIfMissing() {
+        return "INSERT INTO workspaces (id) VALUES (?) ON CONFLICT DO NOTHING";
+    }
+
+    @Override
+    void beginConsistentRead(Connection connection) throws SQLException {
+        // The first statement of the transaction: its snapshot then serves every read of the unit.
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+        }
+    }
+
+    @Override
+    Query updateOfOperation(String table, String memberColumn, Query set, String condition,
+                            WorkspaceId workspace, OperationId operation) {
+        return Query.of("UPDATE " + table + " t SET ").add(set)
+                .add(" FROM operation_records o WHERE o.workspace = ? AND o.operation_id = ?", workspace, operation)
+                .add(" AND t.workspace = o.workspace AND t." + memberColumn + " = o.record_id")
+                .add(condition.isEmpty() ? "" : " AND t." + condition);
+    }
+
+    @Override
+    Query deleteOfOperation(String table, String memberColumn, WorkspaceId workspace, OperationId operation) {
+        return Query.of("DELETE FROM " + table + " t USING operation_records o WHERE o.workspace = ? AND o.operation_id = ?"
+                + " AND t.workspace = o.workspace AND t." + memberColumn + " = o.record_id", workspace, operation);
+    }
+
+    @Override
+    String typeInState(ArchivedFilter state) {
+        // Written like the partial indexes' predicates, so that the planner picks them.
+        return switch (state) {
+            case ACTIVE -> "type = ? AND deleted_at IS NULL";
+            case ARCHIVED -> "type = ? AND deleted_at IS NOT NULL";
+            case ANY -> "type = ?";
+        };
+    }
+
+    @Override
+    String sameOperation(String column) {
+        // Not an indexable operator: the join reaches the record by its key, then checks this.
+        return column + " IS NOT DISTINCT FROM ?";
+    }
+
+    @Override
+    CascadeQueries cascadeQueries(Sql sql) {
+        return new RecursiveCascadeQueries(sql);
+    }
+
+    @Override
+    boolean retryable(SQLException e) {
+        return RETRYABLE.contains(e.getSQLState());
+    }
+}

@@ -1,0 +1,35 @@
+package io.archivist.adapters.persistence.jdbc;
+
+import java.sql.Connection;
+
+/**
+ * PostgreSQL and MariaDB: a walk is one recursive statement, whatever the depth and size of the
+ * set. UNION (not UNION ALL) drops a record reached twice, so a record with several parents in
+ * the set is visited once.
+ */
+final class RecursiveCascadeQueries extends CascadeQueries {
+
+    RecursiveCascadeQueries(Sql sql) {
+        super(sql);
+    }
+
+    @Override
+    void walk(Connection connection, Walk walk, Target target) {
+        String from = walk.down() ? "e.parent_id" : "e.child_id";
+        String to = walk.down() ? "e.child_id" : "e.parent_id";
+        Query insert = target instanceof IntoRun
+                ? Query.of("INSERT INTO cascade_walk (run_id, workspace, record_id, type, depth) ")
+                : Query.of("INSERT INTO operation_records (workspace, operation_id, record_id, type) ");
+        insert.add("WITH RECURSIVE w (workspace, id, type) AS (").add(walk.seed())
+                .add(" UNION SELECT c.workspace, c.id, c.type FROM w"
+                        + " JOIN record_parents e ON e.workspace = w.workspace AND " + from + " = w.id"
+                        + " JOIN records c ON c.workspace = e.workspace AND c.id = " + to + " WHERE ").add(walk.follow())
+                .add(") ");
+        if (target instanceof IntoRun into) {
+            insert.add("SELECT ?, workspace, id, type, 0 FROM w", into.run());
+        } else {
+            insert.add("SELECT workspace, ?, id, type FROM w", ((IntoOperation) target).operation());
+        }
+        sql.update(connection, Query.of(sql.dialect().deepRecursion(insert.sql()), insert.params()));
+    }
+}

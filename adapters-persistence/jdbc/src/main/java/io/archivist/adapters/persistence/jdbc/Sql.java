@@ -1,0 +1,151 @@
+package io.archivist.adapters.persistence.jdbc;
+
+import io.archivist.domain.OperationId;
+import io.archivist.domain.RecordId;
+import io.archivist.domain.WorkspaceId;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Runs hand-written statements with the dialect's bindings; SQLExceptions leave as JdbcStoreException. */
+final class Sql {
+
+    /** A typed SQL NULL, for parameters whose type JDBC cannot guess from a Java null. */
+    enum Null { ID, INSTANT, TEXT }
+
+    interface Row<T> {
+        T map(ResultSet rows) throws SQLException;
+    }
+
+    private final Dialect dialect;
+
+    Sql(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    int update(Connection connection, Query query) {
+        return update(connection, query.sql(), query.params());
+    }
+
+    int update(Connection connection, String sql, Object... params) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    <T> List<T> list(Connection connection, Query query, Row<T> row) {
+        return list(connection, query.sql(), row, query.params());
+    }
+
+    <T> List<T> list(Connection connection, String sql, Row<T> row, Object... params) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(row.map(rows));
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    <T> Optional<T> first(Connection connection, String sql, Row<T> row, Object... params) {
+        List<T> found = list(connection, sql, row, params);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    long count(Connection connection, Query query) {
+        return list(connection, query, rows -> rows.getLong(1)).get(0);
+    }
+
+    /** One statement for many rows: one round trip, whatever the batch size. */
+    int[] batch(Connection connection, String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] params : rows) {
+                bind(statement, params);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    UUID uuid(ResultSet rows, String column) throws SQLException {
+        return dialect.readUuid(rows, column);
+    }
+
+    Instant instant(ResultSet rows, String column) throws SQLException {
+        return dialect.readInstant(rows, column);
+    }
+
+    private void bind(PreparedStatement statement, Object[] params) throws SQLException {
+        int index = 1;
+        for (Object param : params) {
+            if (param instanceof Collection<?> values) {
+                for (Object value : values) {
+                    bindOne(statement, index++, value);
+                }
+            } else {
+                bindOne(statement, index++, param);
+            }
+        }
+    }
+
+    private void bindOne(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof String text) {
+            statement.setString(index, text);
+        } else if (value instanceof WorkspaceId workspace) {
+            statement.setString(index, workspace.value());
+        } else if (value instanceof RecordId id) {
+            dialect.bindUuid(statement, index, id.value());
+        } else if (value instanceof OperationId id) {
+            dialect.bindUuid(statement, index, id.value());
+        } else if (value instanceof UUID id) {
+            dialect.bindUuid(statement, index, id);
+        } else if (value instanceof Instant instant) {
+            dialect.bindInstant(statement, index, instant);
+        } else if (value instanceof Long number) {
+            statement.setLong(index, number);
+        } else if (value instanceof Integer number) {
+            statement.setInt(index, number);
+        } else if (value instanceof Boolean flag) {
+            statement.setBoolean(index, flag);
+        } else if (value == Null.ID) {
+            dialect.bindUuid(statement, index, null);
+        } else if (value == Null.INSTANT) {
+            dialect.bindInstant(statement, index, null);
+        } else if (value == Null.TEXT) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            throw new IllegalArgumentException("cannot bind " + (value == null ? "an untyped null" : value.getClass()));
+        }
+    }
+
+    private static JdbcStoreException failure(String sql, SQLException e) {
+        String shown = sql.length() > 200 ? sql.substring(0, 200) + "..." : sql;
+        return new JdbcStoreException("statement failed [" + shown + "]", e);
+    }
+}

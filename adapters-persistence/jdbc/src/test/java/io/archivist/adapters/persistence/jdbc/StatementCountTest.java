@@ -1,0 +1,121 @@
+package io.archivist.adapters.persistence.jdbc;
+
+import io.archivist.application.port.in.LifecycleCommand;
+import io.archivist.application.port.in.LifecycleResult.Outcome;
+import io.archivist.application.port.out.Ports;
+import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
+import io.archivist.application.service.LifecyclePolicy;
+import io.archivist.application.service.LifecycleService;
+import io.archivist.domain.Caller;
+import io.archivist.domain.ObjectType;
+import io.archivist.domain.RecordId;
+import io.archivist.domain.Role;
+import io.archivist.domain.StoredRecord;
+import io.archivist.domain.UniqueValues;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * ARCHITECTURE "set-oriented": an archive, a restore and a purge of a 10-record subtree and of a
+ * 10,000-record subtree (same depth) make the same number of round trips, and read a handful of
+ * rows, never the subtree: its records never enter the JVM. Counted at the JDBC boundary over the
+ * whole unit of work of the use case (lock, reads, checks, cascade, operation log, commit).
+ */
+class StatementCountTest {
+
+    private static final ObjectType ACCOUNT = new ObjectType("account", true, List.of(), List.of(), Optional.empty());
+    private static final ObjectType PROJECT = new ObjectType("project", true, List.of("account"), List.of(), Optional.empty());
+    private static final ObjectType ITEM = new ObjectType("item", true, List.of("project"), List.of("sku"), Optional.empty());
+    /** A use case reads a few rows (the root, the catalog, counts per type); never one per record of the subtree. */
+    private static final long MAX_ROWS_READ = 25;
+
+    record Measured(long roundTrips, long rowsRead) {
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void cascades_issue_as_many_statements_for_10_records_as_for_10000(TestDatabase database) {
+        CountingDataSource counting = new CountingDataSource(database.dataSource());
+        database.database(); // migrated
+        JdbcDatabase db = JdbcDatabase.open(counting, 10);
+        Map<String, Measured> small = measure(database, db, counting, 3, 2);
+        Map<String, Measured> large = measure(database, db, counting, 99, 100);
+        System.out.printf("%s round trips (rows read) per use case, 10 vs 10,000 records: %s vs %s%n",
+                database, small, large);
+        for (String action : small.keySet()) {
+            assertEquals(small.get(action).roundTrips(), large.get(action).roundTrips(),
+                    action + ": the statements of a cascade do not grow with its records");
+            assertTrue(large.get(action).rowsRead() <= MAX_ROWS_READ,
+                    action + " read " + large.get(action).rowsRead() + " rows: the subtree came into the JVM");
+        }
+    }
+
+    /** Builds account → projects → items (items × projects + projects + 1 records), then times each use case. */
+    private static Map<String, Measured> measure(TestDatabase database, JdbcDatabase db, CountingDataSource counting,
+                                                 int projects, int itemsPerProject) {
+        try (StoreFixture store = new StoreFixture(database, db)) {
+            Ports ports = store.ports;
+            for (ObjectType type : List.of(ACCOUNT, PROJECT, ITEM)) {
+                ports.unitOfWork().write(store.workspace, () -> {
+                    ports.catalogs().save(store.workspace, type);
+                    return null;
+                });
+            }
+            Instant now = Instant.parse("2026-11-23T10:00:00Z");
+            StoredRecord account = record(store, ACCOUNT, Map.of(), List.of(), now);
+            List<RecordWithUniqueValues> batch = new ArrayList<>();
+            batch.add(new RecordWithUniqueValues(account, Map.of()));
+            int sku = 0;
+            for (int p = 0; p < projects; p++) {
+                StoredRecord project = record(store, PROJECT, Map.of(), List.of(account.id()), now);
+                batch.add(new RecordWithUniqueValues(project, Map.of()));
+                for (int i = 0; i < itemsPerProject; i++) {
+                    Map<String, Object> attributes = Map.of("sku", "sku-" + sku++);
+                    StoredRecord item = record(store, ITEM, attributes, List.of(project.id()), now);
+                    batch.add(new RecordWithUniqueValues(item, UniqueValues.of(ITEM, attributes)));
+                }
+            }
+            for (int from = 0; from < batch.size(); from += 1000) {
+                List<RecordWithUniqueValues> part = batch.subList(from, Math.min(batch.size(), from + 1000));
+                ports.unitOfWork().write(store.workspace, () -> {
+                    ports.records().insertAll(part);
+                    return null;
+                });
+            }
+            assertEquals(1 + projects + projects * itemsPerProject, store.all().size());
+            LifecycleService lifecycle = new LifecycleService(ports, LifecyclePolicy.DEFAULT);
+            Caller admin = Caller.user("admin", store.workspace, Set.of(Role.ADMIN));
+            LifecycleCommand onAccount = LifecycleCommand.of(admin, account.id());
+            Map<String, Measured> measured = new LinkedHashMap<>();
+            counting.reset();
+            assertEquals(Outcome.ARCHIVED, lifecycle.delete(onAccount).outcome());
+            measured.put("archive", new Measured(counting.roundTrips.get(), counting.rowsRead.get()));
+            counting.reset();
+            assertEquals(Outcome.RESTORED, lifecycle.restore(onAccount).outcome());
+            measured.put("restore", new Measured(counting.roundTrips.get(), counting.rowsRead.get()));
+            lifecycle.delete(onAccount);
+            counting.reset();
+            assertEquals(Outcome.PURGED, lifecycle.delete(onAccount).outcome());
+            measured.put("purge", new Measured(counting.roundTrips.get(), counting.rowsRead.get()));
+            assertEquals(0, store.all().size(), "R3: the whole subtree is gone");
+            return measured;
+        }
+    }
+
+    private static StoredRecord record(StoreFixture store, ObjectType type, Map<String, Object> attributes,
+                                       List<RecordId> parents, Instant at) {
+        return StoredRecord.create(store.newId(), store.workspace, type.name(), Optional.empty(), attributes, parents,
+                "seed", at);
+    }
+}

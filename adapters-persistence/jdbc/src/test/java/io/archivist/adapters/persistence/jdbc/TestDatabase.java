@@ -1,0 +1,150 @@
+package io.archivist.adapters.persistence.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.archivist.domain.WorkspaceId;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three databases the store runs on, as the tests reach them: PostgreSQL and MariaDB on this
+ * machine (database archivist_jdbc, created when missing), and an H2 file under target/. Tests
+ * work in workspaces of their own and remove them afterwards ({@link #forget}), so that runs can
+ * share the database. A database whose schema history no longer matches the migrations (they
+ * changed during development) is dropped and made again. With CI=true an unreachable server
+ * fails the test; otherwise the test is skipped with the reason.
+ */
+enum TestDatabase {
+    H2, POSTGRESQL, MARIADB;
+
+    static final String NAME = "archivist_jdbc";
+    private static final Map<TestDatabase, HikariDataSource> POOLS = new EnumMap<>(TestDatabase.class);
+    private static final Map<TestDatabase, JdbcDatabase> OPENED = new EnumMap<>(TestDatabase.class);
+
+    /** The url, user and password Micronaut's datasources.default.* would be given. */
+    String url() {
+        return switch (this) {
+            case H2 -> EmbeddedDatabaseFactory.url(Path.of("target", "h2", NAME).toAbsolutePath());
+            case POSTGRESQL -> "jdbc:postgresql://127.0.0.1:5432/" + NAME;
+            case MARIADB -> "jdbc:mariadb://127.0.0.1:3306/" + NAME;
+        };
+    }
+
+    String user() {
+        return switch (this) {
+            case H2 -> "sa";
+            case POSTGRESQL -> "postgres";
+            case MARIADB -> "root";
+        };
+    }
+
+    /** A pool on this database, created when missing; skips or fails the test when unreachable. */
+    synchronized HikariDataSource dataSource() {
+        String only = System.getProperty("archivist.test.databases", "");
+        Assumptions.assumeTrue(only.isBlank() || List.of(only.toUpperCase().split(",")).contains(name()),
+                name() + " is not among -Darchivist.test.databases=" + only);
+        HikariDataSource pool = POOLS.get(this);
+        if (pool == null) {
+            create(false);
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(url());
+            config.setUsername(user());
+            config.setPassword("");
+            config.setMaximumPoolSize(12);
+            config.setPoolName("test-" + name());
+            pool = new HikariDataSource(config);
+            POOLS.put(this, pool);
+        }
+        return pool;
+    }
+
+    /** The store's database on the shared pool, migrated once. */
+    synchronized JdbcDatabase database() {
+        JdbcDatabase opened = OPENED.get(this);
+        if (opened == null) {
+            HikariDataSource pool = dataSource();
+            try {
+                opened = JdbcDatabase.open(pool, 10);
+            } catch (FlywayValidateException changedDuringDevelopment) {
+                pool.getHikariPoolMXBean().softEvictConnections();
+                create(true);
+                opened = JdbcDatabase.open(pool, 10);
+            }
+            OPENED.put(this, opened);
+        }
+        return opened;
+    }
+
+    /** Removes every row of {@code workspace}, children before parents. */
+    void forget(WorkspaceId workspace) {
+        JdbcDatabase db = database();
+        db.transactions.statements(c -> {
+            for (String table : List.of("operation_records", "operations", "unique_values", "record_parents", "records",
+                    "object_types", "idempotent_requests", "workspaces")) {
+                db.sql.update(c, "DELETE FROM " + table + " WHERE " + (table.equals("workspaces") ? "id" : "workspace")
+                        + " = ?", workspace);
+            }
+            return null;
+        });
+    }
+
+    private void create(boolean dropFirst) {
+        try {
+            switch (this) {
+                case H2 -> {
+                    if (dropFirst) {
+                        try (Connection c = DriverManager.getConnection(url(), user(), "");
+                             Statement s = c.createStatement()) {
+                            s.execute("DROP ALL OBJECTS");
+                        }
+                    }
+                }
+                case POSTGRESQL -> {
+                    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", user(), "");
+                         Statement s = c.createStatement()) {
+                        if (dropFirst) {
+                            s.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
+                        }
+                        try (ResultSet found = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'")) {
+                            if (!found.next()) {
+                                s.execute("CREATE DATABASE " + NAME);
+                            }
+                        }
+                    }
+                }
+                case MARIADB -> {
+                    try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", user(), "");
+                         Statement s = c.createStatement()) {
+                        if (dropFirst) {
+                            s.execute("DROP DATABASE IF EXISTS " + NAME);
+                        }
+                        s.execute("CREATE DATABASE IF NOT EXISTS " + NAME + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            if (!"42P04".equals(e.getSQLState())) { // created meanwhile by another test run
+                unreachable(e);
+            }
+        }
+    }
+
+    private void unreachable(SQLException e) {
+        String message = name() + " is unreachable at " + url() + ": " + e.getMessage();
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(message + " (CI=true: a database the tests need must be up)", e);
+        }
+        Assumptions.abort(message + " (skipped; with CI=true this fails)");
+    }
+}

@@ -1,0 +1,51 @@
+package io.archivist.adapters.rest.cli;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.Callable;
+
+/**
+ * {@code java -jar archivist.jar [serve | token ... | --help]}. Without a command it serves.
+ * A subcommand that needs the stores but no HTTP server (such as a seed import) starts its context
+ * in the {@value #CLI_ENVIRONMENT} environment, in which the background jobs stay off.
+ */
+@Command(name = "archivist", mixinStandardHelpOptions = true, version = "Archivist " + ArchivistCommand.API_VERSION,
+        description = "Archive, restore and purge records along their dependency graph.",
+        subcommands = {ServeCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+@OpenAPIDefinition(info = @Info(title = "Archivist", version = ArchivistCommand.API_VERSION,
+        description = "Records of many object types with a safe lifecycle: archive, restore, delete twice to destroy."),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+public class ArchivistCommand implements Callable<Integer> {
+
+    public static final String API_VERSION = "0.1.0";
+    public static final String CLI_ENVIRONMENT = "cli";
+
+    @Override
+    public Integer call() {
+        return new ServeCommand().call();
+    }
+
+    public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new ArchivistCommand());
+        int exitCode = commandLine.execute(args);
+        // A started server keeps running on its own threads; every other command ends here.
+        if (exitCode != 0 || !serving(commandLine)) {
+            System.exit(exitCode);
+        }
+    }
+
+    private static boolean serving(CommandLine commandLine) {
+        CommandLine.ParseResult parsed = commandLine.getParseResult();
+        if (parsed == null || parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
+            return false;
+        }
+        return !parsed.hasSubcommand() || parsed.subcommand().commandSpec().userObject() instanceof ServeCommand;
+    }
+}

@@ -1,0 +1,140 @@
+package io.archivist.adapters.rest.http;
+
+import io.archivist.adapters.rest.http.Replies.Reply;
+import io.archivist.adapters.rest.json.JsonBody;
+import io.archivist.adapters.rest.json.JsonValues;
+import io.archivist.adapters.rest.json.LifecycleJson;
+import io.archivist.adapters.rest.json.Listing;
+import io.archivist.adapters.rest.json.OperationJson;
+import io.archivist.adapters.rest.json.PreviewJson;
+import io.archivist.adapters.rest.security.Callers;
+import io.archivist.application.port.in.LifecycleCommand;
+import io.archivist.application.port.in.LifecycleResult;
+import io.archivist.application.port.in.LifecycleUseCase;
+import io.archivist.application.port.in.OperationQuery;
+import io.archivist.domain.ArchivistException;
+import io.archivist.domain.Caller;
+import io.archivist.domain.OperationKind;
+import io.archivist.domain.RecordId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Archive, delete twice to destroy, restore, preview and history of one record (SPEC §2, §4). */
+@Controller("/api/v1/records/{id}")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "lifecycle")
+public class LifecycleController {
+
+    private final LifecycleUseCase lifecycle;
+    private final OperationQuery operations;
+    private final Callers callers;
+    private final Replies replies;
+
+    public LifecycleController(LifecycleUseCase lifecycle, OperationQuery operations, Callers callers,
+                               Replies replies) {
+        this.lifecycle = lifecycle;
+        this.operations = operations;
+        this.callers = callers;
+        this.replies = replies;
+    }
+
+    @Delete
+    @Operation(summary = "Archive, or purge what is archived (delete twice to destroy)",
+            description = "R1: an active record of an archivable type is archived with its active dependents."
+                    + " R3/R4: an archived record, or one of a type without archive, is purged with all its dependents.")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LifecycleJson.class)))
+    public HttpResponse<String> delete(@PathVariable String id,
+                                       @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+                                       HttpRequest<?> request, Authentication authentication) {
+        return act(id, ifMatch, null, request, authentication, lifecycle::delete);
+    }
+
+    @Post("/restore")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Restore what was archived together (R5)",
+            description = "Restores the record and exactly the dependents its archive operation archived;"
+                    + " left_archived lists those that stay archived and why.")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LifecycleJson.class)))
+    public HttpResponse<String> restore(@PathVariable String id, @Body @Nullable byte[] bytes,
+                                        @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+                                        HttpRequest<?> request, Authentication authentication) {
+        String body = JsonBody.utf8(bytes);
+        if (body != null && !body.isBlank()) {
+            JsonBody.parse(body).allowOnly(Set.of(), Set.of());
+        }
+        return act(id, ifMatch, body, request, authentication, lifecycle::restore);
+    }
+
+    @Get("/preview")
+    @Operation(summary = "What an archive, restore or purge would do (R13); changes nothing")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PreviewJson.class)))
+    public PreviewJson preview(@PathVariable String id,
+                               @QueryValue @Nullable @Parameter(required = true,
+                                       schema = @Schema(allowableValues = {"archive", "restore", "purge"})) String action,
+                               Authentication authentication) {
+        Caller caller = callers.of(authentication);
+        RecordId recordId = RecordId.parse(id);
+        return PreviewJson.of(lifecycle.preview(caller, recordId, action(action)));
+    }
+
+    @Get("/history")
+    @Operation(summary = "The operations that touched the record, oldest first")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Listing.History.class)))
+    public Listing.History history(@PathVariable String id, Authentication authentication) {
+        Caller caller = callers.of(authentication);
+        return new Listing.History(operations.history(caller, RecordId.parse(id)).stream()
+                .map(OperationJson::of).toList());
+    }
+
+    private HttpResponse<String> act(String id, String ifMatch, String body, HttpRequest<?> request,
+                                     Authentication authentication, Function<LifecycleCommand, LifecycleResult> action) {
+        Caller caller = callers.of(authentication);
+        LifecycleCommand command = new LifecycleCommand(caller, RecordId.parse(id), Etags.ifMatch(ifMatch));
+        return replies.mutate(caller, request, body, () -> {
+            LifecycleResult result = action.apply(command);
+            Reply reply = Reply.ok(LifecycleJson.of(result));
+            return result.record()
+                    .map(view -> reply.withHeader(HttpHeaders.ETAG, Etags.of(view.record().version())))
+                    .orElse(reply);
+        });
+    }
+
+    private static OperationKind action(String action) {
+        if (action == null) {
+            throw ArchivistException.invalid("query parameter 'action' is required: archive, restore or purge");
+        }
+        return switch (action.toLowerCase(Locale.ROOT)) {
+            case "archive" -> OperationKind.ARCHIVE;
+            case "restore" -> OperationKind.RESTORE;
+            case "purge" -> OperationKind.PURGE;
+            default -> throw ArchivistException.invalid("action must be archive, restore or purge, not '"
+                    + JsonValues.shorten(action) + "'");
+        };
+    }
+}

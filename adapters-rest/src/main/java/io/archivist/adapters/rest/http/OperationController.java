@@ -1,0 +1,35 @@
+package io.archivist.adapters.rest.http;
+
+import io.archivist.adapters.rest.json.OperationJson;
+import io.archivist.adapters.rest.security.Callers;
+import io.archivist.application.port.in.OperationQuery;
+import io.archivist.domain.OperationId;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The operation log: admins read every operation of the workspace, others their own. */
+@Controller("/api/v1/operations")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "operations")
+public class OperationController {
+
+    private final OperationQuery operations;
+    private final Callers callers;
+
+    public OperationController(OperationQuery operations, Callers callers) {
+        this.operations = operations;
+        this.callers = callers;
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "One operation with its counts per type")
+    public OperationJson get(@PathVariable String id, Authentication authentication) {
+        return OperationJson.of(operations.operation(callers.of(authentication), OperationId.parse(id)));
+    }
+}

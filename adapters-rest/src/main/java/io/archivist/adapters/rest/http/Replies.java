@@ -1,0 +1,118 @@
+package io.archivist.adapters.rest.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.archivist.adapters.rest.json.RecordJson;
+import io.archivist.application.port.in.IdempotentRequestUseCase;
+import io.archivist.application.port.in.RecordView;
+import io.archivist.application.port.in.RememberedResponse;
+import io.archivist.domain.Caller;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Answers the mutating routes, honouring {@code Idempotency-Key} (R10): the first response to a key
+ * is remembered with the action, in its unit of work, and a repeat of the same request gets it back
+ * (status, body, ETag, Location) without acting again.
+ */
+@Singleton
+public class Replies {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Tells a client that it got the remembered answer to an earlier request. */
+    public static final String REPLAYED = "Idempotent-Replayed";
+
+    private final ObjectMapper json;
+    private final IdempotentRequestUseCase idempotency;
+
+    public Replies(ObjectMapper json, IdempotentRequestUseCase idempotency) {
+        this.json = json;
+        this.idempotency = idempotency;
+    }
+
+    /** What a route answers before it is written out: status, body and headers. */
+    public record Reply(HttpStatus status, Object body, Map<String, String> headers) {
+
+        public static Reply ok(Object body) {
+            return new Reply(HttpStatus.OK, body, Map.of());
+        }
+
+        /** A record with its ETag (R10). */
+        public static Reply record(HttpStatus status, RecordView view) {
+            return new Reply(status, RecordJson.of(view), Map.of(HttpHeaders.ETAG, Etags.of(view.record().version())));
+        }
+
+        public Reply withHeader(String name, String value) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Reply(status, body, more);
+        }
+    }
+
+    public HttpResponse<String> mutate(Caller caller, HttpRequest<?> request, String body, Supplier<Reply> action) {
+        String key = request.getHeaders().get(IDEMPOTENCY_KEY);
+        String fingerprint = fingerprint(request, body);
+        if (key == null) {
+            return send(remember(fingerprint, action.get()), false);
+        }
+        boolean[] acted = {false};
+        RememberedResponse answer = idempotency.once(caller, key, fingerprint, () -> {
+            acted[0] = true;
+            return remember(fingerprint, action.get());
+        });
+        return send(answer, !acted[0]);
+    }
+
+    /** A read answered with a record and its ETag. */
+    public HttpResponse<RecordJson> record(RecordView view) {
+        return HttpResponse.ok(RecordJson.of(view)).header(HttpHeaders.ETAG, Etags.of(view.record().version()));
+    }
+
+    private RememberedResponse remember(String fingerprint, Reply reply) {
+        try {
+            return new RememberedResponse(fingerprint, reply.status().getCode(), json.writeValueAsString(reply.body()),
+                    reply.headers(), Instant.now());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a response as JSON", e);
+        }
+    }
+
+    private static HttpResponse<String> send(RememberedResponse answer, boolean replayed) {
+        MutableHttpResponse<String> response = HttpResponse.<String>status(HttpStatus.valueOf(answer.status()))
+                .body(answer.body())
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
+        answer.headers().forEach(response::header);
+        if (replayed) {
+            response.header(REPLAYED, "true");
+        }
+        return response;
+    }
+
+    /** The request a key stands for: method, path, If-Match and body. */
+    private static String fingerprint(HttpRequest<?> request, String body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            String ifMatch = request.getHeaders().get(HttpHeaders.IF_MATCH);
+            sha.update((request.getMethodName() + " " + request.getPath() + "\n" + (ifMatch == null ? "" : ifMatch)
+                    + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update((body == null ? "" : body).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

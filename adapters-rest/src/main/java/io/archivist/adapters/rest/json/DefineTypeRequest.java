@@ -1,0 +1,42 @@
+package io.archivist.adapters.rest.json;
+
+import io.archivist.domain.ArchivistException;
+import io.archivist.domain.ObjectType;
+import io.archivist.domain.Retention;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code PUT /object-types/{name}}: the whole definition of a type (SPEC §1). */
+@Schema(name = "DefineObjectType")
+public record DefineTypeRequest(
+        @Schema(nullable = true, description = "if given, the same as the path") String name,
+        @Schema(description = "archive is opt-in per type; default false") boolean archivable,
+        @Schema(description = "types a record of this type may depend on; each already defined") List<String> parents,
+        @Schema(description = "attributes unique among active records of the type") List<String> unique,
+        @Schema(nullable = true, description = "ISO-8601 duration after which archived records are purged (R11)")
+        String retention) {
+
+    private static final int MAX_NAMES = 200;
+
+    public static DefineTypeRequest parse(String text) {
+        JsonBody body = JsonBody.parse(text).allowOnly(Set.of("name", "archivable", "parents", "unique", "retention"),
+                Set.of());
+        ArchivistException tooMany = ArchivistException.invalid("a type names at most " + MAX_NAMES
+                + " parents and unique attributes");
+        return new DefineTypeRequest(body.text("name").orElse(null), body.bool("archivable").orElse(false),
+                body.texts("parents", MAX_NAMES, tooMany).orElse(List.of()),
+                body.texts("unique", MAX_NAMES, tooMany).orElse(List.of()),
+                body.text("retention").orElse(null));
+    }
+
+    public ObjectType toType(String pathName) {
+        if (name != null && !name.equals(pathName)) {
+            throw ArchivistException.invalid("the body names type '" + JsonValues.shorten(name)
+                    + "' but the path names '" + JsonValues.shorten(pathName) + "'");
+        }
+        return new ObjectType(pathName, archivable, parents, unique, Optional.ofNullable(retention).map(Retention::new));
+    }
+}

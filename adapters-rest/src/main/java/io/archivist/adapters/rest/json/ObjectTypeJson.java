@@ -1,0 +1,22 @@
+package io.archivist.adapters.rest.json;
+
+import io.archivist.domain.ObjectType;
+import io.archivist.domain.Retention;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.List;
+
+/** An object type (SPEC §1). */
+@Schema(name = "ObjectType")
+public record ObjectTypeJson(
+        String name,
+        boolean archivable,
+        List<String> parents,
+        List<String> unique,
+        @Schema(nullable = true, description = "ISO-8601 duration, e.g. P30D") String retention) {
+
+    public static ObjectTypeJson of(ObjectType type) {
+        return new ObjectTypeJson(type.name(), type.archivable(), type.parents(), type.unique(),
+                type.retention().map(Retention::iso).orElse(null));
+    }
+}

@@ -1,0 +1,63 @@
+package io.archivist.adapters.rest.problem;
+
+import io.archivist.domain.ArchivistException;
+import io.archivist.domain.ErrorCode;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Error responses as RFC 9457 problem documents with the stable {@code code} of SPEC §4. A rule's
+ * details (the holder of a unique value, the archived parents) become extension members.
+ */
+public final class Problems {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    public static final MediaType PROBLEM_JSON_TYPE = MediaType.of(PROBLEM_JSON);
+    private static final String TYPE_PREFIX = "urn:archivist:problem:";
+
+    private Problems() {
+    }
+
+    public static HttpStatus status(ErrorCode code) {
+        return switch (code.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case PRECONDITION -> HttpStatus.PRECONDITION_FAILED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
+    }
+
+    public static Map<String, Object> of(ArchivistException refused) {
+        return document(status(refused.code()).getCode(), refused.code().name(), refused.getMessage(),
+                refused.details());
+    }
+
+    /** A problem document; {@code details} never override the standard members. */
+    public static Map<String, Object> document(int status, String code, String detail, Map<String, Object> details) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-'));
+        problem.put("title", title(code));
+        problem.put("status", status);
+        problem.put("detail", detail);
+        problem.put("code", code);
+        details.forEach(problem::putIfAbsent);
+        return problem;
+    }
+
+    public static <T> MutableHttpResponse<T> asProblem(MutableHttpResponse<T> response) {
+        return response.contentType(PROBLEM_JSON_TYPE);
+    }
+
+    /** RECORD_NOT_FOUND reads "Record not found". */
+    static String title(String code) {
+        String words = code.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

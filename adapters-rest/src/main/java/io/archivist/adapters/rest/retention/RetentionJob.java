@@ -1,0 +1,52 @@
+package io.archivist.adapters.rest.retention;
+
+import io.archivist.adapters.rest.cli.ArchivistCommand;
+import io.archivist.application.port.in.PurgeExpiredUseCase;
+import io.archivist.domain.Operation;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * R11 in the running service: every {@code archivist.retention.interval} (default 1h), purge the
+ * archived records whose type's retention has passed, as actor {@code system}. Off with
+ * {@code archivist.retention.enabled=false}, and in one-shot command-line runs.
+ */
+@Singleton
+@Requires(property = "archivist.retention.enabled", notEquals = "false")
+@Requires(notEnv = ArchivistCommand.CLI_ENVIRONMENT)
+public class RetentionJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
+
+    private final PurgeExpiredUseCase purgeExpired;
+
+    public RetentionJob(PurgeExpiredUseCase purgeExpired) {
+        this.purgeExpired = purgeExpired;
+    }
+
+    @Scheduled(fixedDelay = "${archivist.retention.interval:1h}",
+            initialDelay = "${archivist.retention.initial-delay:1m}")
+    void onSchedule() {
+        try {
+            purgeNow();
+        } catch (RuntimeException e) {
+            // The next run tries again; what was purged so far stays purged (each batch is atomic).
+            LOG.error("The retention job failed; it runs again at its next interval", e);
+        }
+    }
+
+    /** One run of the job: the operations it logged. */
+    public List<Operation> purgeNow() {
+        List<Operation> done = purgeExpired.purgeExpired();
+        if (!done.isEmpty()) {
+            LOG.info("Retention purged {} records in {} operations",
+                    done.stream().mapToLong(Operation::total).sum(), done.size());
+        }
+        return done;
+    }
+}

@@ -1,0 +1,89 @@
+package io.archivist.adapters.rest.wiring;
+
+import io.archivist.application.port.out.CatalogStore;
+import io.archivist.application.port.out.IdGenerator;
+import io.archivist.application.port.out.IdempotencyStore;
+import io.archivist.application.port.out.OperationLog;
+import io.archivist.application.port.out.Ports;
+import io.archivist.application.port.out.RecordStore;
+import io.archivist.application.port.out.TimeSource;
+import io.archivist.application.port.out.UnitOfWork;
+import io.archivist.application.service.BulkLifecycleService;
+import io.archivist.application.service.CatalogService;
+import io.archivist.application.service.IdempotencyService;
+import io.archivist.application.service.LifecyclePolicy;
+import io.archivist.application.service.LifecycleService;
+import io.archivist.application.service.OperationService;
+import io.archivist.application.service.RecordService;
+import io.archivist.application.service.RetentionService;
+import io.archivist.application.service.TimeOrderedIds;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+/**
+ * The composition root: the application's services, built from the ports the store adapters
+ * provide as beans. Only constructors are called here; the controllers see the use-case interfaces.
+ */
+@Factory
+public class ArchivistFactory {
+
+    @Singleton
+    TimeSource timeSource() {
+        return new SystemClock();
+    }
+
+    @Singleton
+    IdGenerator idGenerator() {
+        return new TimeOrderedIds();
+    }
+
+    /** The limits of the lifecycle; archivist.lifecycle.* (ARCHIVIST_LIFECYCLE_MAX_BULK_IDS, ...). */
+    @Singleton
+    LifecyclePolicy lifecyclePolicy(@Value("${archivist.lifecycle.max-bulk-ids:1000}") int maxBulkIds,
+                                    @Value("${archivist.lifecycle.max-listed-records:100}") int maxListedRecords,
+                                    @Value("${archivist.lifecycle.retention-batch:1000}") int retentionBatch) {
+        return new LifecyclePolicy(maxBulkIds, maxListedRecords, retentionBatch);
+    }
+
+    @Singleton
+    Ports ports(RecordStore records, CatalogStore catalogs, OperationLog operations, UnitOfWork unitOfWork,
+                IdempotencyStore idempotency, TimeSource time, IdGenerator ids) {
+        return new Ports(records, catalogs, operations, unitOfWork, idempotency, time, ids);
+    }
+
+    @Singleton
+    RecordService recordService(Ports ports) {
+        return new RecordService(ports);
+    }
+
+    @Singleton
+    LifecycleService lifecycleService(Ports ports, LifecyclePolicy policy) {
+        return new LifecycleService(ports, policy);
+    }
+
+    @Singleton
+    BulkLifecycleService bulkLifecycleService(Ports ports, LifecyclePolicy policy) {
+        return new BulkLifecycleService(ports, policy);
+    }
+
+    @Singleton
+    CatalogService catalogService(Ports ports) {
+        return new CatalogService(ports);
+    }
+
+    @Singleton
+    OperationService operationService(Ports ports) {
+        return new OperationService(ports);
+    }
+
+    @Singleton
+    RetentionService retentionService(Ports ports, LifecyclePolicy policy) {
+        return new RetentionService(ports, policy);
+    }
+
+    @Singleton
+    IdempotencyService idempotencyService(Ports ports) {
+        return new IdempotencyService(ports);
+    }
+}

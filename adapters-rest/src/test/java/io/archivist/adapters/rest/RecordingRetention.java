@@ -1,0 +1,35 @@
+package io.archivist.adapters.rest;
+
+import io.archivist.adapters.rest.wiring.ArchivistFactory;
+import io.archivist.application.port.in.PurgeExpiredUseCase;
+import io.archivist.application.port.out.Ports;
+import io.archivist.application.service.LifecyclePolicy;
+import io.archivist.application.service.RetentionService;
+import io.archivist.domain.Operation;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The real retention use case, remembering the operations of every run, so that a test can find them. */
+@Singleton
+@Requires(property = "archivist.test.record-retention", value = "true")
+@Replaces(bean = RetentionService.class, factory = ArchivistFactory.class)
+class RecordingRetention implements PurgeExpiredUseCase {
+
+    private final RetentionService service;
+    final List<Operation> operations = new CopyOnWriteArrayList<>();
+
+    RecordingRetention(Ports ports, LifecyclePolicy policy) {
+        this.service = new RetentionService(ports, policy);
+    }
+
+    @Override
+    public List<Operation> purgeExpired() {
+        List<Operation> done = service.purgeExpired();
+        operations.addAll(done);
+        return done;
+    }
+}

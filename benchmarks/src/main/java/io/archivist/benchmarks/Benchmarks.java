@@ -20,6 +20,8 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
+        // Before anything logs: the REST module's jar brings a logback.xml of its own.
+        System.setProperty("logback.configurationFile", "bench-logback.xml");
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         int group = rest.indexOf("--group");
         if (group >= 0) {

@@ -17,9 +17,10 @@ final class Groups {
     static List<Result> run(Group group, Options options) throws Exception {
         Set<Scenario> wanted = group.of(options);
         return switch (group) {
-            case POSTGRES -> postgres(options, wanted, options.subtree(), options.seed(), options.repetitions(), true);
+            case POSTGRES -> postgres(options, wanted, options.subtree(), options.seed(), options.repetitions(),
+                    options.warmUp());
             case HTTP -> HttpScenario.run(options);
-            case MONGO -> new MongoScenarios().run(options.mongoSubtree(), options.repetitions(), true);
+            case MONGO -> new MongoScenarios().run(options.mongoSubtree(), options.repetitions(), options.warmUp());
             case MEMORY -> memoryCheck(options, wanted);
         };
     }
@@ -35,7 +36,7 @@ final class Groups {
                 results.addAll(new ImportScenario(db).run(seed, repetitions, warmUp));
             }
             if (wanted.contains(Scenario.P5)) {
-                results.addAll(new ListingScenario(db).run(options.listing()));
+                results.addAll(new ListingScenario(db).run(options.listing(), warmUp));
             }
         }
         return results;

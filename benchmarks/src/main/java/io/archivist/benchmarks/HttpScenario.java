@@ -81,9 +81,11 @@ final class HttpScenario {
         Target archivist = id -> base.resolve("/api/v1/records/" + id);
         Target trivial = id -> base.resolve("/bench/ping");
         int perRound = (int) Math.max(THREADS, options.requests());
-        Log.info("P6: warming up, %,d requests to each endpoint", perRound / 2);
-        round(client, token, ids, archivist, perRound / 2, new Samples());
-        round(client, token, ids, trivial, perRound / 2, new Samples());
+        if (options.warmUp()) {
+            Log.info("P6: warming up, %,d requests to each endpoint", perRound / 2);
+            round(client, token, ids, archivist, perRound / 2, new Samples());
+            round(client, token, ids, trivial, perRound / 2, new Samples());
+        }
         Samples archivistLatency = new Samples(), trivialLatency = new Samples();
         List<Double> archivistRates = new ArrayList<>(), trivialRates = new ArrayList<>();
         for (int rep = 0; rep < options.repetitions(); rep++) {

@@ -37,6 +37,7 @@ final class ListingScenario {
     static final WorkspaceId WORKSPACE = WorkspaceId.of("bench-listing");
     static final String TYPE = "item";
     static final int PAGE = 50;
+    /** Timed requests per page and side, after as many untimed ones (when warming up). */
     static final int SAMPLES = 400;
     private static final String BASELINE = "SELECT workspace, id, type, record_key, attributes, parent_ids, deleted_at,"
             + " archive_operation, version, created_at, updated_at, created_by, updated_by FROM records"
@@ -48,7 +49,7 @@ final class ListingScenario {
         this.db = db;
     }
 
-    List<Result> run(long size) throws Exception {
+    List<Result> run(long size, boolean warmUp) throws Exception {
         db.reset();
         Subtrees.Ids ids = load(size);
         db.vacuumAnalyze();
@@ -68,8 +69,9 @@ final class ListingScenario {
                 Optional<String> cursor = after.map(ListingScenario::cursor);
                 RecordId expectedFirst = ids.of(2 * (page - 1) * PAGE);
                 Samples archivist = new Samples(), baseline = new Samples();
-                for (int i = 0; i < SAMPLES * 2; i++) {
-                    boolean timed = i >= SAMPLES; // the first half warms up
+                int untimed = warmUp ? SAMPLES : 0;
+                for (int i = 0; i < untimed + SAMPLES; i++) {
+                    boolean timed = i >= untimed;
                     long start = System.nanoTime();
                     RecordPage got = db.archivist.records.list(caller, filter, PAGE, cursor);
                     long mid = System.nanoTime();

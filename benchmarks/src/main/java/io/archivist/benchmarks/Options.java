@@ -16,21 +16,21 @@ import java.util.Set;
  */
 record Options(Set<Scenario> scenarios, long subtree, long seed, long listing, long requests, long mongoSubtree,
                int repetitions, long memoryCheck, String pgUrl, String pgUser, String pgPassword,
-               Optional<Path> out, boolean fork) {
+               Optional<Path> out, boolean fork, boolean warmUp) {
 
     static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/archivist_bench";
 
     static Options defaults() {
         return new Options(EnumSet.allOf(Scenario.class), 100_000, 200_000, 1_000_000, 20_000, 100_000, 3,
                 1_000_000, env("ARCHIVIST_BENCH_PG_URL", DEFAULT_PG_URL), env("ARCHIVIST_BENCH_PG_USER", "postgres"),
-                env("ARCHIVIST_BENCH_PG_PASSWORD", ""), Optional.of(Path.of("BENCHMARKS.md")), true);
+                env("ARCHIVIST_BENCH_PG_PASSWORD", ""), Optional.of(Path.of("BENCHMARKS.md")), true, true);
     }
 
-    /** Seconds, not minutes: every scenario runs and produces a ratio; the speed means nothing. */
+    /** Seconds, not minutes: every scenario runs once and produces a ratio; the speed means nothing. */
     static Options small() {
         Options d = defaults();
-        return new Options(d.scenarios, 1_500, 1_500, 6_000, 400, 1_500, 2, 0, d.pgUrl, d.pgUser, d.pgPassword,
-                Optional.empty(), false);
+        return new Options(d.scenarios, 500, 500, 2_000, 200, 300, 1, 0, d.pgUrl, d.pgUser, d.pgPassword,
+                Optional.empty(), false, false);
     }
 
     static final String USAGE = """
@@ -47,12 +47,14 @@ record Options(Set<Scenario> scenarios, long subtree, long seed, long listing, l
               --pg-url URL --pg-user U --pg-password P   the PostgreSQL database (archivist_bench on 127.0.0.1)
               --out FILE                   where the Markdown report goes (BENCHMARKS.md); --out - for none
               --in-process                 run the scenarios in this JVM instead of forked JVMs with -Xmx256m
+              --no-warm-up                 skip the untimed warm-up round before each scenario
             """;
 
     static Options parse(List<String> args) {
         List<String> rest = new ArrayList<>(args);
         Options o = rest.remove("--small") ? small() : defaults();
         boolean inProcess = rest.remove("--in-process");
+        boolean noWarmUp = rest.remove("--no-warm-up");
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < rest.size(); i += 2) {
             String name = rest.get(i);
@@ -78,7 +80,7 @@ record Options(Set<Scenario> scenarios, long subtree, long seed, long listing, l
                 number(values, "mongo-subtree", o.mongoSubtree), (int) number(values, "repetitions", o.repetitions),
                 number(values, "memory-check", o.memoryCheck), text(values, "pg-url", o.pgUrl),
                 text(values, "pg-user", o.pgUser), text(values, "pg-password", o.pgPassword), out,
-                o.fork && !inProcess);
+                o.fork && !inProcess, o.warmUp && !noWarmUp);
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + values.keySet() + "\n" + USAGE);
         }
@@ -95,17 +97,10 @@ record Options(Set<Scenario> scenarios, long subtree, long seed, long listing, l
         if (!fork) {
             args.add("--in-process");
         }
+        if (!warmUp) {
+            args.add("--no-warm-up");
+        }
         return args;
-    }
-
-    Options with(Set<Scenario> only, long subtreeAndSeed) {
-        return new Options(only, subtreeAndSeed, subtreeAndSeed, listing, requests, mongoSubtree, 1, 0, pgUrl, pgUser,
-                pgPassword, Optional.empty(), fork);
-    }
-
-    Options only(Set<Scenario> only) {
-        return new Options(only, subtree, seed, listing, requests, mongoSubtree, repetitions, memoryCheck, pgUrl,
-                pgUser, pgPassword, out, fork);
     }
 
     private static long number(Map<String, String> values, String name, long fallback) {

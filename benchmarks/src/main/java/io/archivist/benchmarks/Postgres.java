@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The benchmark's PostgreSQL database: Archivist's JDBC store opened on it through Micronaut (as the
@@ -38,8 +40,9 @@ final class Postgres implements AutoCloseable {
                 context.getBean(IdempotencyStore.class), Instant::now, new TimeOrderedIds()));
     }
 
-    /** Drops whatever an earlier run left, then opens the store (which creates its schema). */
+    /** Creates the database when missing, drops whatever an earlier run left, then opens the store (which creates its schema). */
     static Postgres open(Options options) throws SQLException {
+        createDatabaseIfMissing(options);
         try (Connection c = DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword());
              Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS public CASCADE");
@@ -52,10 +55,35 @@ final class Postgres implements AutoCloseable {
                         "datasources.default.username", options.pgUser(),
                         "datasources.default.password", options.pgPassword(),
                         "datasources.default.driver-class-name", "org.postgresql.Driver",
-                        "datasources.default.maximum-pool-size", 4))
+                        "datasources.default.maximum-pool-size", 4,
+                        // The REST module is on the classpath (for P6): its eager beans want a key, and
+                        // its retention job must not run.
+                        "archivist.jwt.secret", "benchmark-context-without-a-server-0123456789",
+                        "archivist.retention.enabled", false))
                 .start();
         return new Postgres(options, context);
     }
+
+    /** The benchmark's own database (archivist_bench by default), made on first use from the server's postgres database. */
+    static void createDatabaseIfMissing(Options options) throws SQLException {
+        try (Connection ignored = DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword())) {
+            return;
+        } catch (SQLException e) {
+            if (!"3D000".equals(e.getSQLState())) { // invalid_catalog_name: the database does not exist
+                throw e;
+            }
+        }
+        Matcher url = DATABASE_IN_URL.matcher(options.pgUrl());
+        if (!url.matches()) {
+            throw new SQLException("cannot tell the database name in " + options.pgUrl());
+        }
+        try (Connection c = DriverManager.getConnection(url.group(1) + "postgres" + url.group(3), options.pgUser(),
+                options.pgPassword()); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE \"" + url.group(2).replace("\"", "\"\"") + "\"");
+        }
+    }
+
+    private static final Pattern DATABASE_IN_URL = Pattern.compile("(jdbc:postgresql://[^/]*/)([^?]+)(.*)");
 
     /** The URL Archivist runs on: the one a deployment would configure (see the README). */
     static String archivistUrl(Options options) {

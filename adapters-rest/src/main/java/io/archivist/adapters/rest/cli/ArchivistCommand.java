@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.archivist.adapters.rest.seed.SeedCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "archivist", mixinStandardHelpOptions = true, version = "Archivist " + ArchivistCommand.API_VERSION,
         description = "Archive, restore and purge records along their dependency graph.",
-        subcommands = {ServeCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, TokenCommand.class, SeedCommand.class, CommandLine.HelpCommand.class})
 @OpenAPIDefinition(info = @Info(title = "Archivist", version = ArchivistCommand.API_VERSION,
         description = "Records of many object types with a safe lifecycle: archive, restore, delete twice to destroy."),
         security = @SecurityRequirement(name = "bearer"))

@@ -104,8 +104,10 @@ public class RecordController {
     public Listing.RecordPage list(@QueryValue @Nullable String type,
                                    @QueryValue @Nullable @Parameter(schema = @Schema(allowableValues = {"false", "true", "any"}))
                                    String archived,
-                                   @QueryValue @Nullable @Parameter(description = "only dependents of this record") String parent,
-                                   @QueryValue @Nullable @Parameter(description = "1 to 500, default 50") String limit,
+                                   @QueryValue @Nullable @Parameter(description = "only dependents of this record",
+                                           schema = @Schema(format = "uuid")) String parent,
+                                   @QueryValue @Nullable @Parameter(description = "default 50",
+                                           schema = @Schema(type = "integer", minimum = "1", maximum = "500")) String limit,
                                    @QueryValue @Nullable String cursor,
                                    HttpRequest<?> request, Authentication authentication) {
         Caller caller = callers.of(authentication);

@@ -20,10 +20,10 @@ import java.util.Map;
 /**
  * The three databases the store runs on, as the tests reach them: PostgreSQL and MariaDB on this
  * machine (database archivist_jdbc, created when missing), and an H2 file under target/. Tests
- * work in workspaces of their own and remove them afterwards ({@link #forget}), so that runs can
- * share the database. A database whose schema history no longer matches the migrations (they
- * changed during development) is dropped and made again. With CI=true an unreachable server
- * fails the test; otherwise the test is skipped with the reason.
+ * work in workspaces of their own and remove them afterwards ({@link #forget}), so that runs (of
+ * several checkouts at once, too) can share the database; its schema only ever moves forward.
+ * The H2 file, private to the checkout, is made again when the migrations changed under it.
+ * With CI=true an unreachable server fails the test; otherwise the test is skipped with the reason.
  */
 enum TestDatabase {
     H2, POSTGRESQL, MARIADB;
@@ -77,6 +77,9 @@ enum TestDatabase {
             try {
                 opened = JdbcDatabase.open(pool, 10);
             } catch (FlywayValidateException changedDuringDevelopment) {
+                if (this != H2) {
+                    throw changedDuringDevelopment; // shared with other checkouts: never dropped by a test
+                }
                 pool.getHikariPoolMXBean().softEvictConnections();
                 create(true);
                 opened = JdbcDatabase.open(pool, 10);
@@ -99,6 +102,7 @@ enum TestDatabase {
         });
     }
 
+    /** Creates the database when missing; {@code dropFirst} empties the H2 file (the servers' databases are never dropped). */
     private void create(boolean dropFirst) {
         try {
             switch (this) {
@@ -112,23 +116,16 @@ enum TestDatabase {
                 }
                 case POSTGRESQL -> {
                     try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", user(), "");
-                         Statement s = c.createStatement()) {
-                        if (dropFirst) {
-                            s.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
-                        }
-                        try (ResultSet found = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'")) {
-                            if (!found.next()) {
-                                s.execute("CREATE DATABASE " + NAME);
-                            }
+                         Statement s = c.createStatement();
+                         ResultSet found = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'")) {
+                        if (!found.next()) {
+                            s.execute("CREATE DATABASE " + NAME);
                         }
                     }
                 }
                 case MARIADB -> {
                     try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", user(), "");
                          Statement s = c.createStatement()) {
-                        if (dropFirst) {
-                            s.execute("DROP DATABASE IF EXISTS " + NAME);
-                        }
                         s.execute("CREATE DATABASE IF NOT EXISTS " + NAME + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
                     }
                 }

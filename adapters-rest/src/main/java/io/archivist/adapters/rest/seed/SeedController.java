@@ -1,0 +1,95 @@
+package io.archivist.adapters.rest.seed;
+
+import io.archivist.adapters.rest.http.Replies;
+import io.archivist.adapters.rest.http.Replies.Reply;
+import io.archivist.adapters.rest.security.Callers;
+import io.archivist.application.port.in.ImportSeedCommand;
+import io.archivist.application.port.in.ImportSeedUseCase;
+import io.archivist.application.port.in.SeedFormat;
+import io.archivist.application.port.in.SeedSource;
+import io.archivist.domain.ArchivistException;
+import io.archivist.domain.Caller;
+import io.archivist.domain.Role.Permission;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * {@code POST /api/v1/seeds} (SPEC §5, admins): imports the body into the caller's workspace, with the
+ * caller as actor. The body is JSON, YAML or JSON Lines by its Content-Type, and at most
+ * {@code micronaut.server.max-request-size} (a 413 before any work otherwise); the import reads it twice
+ * (validate, then write). Larger seeds go through the command line or start-up, which stream from a
+ * file. {@code ?dry_run=true} only reports. A refused seed is a 400 problem whose {@code errors} name
+ * each record's key and position.
+ */
+@Controller("/api/v1/seeds")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "seeds")
+public class SeedController {
+
+    static final String YAML = "application/yaml";
+    static final String JSON_LINES = "application/x-ndjson";
+
+    private final ImportSeedUseCase seeds;
+    private final Callers callers;
+    private final Replies replies;
+
+    public SeedController(ImportSeedUseCase seeds, Callers callers, Replies replies) {
+        this.seeds = seeds;
+        this.callers = callers;
+        this.replies = replies;
+    }
+
+    @Post
+    @Consumes({MediaType.APPLICATION_JSON, YAML, "application/x-yaml", "text/yaml", JSON_LINES, "application/jsonl"})
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Operation(summary = "Import a seed into the token's workspace (admins)",
+            description = "A JSON or YAML document {workspace?, object_types, records}, or JSON Lines. Validated"
+                    + " before anything is written; with any error nothing is imported. Importing it again changes nothing.")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SeedReportJson.class)))
+    public HttpResponse<String> importSeed(@Body @Nullable byte[] body,
+                                           @QueryValue("dry_run") @Nullable Boolean dryRun,
+                                           HttpRequest<?> request, Authentication authentication) {
+        Caller caller = callers.of(authentication);
+        // Before the body is looked at: a member learns nothing from a seed's errors (SPEC §3).
+        caller.require(Permission.ADMINISTER);
+        SeedFormat format = SeedFormat.ofMediaType(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))
+                .orElseThrow(() -> ArchivistException.invalid("a seed is application/json, application/yaml or "
+                        + JSON_LINES));
+        byte[] seed = body == null ? new byte[0] : body;
+        SeedSource source = () -> new ByteArrayInputStream(seed);
+        ImportSeedCommand command = ImportSeedCommand.byCaller(caller, source, format, Boolean.TRUE.equals(dryRun));
+        // The body's digest stands for the body in the Idempotency-Key fingerprint.
+        return replies.mutate(caller, request, sha256(seed), () -> Reply.ok(SeedReportJson.of(seeds.importSeed(command))));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.archivist.adapters.seed;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import io.archivist.application.port.in.SeedFormat;
+import io.archivist.application.port.out.SeedItems;
+import io.archivist.application.port.out.SeedReader;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** The seed reader the application uses: JSON and JSON Lines through Jackson's streaming parser, YAML through SnakeYAML's events. */
+@Singleton
+public final class StreamingSeedReader implements SeedReader {
+
+    private final JsonFactory json = JsonFactory.builder()
+            // A field given twice is refused rather than silently taking the last value.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    @Override
+    public SeedItems read(InputStream in, SeedFormat format) {
+        return switch (format) {
+            case JSON -> new JsonSeedItems(parser(in));
+            case JSON_LINES -> new JsonLinesSeedItems(parser(in));
+            case YAML -> new YamlSeedItems(in);
+        };
+    }
+
+    private JsonParser parser(InputStream in) {
+        try {
+            return json.createParser(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

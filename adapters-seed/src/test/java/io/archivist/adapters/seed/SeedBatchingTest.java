@@ -1,0 +1,91 @@
+package io.archivist.adapters.seed;
+
+import io.archivist.application.memory.InMemoryStore;
+import io.archivist.application.port.in.ImportSeedCommand;
+import io.archivist.application.port.in.SeedFormat;
+import io.archivist.application.port.in.SeedProgress;
+import io.archivist.application.port.in.SeedReport;
+import io.archivist.application.port.in.SeedReport.Counts;
+import io.archivist.application.port.out.Ports;
+import io.archivist.application.port.out.RecordStore;
+import io.archivist.application.service.SeedImportService;
+import io.archivist.application.service.TimeOrderedIds;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The import writes in batches, one store call per thousand records, and on a workspace that has no
+ * records of a type it looks nothing of that type up (counted store calls, not timed).
+ */
+class SeedBatchingTest {
+
+    private static final int RECORDS = 2_500;
+
+    private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+    private final Ports ports = counting(new InMemoryStore().ports(() -> SeedWorld.NOW, new TimeOrderedIds()));
+    private final SeedImportService seeds = new SeedImportService(ports, new StreamingSeedReader());
+    private final List<String> progress = new ArrayList<>();
+
+    @Test
+    void s5_a_seed_is_written_in_batches_and_a_new_type_needs_no_lookups() {
+        SeedReport report = importJourneys("v1");
+
+        assertEquals(new Counts(RECORDS, 0, 0), report.recordsPerType().get("journey"));
+        assertEquals(3, count("insertAll"));
+        assertEquals(0, count("insert") + count("findByKey") + count("activeHolder"));
+        assertEquals(List.of("VALIDATING " + RECORDS, "WRITING " + RECORDS), progress);
+    }
+
+    @Test
+    void s5_a_changed_seed_is_updated_in_batches() {
+        importJourneys("v1");
+        calls.clear();
+
+        SeedReport report = importJourneys("v2");
+
+        assertEquals(new Counts(0, RECORDS, 0), report.recordsPerType().get("journey"));
+        assertEquals(3, count("updateAll"));
+        assertEquals(3, count("findAll"), "one read of current versions per batch");
+        assertEquals(0, count("update") + count("insertAll"));
+    }
+
+    private SeedReport importJourneys(String version) {
+        StringBuilder seed = new StringBuilder("{\"workspace\": \"acme\", \"object_types\": [")
+                .append("{\"name\": \"journey\", \"archivable\": true, \"unique\": [\"slug\"]}], \"records\": [\n");
+        for (int n = 0; n < RECORDS; n++) {
+            seed.append(n == 0 ? "" : ",\n").append("{\"key\": \"j").append(n).append("\", \"type\": \"journey\", ")
+                    .append("\"attributes\": {\"slug\": \"s").append(n).append("\", \"v\": \"").append(version).append("\"}}");
+        }
+        progress.clear();
+        SeedProgress listener = (phase, records) -> progress.add(phase + " " + records);
+        return seeds.importSeed(ImportSeedCommand.asSeedActor(SeedWorld.source(seed.append("\n]}").toString()),
+                SeedFormat.JSON, false, listener));
+    }
+
+    private long count(String method) {
+        return calls.getOrDefault(method, new AtomicLong()).get();
+    }
+
+    private Ports counting(Ports real) {
+        RecordStore records = (RecordStore) Proxy.newProxyInstance(RecordStore.class.getClassLoader(),
+                new Class<?>[]{RecordStore.class}, (proxy, method, args) -> {
+                    calls.computeIfAbsent(method.getName(), name -> new AtomicLong()).incrementAndGet();
+                    try {
+                        return method.invoke(real.records(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return new Ports(records, real.catalogs(), real.operations(), real.unitOfWork(), real.idempotency(),
+                real.time(), real.ids());
+    }
+}

@@ -1,0 +1,13 @@
+package io.archivist.application.port.in;
+
+/**
+ * SPEC §5: loads a seed — object types and records keyed by {@code key} — into a workspace.
+ * Everything is validated before anything is written, and with any error nothing is imported
+ * ({@link SeedRejectedException} lists the errors). Importing the same seed twice changes nothing
+ * the second time; a changed seed updates records by key. The command line, start-up and
+ * {@code POST /seeds} all come here.
+ */
+public interface ImportSeedUseCase {
+
+    SeedReport importSeed(ImportSeedCommand command);
+}

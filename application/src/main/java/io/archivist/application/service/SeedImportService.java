@@ -1,0 +1,147 @@
+package io.archivist.application.service;
+
+import io.archivist.application.port.in.ImportSeedCommand;
+import io.archivist.application.port.in.ImportSeedUseCase;
+import io.archivist.application.port.in.SeedError;
+import io.archivist.application.port.in.SeedProgress.Phase;
+import io.archivist.application.port.in.SeedRejectedException;
+import io.archivist.application.port.in.SeedReport;
+import io.archivist.application.port.out.MalformedSeedException;
+import io.archivist.application.port.out.Ports;
+import io.archivist.application.port.out.SeedItem;
+import io.archivist.application.port.out.SeedItem.RecordEntry;
+import io.archivist.application.port.out.SeedItem.WorkspaceEntry;
+import io.archivist.application.port.out.SeedItems;
+import io.archivist.application.port.out.SeedPosition;
+import io.archivist.application.port.out.SeedReader;
+import io.archivist.domain.ArchivistException;
+import io.archivist.domain.Caller;
+import io.archivist.domain.Role.Permission;
+import io.archivist.domain.WorkspaceId;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * SPEC §5: imports a seed in two streaming passes inside one unit of work of its workspace. The
+ * first validates everything and keeps compact facts per record ({@link SeedValidator}); with any
+ * error it refuses and nothing is written. The second reads the seed again and writes in batches
+ * ({@link SeedWriter}). A dry run is the first pass alone, in a read unit.
+ */
+public final class SeedImportService implements ImportSeedUseCase {
+
+    static final int PROGRESS_EVERY = 10_000;
+
+    private final Ports ports;
+    private final SeedReader reader;
+    private final Workspaces workspaces;
+    private final CatalogService catalogService;
+
+    public SeedImportService(Ports ports, SeedReader reader) {
+        this.ports = Objects.requireNonNull(ports, "ports");
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.workspaces = new Workspaces(ports);
+        this.catalogService = new CatalogService(ports);
+    }
+
+    @Override
+    public SeedReport importSeed(ImportSeedCommand command) {
+        command.caller().ifPresent(caller -> caller.require(Permission.ADMINISTER));
+        Caller caller = command.caller().orElseGet(() -> Caller.seed(workspaceNamedBy(command)));
+        if (command.dryRun()) {
+            return ports.unitOfWork().read(caller.workspace(), () -> validate(command, caller).report(true));
+        }
+        return ports.unitOfWork().write(caller.workspace(), () -> {
+            SeedPlan plan = validate(command, caller);
+            write(command, plan);
+            return plan.report(false);
+        });
+    }
+
+    private SeedPlan validate(ImportSeedCommand command, Caller caller) {
+        SeedPlan plan = new SeedPlan(caller, workspaces.catalog(caller));
+        Instant now = workspaces.now();
+        SeedValidator validator = new SeedValidator(ports.records(), ports.ids(), plan, now);
+        try {
+            read(command, Phase.VALIDATING, validator::accept);
+        } catch (MalformedSeedException e) {
+            validator.malformed(e);
+        }
+        validator.finish();
+        plan.errors.throwIfAny();
+        finished(command, Phase.VALIDATING, plan.records);
+        return plan;
+    }
+
+    private void write(ImportSeedCommand command, SeedPlan plan) {
+        for (var type : plan.typesToSave) {
+            catalogService.define(plan.caller, type);
+        }
+        SeedWriter writer = new SeedWriter(ports.records(), plan, workspaces.now());
+        writer.logOperations(ports.operations());
+        read(command, Phase.WRITING, item -> {
+            if (item instanceof RecordEntry entry) {
+                writer.accept(entry);
+            }
+        });
+        writer.finish();
+        finished(command, Phase.WRITING, plan.records);
+    }
+
+    /** The end of a pass, unless its last progress update already said it. */
+    private static void finished(ImportSeedCommand command, Phase phase, long records) {
+        if (records == 0 || records % PROGRESS_EVERY != 0) {
+            command.progress().update(phase, records);
+        }
+    }
+
+    /** One pass over the seed, telling the progress listener every {@link #PROGRESS_EVERY} records. */
+    private void read(ImportSeedCommand command, Phase phase, Consumer<SeedItem> pass) {
+        long records = 0;
+        try (SeedItems items = reader.read(command.source().open(), command.format())) {
+            while (items.hasNext()) {
+                SeedItem item = items.next();
+                pass.accept(item);
+                if (item instanceof RecordEntry && ++records % PROGRESS_EVERY == 0) {
+                    command.progress().update(phase, records);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the seed: " + e.getMessage(), e);
+        }
+    }
+
+    /** From the command line and at start-up the workspace is the seed's: its first item must name it. */
+    private WorkspaceId workspaceNamedBy(ImportSeedCommand command) {
+        SeedPosition at = new SeedPosition(1, "");
+        try (SeedItems items = reader.read(command.source().open(), command.format())) {
+            if (items.hasNext()) {
+                SeedItem first = items.next();
+                at = first.position();
+                if (first instanceof WorkspaceEntry entry && entry.name() != null) {
+                    return WorkspaceId.of(entry.name());
+                }
+            }
+            throw rejected(SeedError.Code.VALIDATION_FAILED, at,
+                    "the seed names no workspace: give \"workspace\" first, before object_types and records");
+        } catch (MalformedSeedException e) {
+            throw rejected(SeedError.Code.MALFORMED_SEED, e.position(), e.getMessage());
+        } catch (ArchivistException e) {
+            if (e instanceof SeedRejectedException) {
+                throw e;
+            }
+            throw rejected(SeedError.Code.VALIDATION_FAILED, at, e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the seed: " + e.getMessage(), e);
+        }
+    }
+
+    private static SeedRejectedException rejected(SeedError.Code code, SeedPosition at, String message) {
+        return new SeedRejectedException(List.of(new SeedError(code, Optional.empty(), at.line(), at.pointer(), message)), 1);
+    }
+}

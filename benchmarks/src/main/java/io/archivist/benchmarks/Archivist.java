@@ -1,0 +1,81 @@
+package io.archivist.benchmarks;
+
+import io.archivist.adapters.seed.StreamingSeedReader;
+import io.archivist.application.port.out.Ports;
+import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
+import io.archivist.application.service.CatalogService;
+import io.archivist.application.service.LifecyclePolicy;
+import io.archivist.application.service.LifecycleService;
+import io.archivist.application.service.RecordService;
+import io.archivist.application.service.SeedImportService;
+import io.archivist.domain.Caller;
+import io.archivist.domain.ObjectType;
+import io.archivist.domain.RecordId;
+import io.archivist.domain.Role;
+import io.archivist.domain.StoredRecord;
+import io.archivist.domain.UniqueValues;
+import io.archivist.domain.WorkspaceId;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Archivist's application services over one store's ports, built by hand as the composition root
+ * builds them: what the scenarios measure. Loading data goes through the store's own batch insert,
+ * so that both copies of a scenario's data are laid out exactly as the store lays out records.
+ */
+final class Archivist {
+
+    static final int BATCH = 1_000;
+
+    final Ports ports;
+    final RecordService records;
+    final LifecycleService lifecycle;
+    final CatalogService catalog;
+    final SeedImportService seeds;
+
+    Archivist(Ports ports) {
+        this.ports = ports;
+        this.records = new RecordService(ports);
+        this.lifecycle = new LifecycleService(ports, LifecyclePolicy.DEFAULT);
+        this.catalog = new CatalogService(ports);
+        this.seeds = new SeedImportService(ports, new StreamingSeedReader());
+    }
+
+    static Caller admin(WorkspaceId workspace) {
+        return Caller.user("bench-admin", workspace, Set.of(Role.ADMIN));
+    }
+
+    void define(WorkspaceId workspace, List<ObjectType> types) {
+        types.forEach(type -> catalog.define(admin(workspace), type));
+    }
+
+    /**
+     * Writes a generated subtree into the workspace (whose types are defined) through the store's
+     * batch insert, in one unit of work; returns the root's id.
+     */
+    RecordId load(WorkspaceId workspace, TreeShape shape, String copy) {
+        Map<String, ObjectType> types = Subtrees.types().stream()
+                .collect(Collectors.toMap(ObjectType::name, Function.identity()));
+        Subtrees.Ids ids = new Subtrees.Ids();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ports.unitOfWork().write(workspace, () -> {
+            Batches<StoredRecord> batches = new Batches<>(BATCH, batch -> insert(batch, types));
+            Subtrees.generate(shape, node -> batches.accept(Subtrees.record(node, ids, copy, workspace, at)));
+            batches.flush();
+            return null;
+        });
+        return ids.of(0);
+    }
+
+    void insert(List<StoredRecord> batch, Map<String, ObjectType> types) {
+        ports.records().insertAll(batch.stream()
+                .map(r -> new RecordWithUniqueValues(r, UniqueValues.of(types.get(r.type()), r.attributes())))
+                .toList());
+    }
+}

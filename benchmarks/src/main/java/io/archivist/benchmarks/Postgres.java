@@ -1,0 +1,133 @@
+package io.archivist.benchmarks;
+
+import io.archivist.application.port.out.CatalogStore;
+import io.archivist.application.port.out.IdempotencyStore;
+import io.archivist.application.port.out.OperationLog;
+import io.archivist.application.port.out.Ports;
+import io.archivist.application.port.out.RecordStore;
+import io.archivist.application.port.out.UnitOfWork;
+import io.archivist.application.service.TimeOrderedIds;
+import io.micronaut.context.ApplicationContext;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark's PostgreSQL database: Archivist's JDBC store opened on it through Micronaut (as the
+ * service opens it), plain JDBC connections for the baselines, and the housekeeping between
+ * repetitions (empty every table, then VACUUM ANALYZE, so each repetition starts from the same state).
+ */
+final class Postgres implements AutoCloseable {
+
+    private final Options options;
+    private final ApplicationContext context;
+    final Archivist archivist;
+
+    private Postgres(Options options, ApplicationContext context) {
+        this.options = options;
+        this.context = context;
+        this.archivist = new Archivist(new Ports(context.getBean(RecordStore.class), context.getBean(CatalogStore.class),
+                context.getBean(OperationLog.class), context.getBean(UnitOfWork.class),
+                context.getBean(IdempotencyStore.class), Instant::now, new TimeOrderedIds()));
+    }
+
+    /** Creates the database when missing, drops whatever an earlier run left, then opens the store (which creates its schema). */
+    static Postgres open(Options options) throws SQLException {
+        createDatabaseIfMissing(options);
+        try (Connection c = DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword());
+             Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            s.execute("CREATE SCHEMA public");
+        }
+        ApplicationContext context = ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .properties(Map.of(
+                        "datasources.default.url", archivistUrl(options),
+                        "datasources.default.username", options.pgUser(),
+                        "datasources.default.password", options.pgPassword(),
+                        "datasources.default.driver-class-name", "org.postgresql.Driver",
+                        "datasources.default.maximum-pool-size", 4,
+                        // The REST module is on the classpath (for P6): its eager beans want a key, and
+                        // its retention job must not run.
+                        "archivist.jwt.secret", "benchmark-context-without-a-server-0123456789",
+                        "archivist.retention.enabled", false))
+                .start();
+        return new Postgres(options, context);
+    }
+
+    /** The benchmark's own database (archivist_bench by default), made on first use from the server's postgres database. */
+    static void createDatabaseIfMissing(Options options) throws SQLException {
+        try (Connection ignored = DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword())) {
+            return;
+        } catch (SQLException e) {
+            if (!"3D000".equals(e.getSQLState())) { // invalid_catalog_name: the database does not exist
+                throw e;
+            }
+        }
+        Matcher url = DATABASE_IN_URL.matcher(options.pgUrl());
+        if (!url.matches()) {
+            throw new SQLException("cannot tell the database name in " + options.pgUrl());
+        }
+        try (Connection c = DriverManager.getConnection(url.group(1) + "postgres" + url.group(3), options.pgUser(),
+                options.pgPassword()); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE \"" + url.group(2).replace("\"", "\"\"") + "\"");
+        }
+    }
+
+    private static final Pattern DATABASE_IN_URL = Pattern.compile("(jdbc:postgresql://[^/]*/)([^?]+)(.*)");
+
+    /** The URL Archivist runs on: the one a deployment would configure (see the README). */
+    static String archivistUrl(Options options) {
+        return options.pgUrl();
+    }
+
+    /** A plain connection for a baseline; {@code extra} adds driver properties to the URL. */
+    Connection connect(String extra) throws SQLException {
+        String url = options.pgUrl() + (extra.isEmpty() ? "" : (options.pgUrl().contains("?") ? "&" : "?") + extra);
+        return DriverManager.getConnection(url, options.pgUser(), options.pgPassword());
+    }
+
+    /** Empties every table of the store (not the migration history), then vacuums and analyses them. */
+    void reset() throws SQLException {
+        try (Connection c = connect(""); Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                    + " AND tablename <> 'archivist_schema_history'")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            s.execute("TRUNCATE " + String.join(", ", tables));
+        }
+        vacuumAnalyze();
+    }
+
+    /** After loading: fresh statistics and visibility maps, as a database that has settled would have. */
+    void vacuumAnalyze() throws SQLException {
+        try (Connection c = connect(""); Statement s = c.createStatement()) {
+            s.execute("VACUUM ANALYZE");
+        }
+    }
+
+    String version() throws SQLException {
+        try (Connection c = connect(""); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SHOW server_version")) {
+            rows.next();
+            return "PostgreSQL " + rows.getString(1);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,50 @@
+package io.archivist.benchmarks;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** BENCHMARKS.md: a run replaces the generated tables and keeps what was written around them by hand. */
+class ReportTest {
+
+    private static final Machine MACHINE = new Machine(2, "a CPU", 4096, "Linux", "Java 17");
+
+    @Test
+    void a_run_replaces_its_tables_and_keeps_the_analysis_written_around_them(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("BENCHMARKS.md");
+        Report.write(file, run(0.5));
+        String first = Files.readString(file);
+        Files.writeString(file, first.replace(Report.END, Report.END + "\n\n## Why P2 misses\n\nThe analysis.\n"));
+
+        Report.write(file, run(0.9));
+
+        String second = Files.readString(file);
+        assertTrue(second.contains("## Why P2 misses\n\nThe analysis."));
+        assertTrue(second.contains("| 0.90 |"));
+        assertFalse(second.contains("| 0.50 |"));
+        assertEquals(1, second.split(java.util.regex.Pattern.quote(Report.BEGIN), -1).length - 1);
+    }
+
+    @Test
+    void a_result_line_survives_the_trip_from_a_forked_jvm() {
+        Result result = new Result("P5", "page 1 of 10", "postgresql", 1_000_000, "rows", 0.25, 200_000,
+                "keyset SQL", 0.1, 500_000, 1.0 / 3, "a note");
+        assertEquals(result, Result.fromLine(result.toLine()));
+        assertEquals(0.4, result.ratio(), 1e-9);
+        assertTrue(result.met());
+    }
+
+    private static Report.Run run(double ratio) {
+        Result result = new Result("P2", "restore operation", "postgresql", 100, "rows", 10, 10_000 * ratio,
+                "UPDATE by archive_operation", 10, 10_000, 0.8, "");
+        return new Report.Run(Options.small(), List.of(result), List.of(), MACHINE, "PostgreSQL 15", ZonedDateTime.now());
+    }
+}

@@ -21,7 +21,7 @@ record Options(Set<Scenario> scenarios, long subtree, long seed, long listing, l
     static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/archivist_bench";
 
     static Options defaults() {
-        return new Options(EnumSet.allOf(Scenario.class), 100_000, 200_000, 1_000_000, 20_000, 100_000, 3,
+        return new Options(EnumSet.allOf(Scenario.class), 100_000, 200_000, 1_000_000, 10_000, 100_000, 3,
                 1_000_000, env("ARCHIVIST_BENCH_PG_URL", DEFAULT_PG_URL), env("ARCHIVIST_BENCH_PG_USER", "postgres"),
                 env("ARCHIVIST_BENCH_PG_PASSWORD", ""), Optional.of(Path.of("BENCHMARKS.md")), true, true);
     }
@@ -40,7 +40,7 @@ record Options(Set<Scenario> scenarios, long subtree, long seed, long listing, l
               --subtree N                  P1-P3: records in the archived subtree (100000)
               --seed N                     P4: records in the imported seed (200000)
               --listing N                  P5: records of the listed type, half archived (1000000)
-              --requests N                 P6: requests per measured round, over 2 client threads (20000)
+              --requests N                 P6: requests per measured round, over 2 client threads (10000)
               --mongo-subtree N            P7: records in the subtree on the Mongo store (100000)
               --repetitions N              timed repetitions of each side; the median is reported (3)
               --memory-check N             then P1-P4 at N records under -Xmx256m; 0 skips it (1000000)

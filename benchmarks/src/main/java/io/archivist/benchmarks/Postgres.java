@@ -85,9 +85,16 @@ final class Postgres implements AutoCloseable {
 
     private static final Pattern DATABASE_IN_URL = Pattern.compile("(jdbc:postgresql://[^/]*/)([^?]+)(.*)");
 
-    /** The URL Archivist runs on: the one a deployment would configure (see the README). */
+    /**
+     * The URL Archivist runs on: the database's, with what the README tells a PostgreSQL deployment to
+     * add ({@code reWriteBatchedInserts=true}, for large seed imports).
+     */
     static String archivistUrl(Options options) {
-        return options.pgUrl();
+        String url = options.pgUrl();
+        if (url.contains(PgInsertBaseline.REWRITE)) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + PgInsertBaseline.REWRITE;
     }
 
     /** A plain connection for a baseline; {@code extra} adds driver properties to the URL. */

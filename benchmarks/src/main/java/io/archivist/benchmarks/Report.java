@@ -34,13 +34,13 @@ final class Report {
         StringBuilder out = new StringBuilder();
         out.append(BEGIN).append('\n');
         out.append("Run of ").append(run.at().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)))
-                .append(" with `bench/run").append(String.join(" ", argsOf(o))).append("`.\n\n");
+                .append(" with `bench/run").append(String.join("", argsOf(o))).append("`.\n\n");
         out.append("- Machine: ").append(run.machine().describe()).append('\n');
         out.append("- Databases: ").append(run.database())
                 .append("; Mongo: mongo-java-server (in-process, memory backend) with the real sync driver\n");
         out.append(String.format(Locale.ROOT, "- Sizes: P1-P3 subtree %,d records; P4 seed %,d; P5 type of %,d "
-                        + "records, half archived; P6 %,d requests per round; P7 subtree %,d; %d repetitions per "
-                        + "side, median reported\n", o.subtree(), o.seed(), o.listing(), o.requests(), o.mongoSubtree(),
+                        + "records, half archived; P6 %,d requests per round; P7 subtree %,d; repetitions per side: %d, "
+                        + "the median reported\n", o.subtree(), o.seed(), o.listing(), o.requests(), o.mongoSubtree(),
                 o.repetitions()));
         out.append("- Ratio: Archivist's rate over the baseline's (higher is better), both measured in this run on "
                 + "identical copies of the data\n\n");
@@ -73,6 +73,9 @@ final class Report {
         add(args, "mongo-subtree", o.mongoSubtree(), d.mongoSubtree());
         add(args, "repetitions", o.repetitions(), d.repetitions());
         add(args, "memory-check", o.memoryCheck(), d.memoryCheck());
+        if (!o.warmUp()) {
+            args.add("--no-warm-up");
+        }
         return args.stream().map(arg -> " " + arg).toList();
     }
 

@@ -1,7 +1,5 @@
 package io.archivist.benchmarks;
 
-import java.util.Locale;
-
 /**
  * One line of the benchmark table: a scenario measured through Archivist and through its
  * hand-written baseline, in the same run, on identical data. Rates are per second of the unit
@@ -62,6 +60,6 @@ record Result(String scenario, String action, String store, long size, String un
     }
 
     private static String num(double value) {
-        return String.format(Locale.ROOT, "%.6f", value);
+        return Double.toString(value);
     }
 }

@@ -142,10 +142,11 @@ abstract class CascadeQueries {
     }
 
     /** R5's candidates (run candidates) and those of them that stay archived (run blocked). */
-    private record RestoreRuns(UUID candidates, UUID blocked, Runnable cleanup) {
+    private record RestoreRuns(UUID candidates, UUID blocked, String fence, Runnable cleanup) {
         /** On cascade_walk w: the candidates that come back. */
         Query restored() {
-            return Query.of("w.run_id = ? AND ", candidates).add(notIn("w.record_id", blocked));
+            return Query.of("w.run_id = ? AND NOT EXISTS (SELECT 1 FROM cascade_walk m WHERE m.run_id = ?"
+                    + " AND m.record_id = w.record_id" + fence + ")", candidates, blocked);
         }
 
         void forget() {
@@ -156,7 +157,7 @@ abstract class CascadeQueries {
     private RestoreRuns restoreRuns(Connection connection, WorkspaceId workspace, RecordId root, OperationId archivedBy) {
         UUID candidates = UUID.randomUUID();
         UUID blocked = UUID.randomUUID();
-        RestoreRuns runs = new RestoreRuns(candidates, blocked, () -> {
+        RestoreRuns runs = new RestoreRuns(candidates, blocked, sql.dialect().optimizationFence(), () -> {
             forget(connection, candidates);
             forget(connection, blocked);
         });
@@ -171,15 +172,29 @@ abstract class CascadeQueries {
                         + " JOIN records p ON p.workspace = e.workspace AND p.id = e.parent_id"
                         + " WHERE x.run_id = ? AND x.record_id <> ? AND " + ARCHIVED.formatted("p") + " AND ", candidates, root)
                 .add(notIn("p.id", candidates)), true,
-                Query.of("EXISTS (SELECT 1 FROM cascade_walk k WHERE k.run_id = ? AND k.record_id = c.id)", candidates)),
+                in("c.id", candidates)),
                 new IntoRun(blocked));
         return runs;
     }
 
-    /** "{@code column} is not in {@code run}", as an anti-join probe of cascade_walk's key. */
-    private static Query notIn(String column, UUID run) {
-        return Query.of("NOT EXISTS (SELECT 1 FROM cascade_walk nb WHERE nb.run_id = ? AND nb.record_id = " + column + ")",
-                run);
+    /** "{@code column} is in {@code run}": a probe of cascade_walk's key for each row (see {@link #member}). */
+    private Query in(String column, UUID run) {
+        return Query.of("EXISTS (").add(member(column, run)).add(")");
+    }
+
+    /** "{@code column} is not in {@code run}". */
+    private Query notIn(String column, UUID run) {
+        return Query.of("NOT EXISTS (").add(member(column, run)).add(")");
+    }
+
+    /**
+     * The row of {@code run} for {@code column}, behind the dialect's optimization fence: the test
+     * stays a lookup by key for each row, and cannot become a join that scans the run for each row
+     * or starts the statement from the run instead of from the set being walked.
+     */
+    private Query member(String column, UUID run) {
+        return Query.of("SELECT 1 FROM cascade_walk m WHERE m.run_id = ? AND m.record_id = " + column
+                + sql.dialect().optimizationFence(), run);
     }
 
     // ---- what comes back
@@ -199,9 +214,8 @@ abstract class CascadeQueries {
                 .add(" JOIN records r ON r.workspace = b.workspace AND r.id = b.record_id")
                 .add(" JOIN record_parents e ON e.workspace = b.workspace AND e.child_id = b.record_id")
                 .add(" JOIN records p ON p.workspace = e.workspace AND p.id = e.parent_id")
-                .add(" WHERE " + ARCHIVED.formatted("p") + " AND (NOT EXISTS (SELECT 1 FROM cascade_walk c"
-                        + " WHERE c.run_id = ? AND c.record_id = p.id) OR EXISTS (SELECT 1 FROM cascade_walk k"
-                        + " WHERE k.run_id = ? AND k.record_id = p.id))", runs.candidates(), runs.blocked());
+                .add(" WHERE " + ARCHIVED.formatted("p") + " AND (").add(notIn("p.id", runs.candidates()))
+                .add(" OR ").add(in("p.id", runs.blocked())).add(")");
         record Edge(RecordId child, String type, String parentIds, RecordId parent) {
         }
         List<Edge> edges = sql.list(connection, select, rows -> new Edge(RecordId.of(sql.uuid(rows, "id")),

@@ -116,6 +116,15 @@ abstract class Dialect {
         return column + " = ?";
     }
 
+    /**
+     * Appended to a subquery that must run as a lookup for each row of the query around it, rather
+     * than be turned into a join the planner may order badly (see CascadeQueries); empty where the
+     * database's own plan for it is a lookup anyway.
+     */
+    String optimizationFence() {
+        return "";
+    }
+
     /** Prefixes a statement holding a recursive query with what the database needs to run it deep. */
     String deepRecursion(String sql) {
         return sql;

@@ -29,7 +29,8 @@ final class LevelCascadeQueries extends CascadeQueries {
                     .add(" JOIN record_parents e ON e.workspace = w.workspace AND " + from + " = w.record_id")
                     .add(" JOIN records c ON c.workspace = e.workspace AND c.id = " + to)
                     .add(" WHERE w.run_id = ? AND w.depth = ? AND ", run, depth).add(walk.follow())
-                    .add(" AND NOT EXISTS (SELECT 1 FROM cascade_walk x WHERE x.run_id = ? AND x.record_id = c.id)", run));
+                    .add(" AND NOT EXISTS (SELECT 1 FROM cascade_walk x WHERE x.run_id = ? AND x.record_id = c.id"
+                            + sql.dialect().optimizationFence() + ")", run));
         }
         if (target instanceof IntoOperation into) {
             sql.update(connection, "INSERT INTO operation_records (workspace, operation_id, record_id, type)"

@@ -65,6 +65,13 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
+    String optimizationFence() {
+        // PostgreSQL never turns an EXISTS whose subquery has an OFFSET into a join: it stays a
+        // lookup by key for each row, whatever the statistics say about the run's size.
+        return " OFFSET 0";
+    }
+
+    @Override
     CascadeQueries cascadeQueries(Sql sql) {
         return new RecursiveCascadeQueries(sql);
     }

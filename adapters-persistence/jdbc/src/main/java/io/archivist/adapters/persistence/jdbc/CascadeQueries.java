@@ -157,10 +157,8 @@ abstract class CascadeQueries {
     private RestoreRuns restoreRuns(Connection connection, WorkspaceId workspace, RecordId root, OperationId archivedBy) {
         UUID candidates = UUID.randomUUID();
         UUID blocked = UUID.randomUUID();
-        RestoreRuns runs = new RestoreRuns(candidates, blocked, sql.dialect().optimizationFence(), () -> {
-            forget(connection, candidates);
-            forget(connection, blocked);
-        });
+        RestoreRuns runs = new RestoreRuns(candidates, blocked, sql.dialect().optimizationFence(), () ->
+                sql.update(connection, "DELETE FROM cascade_walk WHERE run_id IN (?, ?)", candidates, blocked));
         // The root and the records of its archive operation reached through records of that operation.
         walk(connection, new Walk(Query.of("SELECT workspace, id, type FROM records WHERE workspace = ? AND id = ? AND "
                         + sql.dialect().sameOperation("archive_operation"), workspace, root, archivedBy), true,

@@ -41,6 +41,10 @@ class StatementCountTest {
     private static final long MAX_ROWS_READ = 25;
 
     record Measured(long roundTrips, long rowsRead) {
+        @Override
+        public String toString() {
+            return roundTrips + " round trips reading " + rowsRead + " rows";
+        }
     }
 
     @ParameterizedTest
@@ -51,8 +55,7 @@ class StatementCountTest {
         JdbcDatabase db = JdbcDatabase.open(counting, 10);
         Map<String, Measured> small = measure(database, db, counting, 3, 2);
         Map<String, Measured> large = measure(database, db, counting, 99, 100);
-        System.out.printf("%s round trips (rows read) per use case, 10 vs 10,000 records: %s vs %s%n",
-                database, small, large);
+        System.out.printf("%s, per use case, 10 records: %s; 10,000 records: %s%n", database, small, large);
         for (String action : small.keySet()) {
             assertEquals(small.get(action).roundTrips(), large.get(action).roundTrips(),
                     action + ": the statements of a cascade do not grow with its records");

@@ -44,8 +44,4 @@ final class Query {
     Object[] params() {
         return params.toArray();
     }
-
-    Query copy() {
-        return new Query().add(this);
-    }
 }

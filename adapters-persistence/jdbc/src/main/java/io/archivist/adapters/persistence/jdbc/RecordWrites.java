@@ -13,7 +13,6 @@ import io.archivist.domain.UniqueValues;
 import io.archivist.domain.WorkspaceId;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -159,9 +158,5 @@ final class RecordWrites {
     /** For the refusal translators: the conflict of {@code record} on {@code attribute} with {@code holder}. */
     static ArchivistException conflict(StoredRecord record, String attribute, RecordId holder) {
         return new UniqueConflict(record.id(), record.type(), attribute, holder).toException();
-    }
-
-    static boolean isRefusal(Dialect dialect, SQLException failure) {
-        return dialect.isUniqueViolation(failure) || dialect.isForeignKeyViolation(failure) || dialect.isValueTooLong(failure);
     }
 }

@@ -150,7 +150,7 @@ public final class BulkLifecycleService implements BulkLifecycleUseCase {
                 cascades.checkRestore(caller, record).requireAllowed();
                 items.put(id, Item.of(id, Outcome.RESTORED));
                 return true;
-            })).ifPresent(operations::add);
+            }), 0).map(Cascades.Restoration::operation).ifPresent(operations::add);
         }
 
         /** R1, R3, R4 per id: archived ones and those of types without archive are purged, the rest archived. */

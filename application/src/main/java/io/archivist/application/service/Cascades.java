@@ -7,6 +7,7 @@ import io.archivist.application.port.out.RecordStore;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.Blocker;
 import io.archivist.domain.Caller;
+import io.archivist.domain.LeftArchived;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
@@ -88,19 +89,26 @@ final class Cascades {
     /**
      * Restores the candidates one after another under one operation. {@code admit} runs before each
      * and may refuse it, so that a check sees what the earlier candidates restored. Logs nothing
-     * when no candidate was admitted.
+     * when no candidate was admitted. The result lists at most {@code listLimit} records left archived.
      */
-    Optional<Operation> restore(Caller caller, List<RecordId> candidates, Predicate<RecordId> admit) {
+    Optional<Restoration> restore(Caller caller, List<RecordId> candidates, Predicate<RecordId> admit, int listLimit) {
         Operation operation = begin(caller, OperationKind.RESTORE, candidates);
         List<RecordId> applied = new ArrayList<>();
         Map<String, Long> counts = new TreeMap<>();
+        List<LeftArchived> left = new ArrayList<>();
         for (RecordId root : candidates) {
             if (admit.test(root)) {
-                records.restore(root, operation).forEach((type, n) -> counts.merge(type, n, Long::sum));
+                RecordStore.Restored restored = records.restore(root, operation, listLimit - left.size());
+                restored.countsPerType().forEach((type, n) -> counts.merge(type, n, Long::sum));
+                left.addAll(restored.leftArchived());
                 applied.add(root);
             }
         }
-        return applied.isEmpty() ? Optional.empty() : Optional.of(finish(operation, applied, counts));
+        return applied.isEmpty() ? Optional.empty() : Optional.of(new Restoration(finish(operation, applied, counts), left));
+    }
+
+    /** A logged restore, and what it left archived. */
+    record Restoration(Operation operation, List<LeftArchived> leftArchived) {
     }
 
     private Operation begin(Caller caller, OperationKind kind, List<RecordId> roots) {

@@ -33,8 +33,10 @@ public final class LifecycleService implements LifecycleUseCase {
     private final UnitOfWork unitOfWork;
     private final Workspaces workspaces;
     private final Cascades cascades;
+    private final LifecyclePolicy policy;
 
     public LifecycleService(Ports ports, LifecyclePolicy policy) {
+        this.policy = policy;
         this.records = ports.records();
         this.unitOfWork = ports.unitOfWork();
         this.workspaces = new Workspaces(ports);
@@ -120,11 +122,15 @@ public final class LifecycleService implements LifecycleUseCase {
     }
 
     private LifecycleResult restore(Caller caller, StoredRecord record, Catalog catalog) {
-        Cascades.RestoreCheck check = cascades.checkRestore(caller, record);
-        check.requireAllowed();
-        Operation operation = cascades.restore(caller, List.of(record.id()), root -> true).orElseThrow();
-        List<LeftArchived> left = check.outline().leftArchived();
-        return result(Outcome.RESTORED, operation, caller, record, catalog, left);
+        Lifecycle.requireArchived(record);
+        cascades.archivedParentsBlocker(caller, record).ifPresent(blocker -> {
+            throw blocker.toException();
+        });
+        // R6: the store refuses a unique conflict itself, naming it, and restores nothing; checking
+        // first would walk the whole set twice.
+        Cascades.Restoration done = cascades.restore(caller, List.of(record.id()), root -> true,
+                policy.maxListedRecords()).orElseThrow();
+        return result(Outcome.RESTORED, done.operation(), caller, record, catalog, done.leftArchived());
     }
 
     private LifecycleResult result(Outcome outcome, Operation operation, Caller caller, StoredRecord before,

@@ -1,16 +1,19 @@
 package io.archivist.application.contract;
 
 import io.archivist.application.port.in.LifecycleResult;
+import io.archivist.application.port.out.RecordStore;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.Operation;
+import io.archivist.domain.OperationId;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.RestorePlan;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -126,5 +129,25 @@ public abstract class RestoreContract extends PurgeContract {
         assertEquals(3, outline.leftArchived().size(), "two tasks and the comment: " + secondTask);
         assertEquals(1, bounded.leftArchived().size());
         assertEquals(List.of(), outline.conflicts());
+    }
+
+    @Test
+    void r5_the_store_restore_reports_what_stayed_archived_as_the_planner_does_within_its_list_limit() {
+        Tree tree = tree();
+        task(tree.project(), tree.label());
+        archive(tree.project());
+        archive(tree.label());
+        RestorePlan plan = snapshot().planner().restore(tree.project(), snapshot().catalog());
+        Operation operation = Operation.begin(OperationId.of(UUID.randomUUID()), workspace, OperationKind.RESTORE,
+                "kit", clock.now(), List.of(tree.project()));
+
+        RecordStore.Restored restored = ports.unitOfWork().write(workspace,
+                () -> ports.records().restore(tree.project(), operation, 2));
+
+        assertEquals(plan.restored().countsPerType(), restored.countsPerType());
+        assertEquals(2, restored.leftArchived().size(), "three stay archived, two are listed");
+        assertTrue(PlannerOracle.normalized(plan.leftArchived()).containsAll(PlannerOracle.normalized(restored.leftArchived())),
+                "each listed record stays archived for the parents the planner names: " + restored.leftArchived());
+        assertActive(tree.project());
     }
 }

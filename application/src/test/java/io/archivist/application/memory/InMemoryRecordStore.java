@@ -173,7 +173,7 @@ final class InMemoryRecordStore implements RecordStore {
     }
 
     @Override
-    public Map<String, Long> restore(RecordId root, Operation operation) {
+    public Restored restore(RecordId root, Operation operation, int listLimit) {
         return store.in(operation.workspace(), tables -> {
             RestorePlan plan = new CascadePlanner(tables).restore(root, tables.catalog());
             // I1 holds even if a caller skipped its own check of the root's parents.
@@ -189,7 +189,7 @@ final class InMemoryRecordStore implements RecordStore {
                 tables.claim(restored);
                 tables.touch(id, operation.id());
             }
-            return plan.restored().countsPerType();
+            return new Restored(plan.restored().countsPerType(), plan.leftArchived().stream().limit(listLimit).toList());
         });
     }
 

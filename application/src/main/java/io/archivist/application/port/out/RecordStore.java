@@ -1,5 +1,6 @@
 package io.archivist.application.port.out;
 
+import io.archivist.domain.LeftArchived;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
 import io.archivist.domain.RecordId;
@@ -94,10 +95,20 @@ public interface RecordStore {
 
     /**
      * R5: restores {@code root} and the set {@link #outlineRestore} describes, re-claiming their unique
-     * values (a conflict is a UNIQUE_CONFLICT and nothing changes), and remembers them under
-     * {@code operation}. Returns counts per type.
+     * values (a conflict is a UNIQUE_CONFLICT naming the first one as the outline orders them, and
+     * nothing changes), and remembers them under {@code operation}. Returns counts per type and the
+     * co-archived records that stayed archived (at most {@code listLimit}), as the outline lists them:
+     * one walk of the set serves both, so a restore costs no second walk to say what it left.
      */
-    Map<String, Long> restore(RecordId root, Operation operation);
+    Restored restore(RecordId root, Operation operation, int listLimit);
+
+    /** What {@link #restore} did. */
+    record Restored(Map<String, Long> countsPerType, List<LeftArchived> leftArchived) {
+        public Restored {
+            countsPerType = Map.copyOf(countsPerType);
+            leftArchived = List.copyOf(leftArchived);
+        }
+    }
 
     /**
      * R3, R4: removes {@code operation.roots()} and every dependent, whatever its state, from

@@ -1,5 +1,6 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import io.archivist.application.port.out.RecordStore.Restored;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.OperationId;
@@ -71,17 +72,19 @@ abstract class CascadeQueries {
 
     /**
      * R5: {@code root} and what comes back with it become the records of {@code operation}, into
-     * which earlier roots of the same restore may have written already. Returns counts per type.
+     * which earlier roots of the same restore may have written already. Returns counts per type and
+     * the first {@code listLimit} records that stay archived.
      */
-    final Map<String, Long> collectRestore(Connection connection, WorkspaceId workspace, OperationId operation,
-                                           RecordId root, OperationId archivedBy) {
+    final Restored collectRestore(Connection connection, WorkspaceId workspace, OperationId operation,
+                                  RecordId root, OperationId archivedBy, int listLimit) {
         RestoreRuns runs = restoreRuns(connection, workspace, root, archivedBy);
         try {
             Map<String, Long> counts = counts(connection, runs.restored());
+            List<LeftArchived> left = listLimit > 0 ? leftArchived(connection, runs, listLimit) : List.of();
             sql.update(connection, Query.of("INSERT INTO operation_records (workspace, operation_id, record_id, type)"
                     + " SELECT w.workspace, ?, w.record_id, w.type FROM cascade_walk w WHERE ", operation)
                     .add(runs.restored()));
-            return counts;
+            return new Restored(counts, left);
         } finally {
             runs.forget();
         }

@@ -1,5 +1,6 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import io.archivist.application.port.out.RecordStore.Restored;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
@@ -48,11 +49,11 @@ final class JdbcCascades {
         });
     }
 
-    Map<String, Long> restore(RecordId root, Operation operation) {
+    Restored restore(RecordId root, Operation operation, int listLimit) {
         WorkspaceId workspace = operation.workspace();
         return db.transactions.statements(c -> db.transactions.atomically(c, () -> {
             OperationId archivedBy = archiveOperationOf(c, workspace, root);
-            Map<String, Long> counts = db.cascades.collectRestore(c, workspace, operation.id(), root, archivedBy);
+            Restored restored = db.cascades.collectRestore(c, workspace, operation.id(), root, archivedBy, listLimit);
             // The operation's rows may hold earlier roots of this restore, active again: the conditions skip them.
             // R6: re-claims the unique values; a value an active record holds fails this statement.
             update(c, operation, "unique_values", "record_id", Query.of("active_hash = value_hash"),
@@ -60,7 +61,7 @@ final class JdbcCascades {
             update(c, operation, "records", "id",
                     Query.of("deleted_at = NULL, archive_operation = NULL, updated_at = ?, updated_by = ?, version = version + 1",
                             operation.at(), operation.actor()), "deleted_at IS NOT NULL");
-            return counts;
+            return restored;
         }, failure -> db.dialect.isUniqueViolation(failure) ? restoreConflict(c, workspace, root) : null));
     }
 

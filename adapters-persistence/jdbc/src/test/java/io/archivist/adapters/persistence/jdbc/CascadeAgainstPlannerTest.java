@@ -180,14 +180,15 @@ class CascadeAgainstPlannerTest {
         Operation operation = operation(store, OperationKind.RESTORE, List.of(root));
         if (!plan.conflicts().isEmpty()) {
             ArchivistException refused = org.junit.jupiter.api.Assertions.assertThrows(ArchivistException.class, () ->
-                    store.ports.unitOfWork().write(store.workspace, () -> store.ports.records().restore(root, operation)));
+                    store.ports.unitOfWork().write(store.workspace, () -> store.ports.records().restore(root, operation, 1000)));
             assertEquals(ErrorCode.UNIQUE_CONFLICT, refused.code());
             assertEquals(byId(List.copyOf(graph.records().values())), byId(store.all()), "R6 refused restore changes nothing");
             return;
         }
-        Map<String, Long> counts = store.ports.unitOfWork().write(store.workspace,
-                () -> store.ports.records().restore(root, operation));
-        assertEquals(plan.restored().countsPerType(), new TreeMap<>(counts), "R5 counts");
+        RecordStore.Restored restored = store.ports.unitOfWork().write(store.workspace,
+                () -> store.ports.records().restore(root, operation, 1000));
+        assertEquals(plan.restored().countsPerType(), new TreeMap<>(restored.countsPerType()), "R5 counts");
+        assertEquals(asSet(plan.leftArchived()), asSet(restored.leftArchived()), "R5 left archived, as the restore reports it");
         Map<RecordId, StoredRecord> after = byId(store.all());
         for (StoredRecord before : graph.records().values()) {
             StoredRecord now = after.get(before.id());

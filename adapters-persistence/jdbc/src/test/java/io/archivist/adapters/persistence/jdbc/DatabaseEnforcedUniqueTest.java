@@ -75,7 +75,7 @@ class DatabaseEnforcedUniqueTest {
                 try {
                     Future<Boolean> restored = pool.submit(() -> wins(start, () -> records.restore(archived.id(),
                             Operation.begin(OperationId.of(store.newId().value()), store.workspace,
-                                    OperationKind.RESTORE, "tester", AT, List.of(archived.id())))));
+                                    OperationKind.RESTORE, "tester", AT, List.of(archived.id())), 0)));
                     Future<Boolean> inserted = pool.submit(() -> wins(start, () -> {
                         records.insert(newcomer, UniqueValues.of(MEMBER, newcomer.attributes()));
                         return null;

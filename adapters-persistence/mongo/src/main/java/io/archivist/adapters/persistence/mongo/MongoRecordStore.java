@@ -201,8 +201,8 @@ public final class MongoRecordStore implements RecordStore {
     }
 
     @Override
-    public Map<String, Long> restore(RecordId root, Operation operation) {
-        return cascades.restore(root, operation);
+    public Restored restore(RecordId root, Operation operation, int listLimit) {
+        return cascades.restore(root, operation, listLimit);
     }
 
     @Override

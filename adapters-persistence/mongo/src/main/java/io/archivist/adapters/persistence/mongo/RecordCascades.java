@@ -7,8 +7,10 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.MergeOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import io.archivist.application.port.out.RecordStore;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
+import io.archivist.domain.LeftArchived;
 import io.archivist.domain.Operation;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
@@ -115,7 +117,7 @@ final class RecordCascades {
         });
     }
 
-    Map<String, Long> restore(RecordId root, Operation operation) {
+    RecordStore.Restored restore(RecordId root, Operation operation, int listLimit) {
         return unitOfWork.inUnit(operation.workspace(), unit -> {
             RestoreSet restore = RestoreSet.of(records, operation.workspace(), root);
             restore.conflicts(1).stream().findFirst().ifPresent(conflict -> {
@@ -123,6 +125,7 @@ final class RecordCascades {
             });
             Bson set = restore.restored();
             Map<String, Long> counts = countPerType(set);
+            List<LeftArchived> left = restore.leftArchived(listLimit);
             shadows.take(unit, MongoSchema.RECORDS, set);
             String op = operation.id().toString();
             Date at = Date.from(operation.at());
@@ -140,7 +143,7 @@ final class RecordCascades {
                 }
                 throw e;
             }
-            return counts;
+            return new RecordStore.Restored(counts, left);
         });
     }
 }

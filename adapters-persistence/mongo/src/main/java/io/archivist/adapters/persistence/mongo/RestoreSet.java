@@ -152,8 +152,8 @@ final class RestoreSet {
     }
 
     /** R5: the first {@code limit} records that stay archived, parents before dependents, with the parents that stay. */
-    private List<LeftArchived> leftArchived(int limit) {
-        if (firstLeft.isEmpty()) {
+    List<LeftArchived> leftArchived(int limit) {
+        if (firstLeft.isEmpty() || limit < 1) {
             return List.of();
         }
         List<Document> left = new ArrayList<>();

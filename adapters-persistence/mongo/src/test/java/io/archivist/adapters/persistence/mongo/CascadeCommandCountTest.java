@@ -75,7 +75,7 @@ class CascadeCommandCountTest {
             io.archivist.domain.Operation archive = operation(io.archivist.domain.OperationKind.ARCHIVE, again);
             counts.put("store.archive", inUnit(fx, () -> fx.store.records().archive(archive)));
             io.archivist.domain.Operation restore = operation(io.archivist.domain.OperationKind.RESTORE, again);
-            counts.put("store.restore", inUnit(fx, () -> fx.store.records().restore(again, restore)));
+            counts.put("store.restore", inUnit(fx, () -> fx.store.records().restore(again, restore, 100)));
             io.archivist.domain.Operation purge = operation(io.archivist.domain.OperationKind.PURGE, again);
             counts.put("store.purge", inUnit(fx, () -> fx.store.records().purge(purge)));
             assertEquals(0, fx.database().getCollection(MongoSchema.RECORDS).countDocuments());

@@ -33,16 +33,47 @@ import java.util.UUID;
  */
 abstract class CascadeQueries {
 
-    /** Where a walk writes what it reaches. */
+    /**
+     * Where a walk writes what it reaches, and how statements read it back: its rows (with the
+     * columns workspace, record_id and type) and a lookup of one record in it by key.
+     */
     sealed interface Target permits IntoRun, IntoOperation {
+        /** The table the set is written to, with the columns workspace, record_id and type. */
+        String table();
+
+        /** The condition that picks the set's rows out of {@link #table()} under {@code alias}. */
+        Query filter(String alias);
+
+        /** The set's row of the record {@code column} names, if it is in the set. */
+        default Query row(String column) {
+            return Query.of("SELECT 1 FROM " + table() + " m WHERE ").add(filter("m")).add(" AND m.record_id = " + column);
+        }
     }
 
     /** Rows of cascade_walk under {@code run}. */
     record IntoRun(UUID run) implements Target {
+        @Override
+        public String table() {
+            return "cascade_walk";
+        }
+
+        @Override
+        public Query filter(String alias) {
+            return Query.of(alias + ".run_id = ?", run);
+        }
     }
 
     /** The rows of {@code operation} in operation_records: its set, and its history. */
-    record IntoOperation(OperationId operation) implements Target {
+    record IntoOperation(WorkspaceId workspace, OperationId operation) implements Target {
+        @Override
+        public String table() {
+            return "operation_records";
+        }
+
+        @Override
+        public Query filter(String alias) {
+            return Query.of(alias + ".workspace = ? AND " + alias + ".operation_id = ?", workspace, operation);
+        }
     }
 
     /**
@@ -67,23 +98,28 @@ abstract class CascadeQueries {
     /** R1 (active only) or R3: the cascade of {@code roots} becomes the records of {@code operation}. */
     final void collectReach(Connection connection, WorkspaceId workspace, OperationId operation,
                             Collection<RecordId> roots, boolean activeOnly) {
-        walk(connection, reach(workspace, roots, activeOnly), new IntoOperation(operation));
+        walk(connection, reach(workspace, roots, activeOnly), new IntoOperation(workspace, operation));
     }
 
     /**
      * R5: {@code root} and what comes back with it become the records of {@code operation}, into
-     * which earlier roots of the same restore may have written already. Returns counts per type and
-     * the first {@code listLimit} records that stay archived.
+     * which earlier roots of the same restore may have written already (records active again, so
+     * that no walk below reaches or starts from them). The walk writes the candidates straight into
+     * the operation's rows and takes back the few that stay archived: the set is written once.
+     * Returns counts per type and the first {@code listLimit} records that stay archived.
      */
     final Restored collectRestore(Connection connection, WorkspaceId workspace, OperationId operation,
                                   RecordId root, OperationId archivedBy, int listLimit) {
-        RestoreRuns runs = restoreRuns(connection, workspace, root, archivedBy);
+        IntoOperation rows = new IntoOperation(workspace, operation);
+        Map<String, Long> before = counts(connection, rows);
+        RestoreRuns runs = restoreRuns(connection, workspace, root, archivedBy, rows);
         try {
-            Map<String, Long> counts = counts(connection, runs.restored());
             List<LeftArchived> left = listLimit > 0 ? leftArchived(connection, runs, listLimit) : List.of();
-            sql.update(connection, Query.of("INSERT INTO operation_records (workspace, operation_id, record_id, type)"
-                    + " SELECT w.workspace, ?, w.record_id, w.type FROM cascade_walk w WHERE ", operation)
-                    .add(runs.restored()));
+            sql.update(connection, Query.of("DELETE FROM operation_records WHERE workspace = ? AND operation_id = ?"
+                    + " AND record_id IN (SELECT record_id FROM cascade_walk WHERE run_id = ?)", workspace, operation,
+                    runs.blocked()));
+            Map<String, Long> counts = counts(connection, rows);
+            before.forEach((type, n) -> counts.computeIfPresent(type, (t, all) -> all - n == 0 ? null : all - n));
             return new Restored(counts, left);
         } finally {
             runs.forget();
@@ -96,7 +132,7 @@ abstract class CascadeQueries {
         UUID run = UUID.randomUUID();
         try {
             walk(connection, reach(workspace, roots, activeOnly), new IntoRun(run));
-            return counts(connection, Query.of("w.run_id = ?", run));
+            return counts(connection, new IntoRun(run));
         } finally {
             forget(connection, run);
         }
@@ -123,9 +159,9 @@ abstract class CascadeQueries {
     /** R5, R6, R13: what restoring {@code root} would do, with bounded lists. */
     final RestoreOutline outlineRestore(Connection connection, WorkspaceId workspace, RecordId root,
                                         OperationId archivedBy, int listLimit) {
-        RestoreRuns runs = restoreRuns(connection, workspace, root, archivedBy);
+        RestoreRuns runs = restoreRuns(connection, workspace, root, archivedBy, new IntoRun(UUID.randomUUID()));
         try {
-            return new RestoreOutline(counts(connection, runs.restored()),
+            return new RestoreOutline(counts(connection, runs.candidates(), runs.restored()),
                     leftArchived(connection, runs, listLimit), conflicts(connection, runs, listLimit));
         } finally {
             runs.forget();
@@ -144,12 +180,14 @@ abstract class CascadeQueries {
                 .add("", ids.toArray()).add(activeOnly ? " AND deleted_at IS NULL" : "");
     }
 
-    /** R5's candidates (run candidates) and those of them that stay archived (run blocked). */
-    private record RestoreRuns(UUID candidates, UUID blocked, String fence, Runnable cleanup) {
-        /** On cascade_walk w: the candidates that come back. */
+    /**
+     * R5's candidates (written into {@code candidates}: a run for an outline, the restore's own
+     * operation rows for a restore) and those of them that stay archived (run blocked).
+     */
+    private record RestoreRuns(Target candidates, UUID blocked, Query notBlocked, Runnable cleanup) {
+        /** On the candidates' table under alias w: the candidates that come back. */
         Query restored() {
-            return Query.of("w.run_id = ? AND NOT EXISTS (SELECT 1 FROM cascade_walk m WHERE m.run_id = ?"
-                    + " AND m.record_id = w.record_id" + fence + ")", candidates, blocked);
+            return candidates.filter("w").add(" AND ").add(notBlocked);
         }
 
         void forget() {
@@ -157,53 +195,64 @@ abstract class CascadeQueries {
         }
     }
 
-    private RestoreRuns restoreRuns(Connection connection, WorkspaceId workspace, RecordId root, OperationId archivedBy) {
-        UUID candidates = UUID.randomUUID();
+    private RestoreRuns restoreRuns(Connection connection, WorkspaceId workspace, RecordId root, OperationId archivedBy,
+                                    Target candidates) {
         UUID blocked = UUID.randomUUID();
-        RestoreRuns runs = new RestoreRuns(candidates, blocked, sql.dialect().optimizationFence(), () ->
-                sql.update(connection, "DELETE FROM cascade_walk WHERE run_id IN (?, ?)", candidates, blocked));
+        RestoreRuns runs = new RestoreRuns(candidates, blocked, notIn("w.record_id", new IntoRun(blocked)), () -> {
+            if (candidates instanceof IntoRun run) {
+                sql.update(connection, "DELETE FROM cascade_walk WHERE run_id IN (?, ?)", run.run(), blocked);
+            } else {
+                forget(connection, blocked);
+            }
+        });
         // The root and the records of its archive operation reached through records of that operation.
+        Query ofTheOperation = Query.of(sql.dialect().sameOperation("c.archive_operation"), archivedBy);
         walk(connection, new Walk(Query.of("SELECT workspace, id, type FROM records WHERE workspace = ? AND id = ? AND "
                         + sql.dialect().sameOperation("archive_operation"), workspace, root, archivedBy), true,
-                Query.of(sql.dialect().sameOperation("c.archive_operation"), archivedBy)), new IntoRun(candidates));
+                ofTheOperation), candidates);
         // A candidate stays archived when a parent outside the candidates is archived, and so do the
         // candidates below it (I1).
         walk(connection, new Walk(Query.of("SELECT DISTINCT x.workspace AS workspace, x.record_id AS id, x.type AS type"
-                        + " FROM cascade_walk x JOIN record_parents e ON e.workspace = x.workspace AND e.child_id = x.record_id"
-                        + " JOIN records p ON p.workspace = e.workspace AND p.id = e.parent_id"
-                        + " WHERE x.run_id = ? AND x.record_id <> ? AND " + ARCHIVED.formatted("p") + " AND ", candidates, root)
+                        + " FROM " + candidates.table() + " x"
+                        + " JOIN record_parents e ON e.workspace = x.workspace AND e.child_id = x.record_id"
+                        + " JOIN records p ON p.workspace = e.workspace AND p.id = e.parent_id WHERE ")
+                .add(candidates.filter("x")).add(" AND x.record_id <> ? AND " + ARCHIVED.formatted("p") + " AND ", root)
                 .add(notIn("p.id", candidates)), true,
-                in("c.id", candidates)),
+                in("c.id", candidates).add(" AND ").add(ofTheOperation)),
                 new IntoRun(blocked));
         return runs;
     }
 
-    /** "{@code column} is in {@code run}": a probe of cascade_walk's key for each row (see {@link #member}). */
-    private Query in(String column, UUID run) {
-        return Query.of("EXISTS (").add(member(column, run)).add(")");
+    /** "{@code column} is in {@code set}": a probe of the set's key for each row (see {@link #member}). */
+    private Query in(String column, Target set) {
+        return Query.of("EXISTS (").add(member(column, set)).add(")");
     }
 
-    /** "{@code column} is not in {@code run}". */
-    private Query notIn(String column, UUID run) {
-        return Query.of("NOT EXISTS (").add(member(column, run)).add(")");
+    /** "{@code column} is not in {@code set}". */
+    private Query notIn(String column, Target set) {
+        return Query.of("NOT EXISTS (").add(member(column, set)).add(")");
     }
 
     /**
-     * The row of {@code run} for {@code column}, behind the dialect's optimization fence: the test
-     * stays a lookup by key for each row, and cannot become a join that scans the run for each row
-     * or starts the statement from the run instead of from the set being walked.
+     * The row of {@code set} for {@code column}, behind the dialect's optimization fence: the test
+     * stays a lookup by key for each row, and cannot become a join that scans the set for each row
+     * or starts the statement from the set instead of from the records being walked.
      */
-    private Query member(String column, UUID run) {
-        return Query.of("SELECT 1 FROM cascade_walk m WHERE m.run_id = ? AND m.record_id = " + column
-                + sql.dialect().optimizationFence(), run);
+    private Query member(String column, Target set) {
+        return set.row(column).add(sql.dialect().optimizationFence());
     }
 
     // ---- what comes back
 
-    private Map<String, Long> counts(Connection connection, Query members) {
+    private Map<String, Long> counts(Connection connection, Target set) {
+        return counts(connection, set, set.filter("w"));
+    }
+
+    /** Counts per type of the rows of {@code set}'s table (alias w) that {@code members} picks. */
+    private Map<String, Long> counts(Connection connection, Target set, Query members) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        sql.list(connection, Query.of("SELECT w.type AS type, COUNT(*) AS n FROM cascade_walk w WHERE ").add(members)
-                .add(" GROUP BY w.type"), rows -> counts.put(rows.getString("type"), rows.getLong("n")));
+        sql.list(connection, Query.of("SELECT w.type AS type, COUNT(*) AS n FROM " + set.table() + " w WHERE ")
+                .add(members).add(" GROUP BY w.type"), rows -> counts.put(rows.getString("type"), rows.getLong("n")));
         return counts;
     }
 
@@ -216,7 +265,7 @@ abstract class CascadeQueries {
                 .add(" JOIN record_parents e ON e.workspace = b.workspace AND e.child_id = b.record_id")
                 .add(" JOIN records p ON p.workspace = e.workspace AND p.id = e.parent_id")
                 .add(" WHERE " + ARCHIVED.formatted("p") + " AND (").add(notIn("p.id", runs.candidates()))
-                .add(" OR ").add(in("p.id", runs.blocked())).add(")");
+                .add(" OR ").add(in("p.id", new IntoRun(runs.blocked()))).add(")");
         record Edge(RecordId child, String type, String parentIds, RecordId parent) {
         }
         List<Edge> edges = sql.list(connection, select, rows -> new Edge(RecordId.of(sql.uuid(rows, "id")),
@@ -235,7 +284,7 @@ abstract class CascadeQueries {
     /** R6: restored records whose unique value an active record holds (at most {@code limit}). */
     private List<UniqueConflict> conflicts(Connection connection, RestoreRuns runs, int limit) {
         Query select = Query.of("SELECT u.record_id AS record_id, u.type AS type, u.attribute AS attribute,"
-                        + " h.record_id AS holder FROM cascade_walk w")
+                        + " h.record_id AS holder FROM " + runs.candidates().table() + " w")
                 .add(" JOIN unique_values u ON u.workspace = w.workspace AND u.record_id = w.record_id")
                 .add(" JOIN unique_values h ON h.workspace = u.workspace AND h.type = u.type AND h.active_hash = u.value_hash")
                 .add(" WHERE ").add(runs.restored()).add(" ORDER BY u.record_id, u.attribute LIMIT ?", limit);

@@ -89,8 +89,12 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
 
     @Override
     public RecordView get(Caller caller, RecordId id) {
-        return unitOfWork.read(caller.workspace(), () ->
-                workspaces.view(workspaces.catalog(caller), workspaces.record(caller, id)));
+        return unitOfWork.readLatest(caller.workspace(), () -> {
+            StoredRecord record = workspaces.record(caller, id);
+            // Only an archived record can have a purge_after (R11): an active one needs no catalog.
+            return record.archived() ? workspaces.view(workspaces.catalog(caller), record)
+                    : new RecordView(record, Optional.empty());
+        });
     }
 
     @Override

@@ -16,4 +16,13 @@ public interface UnitOfWork {
 
     /** A consistent read: what {@code work} reads is one state of the workspace (I1 holds in it). */
     <T> T read(WorkspaceId workspace, Supplier<T> work);
+
+    /**
+     * A point read: each store call of {@code work} sees a committed state of the workspace (never a
+     * unit under way), but two calls need not see the same one. For work whose calls need not agree,
+     * such as one record; a store may then skip the cost of a shared snapshot. {@code work} must not write.
+     */
+    default <T> T readLatest(WorkspaceId workspace, Supplier<T> work) {
+        return read(workspace, work);
+    }
 }

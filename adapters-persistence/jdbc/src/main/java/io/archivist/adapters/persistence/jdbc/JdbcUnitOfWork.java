@@ -23,4 +23,10 @@ final class JdbcUnitOfWork implements UnitOfWork {
     public <T> T read(WorkspaceId workspace, Supplier<T> work) {
         return db.transactions.read(work);
     }
+
+    @Override
+    public <T> T readLatest(WorkspaceId workspace, Supplier<T> work) {
+        // A statement never sees another transaction's uncommitted rows: a committed state each time.
+        return db.transactions.readLatest(work);
+    }
 }

@@ -31,13 +31,16 @@ final class Transactions {
         T run(Connection connection) throws SQLException;
     }
 
-    private enum Kind { WRITE, READ, STATEMENTS }
+    /** LATEST: a point read, each statement committing on its own (no transaction, no snapshot to set up). */
+    private enum Kind { WRITE, READ, LATEST, STATEMENTS }
 
     private static final class Unit {
+        final Kind kind;
         final Connection connection;
         final Set<String> lockedWorkspaces = new HashSet<>();
 
-        Unit(Connection connection) {
+        Unit(Kind kind, Connection connection) {
+            this.kind = kind;
             this.connection = connection;
         }
     }
@@ -62,6 +65,14 @@ final class Transactions {
 
     <T> T read(Supplier<T> work) {
         return run(Kind.READ, null, connection -> work.get());
+    }
+
+    /**
+     * Reads whose statements need not share a snapshot: each sees the latest committed state. One
+     * round trip per statement, where a consistent read adds its setup and its end.
+     */
+    <T> T readLatest(Supplier<T> work) {
+        return run(Kind.LATEST, null, connection -> work.get());
     }
 
     /** A store's statements: inside the unit under way, or in a short transaction of their own. */
@@ -108,6 +119,10 @@ final class Transactions {
     private <T> T run(Kind kind, WorkspaceId workspace, Work<T> work) {
         Unit joined = current.get();
         if (joined != null) {
+            if (joined.kind == Kind.LATEST && (kind == Kind.WRITE || kind == Kind.READ)) {
+                // Its statements commit one by one: nothing in it could be all-or-nothing or one snapshot.
+                throw new IllegalStateException("a point read cannot hold a unit of work");
+            }
             if (kind == Kind.WRITE) {
                 lock(joined, workspace);
             }
@@ -141,13 +156,13 @@ final class Transactions {
             throw new JdbcStoreException("cannot get a database connection", e);
         }
         try (connection) {
-            connection.setAutoCommit(false);
+            connection.setAutoCommit(kind == Kind.LATEST);
             if (kind == Kind.READ) {
                 sql.dialect().beginConsistentRead(connection);
-            } else {
+            } else if (kind != Kind.LATEST) {
                 sql.dialect().beginWrite(connection);
             }
-            Unit unit = new Unit(connection);
+            Unit unit = new Unit(kind, connection);
             current.set(unit);
             try {
                 if (kind == Kind.WRITE) {
@@ -156,15 +171,17 @@ final class Transactions {
                 T result = call(work, connection);
                 if (kind == Kind.READ) {
                     connection.rollback(); // a read changes nothing; scratch rows of its walks go too
-                } else {
+                } else if (kind != Kind.LATEST) {
                     connection.commit();
                 }
                 return result;
             } catch (RuntimeException | Error e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
+                if (kind != Kind.LATEST) {
+                    try {
+                        connection.rollback();
+                    } catch (SQLException rollbackFailure) {
+                        e.addSuppressed(rollbackFailure);
+                    }
                 }
                 throw e;
             } finally {

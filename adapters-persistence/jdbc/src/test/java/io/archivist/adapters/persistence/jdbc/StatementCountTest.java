@@ -6,9 +6,11 @@ import io.archivist.application.port.out.Ports;
 import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
+import io.archivist.application.service.RecordService;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
+import io.archivist.domain.Retention;
 import io.archivist.domain.Role;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueValues;
@@ -61,6 +63,34 @@ class StatementCountTest {
                     action + ": the statements of a cascade do not grow with its records");
             assertTrue(large.get(action).rowsRead() <= MAX_ROWS_READ,
                     action + " read " + large.get(action).rowsRead() + " rows: the subtree came into the JVM");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void a_point_read_of_an_active_record_is_one_statement_with_no_transaction_around_it(TestDatabase database) {
+        CountingDataSource counting = new CountingDataSource(database.dataSource());
+        database.database(); // migrated
+        JdbcDatabase db = JdbcDatabase.open(counting, 10);
+        try (StoreFixture store = new StoreFixture(database, db)) {
+            ObjectType kept = new ObjectType("kept", true, List.of(), List.of(), Optional.of(new Retention("P30D")));
+            store.ports.unitOfWork().write(store.workspace, () -> {
+                store.ports.catalogs().save(store.workspace, kept);
+                return null;
+            });
+            StoredRecord record = store.create(kept, Map.of("title", "one"));
+            RecordService records = new RecordService(store.ports);
+            Caller member = Caller.user("reader", store.workspace, Set.of(Role.MEMBER));
+
+            counting.reset();
+            assertEquals(record.id(), records.get(member, record.id()).record().id());
+            assertEquals(1, counting.roundTrips.get(), "the record's SELECT alone: no snapshot to set up, nothing to end");
+
+            LifecycleService lifecycle = new LifecycleService(store.ports, LifecyclePolicy.DEFAULT);
+            lifecycle.archive(LifecycleCommand.of(Caller.user("admin", store.workspace, Set.of(Role.ADMIN)), record.id()));
+            counting.reset();
+            assertTrue(records.get(member, record.id()).purgeAfter().isPresent(), "R11: an archived record shows purge_after");
+            assertEquals(2, counting.roundTrips.get(), "an archived record also reads its type's retention");
         }
     }
 

@@ -18,6 +18,8 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -31,6 +33,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 /** R12: archive, restore or delete many records, each id with its own result. */
+// A cascade may take seconds: off the event loop, so that it never holds up the requests that share it.
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/v1/records/bulk")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "bulk")

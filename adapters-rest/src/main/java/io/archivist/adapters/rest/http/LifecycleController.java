@@ -31,6 +31,8 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -46,6 +48,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** Archive, delete twice to destroy, restore, preview and history of one record (SPEC §2, §4). */
+// A cascade may take seconds: off the event loop, so that it never holds up the requests that share it.
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/v1/records/{id}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "lifecycle")

@@ -123,7 +123,10 @@ final class RestoreSet {
         List<UniqueConflict> conflicts = new ArrayList<>();
         String prefix = Claims.prefix(workspace);
         Bson realClaims = Filters.and(Filters.gte(IDLE_CLAIMS, prefix), Filters.lt(IDLE_CLAIMS, prefix + '\uffff'));
-        records.aggregate(List.of(Aggregates.match(restored()),
+        // Most records hold no unique value: only those that do are unwound (on an array the first
+        // match keeps a record when any of its claims is in range; the match after the unwind is exact).
+        Bson holding = Filters.and(restored(), realClaims);
+        records.aggregate(List.of(Aggregates.match(holding),
                 Aggregates.project(Projections.include(TYPE, IDLE_CLAIMS)),
                 Aggregates.unwind("$" + IDLE_CLAIMS), Aggregates.match(realClaims),
                 Aggregates.lookup(MongoSchema.RECORDS, IDLE_CLAIMS, CLAIMS, "holder"),
@@ -134,7 +137,7 @@ final class RestoreSet {
                         row.getString(TYPE), Claims.attributeOf(row.getString(IDLE_CLAIMS)),
                         RecordDocuments.recordId(row.get("holder", Document.class).getString(ID)))));
         if (conflicts.size() < limit) {
-            records.aggregate(List.of(Aggregates.match(restored()),
+            records.aggregate(List.of(Aggregates.match(holding),
                     Aggregates.project(Projections.include(TYPE, IDLE_CLAIMS)),
                     Aggregates.unwind("$" + IDLE_CLAIMS), Aggregates.match(realClaims),
                     Aggregates.group("$" + IDLE_CLAIMS, Accumulators.push("ids", "$" + ID),

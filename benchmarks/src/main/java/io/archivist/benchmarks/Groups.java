@@ -45,7 +45,8 @@ final class Groups {
     /** QUALITY.md's memory budget: P1-P4 at {@code memoryCheck} records, once each, in this (-Xmx256m) JVM. */
     private static List<Result> memoryCheck(Options options, Set<Scenario> wanted) throws Exception {
         List<Result> results = postgres(options, wanted, options.memoryCheck(), options.memoryCheck(), 1, false);
-        String heap = String.format(Locale.ROOT, "max heap %,d MB, peak heap used %,d MB",
+        String heap = String.format(Locale.ROOT, "ran in a heap of at most %,d MB (no OutOfMemoryError; the sum of"
+                        + " the heap pools' peaks, each at its own time, was %,d MB)",
                 Runtime.getRuntime().maxMemory() >> 20, peakHeapUsed() >> 20);
         List<Result> noted = new ArrayList<>();
         for (Result result : results) {

@@ -35,6 +35,22 @@ class UnitOfWorkRetryTest {
 
     private static final ObjectType NOTE = new ObjectType("note", true, List.of(), List.of(), Optional.empty());
 
+    /** A point read commits statement by statement: a write inside it could not be all-or-nothing, so it is refused. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void a_write_cannot_run_inside_a_point_read(TestDatabase database) {
+        try (StoreFixture store = new StoreFixture(database)) {
+            UnitOfWork units = store.ports.unitOfWork();
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> units.readLatest(store.workspace,
+                    () -> units.write(store.workspace, () -> {
+                        store.ports.catalogs().save(store.workspace, NOTE);
+                        return null;
+                    })));
+            assertTrue(refused.getMessage().contains("point read"), refused.getMessage());
+            assertTrue(store.ports.catalogs().types(store.workspace).isEmpty(), "nothing was written");
+        }
+    }
+
     /**
      * Two units lock two workspaces in opposite orders (a nested write joins the unit and locks its
      * workspace too): the database breaks the deadlock by failing one, which runs again and succeeds.

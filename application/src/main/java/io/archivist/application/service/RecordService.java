@@ -103,7 +103,10 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
             throw ArchivistException.invalid("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
         }
         Optional<RecordId> after = cursor.map(PageCursor::decode);
-        return unitOfWork.read(caller.workspace(), () -> {
+        // The page is one statement, so one state; the catalog read just before it need not be the
+        // same state (types are never removed; a retention changed in between shows on the next
+        // read), so no snapshot has to span the two.
+        return unitOfWork.readLatest(caller.workspace(), () -> {
             Catalog catalog = workspaces.catalog(caller);
             filter.type().ifPresent(catalog::require);
             // One more than asked tells whether another page follows, without a count.

@@ -13,6 +13,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -85,21 +86,30 @@ abstract class Dialect {
     }
 
     /**
-     * An UPDATE of {@code table} restricted to the records of one operation, driven from the
-     * operation's rows (see CascadeQueries on why the join starts from the set).
+     * An UPDATE of {@code table} restricted to the records of one operation (of {@code types} only,
+     * unless that is empty), driven from the operation's rows (see CascadeQueries on why the join
+     * starts from the set).
      */
     Query updateOfOperation(String table, String memberColumn, Query set, String condition,
-                            WorkspaceId workspace, OperationId operation) {
+                            WorkspaceId workspace, OperationId operation, List<String> types) {
         return Query.of("UPDATE " + table + " SET ").add(set).add(" WHERE workspace = ? AND " + memberColumn
-                        + " IN (SELECT record_id FROM operation_records WHERE workspace = ? AND operation_id = ?)",
-                workspace, workspace, operation).add(condition.isEmpty() ? "" : " AND " + condition);
+                        + " IN (SELECT o.record_id FROM operation_records o WHERE ", workspace)
+                .add(operationRows(workspace, operation, types)).add(")")
+                .add(condition.isEmpty() ? "" : " AND " + condition);
     }
 
-    /** A DELETE from {@code table} of the records of one operation, driven from the operation's rows. */
-    Query deleteOfOperation(String table, String memberColumn, WorkspaceId workspace, OperationId operation) {
+    /** A DELETE from {@code table} of the records of one operation (as for an update), driven from the operation's rows. */
+    Query deleteOfOperation(String table, String memberColumn, WorkspaceId workspace, OperationId operation,
+                            List<String> types) {
         return Query.of("DELETE FROM " + table + " WHERE workspace = ? AND " + memberColumn
-                + " IN (SELECT record_id FROM operation_records WHERE workspace = ? AND operation_id = ?)",
-                workspace, workspace, operation);
+                        + " IN (SELECT o.record_id FROM operation_records o WHERE ", workspace)
+                .add(operationRows(workspace, operation, types)).add(")");
+    }
+
+    /** The operation's rows under alias o: all of them, or those of {@code types} when it names some. */
+    static Query operationRows(WorkspaceId workspace, OperationId operation, List<String> types) {
+        Query rows = Query.of("o.workspace = ? AND o.operation_id = ?", workspace, operation);
+        return types.isEmpty() ? rows : rows.add(" AND o.type IN (").in(types).add(")");
     }
 
     /**

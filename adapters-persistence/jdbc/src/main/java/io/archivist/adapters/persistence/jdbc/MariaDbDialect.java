@@ -14,6 +14,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -94,17 +95,18 @@ final class MariaDbDialect extends Dialect {
 
     @Override
     Query updateOfOperation(String table, String memberColumn, Query set, String condition,
-                            WorkspaceId workspace, OperationId operation) {
+                            WorkspaceId workspace, OperationId operation, List<String> types) {
         return Query.of("UPDATE operation_records o STRAIGHT_JOIN " + table + " t ON t.workspace = o.workspace AND t."
                         + memberColumn + " = o.record_id SET ").add(set)
-                .add(" WHERE o.workspace = ? AND o.operation_id = ?", workspace, operation)
+                .add(" WHERE ").add(operationRows(workspace, operation, types))
                 .add(condition.isEmpty() ? "" : " AND " + condition);
     }
 
     @Override
-    Query deleteOfOperation(String table, String memberColumn, WorkspaceId workspace, OperationId operation) {
+    Query deleteOfOperation(String table, String memberColumn, WorkspaceId workspace, OperationId operation,
+                            List<String> types) {
         return Query.of("DELETE t FROM operation_records o STRAIGHT_JOIN " + table + " t ON t.workspace = o.workspace AND t."
-                + memberColumn + " = o.record_id WHERE o.workspace = ? AND o.operation_id = ?", workspace, operation);
+                + memberColumn + " = o.record_id WHERE ").add(operationRows(workspace, operation, types));
     }
 
     @Override

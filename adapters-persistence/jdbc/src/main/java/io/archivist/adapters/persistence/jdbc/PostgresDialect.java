@@ -7,6 +7,7 @@ import io.archivist.domain.WorkspaceId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 
 /** PostgreSQL: partial indexes, one recursive statement per walk, READ COMMITTED writes serialised by the workspace lock. */
@@ -35,17 +36,19 @@ final class PostgresDialect extends Dialect {
 
     @Override
     Query updateOfOperation(String table, String memberColumn, Query set, String condition,
-                            WorkspaceId workspace, OperationId operation) {
+                            WorkspaceId workspace, OperationId operation, List<String> types) {
         return Query.of("UPDATE " + table + " t SET ").add(set)
-                .add(" FROM operation_records o WHERE o.workspace = ? AND o.operation_id = ?", workspace, operation)
+                .add(" FROM operation_records o WHERE ").add(operationRows(workspace, operation, types))
                 .add(" AND t.workspace = o.workspace AND t." + memberColumn + " = o.record_id")
                 .add(condition.isEmpty() ? "" : " AND t." + condition);
     }
 
     @Override
-    Query deleteOfOperation(String table, String memberColumn, WorkspaceId workspace, OperationId operation) {
-        return Query.of("DELETE FROM " + table + " t USING operation_records o WHERE o.workspace = ? AND o.operation_id = ?"
-                + " AND t.workspace = o.workspace AND t." + memberColumn + " = o.record_id", workspace, operation);
+    Query deleteOfOperation(String table, String memberColumn, WorkspaceId workspace, OperationId operation,
+                            List<String> types) {
+        return Query.of("DELETE FROM " + table + " t USING operation_records o WHERE ")
+                .add(operationRows(workspace, operation, types))
+                .add(" AND t.workspace = o.workspace AND t." + memberColumn + " = o.record_id");
     }
 
     @Override

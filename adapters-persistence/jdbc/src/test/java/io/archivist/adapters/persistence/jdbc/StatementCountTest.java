@@ -53,8 +53,7 @@ class StatementCountTest {
     @EnumSource(TestDatabase.class)
     void cascades_issue_as_many_statements_for_10_records_as_for_10000(TestDatabase database) {
         CountingDataSource counting = new CountingDataSource(database.dataSource());
-        database.database(); // migrated
-        JdbcDatabase db = JdbcDatabase.open(counting, 10);
+        JdbcDatabase db = openCounted(database, counting);
         Map<String, Measured> small = measure(database, db, counting, 3, 2);
         Map<String, Measured> large = measure(database, db, counting, 99, 100);
         System.out.printf("%s, per use case, 10 records: %s; 10,000 records: %s%n", database, small, large);
@@ -70,8 +69,7 @@ class StatementCountTest {
     @EnumSource(TestDatabase.class)
     void a_point_read_of_an_active_record_is_one_statement_with_no_transaction_around_it(TestDatabase database) {
         CountingDataSource counting = new CountingDataSource(database.dataSource());
-        database.database(); // migrated
-        JdbcDatabase db = JdbcDatabase.open(counting, 10);
+        JdbcDatabase db = openCounted(database, counting);
         try (StoreFixture store = new StoreFixture(database, db)) {
             ObjectType kept = new ObjectType("kept", true, List.of(), List.of(), Optional.of(new Retention("P30D")));
             store.ports.unitOfWork().write(store.workspace, () -> {
@@ -92,6 +90,12 @@ class StatementCountTest {
             assertTrue(records.get(member, record.id()).purgeAfter().isPresent(), "R11: an archived record shows purge_after");
             assertEquals(2, counting.roundTrips.get(), "an archived record also reads its type's retention");
         }
+    }
+
+    /** The store's database, migrated, with every statement going through {@code counting}. */
+    private static JdbcDatabase openCounted(TestDatabase database, CountingDataSource counting) {
+        database.database(); // migrated
+        return JdbcDatabase.open(counting, 10);
     }
 
     /** Builds account → projects → items (items × projects + projects + 1 records), then times each use case. */

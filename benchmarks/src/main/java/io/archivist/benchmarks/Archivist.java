@@ -73,6 +73,17 @@ final class Archivist {
         return ids.of(0);
     }
 
+    /** The two copies a cascade scenario runs on: Archivist's root, and the baseline's root of an identical subtree. */
+    record Copies(RecordId archivist, RecordId baseline) {
+    }
+
+    /** Defines the types in both workspaces of a cascade scenario and loads the same subtree into each. */
+    Copies loadCopies(TreeShape shape) {
+        define(CascadeScenarios.ARCHIVIST, Subtrees.types());
+        define(CascadeScenarios.BASELINE, Subtrees.types());
+        return new Copies(load(CascadeScenarios.ARCHIVIST, shape, "a"), load(CascadeScenarios.BASELINE, shape, "b"));
+    }
+
     void insert(List<StoredRecord> batch, Map<String, ObjectType> types) {
         ports.records().insertAll(batch.stream()
                 .map(r -> new RecordWithUniqueValues(r, UniqueValues.of(types.get(r.type()), r.attributes())))

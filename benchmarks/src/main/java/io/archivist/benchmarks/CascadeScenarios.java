@@ -65,10 +65,9 @@ final class CascadeScenarios {
     private void repetition(TreeShape shape, int rep) throws Exception {
         Archivist archivist = db.archivist;
         db.reset();
-        archivist.define(ARCHIVIST, Subtrees.types());
-        archivist.define(BASELINE, Subtrees.types());
-        RecordId rootA = archivist.load(ARCHIVIST, shape, "a");
-        RecordId rootB = archivist.load(BASELINE, shape, "b");
+        Archivist.Copies copies = archivist.loadCopies(shape);
+        RecordId rootA = copies.archivist();
+        RecordId rootB = copies.baseline();
         LifecycleCommand onRoot = LifecycleCommand.of(Archivist.admin(ARCHIVIST), rootA);
         boolean archivistFirst = rep % 2 == 0;
         try (Connection c = db.connect("")) {

@@ -69,10 +69,9 @@ final class MongoScenarios {
             Archivist archivist = new Archivist(new Ports(store.records(), store.catalogs(), store.operations(),
                     store.unitOfWork(), store.idempotency(), Instant::now, new TimeOrderedIds()));
             MongoBaseline baseline = new MongoBaseline(database.getCollection("records"));
-            archivist.define(ARCHIVIST, Subtrees.types());
-            archivist.define(BASELINE, Subtrees.types());
-            RecordId rootA = archivist.load(ARCHIVIST, shape, "a");
-            RecordId rootB = archivist.load(BASELINE, shape, "b");
+            Archivist.Copies copies = archivist.loadCopies(shape);
+            RecordId rootA = copies.archivist();
+            RecordId rootB = copies.baseline();
             LifecycleCommand onRoot = LifecycleCommand.of(Archivist.admin(ARCHIVIST), rootA);
             boolean archivistFirst = rep % 2 == 0;
             String operation = UUID.randomUUID().toString();

@@ -9,6 +9,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -76,6 +77,13 @@ abstract class Dialect {
 
     /** Called at the start of a write unit (or of a store's own short transaction), before any other statement. */
     void beginWrite(Connection connection) throws SQLException {
+    }
+
+    /** Sets the isolation of the transaction that the connection's next statement starts. */
+    static void isolateNextTransaction(Connection connection, String level) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET TRANSACTION ISOLATION LEVEL " + level);
+        }
     }
 
     /** Called at the start of a read unit, before any other statement: one consistent snapshot. */

@@ -12,10 +12,12 @@ import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
 
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * R1, R3, R5 applied set-wise. Each cascade first remembers its set as the operation's rows of
@@ -32,21 +34,12 @@ final class JdbcCascades {
     }
 
     Map<String, Long> archive(Operation operation) {
-        WorkspaceId workspace = operation.workspace();
-        if (operation.roots().isEmpty()) {
-            return Map.of();
-        }
-        return db.transactions.statements(c -> {
-            db.cascades.collectReach(c, workspace, operation.id(), operation.roots(), true);
-            Map<String, Long> counts = countsOf(c, operation);
-            if (!counts.isEmpty()) {
-                update(c, operation, "records", "id",
-                        Query.of("deleted_at = ?, archive_operation = ?, updated_at = ?, updated_by = ?, version = version + 1",
-                                operation.at(), operation.id(), operation.at(), operation.actor()), "");
-                // R6: archiving frees the unique values.
-                updateUniqueValues(c, operation, counts.keySet(), Query.of("active_hash = NULL"), "");
-            }
-            return counts;
+        return cascade(operation, true, (c, types) -> {
+            update(c, operation, "records", "id",
+                    Query.of("deleted_at = ?, archive_operation = ?, updated_at = ?, updated_by = ?, version = version + 1",
+                            operation.at(), operation.id(), operation.at(), operation.actor()), "");
+            // R6: archiving frees the unique values.
+            updateUniqueValues(c, operation, types, Query.of("active_hash = NULL"), "");
         });
     }
 
@@ -67,21 +60,35 @@ final class JdbcCascades {
     }
 
     Map<String, Long> purge(Operation operation) {
-        WorkspaceId workspace = operation.workspace();
+        return cascade(operation, false, (c, types) -> {
+            List<String> holding = holdingUniqueValues(c, operation.workspace(), types);
+            if (!holding.isEmpty()) {
+                db.sql.update(c, db.dialect.deleteOfOperation("unique_values", "record_id", operation.workspace(),
+                        operation.id(), holding));
+            }
+            delete(c, operation, "record_parents", "child_id");
+            delete(c, operation, "records", "id");
+        });
+    }
+
+    /** What an archive or a purge does to the records its operation reached (of the types given). */
+    private interface Change {
+        void apply(Connection c, Set<String> types);
+    }
+
+    /**
+     * R1 (active only) or R3: the cascade of the operation's roots becomes its rows, then {@code change}
+     * applies it, unless it reached nothing. Returns counts per type.
+     */
+    private Map<String, Long> cascade(Operation operation, boolean activeOnly, Change change) {
         if (operation.roots().isEmpty()) {
             return Map.of();
         }
         return db.transactions.statements(c -> {
-            db.cascades.collectReach(c, workspace, operation.id(), operation.roots(), false);
+            db.cascades.collectReach(c, operation.workspace(), operation.id(), operation.roots(), activeOnly);
             Map<String, Long> counts = countsOf(c, operation);
             if (!counts.isEmpty()) {
-                List<String> holding = holdingUniqueValues(c, workspace, counts.keySet());
-                if (!holding.isEmpty()) {
-                    db.sql.update(c, db.dialect.deleteOfOperation("unique_values", "record_id", workspace, operation.id(),
-                            holding));
-                }
-                delete(c, operation, "record_parents", "child_id");
-                delete(c, operation, "records", "id");
+                change.apply(c, counts.keySet());
             }
             return counts;
         });
@@ -170,7 +177,7 @@ final class JdbcCascades {
                     + " THEN 1 ELSE 0 END", ordered.get(i), workspace);
         }
         return db.sql.list(c, select, rows -> {
-            List<String> holding = new java.util.ArrayList<>();
+            List<String> holding = new ArrayList<>();
             for (int i = 0; i < ordered.size(); i++) {
                 if (rows.getInt(i + 1) == 1) {
                     holding.add(ordered.get(i));

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -80,17 +79,13 @@ final class MariaDbDialect extends Dialect {
     void beginWrite(Connection connection) throws SQLException {
         // Writes are serialised by the workspace lock; READ COMMITTED spares them InnoDB's gap locks,
         // which would make writers of neighbouring workspaces wait for (and deadlock with) each other.
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
-        }
+        isolateNextTransaction(connection, "READ COMMITTED");
     }
 
     @Override
     void beginConsistentRead(Connection connection) throws SQLException {
         // Applies to the transaction about to start; its first read fixes the snapshot.
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-        }
+        isolateNextTransaction(connection, "REPEATABLE READ");
     }
 
     @Override

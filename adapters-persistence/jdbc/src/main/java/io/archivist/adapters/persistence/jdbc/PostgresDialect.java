@@ -6,7 +6,6 @@ import io.archivist.domain.WorkspaceId;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 
@@ -29,9 +28,7 @@ final class PostgresDialect extends Dialect {
     @Override
     void beginConsistentRead(Connection connection) throws SQLException {
         // The first statement of the transaction: its snapshot then serves every read of the unit.
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-        }
+        isolateNextTransaction(connection, "REPEATABLE READ");
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * The three databases the store runs on, as the tests reach them: PostgreSQL and MariaDB on this
- * machine (database archivist_jdbc, created when missing), and an H2 file under target/. Tests
+ * machine (database archivist_jdbc, or -Darchivist.test.database-name, created when missing), and an H2 file under target/. Tests
  * work in workspaces of their own and remove them afterwards ({@link #forget}), so that runs (of
  * several checkouts at once, too) can share the database; its schema only ever moves forward.
  * The H2 file, private to the checkout, is made again when the migrations changed under it.
@@ -28,7 +28,11 @@ import java.util.Map;
 enum TestDatabase {
     H2, POSTGRESQL, MARIADB;
 
-    static final String NAME = "archivist_jdbc";
+    /**
+     * archivist_jdbc, unless -Darchivist.test.database-name names another: a checkout whose migrations
+     * differ from main's (a branch under way) keeps them out of the database the other checkouts share.
+     */
+    static final String NAME = System.getProperty("archivist.test.database-name", "archivist_jdbc");
     private static final Map<TestDatabase, HikariDataSource> POOLS = new EnumMap<>(TestDatabase.class);
     private static final Map<TestDatabase, JdbcDatabase> OPENED = new EnumMap<>(TestDatabase.class);
 

@@ -23,6 +23,8 @@ public enum ErrorCode {
     LIMIT_EXCEEDED(Kind.UNPROCESSABLE),
     PRECONDITION_FAILED(Kind.PRECONDITION),
     FORBIDDEN(Kind.FORBIDDEN),
+    /** R10: an Idempotency-Key sent again with another method, path, query string or body. */
+    IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE),
     /** The store gave up after retrying a serialization failure or deadlock (R8). */
     CONCURRENT_MODIFICATION(Kind.CONFLICT);
 
@@ -36,5 +38,13 @@ public enum ErrorCode {
 
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * R10: an answer that invites the client to try again later is not a first response, so an
+     * Idempotency-Key does not keep it; every other refusal is replayed like a success.
+     */
+    public boolean invitesRetry() {
+        return this == CONCURRENT_MODIFICATION;
     }
 }

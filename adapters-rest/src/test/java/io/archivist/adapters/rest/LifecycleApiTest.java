@@ -225,8 +225,8 @@ class LifecycleApiTest extends ApiTest {
 
         Api.Response otherRequest = api().post("/api/v1/records", ws.admin,
                 "{\"type\": \"project\", \"attributes\": {\"x\": 1}}", "Idempotency-Key", "create-1");
-        assertEquals(400, otherRequest.status(), "a key names one request");
-        assertEquals("VALIDATION_FAILED", otherRequest.code());
+        assertEquals(422, otherRequest.status(), "a key names one request");
+        assertEquals("IDEMPOTENCY_KEY_REUSED", otherRequest.code());
     }
 
     @Test
@@ -301,6 +301,7 @@ class LifecycleApiTest extends ApiTest {
         Api.Response others = api().get("/api/v1/operations/" + byAdmin, ws.manager);
         assertEquals(403, others.status());
         assertEquals("FORBIDDEN", others.code());
+        assertFalse(others.text().contains("root-admin"), "a 403 never names another actor: " + others.text());
 
         Api.Response unknown = api().get("/api/v1/operations/0190a0d4-0000-7000-8000-000000000000", ws.admin);
         assertEquals(404, unknown.status());

@@ -90,6 +90,32 @@ class SecurityApiTest extends ApiTest {
     }
 
     @Test
+    void reserved_actors_in_any_case_and_spacing_and_subs_with_control_characters_are_forbidden() {
+        for (String reserved : List.of("SYSTEM", "Seed", "system ", " sEeD ", "sys tem", "system\u00a0")) {
+            assertForbidden(Tokens.withClaims(claims(reserved, Tokens.in(Duration.ofMinutes(5)), "[\"ADMIN\"]", "acme")),
+                    "reserved '" + reserved + "'");
+        }
+        for (String control : List.of("ann\\u0000", "ann\\nroot", "ann\\u001f", "ann\\u007f")) {
+            Api.Response response = api().get(PATH, Tokens.withClaims(claims(control, Tokens.in(Duration.ofMinutes(5)),
+                    "[\"ADMIN\"]", "acme")));
+            assertEquals(403, response.status(), control + " -> " + response);
+            assertTrue(response.json().path("detail").asText().contains("control character"), response::toString);
+        }
+        assertEquals(200, api().get(PATH, Tokens.of("systems", "acme", "ADMIN")).status(), "only the reserved names");
+    }
+
+    @Test
+    void a_token_is_unauthorized_before_its_nbf() {
+        long soon = Tokens.in(Duration.ofMinutes(5));
+        String claims = claims("ann", soon, "[\"MEMBER\"]", "acme");
+        String notYet = claims.substring(0, claims.length() - 1) + ", \"nbf\": " + Tokens.in(Duration.ofMinutes(2)) + "}";
+        String already = claims.substring(0, claims.length() - 1) + ", \"nbf\": " + Tokens.in(Duration.ofMinutes(-2)) + "}";
+
+        assertUnauthorized(Tokens.withClaims(notYet), "nbf in two minutes");
+        assertEquals(200, api().get(PATH, Tokens.withClaims(already)).status(), "nbf two minutes ago");
+    }
+
+    @Test
     void members_get_403_on_lifecycle_bulk_and_type_routes() {
         Workspace ws = workspace();
         ws.type("project", true);

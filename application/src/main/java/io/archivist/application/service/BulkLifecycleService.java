@@ -16,7 +16,6 @@ import io.archivist.domain.Lifecycle;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
-import io.archivist.domain.Role.Permission;
 import io.archivist.domain.StoredRecord;
 
 import java.util.ArrayList;
@@ -52,7 +51,7 @@ public final class BulkLifecycleService implements BulkLifecycleUseCase {
     @Override
     public BulkResult bulk(BulkCommand command) {
         Caller caller = command.caller();
-        caller.require(Permission.LIFECYCLE);
+        caller.require(PERMISSION);
         if (command.ids().size() > policy.maxBulkIds()) {
             throw new ArchivistException(ErrorCode.LIMIT_EXCEEDED, "a bulk request takes at most "
                     + policy.maxBulkIds() + " ids, this one has " + command.ids().size(),

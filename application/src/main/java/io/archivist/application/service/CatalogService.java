@@ -5,7 +5,6 @@ import io.archivist.application.port.out.Ports;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Catalog;
 import io.archivist.domain.ObjectType;
-import io.archivist.domain.Role.Permission;
 
 import java.util.List;
 
@@ -22,7 +21,7 @@ public final class CatalogService implements DefineObjectTypeUseCase {
 
     @Override
     public ObjectType define(Caller caller, ObjectType type) {
-        caller.require(Permission.ADMINISTER);
+        caller.require(PERMISSION);
         return ports.unitOfWork().write(caller.workspace(), () -> {
             Catalog catalog = workspaces.catalog(caller);
             List<String> uniqueBefore = catalog.find(type.name()).map(ObjectType::unique).orElse(List.of());

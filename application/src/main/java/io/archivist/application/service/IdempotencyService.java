@@ -6,15 +6,20 @@ import io.archivist.application.port.out.Ports;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ErrorCode;
+import io.archivist.domain.Role.Permission;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** R10: an Idempotency-Key is answered once per 24 hours; its first response is remembered with the action. */
 public final class IdempotencyService implements IdempotentRequestUseCase {
 
     static final Duration KEPT = Duration.ofHours(24);
+    /** Expired answers forgotten per statement: a backlog is cleared in short steps, never one long one. */
+    static final int FORGET_BATCH = 1_000;
 
     private final Ports ports;
     private final Workspaces workspaces;
@@ -25,25 +30,72 @@ public final class IdempotencyService implements IdempotentRequestUseCase {
     }
 
     @Override
-    public RememberedResponse once(Caller caller, String key, String fingerprint,
-                                   Supplier<RememberedResponse> action) {
+    public RememberedResponse once(Caller caller, Permission permission, String key, String fingerprint,
+                                   Supplier<RememberedResponse> action,
+                                   Function<ArchivistException, RememberedResponse> refusal) {
+        // Authorised before any replay: a caller whose roles no longer allow the call never gets the stored answer.
+        caller.require(permission);
         if (key == null || key.isBlank() || key.length() > 255) {
             throw ArchivistException.invalid("an Idempotency-Key is 1 to 255 characters");
         }
+        // A key belongs to its caller in its workspace; a sub holds no control character, so "\n" cannot be forged.
         String scopedKey = caller.actor() + "\n" + key;
-        return ports.unitOfWork().write(caller.workspace(), () -> {
-            Optional<RememberedResponse> first = ports.idempotency()
-                    .find(caller.workspace(), scopedKey, workspaces.now().minus(KEPT));
-            if (first.isPresent()) {
-                if (!first.get().fingerprint().equals(fingerprint)) {
-                    throw new ArchivistException(ErrorCode.VALIDATION_FAILED,
-                            "Idempotency-Key '" + key + "' was used for another request in the last 24 hours");
+        boolean[] acting = {false};
+        try {
+            return ports.unitOfWork().write(caller.workspace(), () -> {
+                acting[0] = false;
+                Optional<RememberedResponse> first = remembered(caller, scopedKey, key, fingerprint);
+                if (first.isPresent()) {
+                    return first.get();
                 }
-                return first.get();
+                acting[0] = true;
+                RememberedResponse response = action.get();
+                ports.idempotency().remember(caller.workspace(), scopedKey, response);
+                return response;
+            });
+        } catch (ArchivistException refused) {
+            if (acting[0] && !refused.code().invitesRetry()) {
+                rememberRefusal(caller, scopedKey, refusal.apply(refused));
             }
-            RememberedResponse response = action.get();
-            ports.idempotency().remember(caller.workspace(), scopedKey, response);
-            return response;
+            throw refused;
+        }
+    }
+
+    @Override
+    public long forgetExpired() {
+        Instant cutoff = workspaces.now().minus(KEPT);
+        long forgotten = 0;
+        int batch;
+        do {
+            batch = ports.idempotency().forget(cutoff, FORGET_BATCH);
+            forgotten += batch;
+        } while (batch == FORGET_BATCH);
+        return forgotten;
+    }
+
+    /**
+     * The action's unit rolled back, taking whatever it wrote; the refusal changed nothing, so it is
+     * kept in a unit of its own. A request with the same key that was answered meanwhile keeps its answer.
+     */
+    private void rememberRefusal(Caller caller, String scopedKey, RememberedResponse response) {
+        ports.unitOfWork().write(caller.workspace(), () -> {
+            if (ports.idempotency().find(caller.workspace(), scopedKey, notBefore()).isEmpty()) {
+                ports.idempotency().remember(caller.workspace(), scopedKey, response);
+            }
+            return null;
         });
+    }
+
+    private Optional<RememberedResponse> remembered(Caller caller, String scopedKey, String key, String fingerprint) {
+        Optional<RememberedResponse> first = ports.idempotency().find(caller.workspace(), scopedKey, notBefore());
+        if (first.isPresent() && !first.get().fingerprint().equals(fingerprint)) {
+            throw new ArchivistException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + key
+                    + "' was used for another request (method, path, query string or body) in the last 24 hours");
+        }
+        return first;
+    }
+
+    private Instant notBefore() {
+        return workspaces.now().minus(KEPT);
     }
 }

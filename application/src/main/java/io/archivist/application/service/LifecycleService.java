@@ -19,7 +19,6 @@ import io.archivist.domain.Operation;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.Preview;
 import io.archivist.domain.RecordId;
-import io.archivist.domain.Role.Permission;
 import io.archivist.domain.StoredRecord;
 
 import java.util.ArrayList;
@@ -80,7 +79,7 @@ public final class LifecycleService implements LifecycleUseCase {
 
     @Override
     public Preview preview(Caller caller, RecordId id, OperationKind action) {
-        caller.require(Permission.LIFECYCLE);
+        caller.require(PERMISSION);
         return unitOfWork.read(caller.workspace(), () -> {
             StoredRecord record = workspaces.record(caller, id);
             List<RecordId> roots = List.of(id);
@@ -151,7 +150,7 @@ public final class LifecycleService implements LifecycleUseCase {
     /** Role check, then load, If-Match and the step, all in one unit of work of the caller's workspace. */
     private LifecycleResult inUnit(LifecycleCommand command, Step step) {
         Caller caller = command.caller();
-        caller.require(Permission.LIFECYCLE);
+        caller.require(PERMISSION);
         return unitOfWork.write(caller.workspace(), () -> {
             StoredRecord record = workspaces.record(caller, command.id());
             Lifecycle.requireVersion(record, command.ifMatch());

@@ -36,8 +36,9 @@ public final class OperationService implements OperationQuery {
         Operation operation = ports.operations().find(caller.workspace(), id).orElseThrow(() ->
                 new ArchivistException(ErrorCode.OPERATION_NOT_FOUND, "operation " + id + " does not exist"));
         if (!caller.may(Permission.ADMINISTER) && !operation.actor().equals(caller.actor())) {
+            // SPEC §3: a 403 never names another actor.
             throw new ArchivistException(ErrorCode.FORBIDDEN,
-                    "only admins read operations of others; this one is by " + operation.actor());
+                    "operation " + id + " is not yours; only admins read the operations of others");
         }
         return operation;
     }

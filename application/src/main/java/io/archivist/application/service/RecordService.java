@@ -17,7 +17,6 @@ import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
-import io.archivist.domain.Role.Permission;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueConflict;
 import io.archivist.domain.UniqueValues;
@@ -45,7 +44,7 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
     @Override
     public RecordView create(CreateRecordCommand command) {
         Caller caller = command.caller();
-        caller.require(Permission.WRITE_RECORDS);
+        caller.require(PERMISSION);
         return unitOfWork.write(caller.workspace(), () -> {
             Catalog catalog = workspaces.catalog(caller);
             ObjectType type = catalog.find(command.type()).orElseThrow(() -> ArchivistException.invalid(
@@ -71,7 +70,7 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
     @Override
     public RecordView update(UpdateRecordCommand command) {
         Caller caller = command.caller();
-        caller.require(Permission.WRITE_RECORDS);
+        caller.require(PERMISSION);
         return unitOfWork.write(caller.workspace(), () -> {
             StoredRecord record = workspaces.record(caller, command.id());
             Lifecycle.requireVersion(record, command.ifMatch());

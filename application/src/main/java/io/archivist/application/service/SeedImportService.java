@@ -16,7 +16,6 @@ import io.archivist.application.port.out.SeedPosition;
 import io.archivist.application.port.out.SeedReader;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
-import io.archivist.domain.Role.Permission;
 import io.archivist.domain.WorkspaceId;
 
 import java.io.IOException;
@@ -51,7 +50,7 @@ public final class SeedImportService implements ImportSeedUseCase {
 
     @Override
     public SeedReport importSeed(ImportSeedCommand command) {
-        command.caller().ifPresent(caller -> caller.require(Permission.ADMINISTER));
+        command.caller().ifPresent(caller -> caller.require(PERMISSION));
         Caller caller = command.caller().orElseGet(() -> Caller.seed(workspaceNamedBy(command)));
         if (command.dryRun()) {
             return ports.unitOfWork().read(caller.workspace(), () -> validate(command, caller).report(true));

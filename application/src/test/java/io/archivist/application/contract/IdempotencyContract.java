@@ -1,6 +1,5 @@
 package io.archivist.application.contract;
 
-import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult;
 import io.archivist.application.port.in.RememberedResponse;
 import io.archivist.domain.ArchivistException;
@@ -8,8 +7,10 @@ import io.archivist.domain.Caller;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.Role;
+import io.archivist.domain.Role.Permission;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,10 +18,15 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** R10: an Idempotency-Key is acted on once in 24 hours; its first response is remembered with the action. */
+/**
+ * R10, sentence by sentence: an Idempotency-Key is acted on once in 24 hours; its first response,
+ * a refusal too, is remembered; the key is its caller's, the caller is authorised before any replay,
+ * another request under the key is IDEMPOTENCY_KEY_REUSED, and kept answers are forgotten after 24 hours.
+ */
 public abstract class IdempotencyContract extends ReadOnlyContract {
 
     @Test
@@ -33,8 +39,8 @@ public abstract class IdempotencyContract extends ReadOnlyContract {
             return response("DELETE /records/" + account, result.outcome().name());
         };
 
-        RememberedResponse first = idempotency.once(manager, "key-1", "DELETE /records/" + account, deleteAccount);
-        RememberedResponse retry = idempotency.once(manager, "key-1", "DELETE /records/" + account, deleteAccount);
+        RememberedResponse first = once(manager, "key-1", "DELETE /records/" + account, deleteAccount);
+        RememberedResponse retry = once(manager, "key-1", "DELETE /records/" + account, deleteAccount);
 
         assertEquals(first, retry);
         assertEquals(1, acted.get());
@@ -43,33 +49,56 @@ public abstract class IdempotencyContract extends ReadOnlyContract {
     }
 
     @Test
-    void r10_the_same_key_for_another_request_is_refused_without_acting() {
-        idempotency.once(manager, "key-1", "POST /records {a}", () -> response("POST /records {a}", "first"));
+    void r10_the_same_key_for_another_request_is_idempotency_key_reused_without_acting() {
+        once(manager, "key-1", "POST /records {a}", () -> response("POST /records {a}", "first"));
         AtomicInteger acted = new AtomicInteger();
 
-        refused(ErrorCode.VALIDATION_FAILED, () -> idempotency.once(manager, "key-1", "POST /records {b}", () -> {
+        refused(ErrorCode.IDEMPOTENCY_KEY_REUSED, () -> once(manager, "key-1", "POST /records {b}", () -> {
             acted.incrementAndGet();
             return response("POST /records {b}", "second");
         }));
 
         assertEquals(0, acted.get());
+        assertEquals("first", once(manager, "key-1", "POST /records {a}", () -> response("POST /records {a}", "x")).body(),
+                "the refused reuse leaves the first answer in place");
     }
 
     @Test
     void r10_a_key_is_answered_for_24_hours_then_acted_on_again() {
         AtomicInteger acted = new AtomicInteger();
         Supplier<RememberedResponse> action = () -> response("POST /x", "run " + acted.incrementAndGet());
-        idempotency.once(manager, "key-1", "POST /x", action);
+        once(manager, "key-1", "POST /x", action);
         clock.advance(Duration.ofHours(23));
-        assertEquals("run 1", idempotency.once(manager, "key-1", "POST /x", action).body());
+        assertEquals("run 1", once(manager, "key-1", "POST /x", action).body());
 
         clock.advance(Duration.ofHours(2));
 
-        assertEquals("run 2", idempotency.once(manager, "key-1", "POST /x", action).body());
+        assertEquals("run 2", once(manager, "key-1", "POST /x", action).body());
     }
 
     @Test
-    void r10_a_failed_action_is_not_remembered_and_what_it_wrote_is_undone() {
+    void r10_a_refusal_is_a_first_response_too_its_writes_undone_and_replayed_after_the_cause_is_gone() {
+        Tree tree = tree();
+        archive(tree.project());
+        AtomicInteger acted = new AtomicInteger();
+        Supplier<RememberedResponse> createTask = () -> {
+            acted.incrementAndGet();
+            return response("POST /records task", task(tree.project(), tree.label()).toString());
+        };
+        WorkspaceSnapshot before = snapshot();
+        refused(ErrorCode.PARENT_ARCHIVED, () -> once(manager, "key-1", "POST /records task", createTask));
+        PlannerOracle.unchanged(before, snapshot());
+        restore(tree.project());
+
+        RememberedResponse replay = once(manager, "key-1", "POST /records task", createTask);
+
+        assertEquals(1, acted.get(), "the repeat does not act, though the parent is active again");
+        assertEquals(409, replay.status());
+        assertEquals(ErrorCode.PARENT_ARCHIVED.name(), replay.body());
+    }
+
+    @Test
+    void r10_a_refusal_after_writing_is_undone_and_kept() {
         RecordId account = account();
         Supplier<RememberedResponse> failing = () -> {
             records.create(a(LABEL).under(account).command()); // not counted: the unit undoes it
@@ -77,21 +106,52 @@ public abstract class IdempotencyContract extends ReadOnlyContract {
         };
         WorkspaceSnapshot before = snapshot();
 
-        assertThrows(ArchivistException.class, () -> idempotency.once(manager, "key-1", "POST /x", failing));
+        refused(ErrorCode.VALIDATION_FAILED, () -> once(manager, "key-1", "POST /x", failing));
         PlannerOracle.unchanged(before, snapshot());
 
-        assertEquals("second", idempotency.once(manager, "key-1", "POST /x", () -> response("POST /x", "second")).body());
+        assertEquals(ErrorCode.VALIDATION_FAILED.name(),
+                once(manager, "key-1", "POST /x", () -> response("POST /x", "second")).body());
+    }
+
+    @Test
+    void r10_answers_that_invite_a_retry_and_failures_are_not_kept() {
+        ArchivistException busy = new ArchivistException(ErrorCode.CONCURRENT_MODIFICATION, "try again");
+        assertSame(busy, assertThrows(ArchivistException.class, () -> once(manager, "key-1", "POST /x", () -> {
+            throw busy;
+        })));
+        assertThrows(IllegalStateException.class, () -> once(manager, "key-2", "POST /x", () -> {
+            throw new IllegalStateException("the store failed");
+        }));
+
+        assertEquals("acted", once(manager, "key-1", "POST /x", () -> response("POST /x", "acted")).body());
+        assertEquals("acted", once(manager, "key-2", "POST /x", () -> response("POST /x", "acted")).body());
+    }
+
+    @Test
+    void r10_the_request_is_authorised_before_any_replay() {
+        Caller asAdmin = Caller.user("kit-demoted", workspace, Set.of(Role.ADMIN));
+        Caller asMember = Caller.user("kit-demoted", workspace, Set.of(Role.MEMBER));
+        once(asAdmin, Permission.ADMINISTER, "key-1", "PUT /object-types/x", () -> response("PUT /object-types/x", "defined"));
+        AtomicInteger acted = new AtomicInteger();
+
+        refused(ErrorCode.FORBIDDEN, () -> once(asMember, Permission.ADMINISTER, "key-1", "PUT /object-types/x", () -> {
+            acted.incrementAndGet();
+            return response("PUT /object-types/x", "member");
+        }));
+
+        assertEquals(0, acted.get());
     }
 
     @Test
     void r10_keys_belong_to_one_caller_in_one_workspace() {
         Caller colleague = Caller.user("kit-colleague", workspace, Set.of(Role.JOURNEY_MANAGER));
         Caller elsewhere = managerOfAnotherWorkspace();
-        idempotency.once(manager, "key-1", "POST /x", () -> response("POST /x", "mine"));
+        once(manager, "key-1", "POST /x", () -> response("POST /x", "mine"));
 
-        assertEquals("theirs", idempotency.once(colleague, "key-1", "POST /x", () -> response("POST /x", "theirs")).body());
-        assertEquals("other", idempotency.once(elsewhere, "key-1", "POST /x", () -> response("POST /x", "other")).body());
-        assertEquals("mine", idempotency.once(manager, "key-1", "POST /x", () -> response("POST /x", "again")).body());
+        assertEquals("theirs", once(colleague, "key-1", "POST /x", () -> response("POST /x", "theirs")).body());
+        assertEquals("other", once(elsewhere, "key-1", "POST /y", () -> response("POST /y", "other")).body(),
+                "another caller's key is not a reuse, whatever it was sent with");
+        assertEquals("mine", once(manager, "key-1", "POST /x", () -> response("POST /x", "again")).body());
     }
 
     @Test
@@ -99,9 +159,34 @@ public abstract class IdempotencyContract extends ReadOnlyContract {
         RememberedResponse first = new RememberedResponse("POST /x", 201, "{\"id\":\"1\"}",
                 Map.of("ETag", "\"1\"", "Location", "/api/v1/records/1"), clock.now());
 
-        idempotency.once(manager, "key-1", "POST /x", () -> first);
+        once(manager, "key-1", "POST /x", () -> first);
 
-        assertEquals(first, idempotency.once(manager, "key-1", "POST /x", () -> response("POST /x", "again")));
+        assertEquals(first, once(manager, "key-1", "POST /x", () -> response("POST /x", "again")));
+    }
+
+    @Test
+    void r10_kept_answers_are_forgotten_after_24_hours_in_the_store() {
+        ports.idempotency().remember(workspace, "kit-old", response("POST /old", "old"));
+        clock.advance(Duration.ofHours(20));
+        ports.idempotency().remember(workspace, "kit-young", response("POST /young", "young"));
+        clock.advance(Duration.ofHours(5));
+
+        assertTrue(idempotency.forgetExpired() >= 1);
+
+        assertTrue(ports.idempotency().find(workspace, "kit-old", Instant.EPOCH).isEmpty(), "gone from the store");
+        assertEquals("young", ports.idempotency().find(workspace, "kit-young", Instant.EPOCH).orElseThrow().body());
+    }
+
+    private RememberedResponse once(Caller caller, String key, String fingerprint, Supplier<RememberedResponse> action) {
+        return once(caller, Permission.LIFECYCLE, key, fingerprint, action);
+    }
+
+    /** A refusal is remembered as its status and code, as the REST adapter would write it. */
+    private RememberedResponse once(Caller caller, Permission permission, String key, String fingerprint,
+                                    Supplier<RememberedResponse> action) {
+        return idempotency.once(caller, permission, key, fingerprint, action, refused -> new RememberedResponse(
+                fingerprint, refused.code().kind() == ErrorCode.Kind.CONFLICT ? 409 : 400, refused.code().name(),
+                Map.of(), clock.now()));
     }
 
     private RememberedResponse response(String fingerprint, String body) {

@@ -5,6 +5,8 @@ import io.archivist.application.port.out.IdempotencyStore;
 import io.archivist.domain.WorkspaceId;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 final class InMemoryIdempotencyStore implements IdempotencyStore {
@@ -24,5 +26,21 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
     @Override
     public void remember(WorkspaceId workspace, String key, RememberedResponse response) {
         store.in(workspace, tables -> tables.remembered.put(key, response));
+    }
+
+    @Override
+    public int forget(Instant answeredBefore, int atMost) {
+        int forgotten = 0;
+        for (WorkspaceId workspace : store.workspaces()) {
+            int left = atMost - forgotten;
+            forgotten += store.in(workspace, tables -> {
+                List<String> expired = tables.remembered.entrySet().stream()
+                        .filter(entry -> entry.getValue().at().isBefore(answeredBefore))
+                        .map(Map.Entry::getKey).limit(left).toList();
+                expired.forEach(tables.remembered::remove);
+                return expired.size();
+            });
+        }
+        return forgotten;
     }
 }

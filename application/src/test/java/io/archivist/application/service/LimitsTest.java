@@ -7,6 +7,7 @@ import io.archivist.application.port.in.RememberedResponse;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
+import io.archivist.domain.Role.Permission;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -57,9 +58,12 @@ class LimitsTest extends ServiceTestSupport {
     void r10_an_idempotency_key_is_1_to_255_characters() {
         RememberedResponse response = new RememberedResponse("f", 200, "", Map.of(), clock.now());
 
-        refused(ErrorCode.VALIDATION_FAILED, () -> idempotency.once(manager, "", "f", () -> response));
-        refused(ErrorCode.VALIDATION_FAILED, () -> idempotency.once(manager, "k".repeat(256), "f", () -> response));
-        assertEquals(response, idempotency.once(manager, "k".repeat(255), "f", () -> response));
+        refused(ErrorCode.VALIDATION_FAILED, () -> idempotency.once(manager, Permission.LIFECYCLE, "", "f", () -> response,
+                refused -> response));
+        refused(ErrorCode.VALIDATION_FAILED, () -> idempotency.once(manager, Permission.LIFECYCLE, "k".repeat(256), "f", () -> response,
+                refused -> response));
+        assertEquals(response, idempotency.once(manager, Permission.LIFECYCLE, "k".repeat(255), "f", () -> response,
+                refused -> response));
     }
 
     @Test

@@ -86,7 +86,7 @@ public class BulkController {
         Caller caller = callers.of(authentication);
         BulkRequest parsed = BulkRequest.parse(body, maxIds);
         List<RecordId> ids = parsed.recordIds();
-        return replies.mutate(caller, request, body,
+        return replies.mutate(caller, BulkLifecycleUseCase.PERMISSION, request, body,
                 () -> Reply.ok(BulkJson.of(bulk.bulk(new BulkCommand(caller, action, ids, parsed.atomic())))));
     }
 }

@@ -120,7 +120,7 @@ public class LifecycleController {
                                      Authentication authentication, Function<LifecycleCommand, LifecycleResult> action) {
         Caller caller = callers.of(authentication);
         LifecycleCommand command = new LifecycleCommand(caller, RecordId.parse(id), Etags.ifMatch(ifMatch));
-        return replies.mutate(caller, request, body, () -> {
+        return replies.mutate(caller, LifecycleUseCase.PERMISSION, request, body, () -> {
             LifecycleResult result = action.apply(command);
             Reply reply = Reply.ok(LifecycleJson.of(result));
             return result.record()

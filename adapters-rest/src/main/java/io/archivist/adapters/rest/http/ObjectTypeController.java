@@ -70,6 +70,6 @@ public class ObjectTypeController {
         Caller caller = callers.of(authentication);
         String body = JsonBody.utf8(bytes);
         ObjectType type = DefineTypeRequest.parse(body).toType(name);
-        return replies.mutate(caller, request, body, () -> Reply.ok(ObjectTypeJson.of(catalog.define(caller, type))));
+        return replies.mutate(caller, DefineObjectTypeUseCase.PERMISSION, request, body, () -> Reply.ok(ObjectTypeJson.of(catalog.define(caller, type))));
     }
 }

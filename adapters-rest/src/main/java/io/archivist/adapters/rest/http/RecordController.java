@@ -81,7 +81,7 @@ public class RecordController {
         String body = JsonBody.utf8(bytes);
         CreateRecordRequest create = CreateRecordRequest.parse(body);
         List<RecordId> parents = create.parents().stream().map(RecordId::parse).toList();
-        return replies.mutate(caller, request, body, () -> {
+        return replies.mutate(caller, RecordUseCase.PERMISSION, request, body, () -> {
             RecordView view = records.create(new CreateRecordCommand(caller, create.type(),
                     Optional.ofNullable(create.key()), create.attributes(), parents));
             return Reply.record(HttpStatus.CREATED, view)
@@ -132,7 +132,9 @@ public class RecordController {
         String body = JsonBody.utf8(bytes);
         PatchRecordRequest patch = PatchRecordRequest.parse(body);
         var expected = Etags.ifMatch(ifMatch);
-        return replies.mutate(caller, request, body, () -> {
+        // Changing attributes is a record write; setting the archived state is a lifecycle action (SPEC §3).
+        var permission = patch.attributes() != null ? RecordUseCase.PERMISSION : LifecycleUseCase.PERMISSION;
+        return replies.mutate(caller, permission, request, body, () -> {
             if (patch.attributes() != null) {
                 return Reply.record(HttpStatus.OK,
                         records.update(new UpdateRecordCommand(caller, recordId, patch.attributes(), expected)));

@@ -3,10 +3,12 @@ package io.archivist.adapters.rest.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.archivist.adapters.rest.json.RecordJson;
+import io.archivist.adapters.rest.problem.Problems;
 import io.archivist.application.port.in.IdempotentRequestUseCase;
 import io.archivist.application.port.in.RecordView;
 import io.archivist.application.port.in.RememberedResponse;
 import io.archivist.domain.Caller;
+import io.archivist.domain.Role.Permission;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -27,7 +29,7 @@ import java.util.function.Supplier;
 /**
  * Answers the mutating routes, honouring {@code Idempotency-Key} (R10): the first response to a key
  * is remembered with the action, in its unit of work, and a repeat of the same request gets it back
- * (status, body, ETag, Location) without acting again.
+ * (status, body, ETag, Location) without acting again. A refusal is remembered as its problem document.
  */
 @Singleton
 public class Replies {
@@ -63,17 +65,24 @@ public class Replies {
         }
     }
 
-    public HttpResponse<String> mutate(Caller caller, HttpRequest<?> request, String body, Supplier<Reply> action) {
+    /**
+     * Runs a mutating route that needs {@code permission} (its use case's PERMISSION). With an
+     * Idempotency-Key, the caller is authorised first, then a repeat gets the first answer back,
+     * a refusal's problem document included.
+     */
+    public HttpResponse<String> mutate(Caller caller, Permission permission, HttpRequest<?> request, String body,
+                                       Supplier<Reply> action) {
         String key = request.getHeaders().get(IDEMPOTENCY_KEY);
         String fingerprint = fingerprint(request, body);
         if (key == null) {
+            caller.require(permission);
             return send(remember(fingerprint, action.get()), false);
         }
         boolean[] acted = {false};
-        RememberedResponse answer = idempotency.once(caller, key, fingerprint, () -> {
+        RememberedResponse answer = idempotency.once(caller, permission, key, fingerprint, () -> {
             acted[0] = true;
             return remember(fingerprint, action.get());
-        });
+        }, refused -> remember(fingerprint, new Reply(Problems.status(refused.code()), Problems.of(refused), Map.of())));
         return send(answer, !acted[0]);
     }
 
@@ -92,9 +101,10 @@ public class Replies {
     }
 
     private static HttpResponse<String> send(RememberedResponse answer, boolean replayed) {
+        // Only a refusal is kept with a status of 400 or more, and it was a problem document.
         MutableHttpResponse<String> response = HttpResponse.<String>status(HttpStatus.valueOf(answer.status()))
                 .body(answer.body())
-                .contentType(MediaType.APPLICATION_JSON_TYPE);
+                .contentType(answer.status() >= 400 ? Problems.PROBLEM_JSON_TYPE : MediaType.APPLICATION_JSON_TYPE);
         answer.headers().forEach(response::header);
         if (replayed) {
             response.header(REPLAYED, "true");
@@ -102,12 +112,14 @@ public class Replies {
         return response;
     }
 
-    /** The request a key stands for: method, path, If-Match and body. */
+    /** The request a key stands for: method, path, query string, If-Match and body. */
     private static String fingerprint(HttpRequest<?> request, String body) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             String ifMatch = request.getHeaders().get(HttpHeaders.IF_MATCH);
-            sha.update((request.getMethodName() + " " + request.getPath() + "\n" + (ifMatch == null ? "" : ifMatch)
+            String query = request.getUri().getRawQuery();
+            sha.update((request.getMethodName() + " " + request.getPath() + "\n" + (query == null ? "" : query) + "\n"
+                    + (ifMatch == null ? "" : ifMatch)
                     + "\n").getBytes(StandardCharsets.UTF_8));
             sha.update((body == null ? "" : body).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());

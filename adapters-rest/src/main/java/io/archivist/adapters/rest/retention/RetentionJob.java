@@ -1,6 +1,7 @@
 package io.archivist.adapters.rest.retention;
 
 import io.archivist.adapters.rest.cli.ArchivistCommand;
+import io.archivist.application.port.in.IdempotentRequestUseCase;
 import io.archivist.application.port.in.PurgeExpiredUseCase;
 import io.archivist.domain.Operation;
 import io.micronaut.context.annotation.Requires;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /**
  * R11 in the running service: every {@code archivist.retention.interval} (default 1h), purge the
- * archived records whose type's retention has passed, as actor {@code system}. Off with
+ * archived records whose type's retention has passed, as actor {@code system}; and forget the
+ * Idempotency-Key answers older than 24 hours (R10). Off with
  * {@code archivist.retention.enabled=false}, and in one-shot command-line runs.
  */
 @Singleton
@@ -24,9 +26,11 @@ public class RetentionJob {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
 
     private final PurgeExpiredUseCase purgeExpired;
+    private final IdempotentRequestUseCase idempotency;
 
-    public RetentionJob(PurgeExpiredUseCase purgeExpired) {
+    public RetentionJob(PurgeExpiredUseCase purgeExpired, IdempotentRequestUseCase idempotency) {
         this.purgeExpired = purgeExpired;
+        this.idempotency = idempotency;
     }
 
     @Scheduled(fixedDelay = "${archivist.retention.interval:1h}",
@@ -38,6 +42,20 @@ public class RetentionJob {
             // The next run tries again; what was purged so far stays purged (each batch is atomic).
             LOG.error("The retention job failed; it runs again at its next interval", e);
         }
+        try {
+            forgetExpiredAnswers();
+        } catch (RuntimeException e) {
+            LOG.error("Forgetting expired Idempotency-Key answers failed; the job tries again at its next interval", e);
+        }
+    }
+
+    /** R10 on the same schedule: Idempotency-Key answers older than 24 hours are forgotten on every store. */
+    public long forgetExpiredAnswers() {
+        long forgotten = idempotency.forgetExpired();
+        if (forgotten > 0) {
+            LOG.info("Forgot {} Idempotency-Key answers older than 24 hours", forgotten);
+        }
+        return forgotten;
     }
 
     /** One run of the job: the operations it logged. */

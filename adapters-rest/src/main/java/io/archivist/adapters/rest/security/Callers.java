@@ -10,7 +10,9 @@ import jakarta.inject.Singleton;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Who a checked token says the caller is: its {@code sub}, its {@code workspace} (which scopes every
@@ -20,6 +22,8 @@ import java.util.Set;
 public class Callers {
 
     private static final Set<String> RESERVED_ACTORS = Set.of(Caller.SYSTEM, Caller.SEED);
+    /** Any kind of space, so that "system ", " Seed" or "sys tem" are the reserved names too. */
+    private static final Pattern SPACING = Pattern.compile("[\\s\\p{Z}\\p{Cf}]+");
 
     public Caller of(Authentication authentication) {
         Object workspace = authentication.getAttributes().get(Claimed.WORKSPACE);
@@ -40,11 +44,20 @@ public class Callers {
             throw new ArchivistException(ErrorCode.FORBIDDEN, "the token grants no role: 'roles' must be a JSON array"
                     + " naming SUPER_ADMIN, ADMIN, JOURNEY_MANAGER or MEMBER");
         }
-        if (RESERVED_ACTORS.contains(authentication.getName())) {
-            // The operation log must tell the retention job and seed imports from people.
-            throw new ArchivistException(ErrorCode.FORBIDDEN, "the subject '" + authentication.getName()
+        return Caller.user(subject(authentication.getName()), workspaceId, roles);
+    }
+
+    /** SPEC §3: every rule on the token's {@code sub}, in one place. */
+    static String subject(String sub) {
+        if (sub.chars().anyMatch(Character::isISOControl)) {
+            // A control character could forge a line of the log or split an Idempotency-Key's scope.
+            throw new ArchivistException(ErrorCode.FORBIDDEN, "the token's 'sub' contains a control character");
+        }
+        if (RESERVED_ACTORS.contains(SPACING.matcher(sub).replaceAll("").toLowerCase(Locale.ROOT))) {
+            // The operation log must tell the retention job and seed imports from people, in any spelling.
+            throw new ArchivistException(ErrorCode.FORBIDDEN, "the subject '" + sub.strip()
                     + "' is reserved for the service's own actors");
         }
-        return Caller.user(authentication.getName(), workspaceId, roles);
+        return sub;
     }
 }

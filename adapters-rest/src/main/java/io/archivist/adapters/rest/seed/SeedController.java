@@ -74,7 +74,7 @@ public class SeedController {
                                            HttpRequest<?> request, Authentication authentication) {
         Caller caller = callers.of(authentication);
         // Before the body is looked at: a member learns nothing from a seed's errors (SPEC §3).
-        caller.require(Permission.ADMINISTER);
+        caller.require(ImportSeedUseCase.PERMISSION);
         SeedFormat format = SeedFormat.ofMediaType(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))
                 .orElseThrow(() -> ArchivistException.invalid("a seed is application/json, application/yaml or "
                         + JSON_LINES));
@@ -82,7 +82,7 @@ public class SeedController {
         SeedSource source = () -> new ByteArrayInputStream(seed);
         ImportSeedCommand command = ImportSeedCommand.byCaller(caller, source, format, Boolean.TRUE.equals(dryRun));
         // The body's digest stands for the body in the Idempotency-Key fingerprint.
-        return replies.mutate(caller, request, sha256(seed), () -> Reply.ok(SeedReportJson.of(seeds.importSeed(command))));
+        return replies.mutate(caller, ImportSeedUseCase.PERMISSION, request, sha256(seed), () -> Reply.ok(SeedReportJson.of(seeds.importSeed(command))));
     }
 
     private static String sha256(byte[] bytes) {

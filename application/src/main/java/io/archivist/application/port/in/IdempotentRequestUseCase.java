@@ -1,15 +1,25 @@
 package io.archivist.application.port.in;
 
+import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
+import io.archivist.domain.Role.Permission;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** R10: a request repeated with the same Idempotency-Key within 24 hours is answered, not acted on again. */
 public interface IdempotentRequestUseCase {
 
     /**
-     * Runs {@code action} once per key and remembers its response in the same unit of work; a repeat
-     * with the same fingerprint gets the remembered response, one with another fingerprint is refused.
+     * Checks that the caller holds {@code permission} (before any replay), then runs {@code action}
+     * once per key of this caller in its workspace and remembers its response in the same unit of
+     * work. A refusal of the action is remembered too, as {@code refusal} writes it, unless it invites
+     * a retry; it is then thrown as it came. A repeat with the same fingerprint gets the remembered
+     * response; one with another fingerprint is a 422 IDEMPOTENCY_KEY_REUSED.
      */
-    RememberedResponse once(Caller caller, String key, String fingerprint, Supplier<RememberedResponse> action);
+    RememberedResponse once(Caller caller, Permission permission, String key, String fingerprint,
+                            Supplier<RememberedResponse> action, Function<ArchivistException, RememberedResponse> refusal);
+
+    /** Forgets the responses older than 24 hours, in batches; says how many it forgot. */
+    long forgetExpired();
 }

@@ -1,5 +1,7 @@
 package io.archivist.application.port.in;
 
+import io.archivist.domain.Role.Permission;
+
 /**
  * SPEC §5: loads a seed — object types and records keyed by {@code key} — into a workspace.
  * Everything is validated before anything is written, and with any error nothing is imported
@@ -8,6 +10,9 @@ package io.archivist.application.port.in;
  * {@code POST /seeds} all come here.
  */
 public interface ImportSeedUseCase {
+
+    /** What a caller must be allowed to use it (SPEC §3): checked by the service, and before any replay (R10). */
+    Permission PERMISSION = Permission.ADMINISTER;
 
     SeedReport importSeed(ImportSeedCommand command);
 }

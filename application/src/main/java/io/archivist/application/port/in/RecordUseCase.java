@@ -2,9 +2,13 @@ package io.archivist.application.port.in;
 
 import io.archivist.domain.Caller;
 import io.archivist.domain.RecordId;
+import io.archivist.domain.Role.Permission;
 
 /** Create, read and update records (every role, SPEC §3). */
 public interface RecordUseCase {
+
+    /** What a caller must be allowed to use it (SPEC §3): checked by the service, and before any replay (R10). */
+    Permission PERMISSION = Permission.WRITE_RECORDS;
 
     RecordView create(CreateRecordCommand command);
 

@@ -12,6 +12,16 @@ public interface IdempotencyStore {
     /** The response remembered under {@code key} at or after {@code notBefore}. */
     Optional<RememberedResponse> find(WorkspaceId workspace, String key, Instant notBefore);
 
-    /** Called inside the unit of work of the action it answers, so both happen or neither. */
+    /**
+     * Called inside the unit of work of the action it answers, so both happen or neither; a refusal
+     * is remembered in a unit of its own, after its action's unit rolled back. It replaces whatever
+     * the key held (an expired answer).
+     */
     void remember(WorkspaceId workspace, String key, RememberedResponse response);
+
+    /**
+     * Forgets at most {@code atMost} responses given before {@code answeredBefore}, in every
+     * workspace, and says how many it forgot; so that kept answers do not pile up past their 24 hours.
+     */
+    int forget(Instant answeredBefore, int atMost);
 }

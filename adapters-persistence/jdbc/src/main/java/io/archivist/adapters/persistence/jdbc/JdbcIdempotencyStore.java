@@ -37,4 +37,17 @@ final class JdbcIdempotencyStore implements IdempotencyStore {
                     Json.write(response.headers()), response.at());
         });
     }
+
+    /**
+     * One bounded DELETE, the same on every dialect: the doubly nested LIMIT is what MariaDB accepts
+     * in an IN over the table being deleted from. It runs on idempotent_requests_by_answered_at.
+     */
+    @Override
+    public int forget(Instant answeredBefore, int atMost) {
+        return db.transactions.statements(c -> db.sql.update(c, "DELETE FROM idempotent_requests"
+                        + " WHERE answered_at < ? AND (workspace, key_hash) IN (SELECT workspace, key_hash FROM"
+                        + " (SELECT workspace, key_hash FROM idempotent_requests WHERE answered_at < ?"
+                        + " ORDER BY answered_at LIMIT ?) expired)",
+                answeredBefore, answeredBefore, atMost));
+    }
 }

@@ -16,12 +16,18 @@ import java.util.Map;
 final class Claims {
 
     private static final char SEPARATOR = '\u001f';
+    private static final char LENGTH_END = ':';
 
     private Claims() {
     }
 
+    /**
+     * Workspace ids and type names are slugs, so the separator cannot occur in them; an attribute
+     * name can hold any character, so it goes with its length in front: then no two different
+     * (attribute, value) pairs make the same claim, whatever characters they hold.
+     */
     static String of(WorkspaceId workspace, String type, String attribute, String canonicalValue) {
-        return workspace.value() + SEPARATOR + type + SEPARATOR + attribute + SEPARATOR + canonicalValue;
+        return workspace.value() + SEPARATOR + type + SEPARATOR + pair(attribute, canonicalValue);
     }
 
     /** What every claim of the workspace starts with (fillers do not). */
@@ -47,7 +53,18 @@ final class Claims {
 
     /** The attribute a claim is about (claims are built by {@link #of}). */
     static String attributeOf(String claim) {
-        String[] parts = claim.split(String.valueOf(SEPARATOR), 4);
-        return parts.length == 4 ? parts[2] : claim;
+        String[] parts = claim.split(String.valueOf(SEPARATOR), 3);
+        if (parts.length < 3 || parts[2].indexOf(LENGTH_END) < 1) {
+            return claim;
+        }
+        String lengthAndRest = parts[2];
+        int end = lengthAndRest.indexOf(LENGTH_END);
+        int length = Integer.parseInt(lengthAndRest.substring(0, end));
+        return lengthAndRest.substring(end + 1, end + 1 + length);
+    }
+
+    /** One key per (attribute, value) pair, for the claims of one type; as injective as a claim. */
+    static String pair(String attribute, String canonicalValue) {
+        return attribute.length() + String.valueOf(LENGTH_END) + attribute + canonicalValue;
     }
 }

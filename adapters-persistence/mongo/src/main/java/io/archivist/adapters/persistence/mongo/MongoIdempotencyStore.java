@@ -2,6 +2,7 @@ package io.archivist.adapters.persistence.mongo;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import io.archivist.application.port.in.RememberedResponse;
 import io.archivist.application.port.out.IdempotencyStore;
@@ -53,6 +54,18 @@ public final class MongoIdempotencyStore implements IdempotencyStore {
             responses.replaceOne(byKey(workspace, key), document, new ReplaceOptions().upsert(true));
             return null;
         });
+    }
+
+    /** Bounded like the JDBC store's; the TTL index on {@code at} is the backstop where no instance runs the job. */
+    @Override
+    public int forget(Instant answeredBefore, int atMost) {
+        Bson expired = Filters.lt("at", Date.from(answeredBefore));
+        List<Object> ids = responses.find(expired).projection(Projections.include(ID)).limit(atMost)
+                .map(document -> document.get(ID)).into(new ArrayList<>());
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return (int) responses.deleteMany(Filters.and(Filters.in(ID, ids), expired)).getDeletedCount();
     }
 
     private static Bson byKey(WorkspaceId workspace, String key) {

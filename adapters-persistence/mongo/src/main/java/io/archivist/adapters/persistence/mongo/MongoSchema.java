@@ -66,7 +66,8 @@ final class MongoSchema {
         MongoCollection<Document> idempotency = db.getCollection(IDEMPOTENCY);
         unique(idempotency, "idempotency_workspace_id", Indexes.ascending(WORKSPACE, ID));
         plain(idempotency, "idempotency_unit", Indexes.ascending(WORKSPACE, UNIT));
-        // Responses are only answered for 24 hours; MongoDB's TTL monitor removes them a day later.
+        // Responses are only answered for 24 hours, and the service's job forgets them then (R10); MongoDB's
+        // TTL monitor removes them a day later wherever no instance runs that job.
         idempotency.createIndex(Indexes.ascending("at"),
                 new IndexOptions().name("idempotency_expiry").expireAfter(2L, TimeUnit.DAYS));
 

@@ -178,7 +178,7 @@ final class RecordBatches {
                         boolean archived = document.getBoolean(ARCHIVED);
                         if (!archived) {
                             values.forEach((attribute, value) -> {
-                                String other = holders.putIfAbsent(attribute + '\u001f' + value, id.toString());
+                                String other = holders.putIfAbsent(Claims.pair(attribute, value), id.toString());
                                 if (other != null) {
                                     throw new UniqueConflict(id, type.name(), attribute,
                                             RecordDocuments.recordId(other)).toException();

@@ -1,0 +1,46 @@
+package io.archivist.adapters.rest.retention;
+
+import io.archivist.application.port.in.IdempotentRequestUseCase;
+import io.archivist.application.port.in.PurgeExpiredUseCase;
+import io.archivist.application.port.in.RememberedResponse;
+import io.archivist.domain.ArchivistException;
+import io.archivist.domain.Caller;
+import io.archivist.domain.Role.Permission;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** R10 on the retention job's schedule: each run forgets the expired Idempotency-Key answers, whatever R11 did. */
+class RetentionJobTest {
+
+    @Test
+    void each_run_forgets_expired_answers_even_when_the_purge_failed() {
+        AtomicInteger forgetting = new AtomicInteger();
+        IdempotentRequestUseCase idempotency = new IdempotentRequestUseCase() {
+            @Override
+            public RememberedResponse once(Caller caller, Permission permission, String key, String fingerprint,
+                                           Supplier<RememberedResponse> action,
+                                           Function<ArchivistException, RememberedResponse> refusal) {
+                throw new UnsupportedOperationException("the job answers no request");
+            }
+
+            @Override
+            public long forgetExpired() {
+                return forgetting.incrementAndGet();
+            }
+        };
+        PurgeExpiredUseCase failing = () -> {
+            throw new IllegalStateException("the store is down");
+        };
+        RetentionJob job = new RetentionJob(failing, idempotency);
+
+        job.onSchedule();
+        job.onSchedule();
+
+        assertEquals(2, forgetting.get());
+    }
+}

@@ -32,6 +32,11 @@ class HexagonArchitectureTest {
         HexagonRules.SERVICES_ARE_BUILT_ONLY_BY_THE_COMPOSITION_ROOT.check(ProductionClasses.ALL);
     }
 
+    @Test
+    void every_controller_that_uses_a_use_case_runs_off_the_event_loop() {
+        HexagonRules.CONTROLLERS_RUN_USE_CASES_OFF_THE_EVENT_LOOP.check(ProductionClasses.ALL);
+    }
+
     /** A rule over a package with no classes would pass whatever happens; every layer must be here. */
     @ParameterizedTest
     @MethodSource("layers")

@@ -3,6 +3,8 @@ package io.archivist.architecture;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.List;
 
@@ -54,4 +56,19 @@ final class HexagonRules {
             .that().resideInAPackage(SERVICES)
             .should().onlyHaveDependentClassesThat().resideInAnyPackage(SERVICES, COMPOSITION_ROOT)
             .because("callers use the use-case interfaces; only the wiring knows the implementations");
+
+    static final String USE_CASES = "io.archivist.application.port.in..";
+
+    /** R14: a use case may block on its store; on the event loop it would hold up every other request. */
+    static final ArchRule CONTROLLERS_RUN_USE_CASES_OFF_THE_EVENT_LOOP = classes()
+            .that().areAnnotatedWith(Controller.class)
+            .and(new DescribedPredicate<JavaClass>("use a use case") {
+                @Override
+                public boolean test(JavaClass controller) {
+                    return controller.getDirectDependenciesFromSelf().stream()
+                            .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("io.archivist.application.port.in"));
+                }
+            })
+            .should().beAnnotatedWith(ExecuteOn.class)
+            .because("store calls block: they run on the blocking executor, never on the event loop (R14)");
 }

@@ -3,6 +3,7 @@ package io.archivist.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import io.archivist.adapters.rest.violation.ControllerOnEventLoop;
 import io.archivist.adapters.rest.violation.RestHelper;
 import io.archivist.adapters.seed.violation.SeedUsingRest;
 import io.archivist.application.service.RecordService;
@@ -17,6 +18,7 @@ class HexagonRulesCanFailTest {
 
     private static final JavaClasses BROKEN = new ClassFileImporter().importClasses(
             DomainUsingApplication.class, ApplicationUsingFramework.class, SeedUsingRest.class, RestHelper.class,
+            ControllerOnEventLoop.class,
             RecordService.class);
 
     @Test
@@ -37,6 +39,11 @@ class HexagonRulesCanFailTest {
     @Test
     void the_service_rule_catches_a_class_outside_the_composition_root_using_a_service() {
         assertCaught(HexagonRules.SERVICES_ARE_BUILT_ONLY_BY_THE_COMPOSITION_ROOT, RestHelper.class);
+    }
+
+    @Test
+    void the_event_loop_rule_catches_a_controller_without_execute_on() {
+        assertCaught(HexagonRules.CONTROLLERS_RUN_USE_CASES_OFF_THE_EVENT_LOOP, ControllerOnEventLoop.class);
     }
 
     private static void assertCaught(ArchRule rule, Class<?> offender) {

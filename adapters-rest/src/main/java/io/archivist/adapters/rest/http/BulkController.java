@@ -33,7 +33,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 /** R12: archive, restore or delete many records, each id with its own result. */
-// A cascade may take seconds: off the event loop, so that it never holds up the requests that share it.
+// R14: store calls block; off the event loop, so that one workspace's work never holds up another's requests.
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/v1/records/bulk")
 @Secured(SecurityRule.IS_AUTHENTICATED)

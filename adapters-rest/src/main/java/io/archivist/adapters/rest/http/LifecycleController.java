@@ -48,7 +48,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** Archive, delete twice to destroy, restore, preview and history of one record (SPEC §2, §4). */
-// A cascade may take seconds: off the event loop, so that it never holds up the requests that share it.
+// R14: store calls block; off the event loop, so that one workspace's work never holds up another's requests.
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/v1/records/{id}")
 @Secured(SecurityRule.IS_AUTHENTICATED)

@@ -19,6 +19,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -30,6 +32,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The catalog of the caller's workspace (SPEC §1); admins define types. */
+// R14: store calls block; off the event loop, so that one workspace's work never holds up another's requests.
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/v1/object-types")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "object types")

@@ -7,6 +7,8 @@ import io.archivist.domain.OperationId;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -14,6 +16,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The operation log: admins read every operation of the workspace, others their own. */
+// R14: store calls block; off the event loop, so that one workspace's work never holds up another's requests.
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/v1/operations")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "operations")

@@ -33,6 +33,8 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -48,6 +50,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Create, read, update and list records (SPEC §4); PATCH also archives and restores. */
+// R14: store calls block; off the event loop, so that one workspace's work never holds up another's requests.
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/v1/records")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "records")

@@ -1,7 +1,9 @@
 package io.archivist.adapters.rest.problem;
 
 import io.archivist.domain.ArchivistException;
+import io.archivist.domain.ErrorCode;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,6 +21,10 @@ public class ArchivistExceptionHandler implements ExceptionHandler<ArchivistExce
     @Override
     public HttpResponse<?> handle(HttpRequest request, ArchivistException refused) {
         MutableHttpResponse<Object> response = HttpResponse.status(Problems.status(refused.code()));
+        if (refused.code() == ErrorCode.CONCURRENT_MODIFICATION) {
+            // R14: the workspace was busy; the same request later will most likely succeed.
+            response.header(HttpHeaders.RETRY_AFTER, Problems.RETRY_BUSY_AFTER_SECONDS);
+        }
         if (request.getMethod() == HttpMethod.HEAD) {
             return response;
         }

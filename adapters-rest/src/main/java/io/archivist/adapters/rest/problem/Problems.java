@@ -19,6 +19,10 @@ public final class Problems {
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final MediaType PROBLEM_JSON_TYPE = MediaType.of(PROBLEM_JSON);
     private static final String TYPE_PREFIX = "urn:archivist:problem:";
+    /** Retry-After of a 409 CONCURRENT_MODIFICATION: the workspace's turn usually comes round within a second or so. */
+    static final String RETRY_BUSY_AFTER_SECONDS = "1";
+    /** Retry-After of a 503: a dropped or restarting database takes a few seconds to come back. */
+    static final String RETRY_UNAVAILABLE_AFTER_SECONDS = "5";
 
     private Problems() {
     }

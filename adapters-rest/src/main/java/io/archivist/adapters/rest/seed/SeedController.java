@@ -44,6 +44,8 @@ import java.util.HexFormat;
  * file. {@code ?dry_run=true} only reports. A refused seed is a 400 problem whose {@code errors} name
  * each record's key and position.
  */
+// R14: store calls block; off the event loop, so that one workspace's work never holds up another's requests.
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/v1/seeds")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "seeds")
@@ -64,7 +66,6 @@ public class SeedController {
 
     @Post
     @Consumes({MediaType.APPLICATION_JSON, YAML, "application/x-yaml", "text/yaml", JSON_LINES, "application/jsonl"})
-    @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "Import a seed into the token's workspace (admins)",
             description = "A JSON or YAML document {workspace?, object_types, records}, or JSON Lines. Validated"
                     + " before anything is written; with any error nothing is imported. Importing it again changes nothing.")

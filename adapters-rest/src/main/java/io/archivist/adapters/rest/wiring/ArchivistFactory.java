@@ -17,9 +17,12 @@ import io.archivist.application.service.OperationService;
 import io.archivist.application.service.RecordService;
 import io.archivist.application.service.RetentionService;
 import io.archivist.application.service.TimeOrderedIds;
+import io.archivist.application.service.WorkspaceTurns;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+
+import java.time.Duration;
 
 /**
  * The composition root: the application's services, built from the ports the store adapters
@@ -46,10 +49,18 @@ public class ArchivistFactory {
         return new LifecyclePolicy(maxBulkIds, maxListedRecords, retentionBatch);
     }
 
+    /**
+     * The store's units of work, with the writes of each workspace queued in this process first (R14):
+     * archivist.lifecycle.write-wait (ARCHIVIST_LIFECYCLE_WRITE_WAIT) bounds a writer's wait for its turn,
+     * archivist.lifecycle.max-queued-writes how many writers may wait in one workspace.
+     */
     @Singleton
     Ports ports(RecordStore records, CatalogStore catalogs, OperationLog operations, UnitOfWork unitOfWork,
-                IdempotencyStore idempotency, TimeSource time, IdGenerator ids) {
-        return new Ports(records, catalogs, operations, unitOfWork, idempotency, time, ids);
+                IdempotencyStore idempotency, TimeSource time, IdGenerator ids,
+                @Value("${archivist.lifecycle.write-wait:30s}") Duration writeWait,
+                @Value("${archivist.lifecycle.max-queued-writes:64}") int maxQueuedWrites) {
+        return new Ports(records, catalogs, operations, new WorkspaceTurns(unitOfWork, writeWait, maxQueuedWrites),
+                idempotency, time, ids);
     }
 
     @Singleton

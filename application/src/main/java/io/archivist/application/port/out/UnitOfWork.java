@@ -8,7 +8,8 @@ import java.util.function.Supplier;
  * R8: runs {@code work} all-or-nothing and serialised with every other write of the workspace.
  * A nested call joins the unit already under way. An implementation may run {@code work} again
  * after a serialization failure or deadlock (a bounded number of times, then CONCURRENT_MODIFICATION),
- * so work must not have effects outside the stores.
+ * or once after its connection to the store was lost (then StoreUnavailableException), so work must not
+ * have effects outside the stores.
  */
 public interface UnitOfWork {
 

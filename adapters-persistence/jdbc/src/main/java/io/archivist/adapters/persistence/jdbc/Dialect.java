@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -74,6 +75,22 @@ abstract class Dialect {
 
     /** Creates the workspace's lock row if it is missing, and never fails when it exists. */
     abstract String insertWorkspaceIfMissing();
+
+    /** Locks the workspace's row until the transaction ends; one parameter: the workspace. */
+    static final String LOCK_WORKSPACE = "SELECT id FROM workspaces WHERE id = ? FOR UPDATE";
+
+    /**
+     * {@link #LOCK_WORKSPACE}, giving up with a lock timeout ({@link #isLockTimeout}) after {@code wait}
+     * (whole seconds, at least one): another process holds the workspace's turn. H2 and MariaDB say so in
+     * the statement; PostgreSQL sets it for the rest of the transaction in the same round trip.
+     */
+    String lockWorkspaceWithin(Duration wait) {
+        return LOCK_WORKSPACE + " WAIT " + wholeSeconds(wait);
+    }
+
+    static long wholeSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
 
     /** Called at the start of a write unit (or of a store's own short transaction), before any other statement. */
     void beginWrite(Connection connection) throws SQLException {
@@ -165,6 +182,21 @@ abstract class Dialect {
         return anyInChain(failure, this::valueTooLong);
     }
 
+    /** The statement waited for a lock as long as it was allowed to. */
+    final boolean isLockTimeout(SQLException failure) {
+        return anyInChain(failure, this::lockTimeout);
+    }
+
+    /**
+     * The connection broke or the database is going away (SQLState class 08, a connection exception of
+     * JDBC's own kinds, or the dialect's codes): nothing was committed on it, and another connection may work.
+     */
+    final boolean isConnectionLost(SQLException failure) {
+        return anyInChain(failure, e -> e instanceof java.sql.SQLNonTransientConnectionException
+                || e instanceof java.sql.SQLTransientConnectionException
+                || (e.getSQLState() != null && e.getSQLState().startsWith("08")) || connectionLost(e));
+    }
+
     /** A serialization failure, deadlock or lock timeout: the unit of work may run again. */
     final boolean isRetryable(SQLException failure) {
         return anyInChain(failure, this::retryable);
@@ -182,7 +214,14 @@ abstract class Dialect {
         return "22001".equals(e.getSQLState());
     }
 
+    /** Must accept a null SQLState: a driver sets none on some failures (a closed connection, for one). */
     abstract boolean retryable(SQLException e);
+
+    abstract boolean lockTimeout(SQLException e);
+
+    boolean connectionLost(SQLException e) {
+        return false;
+    }
 
     private static boolean anyInChain(SQLException failure, java.util.function.Predicate<SQLException> test) {
         java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());

@@ -16,6 +16,9 @@ final class H2Dialect extends Dialect {
     private static final int SNAPSHOT = 6;
     private static final int LOCK_TIMEOUT = 50200;
     private static final int DEADLOCK = 40001;
+    /** The database was closed, or is being closed with the JVM. */
+    private static final int DATABASE_IS_CLOSED = 90098;
+    private static final int DATABASE_CALLED_AT_SHUTDOWN = 90121;
 
     @Override
     String name() {
@@ -65,5 +68,15 @@ final class H2Dialect extends Dialect {
     @Override
     boolean retryable(SQLException e) {
         return e.getErrorCode() == DEADLOCK || e.getErrorCode() == LOCK_TIMEOUT || "40001".equals(e.getSQLState());
+    }
+
+    @Override
+    boolean lockTimeout(SQLException e) {
+        return e.getErrorCode() == LOCK_TIMEOUT;
+    }
+
+    @Override
+    boolean connectionLost(SQLException e) {
+        return e.getErrorCode() == DATABASE_IS_CLOSED || e.getErrorCode() == DATABASE_CALLED_AT_SHUTDOWN;
     }
 }

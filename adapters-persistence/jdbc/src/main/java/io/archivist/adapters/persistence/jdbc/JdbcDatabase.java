@@ -5,6 +5,7 @@ import org.flywaydb.core.Flyway;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /** The database the JDBC store runs on: its dialect, its schema (Flyway), and the units of work on it. */
 final class JdbcDatabase {
@@ -16,15 +17,22 @@ final class JdbcDatabase {
     final Transactions transactions;
     final CascadeQueries cascades;
 
-    private JdbcDatabase(Dialect dialect, DataSource dataSource, int maxAttempts) {
+    /** archivist.lifecycle.write-wait's default: how long a write waits for its workspace's lock (R14). */
+    static final Duration DEFAULT_WRITE_WAIT = Duration.ofSeconds(30);
+
+    private JdbcDatabase(Dialect dialect, DataSource dataSource, int maxAttempts, Duration writeWait) {
         this.dialect = dialect;
         this.sql = new Sql(dialect);
-        this.transactions = new Transactions(dataSource, sql, maxAttempts);
+        this.transactions = new Transactions(dataSource, sql, maxAttempts, writeWait);
         this.cascades = dialect.cascadeQueries(sql);
     }
 
-    /** Detects the database, brings its schema up to date, and opens the store on it. */
     static JdbcDatabase open(DataSource dataSource, int maxAttempts) {
+        return open(dataSource, maxAttempts, DEFAULT_WRITE_WAIT);
+    }
+
+    /** Detects the database, brings its schema up to date, and opens the store on it. */
+    static JdbcDatabase open(DataSource dataSource, int maxAttempts, Duration writeWait) {
         Dialect dialect;
         try (Connection connection = dataSource.getConnection()) {
             dialect = Dialect.of(connection);
@@ -40,6 +48,6 @@ final class JdbcDatabase {
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        return new JdbcDatabase(dialect, dataSource, maxAttempts);
+        return new JdbcDatabase(dialect, dataSource, maxAttempts, writeWait);
     }
 }

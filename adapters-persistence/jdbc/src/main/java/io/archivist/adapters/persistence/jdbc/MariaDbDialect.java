@@ -143,4 +143,9 @@ final class MariaDbDialect extends Dialect {
     boolean retryable(SQLException e) {
         return e.getErrorCode() == DEADLOCK || e.getErrorCode() == LOCK_WAIT_TIMEOUT || "40001".equals(e.getSQLState());
     }
+
+    @Override
+    boolean lockTimeout(SQLException e) {
+        return e.getErrorCode() == LOCK_WAIT_TIMEOUT;
+    }
 }

@@ -6,6 +6,7 @@ import io.archivist.domain.WorkspaceId;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -14,6 +15,9 @@ final class PostgresDialect extends Dialect {
 
     /** serialization_failure, deadlock_detected, lock_not_available. */
     private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "55P03");
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** admin_shutdown, crash_shutdown, cannot_connect_now: the server is going away or not back yet. */
+    private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
 
     @Override
     String name() {
@@ -77,7 +81,24 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
+    String lockWorkspaceWithin(Duration wait) {
+        // No WAIT clause in PostgreSQL: the lock timeout holds until the transaction ends (SET LOCAL), and goes
+        // with the lock in one round trip (the statement's first result is the SET's, which Sql.list skips).
+        return "SET LOCAL lock_timeout = " + Math.max(1, wait.toMillis()) + "; " + LOCK_WORKSPACE;
+    }
+
+    @Override
     boolean retryable(SQLException e) {
-        return RETRYABLE.contains(e.getSQLState());
+        return e.getSQLState() != null && RETRYABLE.contains(e.getSQLState());
+    }
+
+    @Override
+    boolean lockTimeout(SQLException e) {
+        return LOCK_NOT_AVAILABLE.equals(e.getSQLState());
+    }
+
+    @Override
+    boolean connectionLost(SQLException e) {
+        return e.getSQLState() != null && SERVER_GOING_AWAY.contains(e.getSQLState());
     }
 }

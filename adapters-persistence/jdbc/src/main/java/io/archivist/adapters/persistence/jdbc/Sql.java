@@ -53,10 +53,18 @@ final class Sql {
         return list(connection, query.sql(), row, query.params());
     }
 
+    /** The rows of the statement's first result set: a setting may come first (see Dialect.lockWorkspaceWithin). */
     <T> List<T> list(Connection connection, String sql, Row<T> row, Object... params) {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, params);
-            try (ResultSet rows = statement.executeQuery()) {
+            boolean hasRows = statement.execute();
+            while (!hasRows) {
+                if (statement.getUpdateCount() == -1) {
+                    throw new SQLException("the statement returned no rows", "02000");
+                }
+                hasRows = statement.getMoreResults();
+            }
+            try (ResultSet rows = statement.getResultSet()) {
                 List<T> result = new ArrayList<>();
                 while (rows.next()) {
                     result.add(row.map(rows));

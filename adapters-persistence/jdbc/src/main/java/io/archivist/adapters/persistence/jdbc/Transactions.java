@@ -1,5 +1,6 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import io.archivist.application.port.out.StoreUnavailableException;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.WorkspaceId;
@@ -10,18 +11,24 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * One connection and one transaction per unit of work, held by the thread that runs it, so that
  * nested units and the stores' statements join it. A write unit first locks its workspace's row
- * (SELECT ... FOR UPDATE), which serialises the writes of a workspace. A serialization failure,
- * deadlock or lock timeout runs the whole unit again, a bounded number of times.
+ * (SELECT ... FOR UPDATE), which serialises the writes of a workspace across processes (within one
+ * process, writers queue before they take a connection: WorkspaceTurns). That lock is waited for at most
+ * {@code writeWait}, then the write is a CONCURRENT_MODIFICATION (R14). A serialization failure,
+ * deadlock or other lock timeout runs the whole unit again, a bounded number of times; a lost connection
+ * runs it again once, on another connection, then the store is unavailable. No database text reaches
+ * a refusal's message: the log has it.
  */
 final class Transactions {
 
@@ -48,15 +55,17 @@ final class Transactions {
     private final DataSource dataSource;
     private final Sql sql;
     private final int maxAttempts;
+    private final Duration writeWait;
     private final ThreadLocal<Unit> current = new ThreadLocal<>();
 
-    Transactions(DataSource dataSource, Sql sql, int maxAttempts) {
+    Transactions(DataSource dataSource, Sql sql, int maxAttempts, Duration writeWait) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("a unit of work needs at least one attempt");
         }
         this.dataSource = dataSource;
         this.sql = sql;
         this.maxAttempts = maxAttempts;
+        this.writeWait = writeWait;
     }
 
     <T> T write(WorkspaceId workspace, Supplier<T> work) {
@@ -128,19 +137,31 @@ final class Transactions {
             }
             return call(work, joined.connection);
         }
+        boolean reconnected = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(kind, workspace, work);
+            } catch (StoreUnavailableException e) {
+                throw e;
             } catch (RuntimeException e) {
-                SQLException transientFailure = retryableCause(e);
+                SQLException lost = causeIn(e, sql.dialect()::isConnectionLost);
+                if (lost != null) {
+                    if (reconnected) {
+                        throw unavailable("the database connection was lost, twice", e);
+                    }
+                    LOG.warn("the database connection was lost during a unit of work; running it again on another", e);
+                    reconnected = true;
+                    continue;
+                }
+                SQLException transientFailure = causeIn(e, sql.dialect()::isRetryable);
                 if (transientFailure == null) {
                     throw e;
                 }
                 if (attempt >= maxAttempts) {
+                    LOG.warn("unit of work gave up after {} attempts", attempt, e);
                     throw new ArchivistException(ErrorCode.CONCURRENT_MODIFICATION,
                             "the database kept refusing this change because of concurrent changes (gave up after "
-                                    + attempt + " attempts; last: " + transientFailure.getMessage() + "); try again",
-                            Map.of("attempts", attempt));
+                                    + attempt + " attempts); try again", Map.of("attempts", attempt));
                 }
                 LOG.debug("unit of work attempt {} failed transiently, running it again", attempt, e);
                 pause(attempt);
@@ -148,12 +169,17 @@ final class Transactions {
         }
     }
 
+    private static StoreUnavailableException unavailable(String why, Throwable cause) {
+        return new StoreUnavailableException(why + "; try again later", cause);
+    }
+
     private <T> T once(Kind kind, WorkspaceId workspace, Work<T> work) {
         Connection connection;
         try {
             connection = dataSource.getConnection();
         } catch (SQLException e) {
-            throw new JdbcStoreException("cannot get a database connection", e);
+            // The pool already waited for one (or the database refused to connect): no point in asking again now.
+            throw unavailable("no database connection could be had", e);
         }
         try (connection) {
             connection.setAutoCommit(kind == Kind.LATEST);
@@ -172,7 +198,7 @@ final class Transactions {
                 if (kind == Kind.READ) {
                     connection.rollback(); // a read changes nothing; scratch rows of its walks go too
                 } else if (kind != Kind.LATEST) {
-                    connection.commit();
+                    commit(connection);
                 }
                 return result;
             } catch (RuntimeException | Error e) {
@@ -195,6 +221,19 @@ final class Transactions {
         }
     }
 
+    /** A commit whose connection broke may or may not have happened: it is never run again, only reported. */
+    private void commit(Connection connection) throws SQLException {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            if (sql.dialect().isConnectionLost(e)) {
+                throw unavailable("the database connection was lost while committing; the change may or may not"
+                        + " have been made", e);
+            }
+            throw e;
+        }
+    }
+
     private static <T> T call(Work<T> work, Connection connection) {
         try {
             return work.run(connection);
@@ -203,21 +242,36 @@ final class Transactions {
         }
     }
 
-    /** R8: the workspace's row, locked until the unit ends; created on the workspace's first write. */
+    /**
+     * R8: the workspace's row, locked until the unit ends; created on the workspace's first write. The
+     * unit's own workspace is waited for at most writeWait (R14); a second workspace locked inside the unit
+     * waits as the database decides, since a deadlock, which the database breaks, runs the unit again.
+     */
     private void lock(Unit unit, WorkspaceId workspace) {
+        boolean first = unit.lockedWorkspaces.isEmpty();
         if (!unit.lockedWorkspaces.add(workspace.value())) {
             return;
         }
-        String select = "SELECT id FROM workspaces WHERE id = ? FOR UPDATE";
-        if (sql.list(unit.connection, select, rows -> rows.getString(1), workspace).isEmpty()) {
-            sql.update(unit.connection, sql.dialect().insertWorkspaceIfMissing(), workspace);
-            sql.list(unit.connection, select, rows -> rows.getString(1), workspace);
+        String select = first ? sql.dialect().lockWorkspaceWithin(writeWait) : Dialect.LOCK_WORKSPACE;
+        try {
+            if (sql.list(unit.connection, select, rows -> rows.getString(1), workspace).isEmpty()) {
+                sql.update(unit.connection, sql.dialect().insertWorkspaceIfMissing(), workspace);
+                sql.list(unit.connection, select, rows -> rows.getString(1), workspace);
+            }
+        } catch (JdbcStoreException e) {
+            if (first && sql.dialect().isLockTimeout(e.sqlException())) {
+                LOG.info("workspace {} stayed locked by another process for {}", workspace, writeWait, e);
+                throw new ArchivistException(ErrorCode.CONCURRENT_MODIFICATION, "workspace " + workspace
+                        + " is busy: another process held its turn for longer than "
+                        + Dialect.wholeSeconds(writeWait) + " s; try again later");
+            }
+            throw e;
         }
     }
 
-    private SQLException retryableCause(Throwable failure) {
+    private static SQLException causeIn(Throwable failure, Predicate<SQLException> test) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException e && sql.dialect().isRetryable(e)) {
+            if (t instanceof SQLException e && test.test(e)) {
                 return e;
             }
         }

@@ -7,6 +7,8 @@ import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueConflict;
 import io.archivist.domain.WorkspaceId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,6 +27,8 @@ import java.util.stream.Collectors;
  * what it finds is what was there before; a clash inside the batch itself names the batch's record.
  */
 final class UniqueRefusals {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UniqueRefusals.class);
 
     private final JdbcDatabase db;
 
@@ -175,8 +179,9 @@ final class UniqueRefusals {
     }
 
     private static RuntimeException tooLong(SQLException failure) {
+        LOG.debug("the database refused a value as too long", failure); // its text names tables and columns
         return ArchivistException.invalid("a value is longer than the store keeps (keys and actors: 255 characters,"
-                + " unique attribute names: 1024): " + failure.getMessage());
+                + " unique attribute names: 1024)");
     }
 
     private static <T> List<List<T>> chunks(List<T> all) {

@@ -37,14 +37,19 @@ public class MongoStoreFactory {
     @Bean(preDestroy = "close")
     MongoStore mongoStore(MongoClient client, @Value("${mongodb.uri:}") String uri,
                           @Value("${archivist.mongo.lease:30s}") String lease,
-                          @Value("${archivist.mongo.write-wait:60s}") String writeWait,
-                          @Value("${archivist.mongo.read-wait:60s}") String readWait,
+                          @Value("${archivist.lifecycle.write-wait:30s}") String lifecycleWriteWait,
+                          @Value("${archivist.mongo.write-wait:}") String writeWait,
+                          @Value("${archivist.mongo.read-wait:}") String readWait,
                           @Value("${archivist.mongo.sweep-every:10s}") String sweepEvery,
                           @Value("${archivist.mongo.max-ancestors:1000}") int maxAncestors,
                           @Value("${archivist.mongo.node-id:}") String nodeId) {
         String database = Optional.ofNullable(connection(uri).getDatabase()).orElse(MongoStoreSettings.DEFAULT_DATABASE);
+        // R14: unless set apart, a write waits for another process's lease, and a read for a unit under way,
+        // as long as a write waits for its turn; then the client gets a 409 with Retry-After.
+        Duration wait = duration(lifecycleWriteWait);
         return MongoStore.open(client.getDatabase(database), new MongoStoreSettings(database, duration(lease),
-                duration(writeWait), duration(readWait), duration(sweepEvery), maxAncestors, Optional.of(nodeId)));
+                writeWait.isBlank() ? wait : duration(writeWait), readWait.isBlank() ? wait : duration(readWait),
+                duration(sweepEvery), maxAncestors, Optional.of(nodeId)));
     }
 
     @Singleton

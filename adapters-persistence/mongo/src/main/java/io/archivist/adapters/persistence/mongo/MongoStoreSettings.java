@@ -35,7 +35,7 @@ public record MongoStoreSettings(String database, Duration lease, Duration write
     }
 
     public static MongoStoreSettings defaults(String database) {
-        return new MongoStoreSettings(database, Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(60),
+        return new MongoStoreSettings(database, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30),
                 Duration.ofSeconds(10), 1000, Optional.empty());
     }
 

@@ -169,6 +169,10 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
         });
     }
 
+    MongoStoreSettings settings() {
+        return settings;
+    }
+
     /** Rolls back or finishes the units whose process is gone. Run at start-up and by the sweep. */
     void recoverAbandoned() {
         recovery.recoverAll();

@@ -75,6 +75,24 @@ class MongoStoreBeansTest {
         }
     }
 
+    /** R14: a Mongo read or write waits as long as archivist.lifecycle.write-wait allows, unless set apart. */
+    @Test
+    void the_lease_and_read_waits_follow_the_write_wait_unless_set_apart() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("archivist.store", "mongo",
+                "mongodb.uri", server.uri() + "/waits", "archivist.lifecycle.write-wait", "7s"))) {
+            MongoStoreSettings settings = ((MongoUnitOfWork) context.getBean(UnitOfWork.class)).settings();
+            assertEquals(java.time.Duration.ofSeconds(7), settings.writeWait());
+            assertEquals(java.time.Duration.ofSeconds(7), settings.readWait());
+        }
+        try (ApplicationContext context = ApplicationContext.run(Map.of("archivist.store", "mongo",
+                "mongodb.uri", server.uri() + "/waits", "archivist.lifecycle.write-wait", "7s",
+                "archivist.mongo.read-wait", "2s"))) {
+            MongoStoreSettings settings = ((MongoUnitOfWork) context.getBean(UnitOfWork.class)).settings();
+            assertEquals(java.time.Duration.ofSeconds(7), settings.writeWait());
+            assertEquals(java.time.Duration.ofSeconds(2), settings.readWait());
+        }
+    }
+
     @Test
     void without_archivist_store_mongo_the_module_contributes_no_bean() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("mongodb.uri", server.uri()))) {

@@ -83,6 +83,7 @@ final class NeighbourScenario {
         Loaded beside = loaded(b, bApi, there, cycles);
         Log.info("P8 (%s): B with A's load on the same service, %d cycles", store, cycles);
         Loaded same = loaded(b, bApi, here, cycles);
+        Log.info("P8 (%s): measured", store);
         long errors = alone.errors() + beside.b().errors() + same.b().errors();
         return new Result("P8", String.format(Locale.ROOT, "B's p99, A archiving %,d", shape.size()), store + ", HTTP",
                 same.b().requests(), "requests", same.b().p99Millis(), same.b().perSecond(),

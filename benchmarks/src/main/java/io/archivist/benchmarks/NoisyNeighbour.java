@@ -22,7 +22,10 @@ import java.util.function.Supplier;
  * P8's workspace A, the noisy neighbour: archives and restores a large subtree over HTTP, cycle after
  * cycle, while {@link #WRITERS} writers each keep a create in A (then a short pause): during every
  * cascade they queue for A's turn. A cascade refused with 409 or 503 is sent again, as a client
- * would after Retry-After; any other failure of a cascade stops the scenario.
+ * would after Retry-After; any other answer, or none within its timeout, is a failure and ends A's
+ * cycles, for good: the subtree's state is then unknown, and a second delete of an archived root
+ * would purge it. A writer's 409 is R14's refusal after the write wait, by design; any other answer than
+ * 201 is a failure.
  */
 final class NoisyNeighbour {
 
@@ -34,6 +37,7 @@ final class NoisyNeighbour {
     private static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(2);
 
     private final RecordId root;
+    private volatile String brokenBy;
 
     private NoisyNeighbour(RecordId root) {
         this.root = root;
@@ -51,9 +55,8 @@ final class NoisyNeighbour {
 
         String describe() {
             String text = String.format(Locale.ROOT, "%d archive+restore cycles (archive %s, restore %s, median;"
-                            + " %d sent again after 409/503); %d writers: %,d created, %,d refused with 409, %,d failed",
-                    cycles, ResultTable.millis(archives.medianMillis()), ResultTable.millis(restores.medianMillis()),
-                    retried, WRITERS, created, turnedAway, failed);
+                            + " %d sent again after 409/503); %d writers: %,d created, %,d refused with 409; %,d failed",
+                    cycles, median(archives), median(restores), retried, WRITERS, created, turnedAway, failed);
             return firstFailures.isEmpty() ? text : text + " (" + String.join("; ", firstFailures) + ")";
         }
     }
@@ -71,11 +74,15 @@ final class NoisyNeighbour {
         private Load(Api api, Api writes, int cycles, Instant deadline) {
             this.cascades = threads.submit(() -> {
                 try {
+                    if (brokenBy != null) {
+                        fail("no cycle: an earlier cascade of A failed (" + brokenBy + ")");
+                        return 0;
+                    }
                     int done = 0;
-                    while (done < cycles && Instant.now().isBefore(deadline)) {
-                        archives.time(() -> cascade(api, "archive", () -> api.delete("/records/" + root), "archived"));
-                        restores.time(() -> cascade(api, "restore",
-                                () -> api.post("/records/" + root + "/restore", "{}"), "restored"));
+                    while (done < cycles && Instant.now().isBefore(deadline)
+                            && archives.time(() -> cascade(api, "archive", () -> api.delete("/records/" + root), "archived"))
+                            && restores.time(() -> cascade(api, "restore",
+                                    () -> api.post("/records/" + root + "/restore", "{}"), "restored"))) {
                         done++;
                     }
                     return done;
@@ -94,7 +101,7 @@ final class NoisyNeighbour {
             return finished.get();
         }
 
-        /** Waits for the writers to stop after the cascades; throws when a cascade failed. */
+        /** Waits for the writers to stop after the cascades. */
         Done await() throws InterruptedException {
             try {
                 int cycles = cascades.get();
@@ -110,19 +117,29 @@ final class NoisyNeighbour {
             }
         }
 
-        private Object cascade(Api api, String what, Supplier<Api.Answer> send, String outcome)
+        /** True when the cascade did what it should; otherwise counts the failure. */
+        private boolean cascade(Api api, String what, Supplier<Api.Answer> send, String outcome)
                 throws InterruptedException {
             for (int attempt = 1; ; attempt++) {
                 Api.Answer answer = send.get();
                 if (answer.status() == 200 && answer.body().contains("\"outcome\":\"" + outcome + "\"")) {
-                    return null;
+                    return true;
                 }
                 if ((answer.status() != 409 && answer.status() != 503) || attempt == ATTEMPTS) {
-                    throw new IllegalStateException("P8: workspace A's " + what + " answered " + answer.describe());
+                    brokenBy = what + " answered " + answer.describe();
+                    fail(brokenBy);
+                    return false;
                 }
                 retried.incrementAndGet();
                 Duration pause = answer.retryAfter().orElse(Duration.ofMillis(200));
                 Thread.sleep(Math.min(pause.toMillis(), MAX_RETRY_PAUSE.toMillis()));
+            }
+        }
+
+        private void fail(String what) {
+            failed.incrementAndGet();
+            if (failures.size() < 3) {
+                failures.add(what);
             }
         }
 
@@ -135,15 +152,16 @@ final class NoisyNeighbour {
                 } else if (answer.status() == 409) {
                     turnedAway.incrementAndGet();
                 } else {
-                    failed.incrementAndGet();
-                    if (failures.size() < 3) {
-                        failures.add(answer.describe());
-                    }
+                    fail("a create answered " + answer.describe());
                 }
                 Thread.sleep(WRITER_PAUSE.toMillis());
             }
             return null;
         }
+    }
+
+    private static String median(Samples samples) {
+        return samples.count() == 0 ? "none" : ResultTable.millis(samples.medianMillis());
     }
 
     /** Starts A's load: {@code cycles} archive+restore cycles of the subtree, the writers until they end. */

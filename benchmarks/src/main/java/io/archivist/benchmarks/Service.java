@@ -98,9 +98,12 @@ final class Service implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() throws IOException, SQLException {
         try {
             server.close();
+            if (postgres.isPresent()) {
+                Postgres.endSessions(postgres.get());
+            }
         } finally {
             delete(dataDir);
         }

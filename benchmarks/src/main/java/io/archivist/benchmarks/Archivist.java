@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -60,17 +61,25 @@ final class Archivist {
      * batch insert, in one unit of work; returns the root's id.
      */
     RecordId load(WorkspaceId workspace, TreeShape shape, String copy) {
-        Map<String, ObjectType> types = Subtrees.types().stream()
-                .collect(Collectors.toMap(ObjectType::name, Function.identity()));
         Subtrees.Ids ids = new Subtrees.Ids();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        write(workspace, out -> Subtrees.generate(shape, node -> out.accept(Subtrees.record(node, ids, copy, workspace, at))));
+        return ids.of(0);
+    }
+
+    /**
+     * Writes the records {@code source} hands over (of the benchmark's types, defined in the
+     * workspace) through the store's batch insert, in one unit of work.
+     */
+    void write(WorkspaceId workspace, Consumer<Consumer<StoredRecord>> source) {
+        Map<String, ObjectType> types = Subtrees.types().stream()
+                .collect(Collectors.toMap(ObjectType::name, Function.identity()));
         ports.unitOfWork().write(workspace, () -> {
             Batches<StoredRecord> batches = new Batches<>(BATCH, batch -> insert(batch, types));
-            Subtrees.generate(shape, node -> batches.accept(Subtrees.record(node, ids, copy, workspace, at)));
+            source.accept(batches);
             batches.flush();
             return null;
         });
-        return ids.of(0);
     }
 
     /** The two copies a cascade scenario runs on: Archivist's root, and the baseline's root of an identical subtree. */

@@ -1,26 +1,17 @@
 package io.archivist.benchmarks;
 
-import io.archivist.adapters.rest.security.TokenMinter;
-import io.archivist.application.port.out.Ports;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,31 +38,10 @@ final class HttpScenario {
     }
 
     static List<Result> run(Options options) throws Exception {
-        String secret = randomSecret();
-        Path dataDir = Files.createTempDirectory("archivist-bench-http");
-        try (Postgres db = Postgres.open(options)) {
-            db.reset();
-            Map<String, Object> properties = new HashMap<>();
-            properties.put("micronaut.server.port", -1);
-            properties.put("archivist.jwt.secret", secret);
-            properties.put("archivist.retention.enabled", false);
-            properties.put("archivist.data-dir", dataDir.toString());
-            properties.put("datasources.default.url", Postgres.archivistUrl(options));
-            properties.put("datasources.default.username", options.pgUser());
-            properties.put("datasources.default.password", options.pgPassword());
-            properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
-            properties.put(TrivialController.ENABLED, true);
-            try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
-                List<RecordId> ids = load(new Archivist(server.getApplicationContext().getBean(Ports.class)),
-                        (int) Math.min(RECORDS, Math.max(100, options.requests())));
-                db.vacuumAnalyze();
-                String token = TokenMinter.hs256(secret.getBytes(StandardCharsets.UTF_8), "bench-reader",
-                        List.of("MEMBER"), WORKSPACE.value(), Duration.ofHours(2), Instant.now());
-                return List.of(measure(server.getURI(), token, ids, options));
-            }
-        } finally {
-            Files.deleteIfExists(dataDir.resolve("archivist.mv.db"));
-            Files.deleteIfExists(dataDir);
+        try (Service service = Service.onPostgres(options, Map.of(TrivialController.ENABLED, true))) {
+            List<RecordId> ids = load(service.archivist, (int) Math.min(RECORDS, Math.max(100, options.requests())));
+            service.settle();
+            return List.of(measure(service.uri(), service.token("bench-reader", "MEMBER", WORKSPACE), ids, options));
         }
     }
 
@@ -174,11 +144,5 @@ final class HttpScenario {
         sorted.sort(Double::compare);
         int mid = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
-    }
-
-    private static String randomSecret() {
-        byte[] bytes = new byte[48];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

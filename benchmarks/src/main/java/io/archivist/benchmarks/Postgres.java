@@ -42,12 +42,7 @@ final class Postgres implements AutoCloseable {
 
     /** Creates the database when missing, drops whatever an earlier run left, then opens the store (which creates its schema). */
     static Postgres open(Options options) throws SQLException {
-        createDatabaseIfMissing(options);
-        try (Connection c = DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword());
-             Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS public CASCADE");
-            s.execute("CREATE SCHEMA public");
-        }
+        createEmptyDatabase(options);
         ApplicationContext context = ApplicationContext.builder()
                 .deduceEnvironment(false)
                 .properties(Map.of(
@@ -62,6 +57,28 @@ final class Postgres implements AutoCloseable {
                         "archivist.retention.enabled", false))
                 .start();
         return new Postgres(options, context);
+    }
+
+    /** The database of {@code options}, made when missing, without any table: the store that opens it creates its schema. */
+    static void createEmptyDatabase(Options options) throws SQLException {
+        createDatabaseIfMissing(options);
+        try (Connection c = DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword());
+             Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            s.execute("CREATE SCHEMA public");
+        }
+    }
+
+    /**
+     * Ends every other session of the database of {@code options}: a statement keeps running in
+     * PostgreSQL after its client gave up or closed, and must not load the machine after the run.
+     */
+    static void endSessions(Options options) throws SQLException {
+        try (Connection c = DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword());
+             Statement s = c.createStatement()) {
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        }
     }
 
     /** The benchmark's own database (archivist_bench by default), made on first use from the server's postgres database. */
@@ -81,6 +98,15 @@ final class Postgres implements AutoCloseable {
                 options.pgPassword()); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE \"" + url.group(2).replace("\"", "\"\"") + "\"");
         }
+    }
+
+    /** The same server and settings, on the database named like that of {@code options} with {@code suffix} added. */
+    static Options otherDatabase(Options options, String suffix) {
+        Matcher url = DATABASE_IN_URL.matcher(options.pgUrl());
+        if (!url.matches()) {
+            throw new IllegalArgumentException("cannot tell the database name in " + options.pgUrl());
+        }
+        return options.withPgUrl(url.group(1) + url.group(2) + suffix + url.group(3));
     }
 
     private static final Pattern DATABASE_IN_URL = Pattern.compile("(jdbc:postgresql://[^/]*/)([^?]+)(.*)");
@@ -120,7 +146,12 @@ final class Postgres implements AutoCloseable {
 
     /** After loading: fresh statistics and visibility maps, as a database that has settled would have. */
     void vacuumAnalyze() throws SQLException {
-        try (Connection c = connect(""); Statement s = c.createStatement()) {
+        vacuumAnalyze(options);
+    }
+
+    static void vacuumAnalyze(Options options) throws SQLException {
+        try (Connection c = DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword());
+             Statement s = c.createStatement()) {
             s.execute("VACUUM ANALYZE");
         }
     }

@@ -39,11 +39,13 @@ final class Report {
         out.append("- Databases: ").append(run.database())
                 .append("; Mongo: mongo-java-server (in-process, memory backend) with the real sync driver\n");
         out.append(String.format(Locale.ROOT, "- Sizes: P1-P3 subtree %,d records; P4 seed %,d; P5 type of %,d "
-                        + "records, half archived; P6 %,d requests per round; P7 subtree %,d; repetitions per side: %d, "
-                        + "the median reported\n", o.subtree(), o.seed(), o.listing(), o.requests(), o.mongoSubtree(),
-                o.repetitions()));
+                        + "records, half archived; P6 %,d requests per round; P7 subtree %,d; P8 workspace A's subtree "
+                        + "%,d records (%,d on H2), B alone %,d requests; repetitions per side: %d, the median reported "
+                        + "(P8: A's archive+restore cycles under each load)\n", o.subtree(), o.seed(), o.listing(),
+                o.requests(), o.mongoSubtree(), o.neighbour(), o.neighbourH2(), o.neighbourRequests(), o.repetitions()));
         out.append("- Ratio: Archivist's rate over the baseline's (higher is better), both measured in this run on "
-                + "identical copies of the data\n\n");
+                + "identical copies of the data; P8: B's p99 latency under A's load over its p99 beside the control "
+                + "(lower is better; its median columns are p99s)\n\n");
         List<Result> main = run.results().stream().filter(r -> !r.store().contains("memory check")).toList();
         List<Result> memory = run.results().stream().filter(r -> r.store().contains("memory check")).toList();
         out.append(ResultTable.markdown(main));
@@ -71,6 +73,9 @@ final class Report {
         add(args, "listing", o.listing(), d.listing());
         add(args, "requests", o.requests(), d.requests());
         add(args, "mongo-subtree", o.mongoSubtree(), d.mongoSubtree());
+        add(args, "neighbour", o.neighbour(), d.neighbour());
+        add(args, "neighbour-h2", o.neighbourH2(), d.neighbourH2());
+        add(args, "neighbour-requests", o.neighbourRequests(), d.neighbourRequests());
         add(args, "repetitions", o.repetitions(), d.repetitions());
         add(args, "memory-check", o.memoryCheck(), d.memoryCheck());
         if (!o.warmUp()) {
@@ -97,7 +102,7 @@ final class Report {
                     ? old.substring(0, begin) + generated + old.substring(end + END.length()).replaceFirst("^\n", "")
                     : old + "\n" + generated;
         } else {
-            text = "# Benchmarks\n\nQUALITY.md's scenarios P1-P7, each against its hand-written baseline in the same run. "
+            text = "# Benchmarks\n\nQUALITY.md's scenarios P1-P8, each against its hand-written baseline in the same run. "
                     + "Reproduce with `bench/run` (see the README, section \"Benchmarks\").\n\n" + generated;
         }
         Files.writeString(file, text);

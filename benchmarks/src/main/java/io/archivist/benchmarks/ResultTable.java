@@ -19,7 +19,8 @@ final class ResultTable {
             rows.add(List.of(r.scenario(), r.action(), r.store(), count(r.size()) + " " + r.unit(),
                     millis(r.millis()), rate(r.rate(), r.unit()), r.baseline(), millis(r.baselineMillis()),
                     rate(r.baselineRate(), r.unit()), String.format(Locale.ROOT, "%.2f", r.ratio()),
-                    r.hasTarget() ? "≥ " + String.format(Locale.ROOT, "%.2f", r.target()) : "—",
+                    !r.hasTarget() ? "—" : (r.goal() == Result.Goal.LATENCY_AT_MOST ? "≤ " : "≥ ")
+                            + String.format(Locale.ROOT, "%.2f", r.target()),
                     !r.hasTarget() ? "—" : r.met() ? "yes" : "NO"));
         }
         return rows;

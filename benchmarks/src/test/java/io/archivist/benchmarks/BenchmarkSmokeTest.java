@@ -35,6 +35,10 @@ class BenchmarkSmokeTest {
                         && result.ratio() > 0, scenario + " has no ratio: " + result);
             }
         }
+        List<String> neighbourStores = run.results().stream().filter(r -> r.scenario().equals("P8"))
+                .map(Result::store).toList();
+        assertEquals(List.of("postgresql, HTTP", "h2 (embedded), HTTP"), neighbourStores,
+                "P8 runs on PostgreSQL and on the embedded default");
         String report = Report.generated(run);
         for (Scenario scenario : Scenario.values()) {
             assertTrue(report.contains("| " + scenario.name() + " |"), scenario + " missing from the report");

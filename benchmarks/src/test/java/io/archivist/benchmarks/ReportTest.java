@@ -42,6 +42,23 @@ class ReportTest {
         assertTrue(result.met());
     }
 
+    @Test
+    void a_latency_line_is_met_at_most_its_target_and_only_without_failed_requests() {
+        Result p8 = latency(30, 0);
+
+        assertEquals(1.5, p8.ratio(), 1e-9);
+        assertTrue(p8.met());
+        assertFalse(latency(31, 0).met());
+        assertFalse(latency(30, 1).met());
+        assertEquals(p8, Result.fromLine(p8.toLine()));
+        assertTrue(ResultTable.markdown(List.of(p8)).contains("| 1.50 | ≤ 1.50 | yes |"));
+    }
+
+    private static Result latency(double p99Millis, long errors) {
+        return new Result("P8", "B's p99", "postgresql, HTTP", 600, "requests", p99Millis, 40, "control", 20, 40, 1.5,
+                "", Result.Goal.LATENCY_AT_MOST, errors);
+    }
+
     private static Report.Run run(double ratio) {
         Result result = new Result("P2", "restore operation", "postgresql", 100, "rows", 10, 10_000 * ratio,
                 "UPDATE by archive_operation", 10, 10_000, 0.8, "");

@@ -3,6 +3,7 @@ package io.archivist.adapters.seed;
 import io.archivist.application.port.out.MalformedSeedException;
 import io.archivist.application.port.out.SeedItem.WorkspaceEntry;
 import io.archivist.application.port.out.SeedPosition;
+import io.archivist.domain.Limits;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -31,7 +32,8 @@ import java.util.Map;
  */
 final class YamlSeedItems extends LazyItems {
 
-    private static final int MAX_DEPTH = 200;
+    /** R14's depth, counted from a record's entry (depth 0 here); the validator checks attributes exactly. */
+    private static final int MAX_DEPTH = Limits.MAX_JSON_DEPTH;
 
     private enum Where { START, TOP, TYPES, RECORDS, END }
 

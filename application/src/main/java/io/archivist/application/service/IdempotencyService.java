@@ -6,6 +6,7 @@ import io.archivist.application.port.out.Ports;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ErrorCode;
+import io.archivist.domain.Limits;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public final class IdempotencyService implements IdempotentRequestUseCase {
             if (first.isPresent()) {
                 if (!first.get().fingerprint().equals(fingerprint)) {
                     throw new ArchivistException(ErrorCode.VALIDATION_FAILED,
-                            "Idempotency-Key '" + key + "' was used for another request in the last 24 hours");
+                            "Idempotency-Key '" + Limits.quote(key) + "' was used for another request in the last 24 hours");
                 }
                 return first.get();
             }

@@ -14,6 +14,7 @@ import io.archivist.domain.AttributesPatch;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Catalog;
 import io.archivist.domain.ErrorCode;
+import io.archivist.domain.Limits;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
@@ -49,7 +50,7 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
         return unitOfWork.write(caller.workspace(), () -> {
             Catalog catalog = workspaces.catalog(caller);
             ObjectType type = catalog.find(command.type()).orElseThrow(() -> ArchivistException.invalid(
-                    "object type '" + command.type() + "' is not defined"));
+                    "object type '" + Limits.quote(command.type()) + "' is not defined"));
             List<StoredRecord> parents = records.findAll(caller.workspace(), command.parents());
             Lifecycle.requireAllowedParents(type, command.parents(), parents);
             RecordId id = RecordId.of(ports.ids().next());

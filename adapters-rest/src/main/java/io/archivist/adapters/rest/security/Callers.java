@@ -3,6 +3,7 @@ package io.archivist.adapters.rest.security;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ErrorCode;
+import io.archivist.domain.Limits;
 import io.archivist.domain.Role;
 import io.archivist.domain.WorkspaceId;
 import io.micronaut.security.authentication.Authentication;
@@ -42,7 +43,7 @@ public class Callers {
         }
         if (RESERVED_ACTORS.contains(authentication.getName())) {
             // The operation log must tell the retention job and seed imports from people.
-            throw new ArchivistException(ErrorCode.FORBIDDEN, "the subject '" + authentication.getName()
+            throw new ArchivistException(ErrorCode.FORBIDDEN, "the subject '" + Limits.quote(authentication.getName())
                     + "' is reserved for the service's own actors");
         }
         return Caller.user(authentication.getName(), workspaceId, roles);

@@ -42,8 +42,9 @@ public class ArchivistFactory {
     @Singleton
     LifecyclePolicy lifecyclePolicy(@Value("${archivist.lifecycle.max-bulk-ids:1000}") int maxBulkIds,
                                     @Value("${archivist.lifecycle.max-listed-records:100}") int maxListedRecords,
-                                    @Value("${archivist.lifecycle.retention-batch:1000}") int retentionBatch) {
-        return new LifecyclePolicy(maxBulkIds, maxListedRecords, retentionBatch);
+                                    @Value("${archivist.lifecycle.retention-batch:1000}") int retentionBatch,
+                                    @Value("${archivist.lifecycle.max-cascade-records:1000000}") long maxCascadeRecords) {
+        return new LifecyclePolicy(maxBulkIds, maxListedRecords, retentionBatch, maxCascadeRecords);
     }
 
     @Singleton

@@ -196,18 +196,18 @@ public final class MongoRecordStore implements RecordStore {
     }
 
     @Override
-    public Map<String, Long> archive(Operation operation) {
-        return cascades.archive(operation);
+    public Map<String, Long> archive(Operation operation, long maxRecords) {
+        return cascades.archive(operation, maxRecords);
     }
 
     @Override
-    public Restored restore(RecordId root, Operation operation, int listLimit) {
-        return cascades.restore(root, operation, listLimit);
+    public Restored restore(RecordId root, Operation operation, int listLimit, long maxRecords) {
+        return cascades.restore(root, operation, listLimit, maxRecords);
     }
 
     @Override
-    public Map<String, Long> purge(Operation operation) {
-        return cascades.purge(operation);
+    public Map<String, Long> purge(Operation operation, long maxRecords) {
+        return cascades.purge(operation, maxRecords);
     }
 
     @Override

@@ -130,6 +130,34 @@ public final class Limits {
         }
     }
 
+    /**
+     * The length of {@code value} as JSON text, near enough to budget a page's bytes (R14) without
+     * writing it: strings count their characters and quotes, numbers and literals their usual width.
+     */
+    public static long jsonLength(Object value) {
+        if (value == null || value instanceof Boolean) {
+            return 5;
+        }
+        if (value instanceof String text) {
+            return text.length() + 2L;
+        }
+        if (value instanceof Map<?, ?> map) {
+            long length = 2;
+            for (Map.Entry<?, ?> member : map.entrySet()) {
+                length += jsonLength(String.valueOf(member.getKey())) + 2 + jsonLength(member.getValue());
+            }
+            return length;
+        }
+        if (value instanceof List<?> list) {
+            long length = 2;
+            for (Object item : list) {
+                length += jsonLength(item) + 1;
+            }
+            return length;
+        }
+        return String.valueOf(value).length();
+    }
+
     /** Integers must fit 64 bits and other numbers a finite double, which every store keeps exactly. */
     public static Object number(Number number, String path) {
         if (number instanceof Long || number instanceof Integer || number instanceof Short || number instanceof Byte) {

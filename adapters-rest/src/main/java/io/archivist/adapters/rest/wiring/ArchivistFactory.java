@@ -43,8 +43,9 @@ public class ArchivistFactory {
     LifecyclePolicy lifecyclePolicy(@Value("${archivist.lifecycle.max-bulk-ids:1000}") int maxBulkIds,
                                     @Value("${archivist.lifecycle.max-listed-records:100}") int maxListedRecords,
                                     @Value("${archivist.lifecycle.retention-batch:1000}") int retentionBatch,
-                                    @Value("${archivist.lifecycle.max-cascade-records:1000000}") long maxCascadeRecords) {
-        return new LifecyclePolicy(maxBulkIds, maxListedRecords, retentionBatch, maxCascadeRecords);
+                                    @Value("${archivist.lifecycle.max-cascade-records:1000000}") long maxCascadeRecords,
+                                    @Value("${archivist.lifecycle.max-page-bytes:8388608}") long maxPageBytes) {
+        return new LifecyclePolicy(maxBulkIds, maxListedRecords, retentionBatch, maxCascadeRecords, maxPageBytes);
     }
 
     @Singleton
@@ -54,8 +55,8 @@ public class ArchivistFactory {
     }
 
     @Singleton
-    RecordService recordService(Ports ports) {
-        return new RecordService(ports);
+    RecordService recordService(Ports ports, LifecyclePolicy policy) {
+        return new RecordService(ports, policy);
     }
 
     @Singleton

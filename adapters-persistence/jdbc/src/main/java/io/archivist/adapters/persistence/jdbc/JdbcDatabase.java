@@ -5,6 +5,7 @@ import org.flywaydb.core.Flyway;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /** The database the JDBC store runs on: its dialect, its schema (Flyway), and the units of work on it. */
 final class JdbcDatabase {
@@ -16,15 +17,23 @@ final class JdbcDatabase {
     final Transactions transactions;
     final CascadeQueries cascades;
 
-    private JdbcDatabase(Dialect dialect, DataSource dataSource, int maxAttempts) {
+    /** R14: archivist.jdbc.statement-timeout's default. */
+    static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(60);
+
+    private JdbcDatabase(Dialect dialect, DataSource dataSource, int maxAttempts, Duration statementTimeout) {
         this.dialect = dialect;
-        this.sql = new Sql(dialect);
+        this.sql = new Sql(dialect, statementTimeout);
         this.transactions = new Transactions(dataSource, sql, maxAttempts);
         this.cascades = dialect.cascadeQueries(sql);
     }
 
     /** Detects the database, brings its schema up to date, and opens the store on it. */
     static JdbcDatabase open(DataSource dataSource, int maxAttempts) {
+        return open(dataSource, maxAttempts, DEFAULT_STATEMENT_TIMEOUT);
+    }
+
+    /** As {@link #open(DataSource, int)}, each statement cancelled after {@code statementTimeout}. */
+    static JdbcDatabase open(DataSource dataSource, int maxAttempts, Duration statementTimeout) {
         Dialect dialect;
         try (Connection connection = dataSource.getConnection()) {
             dialect = Dialect.of(connection);
@@ -40,6 +49,6 @@ final class JdbcDatabase {
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        return new JdbcDatabase(dialect, dataSource, maxAttempts);
+        return new JdbcDatabase(dialect, dataSource, maxAttempts, statementTimeout);
     }
 }

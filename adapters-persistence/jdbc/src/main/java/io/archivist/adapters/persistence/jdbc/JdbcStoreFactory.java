@@ -14,6 +14,7 @@ import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 
 /**
  * The store ports as beans, on the default DataSource (Micronaut's datasources.default.*, or the
@@ -29,10 +30,11 @@ class JdbcStoreFactory {
     /** Eager: the schema is migrated, and an unreachable database reported, at start-up. */
     @Context
     JdbcDatabase jdbcDatabase(DataSource dataSource, @Nullable DataSourceResolver resolver,
-                              @Value("${archivist.jdbc.max-attempts:10}") int maxAttempts) {
+                              @Value("${archivist.jdbc.max-attempts:10}") int maxAttempts,
+                              @Value("${archivist.jdbc.statement-timeout:60s}") Duration statementTimeout) {
         // Micronaut Data may wrap the DataSource in one that only works inside its own transactions.
         DataSource target = resolver == null ? dataSource : resolver.resolve(dataSource);
-        return JdbcDatabase.open(target, maxAttempts);
+        return JdbcDatabase.open(target, maxAttempts, statementTimeout);
     }
 
     @Singleton

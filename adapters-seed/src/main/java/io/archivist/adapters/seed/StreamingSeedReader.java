@@ -21,8 +21,10 @@ public final class StreamingSeedReader implements SeedReader {
     private final JsonFactory json = JsonFactory.builder()
             // A field given twice is refused rather than silently taking the last value.
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            // A seed holds its records two levels down (document, records array); R14 counts from the record.
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Limits.MAX_JSON_DEPTH + 2).build())
+            // R14 counts depth from the record, which a seed holds two levels down (document, records array).
+            // One level more still parses, so that the validator refuses it naming the record; deeper
+            // is malformed before it can recurse far.
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Limits.MAX_JSON_DEPTH + 3).build())
             .build();
 
     @Override

@@ -32,8 +32,11 @@ import java.util.Map;
  */
 final class YamlSeedItems extends LazyItems {
 
-    /** R14's depth, counted from a record's entry (depth 0 here); the validator checks attributes exactly. */
-    private static final int MAX_DEPTH = Limits.MAX_JSON_DEPTH;
+    /**
+     * R14's depth, counted from a record's entry (depth 0 here), and one level more, so that the validator
+     * refuses that level naming the record; deeper is malformed before it can recurse far.
+     */
+    private static final int MAX_DEPTH = Limits.MAX_JSON_DEPTH + 1;
 
     private enum Where { START, TOP, TYPES, RECORDS, END }
 

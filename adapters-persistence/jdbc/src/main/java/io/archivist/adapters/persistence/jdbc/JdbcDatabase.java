@@ -17,8 +17,11 @@ final class JdbcDatabase {
     final Transactions transactions;
     final CascadeQueries cascades;
 
-    /** R14: archivist.jdbc.statement-timeout's default. */
-    static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * R14: archivist.jdbc.statement-timeout's default: a backstop for a runaway statement, well past the
+     * longest statement of a cascade of max-cascade-records (seconds on PostgreSQL, longer on MariaDB).
+     */
+    static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofMinutes(5);
 
     private JdbcDatabase(Dialect dialect, DataSource dataSource, int maxAttempts, Duration statementTimeout) {
         this.dialect = dialect;

@@ -31,7 +31,7 @@ class JdbcStoreFactory {
     @Context
     JdbcDatabase jdbcDatabase(DataSource dataSource, @Nullable DataSourceResolver resolver,
                               @Value("${archivist.jdbc.max-attempts:10}") int maxAttempts,
-                              @Value("${archivist.jdbc.statement-timeout:60s}") Duration statementTimeout) {
+                              @Value("${archivist.jdbc.statement-timeout:5m}") Duration statementTimeout) {
         // Micronaut Data may wrap the DataSource in one that only works inside its own transactions.
         DataSource target = resolver == null ? dataSource : resolver.resolve(dataSource);
         return JdbcDatabase.open(target, maxAttempts, statementTimeout);

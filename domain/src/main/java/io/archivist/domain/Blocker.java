@@ -2,6 +2,7 @@ package io.archivist.domain;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Something that stops an archive, restore or purge (R5, R6, R7). A preview (R13) lists
@@ -33,6 +34,27 @@ public record Blocker(ErrorCode code, String message, List<RecordId> records, Ma
         return new Blocker(ErrorCode.UNIQUE_CONFLICT, conflict.message(), List.of(conflict.holder()),
                 Map.of("holder", conflict.holder().toString(), "attribute", conflict.attribute(),
                         "record", conflict.record().toString()));
+    }
+
+    /**
+     * R14: a cascade of {@code counts} (per type) over {@code maxRecords} records, refused before it
+     * changes anything; empty when within the limit.
+     */
+    public static Optional<Blocker> overCascadeLimit(Map<String, Long> counts, long maxRecords) {
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        if (total <= maxRecords) {
+            return Optional.empty();
+        }
+        return Optional.of(new Blocker(ErrorCode.LIMIT_EXCEEDED, "the cascade would change " + total
+                + " records, more than the " + maxRecords + " one operation may (archivist.lifecycle.max-cascade-records)",
+                List.of(), Map.of("records", total, "limit", maxRecords)));
+    }
+
+    /** Refuses a cascade over the limit (see {@link #overCascadeLimit}). */
+    public static void requireCascadeWithin(Map<String, Long> counts, long maxRecords) {
+        overCascadeLimit(counts, maxRecords).ifPresent(blocker -> {
+            throw blocker.toException();
+        });
     }
 
     public ArchivistException toException() {

@@ -19,6 +19,7 @@ public record Caller(String actor, WorkspaceId workspace, Set<Role> roles, boole
         if (actor == null || actor.isBlank()) {
             throw ArchivistException.invalid("a caller needs a subject");
         }
+        Limits.requireName(actor, "subject");
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     }
 

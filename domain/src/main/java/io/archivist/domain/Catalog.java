@@ -61,7 +61,7 @@ public final class Catalog {
     public ObjectType require(String name) {
         ObjectType type = types.get(name);
         if (type == null) {
-            throw new ArchivistException(ErrorCode.TYPE_NOT_FOUND, "object type '" + name + "' is not defined");
+            throw new ArchivistException(ErrorCode.TYPE_NOT_FOUND, "object type '" + Limits.quote(name) + "' is not defined");
         }
         return type;
     }

@@ -28,6 +28,10 @@ public record ObjectType(String name, boolean archivable, List<String> parents, 
             if (attribute == null || attribute.isBlank()) {
                 throw invalid("type '" + name + "' has a blank unique attribute name");
             }
+            if (attribute.length() > Limits.MAX_NAME_LENGTH) {
+                throw invalid("type '" + name + "' names a unique attribute '" + Limits.quote(attribute)
+                        + "' longer than " + Limits.MAX_NAME_LENGTH + " characters");
+            }
         }
         if (unique.stream().distinct().count() != unique.size()) {
             throw invalid("type '" + name + "' names a unique attribute twice");
@@ -48,7 +52,7 @@ public record ObjectType(String name, boolean archivable, List<String> parents, 
 
     private static void requireSlug(String text, String what) {
         if (!isSlug(text)) {
-            throw invalid(what + " '" + text + "' must match " + SLUG.pattern());
+            throw invalid(what + " '" + Limits.quote(text) + "' must match " + SLUG.pattern());
         }
     }
 

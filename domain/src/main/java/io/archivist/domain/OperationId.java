@@ -11,7 +11,7 @@ public record OperationId(UUID value) {
 
     public static OperationId parse(String text) {
         return Uuids.parse(text).map(OperationId::new)
-                .orElseThrow(() -> ArchivistException.invalid("'" + text + "' is not an operation id (a UUID)"));
+                .orElseThrow(() -> ArchivistException.invalid("'" + Limits.quote(text) + "' is not an operation id (a UUID)"));
     }
 
     public static OperationId of(UUID value) {

@@ -12,7 +12,7 @@ public record RecordId(UUID value) implements Comparable<RecordId> {
     /** Parses a client-supplied id; a malformed one is a VALIDATION_FAILED, never a crash. */
     public static RecordId parse(String text) {
         return Uuids.parse(text).map(RecordId::new)
-                .orElseThrow(() -> ArchivistException.invalid("'" + text + "' is not a record id (a UUID)"));
+                .orElseThrow(() -> ArchivistException.invalid("'" + Limits.quote(text) + "' is not a record id (a UUID)"));
     }
 
     public static RecordId of(UUID value) {

@@ -22,6 +22,8 @@ import java.util.Locale;
  */
 public record Retention(String iso) {
 
+    /** The longest text of a retention the stores keep. */
+    public static final int MAX_LENGTH = 64;
     /** The end of a day to the microsecond, the finest time stores keep: PostgreSQL rounds nanoseconds up. */
     private static final LocalTime END_OF_DAY = LocalTime.MAX.truncatedTo(ChronoUnit.MICROS);
     private static final Instant LONGEST_FROM_EPOCH = LocalDate.of(2970, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -31,6 +33,10 @@ public record Retention(String iso) {
             throw invalid("retention must be an ISO-8601 duration such as P30D");
         }
         iso = iso.toUpperCase(Locale.ROOT);
+        if (iso.length() > MAX_LENGTH) {
+            // Leading zeros can make a short duration long: the stores keep at most this many characters.
+            throw invalid("retention '" + Limits.quote(iso) + "' is longer than " + MAX_LENGTH + " characters");
+        }
         requireValid(iso);
     }
 
@@ -39,13 +45,13 @@ public record Retention(String iso) {
         try {
             amount = amount(iso);
         } catch (DateTimeParseException e) {
-            throw invalid("retention '" + iso + "' is not an ISO-8601 duration such as P30D or PT12H");
+            throw invalid("retention '" + Limits.quote(iso) + "' is not an ISO-8601 duration such as P30D or PT12H");
         }
         boolean positive = amount instanceof Duration duration
                 ? !duration.isNegative() && !duration.isZero()
                 : !((Period) amount).isNegative() && !((Period) amount).isZero();
         if (!positive) {
-            throw invalid("retention '" + iso + "' must be positive");
+            throw invalid("retention '" + Limits.quote(iso) + "' must be positive");
         }
         boolean tooLong;
         try {
@@ -54,7 +60,7 @@ public record Retention(String iso) {
             tooLong = true;
         }
         if (tooLong) {
-            throw invalid("retention '" + iso + "' is longer than 1000 years");
+            throw invalid("retention '" + Limits.quote(iso) + "' is longer than 1000 years");
         }
     }
 

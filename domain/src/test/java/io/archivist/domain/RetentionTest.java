@@ -71,6 +71,16 @@ class RetentionTest {
         assertTrue(e.getMessage().contains(iso), e.getMessage());
     }
 
+    /** R14: a short duration written with 70 digits would not fit the stores' column. */
+    @Test
+    void r14_a_retention_longer_than_64_characters_is_refused_and_quoted_briefly() {
+        String iso = "P" + "0".repeat(69) + "1D";
+        ArchivistException e = assertThrows(ArchivistException.class, () -> new Retention(iso));
+        assertEquals(ErrorCode.INVALID_OBJECT_TYPE, e.code());
+        assertTrue(e.getMessage().contains("64 characters") && !e.getMessage().contains(iso), e.getMessage());
+        assertEquals("P1D", new Retention("P" + "0".repeat(61) + "1D").iso().replaceAll("P0+", "P"));
+    }
+
     @Test
     void r11_the_longest_retention_still_computes_at_both_ends() {
         Retention longest = new Retention("P1000Y");

@@ -2,10 +2,12 @@ package io.archivist.adapters.seed;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.archivist.application.port.in.SeedFormat;
 import io.archivist.application.port.out.SeedItems;
 import io.archivist.application.port.out.SeedReader;
+import io.archivist.domain.Limits;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -19,6 +21,10 @@ public final class StreamingSeedReader implements SeedReader {
     private final JsonFactory json = JsonFactory.builder()
             // A field given twice is refused rather than silently taking the last value.
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // R14 counts depth from the record, which a seed holds two levels down (document, records array).
+            // One level more still parses, so that the validator refuses it naming the record; deeper
+            // is malformed before it can recurse far.
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Limits.MAX_JSON_DEPTH + 3).build())
             .build();
 
     @Override

@@ -3,6 +3,7 @@ package io.archivist.adapters.seed;
 import io.archivist.application.port.out.MalformedSeedException;
 import io.archivist.application.port.out.SeedItem.WorkspaceEntry;
 import io.archivist.application.port.out.SeedPosition;
+import io.archivist.domain.Limits;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -31,7 +32,11 @@ import java.util.Map;
  */
 final class YamlSeedItems extends LazyItems {
 
-    private static final int MAX_DEPTH = 200;
+    /**
+     * R14's depth, counted from a record's entry (depth 0 here), and one level more, so that the validator
+     * refuses that level naming the record; deeper is malformed before it can recurse far.
+     */
+    private static final int MAX_DEPTH = Limits.MAX_JSON_DEPTH + 1;
 
     private enum Where { START, TOP, TYPES, RECORDS, END }
 

@@ -65,6 +65,7 @@ final class Cascades {
         List<Blocker> blockers = new ArrayList<>();
         archivedParentsBlocker(caller, record).ifPresent(blockers::add);
         outline.conflicts().forEach(conflict -> blockers.add(Blocker.uniqueConflict(conflict)));
+        Blocker.overCascadeLimit(outline.countsPerType(), policy.maxCascadeRecords()).ifPresent(blockers::add);
         return new RestoreCheck(outline, blockers);
     }
 
@@ -78,12 +79,12 @@ final class Cascades {
 
     Operation archive(Caller caller, List<RecordId> roots) {
         Operation operation = begin(caller, OperationKind.ARCHIVE, roots);
-        return finish(operation, roots, records.archive(operation));
+        return finish(operation, roots, records.archive(operation, policy.maxCascadeRecords()));
     }
 
     Operation purge(Caller caller, List<RecordId> roots) {
         Operation operation = begin(caller, OperationKind.PURGE, roots);
-        return finish(operation, roots, records.purge(operation));
+        return finish(operation, roots, records.purge(operation, policy.maxCascadeRecords()));
     }
 
     /**
@@ -98,7 +99,9 @@ final class Cascades {
         List<LeftArchived> left = new ArrayList<>();
         for (RecordId root : candidates) {
             if (admit.test(root)) {
-                RecordStore.Restored restored = records.restore(root, operation, listLimit - left.size());
+                long restoredSoFar = counts.values().stream().mapToLong(Long::longValue).sum();
+                RecordStore.Restored restored = records.restore(root, operation, listLimit - left.size(),
+                        policy.maxCascadeRecords() - restoredSoFar);
                 restored.countsPerType().forEach((type, n) -> counts.merge(type, n, Long::sum));
                 left.addAll(restored.leftArchived());
                 applied.add(root);

@@ -7,6 +7,7 @@ import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Role.Permission;
+import io.archivist.domain.Limits;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +90,7 @@ public final class IdempotencyService implements IdempotentRequestUseCase {
     private Optional<RememberedResponse> remembered(Caller caller, String scopedKey, String key, String fingerprint) {
         Optional<RememberedResponse> first = ports.idempotency().find(caller.workspace(), scopedKey, notBefore());
         if (first.isPresent() && !first.get().fingerprint().equals(fingerprint)) {
-            throw new ArchivistException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + key
+            throw new ArchivistException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + Limits.quote(key)
                     + "' was used for another request (method, path, query string or body) in the last 24 hours");
         }
         return first;

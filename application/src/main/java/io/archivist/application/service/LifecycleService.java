@@ -23,6 +23,7 @@ import io.archivist.domain.StoredRecord;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Archive, restore, purge and preview of one record (SPEC §2). */
@@ -89,11 +90,15 @@ public final class LifecycleService implements LifecycleUseCase {
                     Lifecycle.requireArchivable(workspaces.catalog(caller).require(record.type()));
                     Lifecycle.requireActive(record);
                     cascades.ownUserBlocker(caller, roots, action).ifPresent(blockers::add);
-                    yield new Preview(action, roots, records.countArchive(caller.workspace(), roots), List.of(), blockers);
+                    Map<String, Long> counts = records.countArchive(caller.workspace(), roots);
+                    Blocker.overCascadeLimit(counts, policy.maxCascadeRecords()).ifPresent(blockers::add);
+                    yield new Preview(action, roots, counts, List.of(), blockers);
                 }
                 case PURGE -> {
                     cascades.ownUserBlocker(caller, roots, action).ifPresent(blockers::add);
-                    yield new Preview(action, roots, records.countPurge(caller.workspace(), roots), List.of(), blockers);
+                    Map<String, Long> counts = records.countPurge(caller.workspace(), roots);
+                    Blocker.overCascadeLimit(counts, policy.maxCascadeRecords()).ifPresent(blockers::add);
+                    yield new Preview(action, roots, counts, List.of(), blockers);
                 }
                 case RESTORE -> {
                     Cascades.RestoreCheck check = cascades.checkRestore(caller, record);

@@ -14,6 +14,7 @@ import io.archivist.domain.AttributesPatch;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Catalog;
 import io.archivist.domain.ErrorCode;
+import io.archivist.domain.Limits;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
@@ -33,9 +34,15 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
     private final UnitOfWork unitOfWork;
     private final Workspaces workspaces;
     private final Ports ports;
+    private final LifecyclePolicy policy;
 
     public RecordService(Ports ports) {
+        this(ports, LifecyclePolicy.DEFAULT);
+    }
+
+    public RecordService(Ports ports, LifecyclePolicy policy) {
         this.ports = ports;
+        this.policy = policy;
         this.records = ports.records();
         this.unitOfWork = ports.unitOfWork();
         this.workspaces = new Workspaces(ports);
@@ -48,7 +55,7 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
         return unitOfWork.write(caller.workspace(), () -> {
             Catalog catalog = workspaces.catalog(caller);
             ObjectType type = catalog.find(command.type()).orElseThrow(() -> ArchivistException.invalid(
-                    "object type '" + command.type() + "' is not defined"));
+                    "object type '" + Limits.quote(command.type()) + "' is not defined"));
             List<StoredRecord> parents = records.findAll(caller.workspace(), command.parents());
             Lifecycle.requireAllowedParents(type, command.parents(), parents);
             RecordId id = RecordId.of(ports.ids().next());
@@ -108,12 +115,12 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
         return unitOfWork.readLatest(caller.workspace(), () -> {
             Catalog catalog = workspaces.catalog(caller);
             filter.type().ifPresent(catalog::require);
-            // One more than asked tells whether another page follows, without a count.
-            List<StoredRecord> found = records.page(caller.workspace(), filter, after, limit + 1);
-            List<StoredRecord> page = found.subList(0, Math.min(limit, found.size()));
-            Optional<String> next = found.size() > limit
-                    ? Optional.of(PageCursor.after(page.get(page.size() - 1).id())) : Optional.empty();
-            return new RecordPage(page.stream().map(r -> workspaces.view(catalog, r)).toList(), next);
+            // R14: a page of large records ends early, with a cursor, rather than filling the memory.
+            RecordStore.Page page = records.pageWithin(caller.workspace(), filter, after, limit, policy.maxPageBytes());
+            List<StoredRecord> found = page.records();
+            Optional<String> next = page.more() && !found.isEmpty()
+                    ? Optional.of(PageCursor.after(found.get(found.size() - 1).id())) : Optional.empty();
+            return new RecordPage(found.stream().map(r -> workspaces.view(catalog, r)).toList(), next);
         });
     }
 

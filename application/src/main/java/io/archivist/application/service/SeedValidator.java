@@ -10,7 +10,9 @@ import io.archivist.application.port.out.SeedItem.RecordEntry;
 import io.archivist.application.port.out.SeedItem.TypeEntry;
 import io.archivist.application.port.out.SeedItem.WorkspaceEntry;
 import io.archivist.application.port.out.SeedPosition;
+import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Catalog;
+import io.archivist.domain.Limits;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
@@ -25,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The first pass of an import (SPEC §5): reads every item once, checks it against the seed so far
@@ -35,8 +36,6 @@ import java.util.regex.Pattern;
  */
 final class SeedValidator {
 
-    /** The form CreateRecordCommand gives a key. */
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}");
     /** SPEC §4: fields the service sets; a seed that gives them is refused, never silently applied. */
     private static final Set<String> READ_ONLY = Set.of("id", "workspace", "archived", "is_archived", "in_trash",
             "archive_operation", "version", "created_at", "created_by", "updated_at", "updated_by", "purge_after");
@@ -116,10 +115,20 @@ final class SeedValidator {
                         "a record has no field '" + field + "' (key, type, attributes, parents, deleted_at)");
             }
         }
-        if (key == null || !KEY.matcher(key).matches()) {
-            errors.error(Code.VALIDATION_FAILED, key, at, key == null ? "a record needs a key"
-                    : "key '" + key + "' must match " + KEY.pattern());
+        if (key == null) {
+            errors.error(Code.VALIDATION_FAILED, null, at, "a record needs a key");
             return;
+        }
+        try {
+            Limits.requireKey(key);
+        } catch (ArchivistException invalid) {
+            errors.error(Code.VALIDATION_FAILED, Limits.quote(key), at, invalid.getMessage());
+            return;
+        }
+        try {
+            Limits.attributes(entry.attributes() == null ? Map.of() : entry.attributes());
+        } catch (ArchivistException invalid) {
+            errors.error(Code.VALIDATION_FAILED, key, at, invalid.getMessage());
         }
         int earlier = index.find(key);
         if (earlier >= 0) {
@@ -133,7 +142,7 @@ final class SeedValidator {
         } else {
             type = plan.catalog.find(entry.type()).orElse(null);
             if (type == null) {
-                errors.error(Code.TYPE_NOT_FOUND, key, at, "object type '" + entry.type()
+                errors.error(Code.TYPE_NOT_FOUND, key, at, "object type '" + Limits.quote(entry.type())
                         + "' is not defined in the workspace or the seed's object_types");
             }
         }
@@ -253,12 +262,18 @@ final class SeedValidator {
         try {
             deletedAt = OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS);
         } catch (DateTimeParseException e) {
-            errors.error(Code.BAD_DELETED_AT, entry.key(), at, "deleted_at '" + text
+            errors.error(Code.BAD_DELETED_AT, entry.key(), at, "deleted_at '" + Limits.quote(text)
                     + "' is not an ISO-8601 time with an offset, such as 2024-05-01T09:30:00Z");
             return SeedIndex.ACTIVE;
         }
+        try {
+            Limits.requireStorableTime(deletedAt, "deleted_at");
+        } catch (ArchivistException outOfRange) {
+            errors.error(Code.BAD_DELETED_AT, entry.key(), at, outOfRange.getMessage());
+            return SeedIndex.ACTIVE;
+        }
         if (deletedAt.isAfter(now)) {
-            errors.error(Code.BAD_DELETED_AT, entry.key(), at, "deleted_at " + text + " is in the future");
+            errors.error(Code.BAD_DELETED_AT, entry.key(), at, "deleted_at " + Limits.quote(text) + " is in the future");
             return SeedIndex.ACTIVE;
         }
         if (type != null && !type.archivable()) {

@@ -1,5 +1,11 @@
 package io.archivist.application.contract;
 
+import io.archivist.application.port.in.BulkCommand;
+import io.archivist.application.port.in.LifecycleCommand;
+import io.archivist.application.service.BulkLifecycleService;
+import io.archivist.application.service.LifecyclePolicy;
+import io.archivist.application.service.LifecycleService;
+import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.OperationKind;
@@ -14,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** R8 through the UnitOfWork port: a unit is all-or-nothing, and a nested unit joins the one under way. */
 public abstract class AtomicityContract extends IsolationContract {
@@ -39,6 +46,35 @@ public abstract class AtomicityContract extends IsolationContract {
 
         PlannerOracle.unchanged(before, snapshot());
         assertEquals(Optional.empty(), ports.operations().find(workspace, archive.id()));
+    }
+
+    @Test
+    void r14_a_cascade_over_the_limit_is_limit_exceeded_before_anything_changes_and_preview_reports_it() {
+        Tree tree = tree();
+        LifecycleService limited = new LifecycleService(ports, LifecyclePolicy.DEFAULT.withMaxCascadeRecords(4));
+        BulkLifecycleService limitedBulk = new BulkLifecycleService(ports, LifecyclePolicy.DEFAULT.withMaxCascadeRecords(4));
+        WorkspaceSnapshot before = snapshot();
+
+        refused(ErrorCode.LIMIT_EXCEEDED, () -> limited.archive(LifecycleCommand.of(manager, tree.account())));
+        refused(ErrorCode.LIMIT_EXCEEDED, () -> limitedBulk.bulk(new BulkCommand(manager, BulkCommand.Action.ARCHIVE,
+                List.of(tree.account()), true)));
+        assertTrue(limited.preview(manager, tree.account(), OperationKind.ARCHIVE).blockers().stream()
+                .anyMatch(blocker -> blocker.code() == ErrorCode.LIMIT_EXCEEDED));
+        PlannerOracle.unchanged(before, snapshot());
+
+        archive(tree.account());
+        WorkspaceSnapshot archived = snapshot();
+        refused(ErrorCode.LIMIT_EXCEEDED, () -> limited.restore(LifecycleCommand.of(manager, tree.account())));
+        assertTrue(limited.preview(manager, tree.account(), OperationKind.RESTORE).blockers().stream()
+                .anyMatch(blocker -> blocker.code() == ErrorCode.LIMIT_EXCEEDED));
+        refused(ErrorCode.LIMIT_EXCEEDED, () -> limited.delete(LifecycleCommand.of(manager, tree.account())));
+        assertTrue(limited.preview(manager, tree.account(), OperationKind.PURGE).blockers().stream()
+                .anyMatch(blocker -> blocker.code() == ErrorCode.LIMIT_EXCEEDED));
+        PlannerOracle.unchanged(archived, snapshot());
+        // A project's subtree is within the limit, which counts records, not roots.
+        long within = noted(limited.archive(LifecycleCommand.of(manager, tree().project()))).operation()
+                .orElseThrow().countsPerType().values().stream().mapToLong(Long::longValue).sum();
+        assertTrue(within > 1 && within <= 4, "archived " + within);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.archivist.application.port.in.ListRecordsQuery.RecordPage;
 import io.archivist.application.port.in.RecordView;
 import io.archivist.application.port.out.RecordFilter;
 import io.archivist.application.port.out.RecordFilter.ArchivedFilter;
+import io.archivist.application.service.RecordService;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
@@ -98,6 +99,32 @@ public abstract class PagingContract extends HistoryContract {
         refused(ErrorCode.VALIDATION_FAILED, () -> records.list(manager, labels, 501, Optional.empty()));
         refused(ErrorCode.VALIDATION_FAILED, () -> records.list(manager, labels, 0, Optional.empty()));
         refused(ErrorCode.VALIDATION_FAILED, () -> records.list(manager, labels, 10, Optional.of("not-a-cursor")));
+    }
+
+    @Test
+    void r14_a_page_ends_early_at_its_byte_budget_with_a_cursor_and_always_holds_one_record() {
+        RecordId account = account();
+        List<RecordId> labels = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            labels.add(a(LABEL).under(account).with("blob", "x".repeat(400)).create());
+        }
+        // Alone larger than the budget: it still makes a page of its own.
+        labels.add(a(LABEL).under(account).with("blob", "y".repeat(3000)).create());
+        RecordService budgeted = new RecordService(ports, policy().withMaxPageBytes(1000));
+
+        List<Integer> sizes = new ArrayList<>();
+        List<RecordId> seen = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            RecordPage page = budgeted.list(manager, RecordFilter.ofType(LABEL, ArchivedFilter.ACTIVE), 10, cursor);
+            sizes.add(page.items().size());
+            page.items().forEach(view -> seen.add(view.record().id()));
+            cursor = page.nextCursor();
+        } while (cursor.isPresent() && sizes.size() < 20);
+
+        // Two records of about 410 bytes fit 1000 bytes and three do not, whatever the limit of 10 allows.
+        assertEquals(List.of(2, 2, 1, 1), sizes);
+        assertEquals(labels.stream().sorted().toList(), seen, "in id order, every label once");
     }
 
     /** Every page of {@code filter}, following the cursors; each page checked against the last. */

@@ -79,7 +79,7 @@ public abstract class StoreContractSupport extends KitTypes {
         ports = new Ports(given.records(), given.catalogs(), given.operations(), given.unitOfWork(),
                 given.idempotency(), clock, given.ids());
         lifecycle = new LifecycleService(ports, policy());
-        records = new RecordService(ports);
+        records = new RecordService(ports, policy());
         bulk = new BulkLifecycleService(ports, policy());
         catalog = new CatalogService(ports);
         operations = new OperationService(ports);

@@ -5,6 +5,7 @@ import io.archivist.application.memory.Tables.TypeKey;
 import io.archivist.application.port.out.RecordFilter;
 import io.archivist.application.port.out.RecordStore;
 import io.archivist.application.port.out.RestoreOutline;
+import io.archivist.domain.Blocker;
 import io.archivist.domain.CascadePlanner;
 import io.archivist.domain.CascadeSet;
 import io.archivist.domain.Lifecycle;
@@ -159,9 +160,10 @@ final class InMemoryRecordStore implements RecordStore {
     }
 
     @Override
-    public Map<String, Long> archive(Operation operation) {
+    public Map<String, Long> archive(Operation operation, long maxRecords) {
         return store.in(operation.workspace(), tables -> {
             CascadeSet set = new CascadePlanner(tables).archive(operation.roots());
+            Blocker.requireCascadeWithin(set.countsPerType(), maxRecords);
             for (RecordId id : set.ids()) {
                 StoredRecord record = tables.records.get(id);
                 tables.free(record);
@@ -173,7 +175,7 @@ final class InMemoryRecordStore implements RecordStore {
     }
 
     @Override
-    public Restored restore(RecordId root, Operation operation, int listLimit) {
+    public Restored restore(RecordId root, Operation operation, int listLimit, long maxRecords) {
         return store.in(operation.workspace(), tables -> {
             RestorePlan plan = new CascadePlanner(tables).restore(root, tables.catalog());
             // I1 holds even if a caller skipped its own check of the root's parents.
@@ -183,6 +185,7 @@ final class InMemoryRecordStore implements RecordStore {
                 throw plan.conflicts().get(0).toException();
             }
             requireNoConflictWithin(tables, plan);
+            Blocker.requireCascadeWithin(plan.restored().countsPerType(), maxRecords);
             for (RecordId id : plan.restored().ids()) {
                 StoredRecord restored = tables.records.get(id).restoredBy(operation.actor(), operation.at());
                 tables.records.put(id, restored);
@@ -208,9 +211,10 @@ final class InMemoryRecordStore implements RecordStore {
     }
 
     @Override
-    public Map<String, Long> purge(Operation operation) {
+    public Map<String, Long> purge(Operation operation, long maxRecords) {
         return store.in(operation.workspace(), tables -> {
             CascadeSet set = new CascadePlanner(tables).purge(operation.roots());
+            Blocker.requireCascadeWithin(set.countsPerType(), maxRecords);
             Map<RecordId, String> removed = new LinkedHashMap<>();
             for (RecordId id : set.ids()) {
                 StoredRecord record = tables.records.remove(id);

@@ -2,7 +2,6 @@ package io.archivist.adapters.rest.http;
 
 import io.archivist.adapters.rest.http.Replies.Reply;
 import io.archivist.adapters.rest.json.JsonBody;
-import io.archivist.adapters.rest.json.JsonValues;
 import io.archivist.adapters.rest.json.LifecycleJson;
 import io.archivist.adapters.rest.json.Listing;
 import io.archivist.adapters.rest.json.OperationJson;
@@ -14,6 +13,7 @@ import io.archivist.application.port.in.LifecycleUseCase;
 import io.archivist.application.port.in.OperationQuery;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
+import io.archivist.domain.Limits;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
 import io.micronaut.core.annotation.Nullable;
@@ -138,7 +138,7 @@ public class LifecycleController {
             case "restore" -> OperationKind.RESTORE;
             case "purge" -> OperationKind.PURGE;
             default -> throw ArchivistException.invalid("action must be archive, restore or purge, not '"
-                    + JsonValues.shorten(action) + "'");
+                    + Limits.quote(action) + "'");
         };
     }
 }

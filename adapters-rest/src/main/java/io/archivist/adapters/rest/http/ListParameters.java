@@ -3,8 +3,8 @@ package io.archivist.adapters.rest.http;
 import io.archivist.application.port.in.ListRecordsQuery;
 import io.archivist.application.port.out.RecordFilter;
 import io.archivist.application.port.out.RecordFilter.ArchivedFilter;
-import io.archivist.adapters.rest.json.JsonValues;
 import io.archivist.domain.ArchivistException;
+import io.archivist.domain.Limits;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
 import io.micronaut.http.HttpParameters;
@@ -28,7 +28,7 @@ final class ListParameters {
     Page parse(HttpParameters all, String type, String archived, String parent, String limit, String cursor) {
         for (String name : all.names()) {
             if (!KNOWN.contains(name)) {
-                throw ArchivistException.invalid("unknown query parameter '" + JsonValues.shorten(name)
+                throw ArchivistException.invalid("unknown query parameter '" + Limits.quote(name)
                         + "'; expected " + new TreeSet<>(KNOWN));
             }
             if (all.getAll(name).size() > 1) {
@@ -37,7 +37,7 @@ final class ListParameters {
         }
         Optional<String> typeName = Optional.ofNullable(type).map(t -> {
             if (!ObjectType.isSlug(t)) {
-                throw ArchivistException.invalid("type '" + JsonValues.shorten(t) + "' is not a type name");
+                throw ArchivistException.invalid("type '" + Limits.quote(t) + "' is not a type name");
             }
             return t;
         });
@@ -55,7 +55,7 @@ final class ListParameters {
             case "true" -> ArchivedFilter.ARCHIVED;
             case "any" -> ArchivedFilter.ANY;
             default -> throw ArchivistException.invalid("archived must be false, true or any, not '"
-                    + JsonValues.shorten(archived) + "'");
+                    + Limits.quote(archived) + "'");
         };
     }
 
@@ -72,6 +72,6 @@ final class ListParameters {
             // the message below says what is allowed
         }
         throw ArchivistException.invalid("limit must be a whole number from 1 to " + ListRecordsQuery.MAX_LIMIT
-                + ", not '" + JsonValues.shorten(limit) + "'");
+                + ", not '" + Limits.quote(limit) + "'");
     }
 }

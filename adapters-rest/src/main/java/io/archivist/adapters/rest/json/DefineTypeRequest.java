@@ -1,6 +1,7 @@
 package io.archivist.adapters.rest.json;
 
 import io.archivist.domain.ArchivistException;
+import io.archivist.domain.Limits;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Retention;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,8 +35,8 @@ public record DefineTypeRequest(
 
     public ObjectType toType(String pathName) {
         if (name != null && !name.equals(pathName)) {
-            throw ArchivistException.invalid("the body names type '" + JsonValues.shorten(name)
-                    + "' but the path names '" + JsonValues.shorten(pathName) + "'");
+            throw ArchivistException.invalid("the body names type '" + Limits.quote(name)
+                    + "' but the path names '" + Limits.quote(pathName) + "'");
         }
         return new ObjectType(pathName, archivable, parents, unique, Optional.ofNullable(retention).map(Retention::new));
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.archivist.domain.ArchivistException;
+import io.archivist.domain.Limits;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -31,7 +32,7 @@ import java.util.TreeSet;
  */
 public final class JsonBody {
 
-    public static final int MAX_DEPTH = 32;
+    public static final int MAX_DEPTH = Limits.MAX_JSON_DEPTH;
 
     /** Fields the service owns; a client that sends one is told so instead of having it dropped (SPEC §4). */
     public static final Set<String> READ_ONLY = Set.of("id", "deleted_at", "archive_operation", "version",
@@ -109,7 +110,7 @@ public final class JsonBody {
             if (fixed.contains(name)) {
                 throw ArchivistException.invalid("field '" + name + "' is fixed when the record is created");
             }
-            throw ArchivistException.invalid("unknown field '" + JsonValues.shorten(name) + "'; expected "
+            throw ArchivistException.invalid("unknown field '" + Limits.quote(name) + "'; expected "
                     + new TreeSet<>(allowed));
         }
         return this;
@@ -178,7 +179,7 @@ public final class JsonBody {
             return "unreadable";
         }
         int newline = message.indexOf('\n');
-        return JsonValues.shorten(newline < 0 ? message : message.substring(0, newline));
+        return Limits.quote(newline < 0 ? message : message.substring(0, newline));
     }
 
     private static String location(JsonProcessingException e) {

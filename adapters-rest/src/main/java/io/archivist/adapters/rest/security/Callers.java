@@ -3,6 +3,7 @@ package io.archivist.adapters.rest.security;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ErrorCode;
+import io.archivist.domain.Limits;
 import io.archivist.domain.Role;
 import io.archivist.domain.WorkspaceId;
 import io.micronaut.security.authentication.Authentication;
@@ -55,7 +56,7 @@ public class Callers {
         }
         if (RESERVED_ACTORS.contains(SPACING.matcher(sub).replaceAll("").toLowerCase(Locale.ROOT))) {
             // The operation log must tell the retention job and seed imports from people, in any spelling.
-            throw new ArchivistException(ErrorCode.FORBIDDEN, "the subject '" + sub.strip()
+            throw new ArchivistException(ErrorCode.FORBIDDEN, "the subject '" + Limits.quote(sub.strip())
                     + "' is reserved for the service's own actors");
         }
         return sub;

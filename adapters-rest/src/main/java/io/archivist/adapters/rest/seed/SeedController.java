@@ -9,6 +9,7 @@ import io.archivist.application.port.in.SeedFormat;
 import io.archivist.application.port.in.SeedSource;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
+import io.archivist.domain.Limits;
 import io.archivist.domain.Role.Permission;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -35,6 +36,7 @@ import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * {@code POST /api/v1/seeds} (SPEC §5, admins): imports the body into the caller's workspace, with the
@@ -71,7 +73,7 @@ public class SeedController {
                     + " before anything is written; with any error nothing is imported. Importing it again changes nothing.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SeedReportJson.class)))
     public HttpResponse<String> importSeed(@Body @Nullable byte[] body,
-                                           @QueryValue("dry_run") @Nullable Boolean dryRun,
+                                           @QueryValue("dry_run") @Nullable String dryRun,
                                            HttpRequest<?> request, Authentication authentication) {
         Caller caller = callers.of(authentication);
         // Before the body is looked at: a member learns nothing from a seed's errors (SPEC §3).
@@ -79,11 +81,25 @@ public class SeedController {
         SeedFormat format = SeedFormat.ofMediaType(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))
                 .orElseThrow(() -> ArchivistException.invalid("a seed is application/json, application/yaml or "
                         + JSON_LINES));
+        boolean onlyReport = dryRun(request);
         byte[] seed = body == null ? new byte[0] : body;
         SeedSource source = () -> new ByteArrayInputStream(seed);
-        ImportSeedCommand command = ImportSeedCommand.byCaller(caller, source, format, Boolean.TRUE.equals(dryRun));
+        ImportSeedCommand command = ImportSeedCommand.byCaller(caller, source, format, onlyReport);
         // The body's digest stands for the body in the Idempotency-Key fingerprint.
         return replies.mutate(caller, ImportSeedUseCase.PERMISSION, request, sha256(seed), () -> Reply.ok(SeedReportJson.of(seeds.importSeed(command))));
+    }
+
+    /** Only {@code true} or {@code false}: a typo such as {@code ?dry_run=1} must never import for real. */
+    private static boolean dryRun(HttpRequest<?> request) {
+        List<String> given = request.getParameters().getAll("dry_run");
+        if (given.isEmpty()) {
+            return false;
+        }
+        if (given.size() == 1 && (given.get(0).equals("true") || given.get(0).equals("false"))) {
+            return given.get(0).equals("true");
+        }
+        throw ArchivistException.invalid("dry_run must be true or false, not '"
+                + Limits.quote(String.join(",", given)) + "'");
     }
 
     private static String sha256(byte[] bytes) {

@@ -45,8 +45,10 @@ public class ArchivistFactory {
     @Singleton
     LifecyclePolicy lifecyclePolicy(@Value("${archivist.lifecycle.max-bulk-ids:1000}") int maxBulkIds,
                                     @Value("${archivist.lifecycle.max-listed-records:100}") int maxListedRecords,
-                                    @Value("${archivist.lifecycle.retention-batch:1000}") int retentionBatch) {
-        return new LifecyclePolicy(maxBulkIds, maxListedRecords, retentionBatch);
+                                    @Value("${archivist.lifecycle.retention-batch:1000}") int retentionBatch,
+                                    @Value("${archivist.lifecycle.max-cascade-records:1000000}") long maxCascadeRecords,
+                                    @Value("${archivist.lifecycle.max-page-bytes:8388608}") long maxPageBytes) {
+        return new LifecyclePolicy(maxBulkIds, maxListedRecords, retentionBatch, maxCascadeRecords, maxPageBytes);
     }
 
     /**
@@ -64,8 +66,8 @@ public class ArchivistFactory {
     }
 
     @Singleton
-    RecordService recordService(Ports ports) {
-        return new RecordService(ports);
+    RecordService recordService(Ports ports, LifecyclePolicy policy) {
+        return new RecordService(ports, policy);
     }
 
     @Singleton

@@ -2,18 +2,16 @@ package io.archivist.application.port.in;
 
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
+import io.archivist.domain.Limits;
 import io.archivist.domain.RecordId;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 public record CreateRecordCommand(Caller caller, String type, Optional<String> key, Map<String, Object> attributes,
                                   List<RecordId> parents) {
-
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}");
 
     public CreateRecordCommand {
         Objects.requireNonNull(caller, "caller");
@@ -21,11 +19,7 @@ public record CreateRecordCommand(Caller caller, String type, Optional<String> k
             throw ArchivistException.invalid("a record needs a type");
         }
         key = key == null ? Optional.empty() : key;
-        key.ifPresent(k -> {
-            if (!KEY.matcher(k).matches()) {
-                throw ArchivistException.invalid("key '" + k + "' must match " + KEY.pattern());
-            }
-        });
+        key.ifPresent(Limits::requireKey);
         attributes = attributes == null ? Map.of() : attributes;
         parents = parents == null ? List.of() : List.copyOf(parents);
     }

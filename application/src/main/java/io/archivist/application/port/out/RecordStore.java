@@ -1,6 +1,7 @@
 package io.archivist.application.port.out;
 
 import io.archivist.domain.LeftArchived;
+import io.archivist.domain.Limits;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
 import io.archivist.domain.RecordId;
@@ -35,6 +36,38 @@ public interface RecordStore {
 
     /** A keyset page: records matching {@code filter} with an id after {@code after}, in id order. */
     List<StoredRecord> page(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit);
+
+    /**
+     * R14: a listing's page, at most {@code limit} records and, past its first record, at most
+     * {@code maxBytes} of attributes (their JSON text's length, see {@link Limits#jsonLength}): a page
+     * cut short by its bytes has {@code more}, so that the client gets a cursor. A store overrides this
+     * to stop reading at the budget; this default reads {@code limit + 1} records and cuts them.
+     */
+    default Page pageWithin(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit,
+                            long maxBytes) {
+        return Page.cut(page(workspace, filter, after, limit + 1), limit, maxBytes);
+    }
+
+    /** A page of {@link #pageWithin}; {@code more} when records follow it. */
+    record Page(List<StoredRecord> records, boolean more) {
+        public Page {
+            records = List.copyOf(records);
+        }
+
+        /** The first of {@code found} that fit {@code limit} and {@code maxBytes} (the first always does). */
+        public static Page cut(List<StoredRecord> found, int limit, long maxBytes) {
+            long bytes = 0;
+            int taken = 0;
+            while (taken < Math.min(limit, found.size())) {
+                bytes += Limits.jsonLength(found.get(taken).attributes());
+                if (taken > 0 && bytes > maxBytes) {
+                    break;
+                }
+                taken++;
+            }
+            return new Page(found.subList(0, taken), taken < found.size());
+        }
+    }
 
     /**
      * Inserts a new active record holding {@code uniqueValues} (attribute → canonical value).
@@ -89,9 +122,16 @@ public interface RecordStore {
      * R1, R2: archives the active {@code operation.roots()} and every active dependent: deleted_at
      * and updated_at become the operation's time, archive_operation its id, updated_by its actor,
      * version moves on; their unique values are freed. The store remembers which records the
-     * operation touched (for history). Returns counts per type.
+     * operation touched (for history). Returns counts per type. R14: a cascade of more than
+     * {@code maxRecords} records is a LIMIT_EXCEEDED (Blocker#requireCascadeWithin) before anything
+     * changes, found by the count the store takes anyway, so the limit costs no extra statement.
      */
-    Map<String, Long> archive(Operation operation);
+    Map<String, Long> archive(Operation operation, long maxRecords);
+
+    /** {@link #archive(Operation, long)} without a limit. */
+    default Map<String, Long> archive(Operation operation) {
+        return archive(operation, Long.MAX_VALUE);
+    }
 
     /**
      * R5: restores {@code root} and the set {@link #outlineRestore} describes, re-claiming their unique
@@ -99,8 +139,14 @@ public interface RecordStore {
      * nothing changes), and remembers them under {@code operation}. Returns counts per type and the
      * co-archived records that stayed archived (at most {@code listLimit}), as the outline lists them:
      * one walk of the set serves both, so a restore costs no second walk to say what it left.
+     * Over {@code maxRecords} records: LIMIT_EXCEEDED before anything changes, as for {@link #archive}.
      */
-    Restored restore(RecordId root, Operation operation, int listLimit);
+    Restored restore(RecordId root, Operation operation, int listLimit, long maxRecords);
+
+    /** {@link #restore(RecordId, Operation, int, long)} without a limit. */
+    default Restored restore(RecordId root, Operation operation, int listLimit) {
+        return restore(root, operation, listLimit, Long.MAX_VALUE);
+    }
 
     /** What {@link #restore} did. */
     record Restored(Map<String, Long> countsPerType, List<LeftArchived> leftArchived) {
@@ -113,8 +159,14 @@ public interface RecordStore {
     /**
      * R3, R4: removes {@code operation.roots()} and every dependent, whatever its state, from
      * storage; the store remembers their ids and types under the operation. Returns counts per type.
+     * Over {@code maxRecords} records: LIMIT_EXCEEDED before anything changes, as for {@link #archive}.
      */
-    Map<String, Long> purge(Operation operation);
+    Map<String, Long> purge(Operation operation, long maxRecords);
+
+    /** {@link #purge(Operation, long)} without a limit. */
+    default Map<String, Long> purge(Operation operation) {
+        return purge(operation, Long.MAX_VALUE);
+    }
 
     /** R11: archived records of {@code type} archived at or before {@code cutoff}, at most {@code limit}. */
     List<RecordId> archivedBefore(WorkspaceId workspace, String type, Instant cutoff, int limit);

@@ -3,6 +3,7 @@ package io.archivist.adapters.persistence.jdbc;
 import io.archivist.application.port.out.RecordStore.Restored;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.ArchivistException;
+import io.archivist.domain.Blocker;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.Operation;
@@ -33,8 +34,8 @@ final class JdbcCascades {
         this.db = db;
     }
 
-    Map<String, Long> archive(Operation operation) {
-        return cascade(operation, true, (c, types) -> {
+    Map<String, Long> archive(Operation operation, long maxRecords) {
+        return cascade(operation, true, maxRecords, (c, types) -> {
             update(c, operation, "records", "id",
                     Query.of("deleted_at = ?, archive_operation = ?, updated_at = ?, updated_by = ?, version = version + 1",
                             operation.at(), operation.id(), operation.at(), operation.actor()), "");
@@ -43,11 +44,12 @@ final class JdbcCascades {
         });
     }
 
-    Restored restore(RecordId root, Operation operation, int listLimit) {
+    Restored restore(RecordId root, Operation operation, int listLimit, long maxRecords) {
         WorkspaceId workspace = operation.workspace();
         return db.transactions.statements(c -> db.transactions.atomically(c, () -> {
             OperationId archivedBy = archiveOperationOf(c, workspace, root);
             Restored restored = db.cascades.collectRestore(c, workspace, operation.id(), root, archivedBy, listLimit);
+            Blocker.requireCascadeWithin(restored.countsPerType(), maxRecords);
             // The operation's rows may hold earlier roots of this restore, active again: the conditions skip them.
             // R6: re-claims the unique values; a value an active record holds fails this statement.
             updateUniqueValues(c, operation, restored.countsPerType().keySet(), Query.of("active_hash = value_hash"),
@@ -59,8 +61,8 @@ final class JdbcCascades {
         }, failure -> db.dialect.isUniqueViolation(failure) ? restoreConflict(c, workspace, root) : null));
     }
 
-    Map<String, Long> purge(Operation operation) {
-        return cascade(operation, false, (c, types) -> {
+    Map<String, Long> purge(Operation operation, long maxRecords) {
+        return cascade(operation, false, maxRecords, (c, types) -> {
             List<String> holding = holdingUniqueValues(c, operation.workspace(), types);
             if (!holding.isEmpty()) {
                 db.sql.update(c, db.dialect.deleteOfOperation("unique_values", "record_id", operation.workspace(),
@@ -78,15 +80,17 @@ final class JdbcCascades {
 
     /**
      * R1 (active only) or R3: the cascade of the operation's roots becomes its rows, then {@code change}
-     * applies it, unless it reached nothing. Returns counts per type.
+     * applies it, unless it reached nothing. Returns counts per type. Over {@code maxRecords} it changes
+     * nothing (R14): the unit of work rolls the collected rows back.
      */
-    private Map<String, Long> cascade(Operation operation, boolean activeOnly, Change change) {
+    private Map<String, Long> cascade(Operation operation, boolean activeOnly, long maxRecords, Change change) {
         if (operation.roots().isEmpty()) {
             return Map.of();
         }
         return db.transactions.statements(c -> {
             db.cascades.collectReach(c, operation.workspace(), operation.id(), operation.roots(), activeOnly);
             Map<String, Long> counts = countsOf(c, operation);
+            Blocker.requireCascadeWithin(counts, maxRecords);
             if (!counts.isEmpty()) {
                 change.apply(c, counts.keySet());
             }

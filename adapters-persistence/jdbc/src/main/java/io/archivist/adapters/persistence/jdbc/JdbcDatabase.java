@@ -20,19 +20,29 @@ final class JdbcDatabase {
     /** archivist.lifecycle.write-wait's default: how long a write waits for its workspace's lock (R14). */
     static final Duration DEFAULT_WRITE_WAIT = Duration.ofSeconds(30);
 
-    private JdbcDatabase(Dialect dialect, DataSource dataSource, int maxAttempts, Duration writeWait) {
+    /**
+     * R14: archivist.jdbc.statement-timeout's default: a backstop for a runaway statement, well past the
+     * longest statement of a cascade of max-cascade-records (seconds on PostgreSQL, longer on MariaDB).
+     */
+    static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofMinutes(5);
+
+    private JdbcDatabase(Dialect dialect, DataSource dataSource, int maxAttempts, Duration writeWait,
+                         Duration statementTimeout) {
         this.dialect = dialect;
-        this.sql = new Sql(dialect);
+        this.sql = new Sql(dialect, statementTimeout);
         this.transactions = new Transactions(dataSource, sql, maxAttempts, writeWait);
         this.cascades = dialect.cascadeQueries(sql);
     }
 
     static JdbcDatabase open(DataSource dataSource, int maxAttempts) {
-        return open(dataSource, maxAttempts, DEFAULT_WRITE_WAIT);
+        return open(dataSource, maxAttempts, DEFAULT_WRITE_WAIT, DEFAULT_STATEMENT_TIMEOUT);
     }
 
-    /** Detects the database, brings its schema up to date, and opens the store on it. */
-    static JdbcDatabase open(DataSource dataSource, int maxAttempts, Duration writeWait) {
+    /**
+     * Detects the database, brings its schema up to date, and opens the store on it: a write waits at
+     * most {@code writeWait} for its workspace's lock, a statement runs at most {@code statementTimeout}.
+     */
+    static JdbcDatabase open(DataSource dataSource, int maxAttempts, Duration writeWait, Duration statementTimeout) {
         Dialect dialect;
         try (Connection connection = dataSource.getConnection()) {
             dialect = Dialect.of(connection);
@@ -48,6 +58,6 @@ final class JdbcDatabase {
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        return new JdbcDatabase(dialect, dataSource, maxAttempts, writeWait);
+        return new JdbcDatabase(dialect, dataSource, maxAttempts, writeWait, statementTimeout);
     }
 }

@@ -78,6 +78,34 @@ final class JdbcRecordStore implements RecordStore {
 
     @Override
     public List<StoredRecord> page(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit) {
+        Query query = pageQuery(workspace, filter, after, limit);
+        return db.transactions.statements(c -> db.sql.list(c, query, RecordRows.mapper(db.sql)));
+    }
+
+    /**
+     * R14 in the same one statement: the database sums the attributes' lengths in id order over the
+     * page of {@code limit + 1} and sends only the records that fit, so large records never reach
+     * the JVM past the budget; every row also says how many the page held, which tells if more follow.
+     */
+    @Override
+    public Page pageWithin(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit,
+                           long maxBytes) {
+        Query inner = pageQuery(workspace, filter, after, limit + 1);
+        Query query = Query.of("SELECT " + RecordRows.COLUMNS + ", page_rows FROM (SELECT " + RecordRows.COLUMNS
+                + ", COUNT(*) OVER () AS page_rows, ROW_NUMBER() OVER (ORDER BY id) AS n,"
+                + " SUM(LENGTH(attributes)) OVER (ORDER BY id ROWS UNBOUNDED PRECEDING) AS bytes FROM (")
+                .add(inner)
+                .add(") page) sized WHERE n = 1 OR (n <= ? AND bytes <= ?) ORDER BY id", limit, maxBytes);
+        long[] pageRows = {0};
+        Sql.Row<StoredRecord> mapper = RecordRows.mapper(db.sql);
+        List<StoredRecord> found = db.transactions.statements(c -> db.sql.list(c, query, rows -> {
+            pageRows[0] = rows.getLong("page_rows");
+            return mapper.map(rows);
+        }));
+        return new Page(found, pageRows[0] > found.size());
+    }
+
+    private Query pageQuery(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit) {
         Query query = Query.of("SELECT " + RecordRows.COLUMNS + " FROM records WHERE workspace = ?", workspace);
         if (filter.type().isPresent()) {
             query.add(" AND " + db.dialect.typeInState(filter.archived()), filter.type().get());
@@ -87,8 +115,7 @@ final class JdbcRecordStore implements RecordStore {
         filter.parent().ifPresent(parent -> query.add(
                 " AND id IN (SELECT child_id FROM record_parents WHERE workspace = ? AND parent_id = ?)", workspace, parent));
         after.ifPresent(id -> query.add(" AND id > ?", id));
-        query.add(" ORDER BY id LIMIT ?", limit);
-        return db.transactions.statements(c -> db.sql.list(c, query, RecordRows.mapper(db.sql)));
+        return query.add(" ORDER BY id LIMIT ?", limit);
     }
 
     @Override
@@ -154,17 +181,17 @@ final class JdbcRecordStore implements RecordStore {
     }
 
     @Override
-    public Map<String, Long> archive(Operation operation) {
-        return cascades.archive(operation);
+    public Map<String, Long> archive(Operation operation, long maxRecords) {
+        return cascades.archive(operation, maxRecords);
     }
 
     @Override
-    public Restored restore(RecordId root, Operation operation, int listLimit) {
-        return cascades.restore(root, operation, listLimit);
+    public Restored restore(RecordId root, Operation operation, int listLimit, long maxRecords) {
+        return cascades.restore(root, operation, listLimit, maxRecords);
     }
 
     @Override
-    public Map<String, Long> purge(Operation operation) {
-        return cascades.purge(operation);
+    public Map<String, Long> purge(Operation operation, long maxRecords) {
+        return cascades.purge(operation, maxRecords);
     }
 }

@@ -31,10 +31,11 @@ class JdbcStoreFactory {
     @Context
     JdbcDatabase jdbcDatabase(DataSource dataSource, @Nullable DataSourceResolver resolver,
                               @Value("${archivist.jdbc.max-attempts:10}") int maxAttempts,
-                              @Value("${archivist.lifecycle.write-wait:30s}") Duration writeWait) {
+                              @Value("${archivist.lifecycle.write-wait:30s}") Duration writeWait,
+                              @Value("${archivist.jdbc.statement-timeout:5m}") Duration statementTimeout) {
         // Micronaut Data may wrap the DataSource in one that only works inside its own transactions.
         DataSource target = resolver == null ? dataSource : resolver.resolve(dataSource);
-        return JdbcDatabase.open(target, maxAttempts, writeWait);
+        return JdbcDatabase.open(target, maxAttempts, writeWait, statementTimeout);
     }
 
     @Singleton

@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,9 +29,24 @@ final class Sql {
     }
 
     private final Dialect dialect;
+    /** R14: how long one statement may run (JDBC's query timeout, in whole seconds; 0 for none). */
+    private final int timeoutSeconds;
 
-    Sql(Dialect dialect) {
+    Sql(Dialect dialect, Duration statementTimeout) {
         this.dialect = dialect;
+        this.timeoutSeconds = statementTimeout.isZero() ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE,
+                statementTimeout.toSeconds()));
+    }
+
+    /**
+     * Every statement of the store is prepared here, so that each has the timeout: JDBC's query timeout
+     * is the one form all three drivers honour (PostgreSQL cancels the statement, MariaDB's driver sets
+     * max_statement_time, H2 checks it while it runs).
+     */
+    private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setQueryTimeout(timeoutSeconds);
+        return statement;
     }
 
     Dialect dialect() {
@@ -41,7 +58,7 @@ final class Sql {
     }
 
     int update(Connection connection, String sql, Object... params) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = prepare(connection, sql)) {
             bind(statement, params);
             return statement.executeUpdate();
         } catch (SQLException e) {
@@ -55,7 +72,7 @@ final class Sql {
 
     /** The rows of the statement's first result set: a setting may come first (see Dialect.lockWorkspaceWithin). */
     <T> List<T> list(Connection connection, String sql, Row<T> row, Object... params) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = prepare(connection, sql)) {
             bind(statement, params);
             boolean hasRows = statement.execute();
             while (!hasRows) {
@@ -90,7 +107,7 @@ final class Sql {
         if (rows.isEmpty()) {
             return new int[0];
         }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = prepare(connection, sql)) {
             for (Object[] params : rows) {
                 bind(statement, params);
                 statement.addBatch();
@@ -152,8 +169,18 @@ final class Sql {
         }
     }
 
-    private static JdbcStoreException failure(String sql, SQLException e) {
+    private JdbcStoreException failure(String sql, SQLException e) {
+        if (isTimeout(e)) {
+            return new JdbcStoreException("a statement ran longer than archivist.jdbc.statement-timeout ("
+                    + timeoutSeconds + " s) and was cancelled", e);
+        }
         String shown = sql.length() > 200 ? sql.substring(0, 200) + "..." : sql;
         return new JdbcStoreException("statement failed [" + shown + "]", e);
+    }
+
+    /** PostgreSQL's and H2's query_canceled (57014), MariaDB's max_statement_time (70100, error 1969). */
+    static boolean isTimeout(SQLException e) {
+        return e instanceof SQLTimeoutException || "57014".equals(e.getSQLState())
+                || "70100".equals(e.getSQLState()) || e.getErrorCode() == 1969;
     }
 }

@@ -92,7 +92,7 @@ class WaitingWritersTest {
         try (StoreFixture store = new StoreFixture(database)) {
             store.ports.unitOfWork().write(store.workspace, () -> null); // the workspace's lock row exists
             CountingDataSource counting = new CountingDataSource(database.dataSource());
-            UnitOfWork otherProcess = new JdbcUnitOfWork(JdbcDatabase.open(counting, 10, Duration.ofSeconds(1)));
+            UnitOfWork otherProcess = new JdbcUnitOfWork(JdbcDatabase.open(counting, 10, Duration.ofSeconds(1), JdbcDatabase.DEFAULT_STATEMENT_TIMEOUT));
             ExecutorService threads = Executors.newSingleThreadExecutor();
             CountDownLatch release = new CountDownLatch(1);
             try {

@@ -1,6 +1,8 @@
 package io.archivist.adapters.persistence.mongo;
 
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
@@ -10,6 +12,7 @@ import io.archivist.application.port.out.RecordStore;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
+import io.archivist.domain.Limits;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
 import io.archivist.domain.RecordId;
@@ -89,6 +92,34 @@ public final class MongoRecordStore implements RecordStore {
 
     @Override
     public List<StoredRecord> page(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit) {
+        return read(pageQuery(workspace, filter, after, limit));
+    }
+
+    /**
+     * R14: reads the page's records from a cursor and stops at the budget, so that records past it are
+     * never decoded; the driver holds one batch at a time, and the server caps a batch at 16 MiB.
+     */
+    @Override
+    public Page pageWithin(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit,
+                           long maxBytes) {
+        List<StoredRecord> found = new ArrayList<>();
+        long bytes = 0;
+        try (MongoCursor<Document> cursor = pageQuery(workspace, filter, after, limit + 1)
+                .projection(RecordDocuments.READ_FIELDS).iterator()) {
+            while (cursor.hasNext()) {
+                StoredRecord record = RecordDocuments.fromDocument(cursor.next());
+                bytes += Limits.jsonLength(record.attributes());
+                if (found.size() == limit || (!found.isEmpty() && bytes > maxBytes)) {
+                    return new Page(found, true);
+                }
+                found.add(record);
+            }
+        }
+        return new Page(found, false);
+    }
+
+    private FindIterable<Document> pageQuery(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after,
+                                             int limit) {
         List<Bson> conditions = new ArrayList<>();
         filter.type().ifPresent(type -> conditions.add(Filters.eq(TYPE, type)));
         conditions.add(switch (filter.archived()) {
@@ -100,7 +131,7 @@ public final class MongoRecordStore implements RecordStore {
         filter.parent().ifPresent(parent -> conditions.add(Filters.eq(PARENTS, parent.toString())));
         after.ifPresent(id -> conditions.add(Filters.gt(ID, id.toString())));
         // Ids are canonical lower-case UUID text: their string order is the unsigned order of RecordId.
-        return read(records.find(in(workspace, Filters.and(conditions))).sort(Sorts.ascending(ID)).limit(limit));
+        return records.find(in(workspace, Filters.and(conditions))).sort(Sorts.ascending(ID)).limit(limit);
     }
 
     @Override
@@ -196,18 +227,18 @@ public final class MongoRecordStore implements RecordStore {
     }
 
     @Override
-    public Map<String, Long> archive(Operation operation) {
-        return cascades.archive(operation);
+    public Map<String, Long> archive(Operation operation, long maxRecords) {
+        return cascades.archive(operation, maxRecords);
     }
 
     @Override
-    public Restored restore(RecordId root, Operation operation, int listLimit) {
-        return cascades.restore(root, operation, listLimit);
+    public Restored restore(RecordId root, Operation operation, int listLimit, long maxRecords) {
+        return cascades.restore(root, operation, listLimit, maxRecords);
     }
 
     @Override
-    public Map<String, Long> purge(Operation operation) {
-        return cascades.purge(operation);
+    public Map<String, Long> purge(Operation operation, long maxRecords) {
+        return cascades.purge(operation, maxRecords);
     }
 
     @Override
@@ -225,7 +256,7 @@ public final class MongoRecordStore implements RecordStore {
         batches.reindexUnique(workspace, type);
     }
 
-    private static List<StoredRecord> read(com.mongodb.client.FindIterable<Document> found) {
+    private static List<StoredRecord> read(FindIterable<Document> found) {
         List<StoredRecord> result = new ArrayList<>();
         found.projection(RecordDocuments.READ_FIELDS).forEach(document -> result.add(RecordDocuments.fromDocument(document)));
         return result;

@@ -8,6 +8,7 @@ import com.mongodb.client.model.MergeOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.archivist.application.port.out.RecordStore;
+import io.archivist.domain.Blocker;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.LeftArchived;
@@ -76,10 +77,11 @@ final class RecordCascades {
         return Counts.perType(records, set);
     }
 
-    Map<String, Long> archive(Operation operation) {
+    Map<String, Long> archive(Operation operation, long maxRecords) {
         return unitOfWork.inUnit(operation.workspace(), unit -> {
             Bson set = archiveSet(operation.workspace(), operation.roots());
             Map<String, Long> counts = countPerType(set);
+            Blocker.requireCascadeWithin(counts, maxRecords);
             if (counts.isEmpty()) {
                 return counts;
             }
@@ -96,10 +98,11 @@ final class RecordCascades {
         });
     }
 
-    Map<String, Long> purge(Operation operation) {
+    Map<String, Long> purge(Operation operation, long maxRecords) {
         return unitOfWork.inUnit(operation.workspace(), unit -> {
             Bson set = purgeSet(operation.workspace(), operation.roots());
             Map<String, Long> counts = countPerType(set);
+            Blocker.requireCascadeWithin(counts, maxRecords);
             if (counts.isEmpty()) {
                 return counts;
             }
@@ -117,7 +120,7 @@ final class RecordCascades {
         });
     }
 
-    RecordStore.Restored restore(RecordId root, Operation operation, int listLimit) {
+    RecordStore.Restored restore(RecordId root, Operation operation, int listLimit, long maxRecords) {
         return unitOfWork.inUnit(operation.workspace(), unit -> {
             RestoreSet restore = RestoreSet.of(records, operation.workspace(), root);
             restore.conflicts(1).stream().findFirst().ifPresent(conflict -> {
@@ -125,6 +128,7 @@ final class RecordCascades {
             });
             Bson set = restore.restored();
             Map<String, Long> counts = countPerType(set);
+            Blocker.requireCascadeWithin(counts, maxRecords);
             List<LeftArchived> left = restore.leftArchived(listLimit);
             shadows.take(unit, MongoSchema.RECORDS, set);
             String op = operation.id().toString();

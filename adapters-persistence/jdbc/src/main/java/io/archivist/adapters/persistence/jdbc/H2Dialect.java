@@ -4,6 +4,7 @@ import io.archivist.application.port.out.RecordFilter.ArchivedFilter;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * H2 in its native mode: generated columns instead of partial indexes, and level-by-level walks
@@ -20,6 +21,14 @@ final class H2Dialect extends Dialect {
     @Override
     String name() {
         return "h2";
+    }
+
+    @Override
+    Optional<String> notDurable(Connection connection) throws SQLException {
+        String delay = queryOne(connection,
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'");
+        return "0".equals(delay) ? Optional.empty() : Optional.of("H2 writes a commit to its file up to " + delay
+                + " ms after acknowledging it; add ;WRITE_DELAY=0 to the database URL");
     }
 
     @Override

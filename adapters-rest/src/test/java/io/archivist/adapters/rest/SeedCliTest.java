@@ -98,10 +98,8 @@ class SeedCliTest {
                 "archivist.data-dir", data.toString(), "archivist.retention.enabled", "false",
                 "micronaut.server.port", "-1"))) {
             // Another process: within one JVM, H2 shares the open database instead of refusing it.
-            Process seedImport = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Darchivist.data-dir=" + data, "-cp", System.getProperty("java.class.path"),
-                    ArchivistCommand.class.getName(), "seed", "import", SeedApiTest.EXAMPLE.toString()))
+            Process seedImport = new ProcessBuilder(ServiceProcess.archivist(List.of("-Darchivist.data-dir=" + data),
+                    "seed", "import", SeedApiTest.EXAMPLE.toString()))
                     .redirectOutput(log.toFile()).redirectError(errors.toFile()).start();
             assertTrue(seedImport.waitFor(2, TimeUnit.MINUTES), "the import neither ended nor failed");
             String said = Files.readString(errors);

@@ -34,17 +34,28 @@ final class ServiceProcess implements AutoCloseable {
     /** Starts {@code serve} with these properties (as -D) on a free port, and waits until it answers /health. */
     static ServiceProcess start(Path log, Map<String, String> properties) throws IOException, InterruptedException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dmicronaut.server.port=" + port,
+        List<String> options = new ArrayList<>(List.of("-Xmx256m", "-Dmicronaut.server.port=" + port,
                 "-Darchivist.retention.enabled=false"));
-        properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ArchivistCommand.class.getName()));
+        properties.forEach((name, value) -> options.add("-D" + name + "=" + value));
+        List<String> command = archivist(options);
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         ServiceProcess service = new ServiceProcess(process, log, URI.create("http://127.0.0.1:" + port));
         service.awaitHealthy();
         return service;
+    }
+
+    /** {@code java <options> -cp <the tests' class path> <the jar's main class> <arguments>}. */
+    static List<String> archivist(List<String> options, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // They run briefly: start sooner and with less CPU (the machine may have two cores).
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ArchivistCommand.class.getName()));
+        command.addAll(List.of(arguments));
+        return command;
     }
 
     URI uri() {

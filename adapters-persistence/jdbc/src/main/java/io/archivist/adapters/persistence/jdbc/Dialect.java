@@ -50,6 +50,13 @@ abstract class Dialect {
      */
     abstract Optional<String> notDurable(Connection connection) throws SQLException;
 
+    /**
+     * After the commit of a unit that may have written, before its answer: forces it to the disk where
+     * the database does not on its own (R15, a machine's crash too). The servers do it in their commit.
+     */
+    void afterCommit(Connection connection) throws SQLException {
+    }
+
     /** The first column of the first row of {@code query}. */
     static String queryOne(Connection connection, String query) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {

@@ -15,6 +15,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -68,6 +69,20 @@ class CliTest {
         assertEquals("acme", claims.getStringClaim("workspace"));
         Duration ttl = Duration.between(Instant.now(), claims.getExpirationTime().toInstant());
         assertTrue(ttl.compareTo(Duration.ofMinutes(119)) > 0 && ttl.compareTo(Duration.ofHours(2)) <= 0, ttl::toString);
+    }
+
+    @Test
+    void token_makes_the_data_directory_and_the_development_key_readable_by_their_owner_only() throws Exception {
+        Path fresh = data.resolve("fresh");
+        System.setProperty("archivist.data-dir", fresh.toString());
+        CommandLine commandLine = new CommandLine(new ArchivistCommand());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        assertEquals(0, commandLine.execute("token", "--sub", "alice", "--roles", "ADMIN", "--workspace", "acme"),
+                err::toString);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                fresh.resolve(SigningKeys.DEV_KEY_FILE))));
     }
 
     @Test

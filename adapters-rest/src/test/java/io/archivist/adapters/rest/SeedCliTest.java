@@ -1,6 +1,8 @@
 package io.archivist.adapters.rest;
 
 import io.archivist.adapters.rest.cli.ArchivistCommand;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -10,9 +12,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SPEC §5 from the command line: {@code seed import FILE [--dry-run]} on the embedded H2 store. */
@@ -82,5 +88,28 @@ class SeedCliTest {
         assertEquals(2, run("seed", "import", text.toString()));
         assertTrue(err.toString().contains("--format"), err::toString);
         assertEquals(2, run("seed"), "a subcommand is needed");
+    }
+
+    @Test
+    void seed_import_while_a_service_holds_the_embedded_database_says_so_in_one_sentence() throws Exception {
+        Path log = Files.createDirectories(data).resolve("stdout.txt");
+        Path errors = data.resolve("stderr.txt");
+        try (EmbeddedServer service = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "archivist.data-dir", data.toString(), "archivist.retention.enabled", "false",
+                "micronaut.server.port", "-1"))) {
+            // Another process: within one JVM, H2 shares the open database instead of refusing it.
+            Process seedImport = new ProcessBuilder(ServiceProcess.archivist(List.of("-Darchivist.data-dir=" + data),
+                    "seed", "import", SeedApiTest.EXAMPLE.toString()))
+                    .redirectOutput(log.toFile()).redirectError(errors.toFile()).start();
+            assertTrue(seedImport.waitFor(2, TimeUnit.MINUTES), "the import neither ended nor failed");
+            String said = Files.readString(errors);
+            String logged = Files.readString(log);
+            assertEquals(1, seedImport.exitValue(), said + logged);
+            assertEquals(1, said.lines().count(), () -> "one sentence: " + said);
+            assertTrue(said.contains("in use by another process"), said);
+            assertTrue(said.contains("stop it first"), said);
+            assertFalse((said + logged).contains("\tat "), () -> "no stack trace: " + said + logged);
+            assertTrue(service.isRunning());
+        }
     }
 }

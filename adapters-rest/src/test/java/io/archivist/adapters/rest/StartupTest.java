@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -84,5 +85,31 @@ class StartupTest {
             assertArrayEquals(first, second, "a restart keeps the key, so tokens stay valid");
             assertTrue(again.isRunning());
         }
+    }
+
+    @Test
+    void the_data_directory_and_the_development_key_are_readable_by_their_owner_only() throws Exception {
+        Path fresh = data.resolve("fresh");
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class,
+                settings("archivist.data-dir", fresh.toString()))) {
+            assertTrue(server.isRunning());
+        }
+        assertEquals("rwx------", permissions(fresh), "H2's files, made with the umask, are out of others' reach");
+        assertTrue(Files.exists(fresh.resolve("archivist.mv.db")));
+        assertEquals("rw-------", permissions(fresh.resolve(SigningKeys.DEV_KEY_FILE)));
+
+        // What an earlier version left open is closed at the next start.
+        Files.setPosixFilePermissions(fresh, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(fresh.resolve(SigningKeys.DEV_KEY_FILE), PosixFilePermissions.fromString("rw-r--r--"));
+        try (EmbeddedServer again = ApplicationContext.run(EmbeddedServer.class,
+                settings("archivist.data-dir", fresh.toString()))) {
+            assertTrue(again.isRunning());
+        }
+        assertEquals("rwx------", permissions(fresh));
+        assertEquals("rw-------", permissions(fresh.resolve(SigningKeys.DEV_KEY_FILE)));
+    }
+
+    private static String permissions(Path path) throws java.io.IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 }

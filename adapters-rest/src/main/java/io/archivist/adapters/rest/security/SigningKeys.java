@@ -78,18 +78,23 @@ public final class SigningKeys {
 
     private static boolean createIfAbsent(Path file) {
         if (Files.exists(file)) {
+            ownerOnly(file, "rw-------"); // a key an earlier version left readable to others
             return false;
         }
         try {
             Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
+            if (Files.notExists(dir)) {
+                // As the embedded store makes it: the key and the database are this user's only.
+                Files.createDirectories(dir);
+                ownerOnly(dir, "rwx------");
+            }
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             // Written aside and moved in whole, so that a token command starting at the same time never
             // reads half a key; if another process won the race, its key stays.
             Path draft = Files.createTempFile(dir, DEV_KEY_FILE, ".new");
-            ownerOnly(draft);
+            ownerOnly(draft, "rw-------");
             Files.writeString(draft, secret + "\n", StandardCharsets.UTF_8);
             try {
                 Files.move(draft, file);
@@ -116,9 +121,9 @@ public final class SigningKeys {
         }
     }
 
-    private static void ownerOnly(Path file) {
+    private static void ownerOnly(Path file, String permissions) {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
         } catch (UnsupportedOperationException | IOException ignored) {
             // not a POSIX file system: the directory's own permissions protect it
         }

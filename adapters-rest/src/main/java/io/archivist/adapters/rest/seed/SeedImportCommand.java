@@ -58,8 +58,17 @@ public class SeedImportCommand implements Callable<Integer> {
                     + "; name it .json, .yaml or .jsonl, or give --format json|yaml|jsonl");
             return 2;
         }
-        try (ApplicationContext context = ApplicationContext.builder()
-                .environments(ArchivistCommand.CLI_ENVIRONMENT).banner(false).start()) {
+        ApplicationContext started;
+        try {
+            started = ApplicationContext.builder().environments(ArchivistCommand.CLI_ENVIRONMENT).banner(false).start();
+        } catch (RuntimeException storeDidNotOpen) {
+            // One sentence, not the start-up's stack trace: the reason is the innermost cause
+            // (such as the embedded database being held by a running service).
+            err.println("archivist seed import: " + file + " was not imported: " + innermost(storeDidNotOpen));
+            err.flush();
+            return 1;
+        }
+        try (ApplicationContext context = started) {
             ImportSeedUseCase seeds = context.getBean(ImportSeedUseCase.class);
             SeedProgressPrinter progress = new SeedProgressPrinter(err);
             SeedReport report = seeds.importSeed(ImportSeedCommand.asSeedActor(SeedSource.ofFile(file), seedFormat,
@@ -78,6 +87,14 @@ public class SeedImportCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+    }
+
+    private static String innermost(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     private static SeedFormat named(String name) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,6 +43,27 @@ abstract class Dialect {
                 throw new IllegalStateException("the JDBC store runs on H2, PostgreSQL or MariaDB, not on " + product);
             }
         };
+    }
+
+    /**
+     * R15: why this database may acknowledge a commit before it would survive a crash, if it may (a
+     * server setting, or one of the connection's). One query, at start-up; the store says so in its log.
+     */
+    abstract Optional<String> notDurable(Connection connection) throws SQLException;
+
+    /**
+     * After the commit of a unit that may have written, before its answer: forces it to the disk where
+     * the database does not on its own (R15, a machine's crash too). The servers do it in their commit.
+     */
+    void afterCommit(Connection connection) throws SQLException {
+    }
+
+    /** The first column of the first row of {@code query}. */
+    static String queryOne(Connection connection, String query) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     // ---- values

@@ -10,7 +10,14 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
+import java.util.Set;
 
 /**
  * SPEC §6: with no configuration at all, the store is an H2 database file under ./data
@@ -27,19 +34,73 @@ class EmbeddedDatabaseFactory {
     @Singleton
     @Bean(preDestroy = "close")
     HikariDataSource embeddedDataSource(@Value("${archivist.data-dir:data}") String dataDir) {
-        Path file = Path.of(dataDir).toAbsolutePath().normalize().resolve("archivist");
+        Path directory = ownerOnlyDirectory(Path.of(dataDir).toAbsolutePath().normalize());
+        Path file = directory.resolve("archivist");
         HikariConfig config = new HikariConfig();
         config.setPoolName("archivist-embedded-h2");
-        // LOCK_TIMEOUT: writers of one workspace queue for its lock row longer than H2's default second.
         config.setJdbcUrl(url(file));
         config.setUsername("sa");
         config.setPassword("");
         config.setMaximumPoolSize(10);
         LOG.info("No datasources.default.url configured: using the embedded H2 database {}.mv.db", file);
-        return new HikariDataSource(config);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            if (!inUse(e)) {
+                throw e;
+            }
+            // H2 admits one process per file: a service, or a seed import, already has it open.
+            LOG.debug("the embedded database {} is locked by another process", file, e);
+            throw new IllegalStateException("the embedded database under " + directory
+                    + " is in use by another process (a running service?); stop it first");
+        }
     }
 
+    /** H2's DATABASE_ALREADY_OPEN_1 (90020): another process holds the file's lock. */
+    private static boolean inUse(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e && e.getErrorCode() == 90020) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * WRITE_DELAY=0 (R15): H2 otherwise acknowledges a commit and writes it to the file up to half a
+     * second later, so a process killed meanwhile loses writes its clients were told were done.
+     * LOCK_TIMEOUT: writers of one workspace queue for its lock row longer than H2's default second.
+     */
     static String url(Path file) {
-        return "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * The data directory, readable by this user only (rwx------): H2 makes its files with the process's
+     * umask, often world-readable, and cannot be told otherwise; inside this directory nobody else
+     * reaches them. A directory an earlier version left open is closed too.
+     */
+    static Path ownerOnlyDirectory(Path directory) {
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
+        try {
+            if (Files.notExists(directory)) {
+                return Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(ownerOnly));
+            }
+            Files.setPosixFilePermissions(directory, ownerOnly);
+        } catch (UnsupportedOperationException notPosix) {
+            return created(directory);
+        } catch (IOException notOurs) {
+            LOG.warn("cannot make the data directory {} private to this user: {}", directory, notOurs.toString());
+            return created(directory);
+        }
+        return directory;
+    }
+
+    private static Path created(Path directory) {
+        try {
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + directory, e);
+        }
     }
 }

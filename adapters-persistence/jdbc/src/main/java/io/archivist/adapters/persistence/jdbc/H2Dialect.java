@@ -1,9 +1,13 @@
 package io.archivist.adapters.persistence.jdbc;
 
 import io.archivist.application.port.out.RecordFilter.ArchivedFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * H2 in its native mode: generated columns instead of partial indexes, and level-by-level walks
@@ -19,10 +23,47 @@ final class H2Dialect extends Dialect {
     /** The database was closed, or is being closed with the JVM. */
     private static final int DATABASE_IS_CLOSED = 90098;
     private static final int DATABASE_CALLED_AT_SHUTDOWN = 90121;
+    private static final int ADMIN_RIGHTS_REQUIRED = 90040;
+    private static final Logger LOG = LoggerFactory.getLogger(H2Dialect.class);
+
+    /** Cleared when the database's user may not force its file to the disk (not the embedded default's). */
+    private volatile boolean syncs = true;
 
     @Override
     String name() {
         return "h2";
+    }
+
+    @Override
+    Optional<String> notDurable(Connection connection) throws SQLException {
+        String delay = queryOne(connection,
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'");
+        return "0".equals(delay) ? Optional.empty() : Optional.of("H2 writes a commit to its file up to " + delay
+                + " ms after acknowledging it; add ;WRITE_DELAY=0 to the database URL");
+    }
+
+    /**
+     * With WRITE_DELAY=0 a commit is in H2's file when commit() returns, so a killed process loses
+     * nothing; but H2 forces the file to the disk (fsync) only when it closes, so a machine's crash
+     * could. CHECKPOINT SYNC forces it. The change is committed whatever happens here, so a failure is
+     * logged, never thrown: the client must not be told that a committed change failed.
+     */
+    @Override
+    void afterCommit(Connection connection) {
+        if (!syncs) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT SYNC");
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ADMIN_RIGHTS_REQUIRED) {
+                syncs = false;
+                LOG.warn("the H2 database's user is no admin, so commits are not forced to the disk: a machine's"
+                        + " crash may lose acknowledged writes (R15)");
+            } else {
+                LOG.error("could not force a commit to the disk", e);
+            }
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.archivist.adapters.persistence.jdbc;
 
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -9,6 +11,8 @@ import java.time.Duration;
 
 /** The database the JDBC store runs on: its dialect, its schema (Flyway), and the units of work on it. */
 final class JdbcDatabase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcDatabase.class);
 
     static final String MIGRATIONS = "classpath:db/archivist/";
 
@@ -46,6 +50,8 @@ final class JdbcDatabase {
         Dialect dialect;
         try (Connection connection = dataSource.getConnection()) {
             dialect = Dialect.of(connection);
+            dialect.notDurable(connection).ifPresent(reason -> LOG.warn("{}: an acknowledged write may be lost"
+                    + " in a crash (R15)", reason));
         } catch (SQLException e) {
             throw new JdbcStoreException("cannot reach the database", e);
         }

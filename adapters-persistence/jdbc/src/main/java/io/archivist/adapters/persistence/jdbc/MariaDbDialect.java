@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -33,6 +34,15 @@ final class MariaDbDialect extends Dialect {
     @Override
     String name() {
         return "mariadb";
+    }
+
+    @Override
+    Optional<String> notDurable(Connection connection) throws SQLException {
+        // 0 and 2 flush InnoDB's log about once a second instead of at each commit.
+        String flush = queryOne(connection, "SELECT @@innodb_flush_log_at_trx_commit");
+        return flush.equals("0") || flush.equals("2")
+                ? Optional.of("MariaDB's innodb_flush_log_at_trx_commit is " + flush + ", not 1")
+                : Optional.empty();
     }
 
     @Override

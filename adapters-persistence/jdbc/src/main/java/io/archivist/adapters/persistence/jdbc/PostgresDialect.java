@@ -7,6 +7,7 @@ import io.archivist.domain.WorkspaceId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.Set;
 
@@ -22,6 +23,17 @@ final class PostgresDialect extends Dialect {
     @Override
     String name() {
         return "postgresql";
+    }
+
+    @Override
+    Optional<String> notDurable(Connection connection) throws SQLException {
+        // 'local', 'remote_write', 'on' and 'remote_apply' all wait for this server's WAL flush.
+        if (queryOne(connection, "SELECT current_setting('fsync')").equals("off")) {
+            return Optional.of("PostgreSQL runs with fsync = off");
+        }
+        return queryOne(connection, "SELECT current_setting('synchronous_commit')").equals("off")
+                ? Optional.of("PostgreSQL's synchronous_commit is off for the store's connections")
+                : Optional.empty();
     }
 
     @Override

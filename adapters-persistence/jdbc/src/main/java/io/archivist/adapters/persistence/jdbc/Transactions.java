@@ -199,6 +199,7 @@ final class Transactions {
                     connection.rollback(); // a read changes nothing; scratch rows of its walks go too
                 } else if (kind != Kind.LATEST) {
                     commit(connection);
+                    sql.dialect().afterCommit(connection);
                 }
                 return result;
             } catch (RuntimeException | Error e) {

@@ -1,6 +1,8 @@
 package io.archivist.adapters.persistence.mongo;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.archivist.application.port.out.CatalogStore;
@@ -30,7 +32,26 @@ public class MongoStoreFactory {
     @Singleton
     @Bean(preDestroy = "close")
     MongoClient archivistMongoClient(@Value("${mongodb.uri:}") String uri) {
-        return MongoClients.create(connection(uri));
+        ConnectionString connection = connection(uri);
+        return MongoClients.create(MongoClientSettings.builder().applyConnectionString(connection)
+                .writeConcern(durable(connection.getWriteConcern())).build());
+    }
+
+    /**
+     * R15: an answer is sent once its writes are journaled on a majority of the replica set
+     * ({@code w=majority, j=true}), so neither this process's crash nor a server's, nor a failover,
+     * loses it. A URI may name another acknowledged {@code w} (such as 3); journaling is added to it.
+     * {@code w=0} (nothing acknowledged) cannot keep R15, so the service does not start with it.
+     */
+    static WriteConcern durable(WriteConcern fromUri) {
+        if (fromUri == null || fromUri.getWObject() == null) {
+            return WriteConcern.MAJORITY.withJournal(true);
+        }
+        if (!fromUri.isAcknowledged()) {
+            throw new IllegalStateException("MONGODB_URI asks for unacknowledged writes (w=0); the store needs every"
+                    + " write acknowledged and journaled (w=majority&journal=true)");
+        }
+        return fromUri.withJournal(true);
     }
 
     @Context

@@ -1,5 +1,6 @@
 package io.archivist.adapters.persistence.mongo;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import io.archivist.application.port.in.CreateRecordCommand;
 import io.archivist.application.port.in.LifecycleCommand;
@@ -94,6 +95,23 @@ class MongoStoreBeansTest {
     }
 
     @Test
+    void r15_writes_are_acknowledged_by_a_majority_and_journaled_whatever_w_the_uri_names() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("archivist.store", "mongo",
+                "mongodb.uri", server.uri() + "/durable"))) {
+            assertEquals(WriteConcern.MAJORITY.withJournal(true),
+                    context.getBean(MongoClient.class).getDatabase("durable").getWriteConcern());
+        }
+        try (ApplicationContext context = ApplicationContext.run(Map.of("archivist.store", "mongo",
+                "mongodb.uri", server.uri() + "/durable?w=1"))) {
+            assertEquals(WriteConcern.W1.withJournal(true),
+                    context.getBean(MongoClient.class).getDatabase("durable").getWriteConcern());
+        }
+        Exception refused = assertThrows(BeanInstantiationException.class, () -> ApplicationContext.run(Map.of(
+                "archivist.store", "mongo", "mongodb.uri", server.uri() + "/durable?w=0")).close());
+        assertTrue(rootMessage(refused).contains("w=0"), rootMessage(refused));
+    }
+
+    @Test
     void without_archivist_store_mongo_the_module_contributes_no_bean() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("mongodb.uri", server.uri()))) {
             assertFalse(context.containsBean(RecordStore.class));
@@ -106,10 +124,14 @@ class MongoStoreBeansTest {
     void archivist_store_mongo_without_a_uri_says_what_is_missing() {
         Exception refused = assertThrows(BeanInstantiationException.class,
                 () -> ApplicationContext.run(Map.of("archivist.store", "mongo")).close());
-        Throwable root = refused;
+        assertTrue(rootMessage(refused).contains("MONGODB_URI"), rootMessage(refused));
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        assertTrue(root.getMessage().contains("MONGODB_URI"), root.getMessage());
+        return root.getMessage();
     }
 }

@@ -1,0 +1,95 @@
+package io.archivist.adapters.rest;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The stores a crash test runs the service on, each outliving the service's process: an H2 file, a
+ * fresh database on the machine's PostgreSQL or MariaDB (its name has "durable" in it, after
+ * -Darchivist.test.database-name, so that checkouts never share it), or a mongo-java-server in the
+ * test's own JVM. With CI=true an unreachable server fails the test; otherwise it is skipped.
+ */
+enum CrashStores {
+    EMBEDDED_H2, POSTGRESQL, MARIADB, MONGO;
+
+    static final String DATABASE = System.getProperty("archivist.test.database-name", "archivist_jdbc") + "_durable_kill";
+
+    /** A store the service's properties point at; {@link Opened#close()} removes it. */
+    interface Opened extends AutoCloseable {
+        Map<String, String> properties();
+
+        @Override
+        void close();
+    }
+
+    Opened open(Path dir) {
+        String only = System.getProperty("archivist.test.databases", "");
+        Assumptions.assumeTrue(this == EMBEDDED_H2 || this == MONGO || only.isBlank()
+                        || List.of(only.toUpperCase(Locale.ROOT).split(",")).contains(name()),
+                name() + " is not among -Darchivist.test.databases=" + only);
+        return switch (this) {
+            case EMBEDDED_H2 -> opened(Map.of("archivist.data-dir", dir.resolve("data").toString()), () -> { });
+            case POSTGRESQL -> server("postgresql", "127.0.0.1:5432", "postgres", "postgres",
+                    "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)", "CREATE DATABASE " + DATABASE);
+            case MARIADB -> server("mariadb", "127.0.0.1:3306", "root", "",
+                    "DROP DATABASE IF EXISTS " + DATABASE,
+                    "CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            case MONGO -> {
+                MongoServer mongo = new MongoServer(new MemoryBackend());
+                InetSocketAddress address = mongo.bind();
+                yield opened(Map.of("archivist.store", "mongo",
+                        "mongodb.uri", "mongodb://" + address.getHostString() + ":" + address.getPort() + "/durable",
+                        // a unit the killed process left is recovered at the next start, not a lease later
+                        "archivist.mongo.node-id", "durable-test"), mongo::shutdownNow);
+            }
+        };
+    }
+
+    private static Opened server(String scheme, String fallback, String user, String adminDatabase,
+                                 String drop, String create) {
+        String server = "jdbc:" + scheme + "://" + System.getProperty("archivist.test." + scheme, fallback) + "/";
+        run(server + adminDatabase, user, drop, create);
+        return opened(Map.of("datasources.default.url", server + DATABASE, "datasources.default.username", user,
+                "datasources.default.password", ""), () -> run(server + adminDatabase, user, drop));
+    }
+
+    private static void run(String url, String user, String... statements) {
+        try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        } catch (SQLException e) {
+            String message = url + " is unreachable: " + e.getMessage();
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(message + " (CI=true: a database the tests need must be up)", e);
+            }
+            Assumptions.abort(message + " (skipped; with CI=true this fails)");
+        }
+    }
+
+    private static Opened opened(Map<String, String> properties, Runnable remove) {
+        return new Opened() {
+            @Override
+            public Map<String, String> properties() {
+                return properties;
+            }
+
+            @Override
+            public void close() {
+                remove.run();
+            }
+        };
+    }
+}

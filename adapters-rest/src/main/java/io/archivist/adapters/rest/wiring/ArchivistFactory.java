@@ -1,5 +1,6 @@
 package io.archivist.adapters.rest.wiring;
 
+import io.archivist.application.port.out.CatalogCache;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
 import io.archivist.application.port.out.IdempotencyStore;
@@ -46,10 +47,13 @@ public class ArchivistFactory {
         return new LifecyclePolicy(maxBulkIds, maxListedRecords, retentionBatch);
     }
 
+    /** The catalogs this instance keeps; archivist.catalog.cached-workspaces (ARCHIVIST_CATALOG_CACHED_WORKSPACES). */
     @Singleton
     Ports ports(RecordStore records, CatalogStore catalogs, OperationLog operations, UnitOfWork unitOfWork,
-                IdempotencyStore idempotency, TimeSource time, IdGenerator ids) {
-        return new Ports(records, catalogs, operations, unitOfWork, idempotency, time, ids);
+                IdempotencyStore idempotency, TimeSource time, IdGenerator ids,
+                @Value("${archivist.catalog.cached-workspaces:1000}") int cachedWorkspaces) {
+        return new Ports(records, catalogs, operations, unitOfWork, idempotency, time, ids,
+                new CatalogCache(cachedWorkspaces));
     }
 
     @Singleton
@@ -67,9 +71,10 @@ public class ArchivistFactory {
         return new BulkLifecycleService(ports, policy);
     }
 
+    /** R14: archivist.catalog.max-types (ARCHIVIST_CATALOG_MAX_TYPES), for PUT /object-types and seeds alike. */
     @Singleton
-    CatalogService catalogService(Ports ports) {
-        return new CatalogService(ports);
+    CatalogService catalogService(Ports ports, @Value("${archivist.catalog.max-types:1000}") int maxTypes) {
+        return new CatalogService(ports, maxTypes);
     }
 
     @Singleton

@@ -24,7 +24,7 @@ final class H2Dialect extends Dialect {
 
     @Override
     String insertWorkspaceIfMissing() {
-        return "MERGE INTO workspaces KEY (id) VALUES (?)";
+        return "MERGE INTO workspaces (id) KEY (id) VALUES (?)";
     }
 
     @Override

@@ -22,7 +22,7 @@ final class JdbcCatalogStore implements CatalogStore {
 
     private static final String COLUMNS = "workspace, name, archivable, parent_types, unique_attributes, retention";
     /** Names per IN list when many types are replaced at once. */
-    private static final int CHUNK = 500;
+    private static final int CHUNK = 1_000;
 
     private final JdbcDatabase db;
 

@@ -1,26 +1,37 @@
 package io.archivist.domain;
 
+import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The object types of one workspace and the invariants that keep cascades sound (SPEC §1):
  * parents are defined first, the type graph is acyclic, and every dependent of an
  * archivable type is archivable, so that an archive cascade can always be restored.
+ * Immutable; building one from n types and their e parent links is O(n + e) (plus a sort when
+ * loaded from a store), so that a large catalog costs in proportion to its size.
  */
 public final class Catalog {
 
     private final Map<String, ObjectType> types;
+    private final Map<String, List<ObjectType>> dependents;
 
-    private Catalog(Map<String, ObjectType> types) {
+    /** {@code types}: parents before their dependents; the map is the catalog's own from here on. */
+    Catalog(Map<String, ObjectType> types) {
         this.types = types;
+        this.dependents = new HashMap<>();
+        for (ObjectType type : types.values()) {
+            for (String parent : type.parents()) {
+                dependents.computeIfAbsent(parent, p -> new ArrayList<>()).add(type);
+            }
+        }
     }
 
     /** A catalog with only the built-in {@code user} type, as every new workspace has. */
@@ -31,27 +42,21 @@ public final class Catalog {
     }
 
     /**
-     * A catalog as stored: the built-ins, then each stored type once its parents are in
-     * (stores need not keep the order of definition).
+     * A catalog as stored: the built-ins, then the stored types, each once its parents are in
+     * (stores need not keep the order of definition). The types come in by depth, shallowest
+     * first, and in stored order within a depth; every invariant is checked again on the way.
      */
     public static Catalog of(Collection<ObjectType> stored) {
-        Catalog catalog = withBuiltIns();
-        List<ObjectType> pending = new java.util.ArrayList<>(stored);
-        while (!pending.isEmpty()) {
-            Catalog before = catalog;
-            for (var it = pending.iterator(); it.hasNext(); ) {
-                ObjectType type = it.next();
-                if (type.parents().stream().allMatch(p -> p.equals(type.name()) || before.types.containsKey(p))) {
-                    catalog = catalog.define(type);
-                    it.remove();
-                }
-            }
-            if (catalog == before) {
-                throw invalid("stored types " + pending.stream().map(ObjectType::name).toList()
-                        + " name parent types that are not defined");
-            }
+        CatalogDraft draft = withBuiltIns().draft();
+        for (ObjectType type : byDepth(stored)) {
+            draft.define(type);
         }
-        return catalog;
+        return draft.build();
+    }
+
+    /** A draft to define many types on, each checked against the ones before it (see CatalogDraft). */
+    public CatalogDraft draft() {
+        return new CatalogDraft(types);
     }
 
     public Optional<ObjectType> find(String name) {
@@ -70,65 +75,72 @@ public final class Catalog {
         return List.copyOf(types.values());
     }
 
+    /** R14: the types the workspace defined; the built-in {@code user} is not counted, even when redefined. */
+    public int definedCount() {
+        return types.size() - 1;
+    }
+
     /** The types whose records may depend directly on records of {@code name}. */
     public List<ObjectType> dependentTypesOf(String name) {
-        return types.values().stream().filter(t -> t.parents().contains(name)).toList();
+        return List.copyOf(dependents.getOrDefault(name, List.of()));
     }
 
     /** Defines a new type or changes an existing one; returns the new catalog or refuses with a 422. */
     public Catalog define(ObjectType type) {
-        if (type.name().equals(ObjectType.USER)) {
-            requireUserStaysBuiltIn(type);
+        return draft().define(type).build();
+    }
+
+    /**
+     * The stored types ordered by depth (the longest chain of parents above them), so that each
+     * comes after its parents: Kahn's walk, O(n + e). A type left unordered names a parent that is
+     * not stored, or sits on a cycle.
+     */
+    private static List<ObjectType> byDepth(Collection<ObjectType> stored) {
+        Map<String, ObjectType> byName = new LinkedHashMap<>();
+        Map<String, Integer> position = new HashMap<>();
+        for (ObjectType type : stored) {
+            position.putIfAbsent(type.name(), position.size());
+            byName.put(type.name(), type);
         }
-        for (String parent : type.parents()) {
-            ObjectType parentType = parent.equals(type.name()) ? type : types.get(parent);
-            if (parentType == null) {
-                throw invalid("type '" + type.name() + "' names parent type '" + parent + "', which is not defined");
+        Map<String, Integer> waiting = new HashMap<>();
+        Map<String, List<String>> children = new HashMap<>();
+        Deque<String> ready = new ArrayDeque<>();
+        for (ObjectType type : byName.values()) {
+            int storedParents = 0;
+            for (String parent : type.parents()) {
+                if (byName.containsKey(parent)) {
+                    storedParents++;
+                    children.computeIfAbsent(parent, p -> new ArrayList<>()).add(type.name());
+                }
             }
-            if (parentType.archivable() && !type.archivable()) {
-                throw invalid("type '" + type.name() + "' depends on archivable type '" + parent
-                        + "', so it must be archivable too: otherwise an archive could not be restored");
+            waiting.put(type.name(), storedParents);
+            if (storedParents == 0) {
+                ready.add(type.name());
             }
         }
-        if (type.archivable()) {
-            for (ObjectType dependent : dependentTypesOf(type.name())) {
-                if (!dependent.archivable() && !dependent.name().equals(type.name())) {
-                    throw invalid("type '" + type.name() + "' cannot be archivable while its dependent type '"
-                            + dependent.name() + "' is not");
+        Map<String, Integer> depth = new HashMap<>();
+        List<ObjectType> ordered = new ArrayList<>(byName.size());
+        while (!ready.isEmpty()) {
+            String name = ready.poll();
+            int own = depth.getOrDefault(name, 0);
+            ordered.add(byName.get(name));
+            for (String child : children.getOrDefault(name, List.of())) {
+                depth.merge(child, own + 1, Math::max);
+                if (waiting.merge(child, -1, Integer::sum) == 0) {
+                    ready.add(child);
                 }
             }
         }
-        Map<String, ObjectType> next = new LinkedHashMap<>(types);
-        next.put(type.name(), type);
-        requireAcyclic(next, type.name());
-        return new Catalog(next);
-    }
-
-    private static void requireUserStaysBuiltIn(ObjectType type) {
-        if (!type.archivable() || !type.parents().isEmpty() || !type.unique().contains(ObjectType.USERNAME)) {
-            throw invalid("the built-in type 'user' must stay archivable, without parents, with 'username' unique");
+        if (ordered.size() < byName.size()) {
+            List<String> unordered = byName.keySet().stream().filter(name -> waiting.get(name) > 0).toList();
+            throw invalid("stored types " + unordered + " name parent types that are not defined, or depend on themselves");
         }
+        ordered.sort(Comparator.comparingInt((ObjectType type) -> depth.getOrDefault(type.name(), 0))
+                .thenComparingInt(type -> position.get(type.name())));
+        return ordered;
     }
 
-    /** Walks up from the changed type; meeting it again means the change closed a cycle. */
-    private static void requireAcyclic(Map<String, ObjectType> types, String changed) {
-        Deque<String> pending = new ArrayDeque<>(types.get(changed).parents());
-        Set<String> seen = new HashSet<>();
-        while (!pending.isEmpty()) {
-            String current = pending.pop();
-            if (current.equals(changed)) {
-                throw invalid("type '" + changed + "' would depend on itself through its parent types");
-            }
-            if (seen.add(current)) {
-                ObjectType type = types.get(current);
-                if (type != null) {
-                    pending.addAll(type.parents());
-                }
-            }
-        }
-    }
-
-    private static ArchivistException invalid(String message) {
+    static ArchivistException invalid(String message) {
         return new ArchivistException(ErrorCode.INVALID_OBJECT_TYPE, message);
     }
 }

@@ -205,4 +205,45 @@ class CatalogTest {
         refused(() -> Catalog.of(List.of(archivable("folder", "folder"))), "folder");
         refused(() -> Catalog.of(List.of(notArchivable("person", "company"), archivable("company"))), "person");
     }
+
+    @Test
+    void s1_a_draft_checks_each_type_against_the_ones_before_it_and_a_refusal_changes_nothing() {
+        CatalogDraft draft = Catalog.withBuiltIns().draft().define(archivable("a")).define(archivable("b", "a"));
+        refused(() -> draft.define(archivable("c", "missing")), "c", "missing");
+        refused(() -> draft.define(archivable("a", "b")), "'a'", "itself");
+        refused(() -> draft.define(notArchivable("d", "b")), "d", "archivable");
+        draft.define(notArchivable("t")).define(notArchivable("u", "t"));
+        refused(() -> draft.define(archivable("t")), "t", "u");
+        Catalog built = draft.define(archivable("c", "b")).build();
+        assertEquals(List.of(), built.require("a").parents(), "the refused change of a left a as it was");
+        assertFalse(built.require("t").archivable());
+        assertEquals(5, built.definedCount(), "a, b, t, u and c; the built-in user is not counted");
+        assertEquals(List.of("b"), built.dependentTypesOf("a").stream().map(ObjectType::name).toList());
+    }
+
+    @Test
+    void s1_a_redefinition_that_moves_a_type_keeps_the_dependents_index_true() {
+        Catalog catalog = Catalog.withBuiltIns().define(archivable("a")).define(archivable("b"))
+                .define(archivable("c", "a")).define(archivable("c", "b"));
+        assertEquals(List.of(), catalog.dependentTypesOf("a"));
+        assertEquals(List.of("c"), catalog.dependentTypesOf("b").stream().map(ObjectType::name).toList());
+        refused(() -> catalog.define(archivable("b", "c")), "'b'", "itself");
+        assertTrue(catalog.define(archivable("a", "c")).require("a").parents().contains("c"),
+                "a no longer under c's ancestry can become its dependent");
+    }
+
+    @Test
+    void s1_catalog_of_puts_parents_before_dependents_whatever_the_stored_order() {
+        List<ObjectType> chain = new ArrayList<>();
+        chain.add(archivable("t0"));
+        for (int i = 1; i < 500; i++) {
+            chain.add(archivable("t" + i, "t" + (i - 1)));
+        }
+        java.util.Collections.reverse(chain);
+        List<String> names = Catalog.of(chain).types().stream().map(ObjectType::name).toList();
+        assertEquals("user", names.get(0));
+        for (int i = 0; i < 500; i++) {
+            assertEquals("t" + i, names.get(i + 1));
+        }
+    }
 }

@@ -16,6 +16,7 @@ import io.archivist.application.port.out.SeedPosition;
 import io.archivist.application.port.out.SeedReader;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
+import io.archivist.domain.ObjectType;
 import io.archivist.domain.WorkspaceId;
 
 import java.io.IOException;
@@ -39,13 +40,18 @@ public final class SeedImportService implements ImportSeedUseCase {
     private final Ports ports;
     private final SeedReader reader;
     private final Workspaces workspaces;
-    private final CatalogService catalogService;
+    private final int maxTypes;
 
     public SeedImportService(Ports ports, SeedReader reader) {
+        this(ports, reader, CatalogService.DEFAULT_MAX_TYPES);
+    }
+
+    /** {@code maxTypes}: R14's bound on the types of a workspace, as CatalogService has it. */
+    public SeedImportService(Ports ports, SeedReader reader, int maxTypes) {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.workspaces = new Workspaces(ports);
-        this.catalogService = new CatalogService(ports);
+        this.maxTypes = maxTypes;
     }
 
     @Override
@@ -63,7 +69,7 @@ public final class SeedImportService implements ImportSeedUseCase {
     }
 
     private SeedPlan validate(ImportSeedCommand command, Caller caller) {
-        SeedPlan plan = new SeedPlan(caller, workspaces.catalog(caller));
+        SeedPlan plan = new SeedPlan(caller, workspaces.catalog(caller), maxTypes);
         Instant now = workspaces.now();
         SeedValidator validator = new SeedValidator(ports.records(), ports.ids(), plan, now);
         try {
@@ -78,9 +84,7 @@ public final class SeedImportService implements ImportSeedUseCase {
     }
 
     private void write(ImportSeedCommand command, SeedPlan plan) {
-        for (var type : plan.typesToSave) {
-            catalogService.define(plan.caller, type);
-        }
+        saveTypes(plan);
         SeedWriter writer = new SeedWriter(ports.records(), plan, workspaces.now());
         writer.logOperations(ports.operations());
         read(command, Phase.WRITING, item -> {
@@ -90,6 +94,23 @@ public final class SeedImportService implements ImportSeedUseCase {
         });
         writer.finish();
         finished(command, Phase.WRITING, plan.records);
+    }
+
+    /**
+     * The seed's new and changed types, validated by the first pass, in one batch and one catalog
+     * version. A stored type whose unique attributes changed has its records' values indexed again,
+     * as {@code PUT /object-types} does; a new type has no records yet.
+     */
+    private void saveTypes(SeedPlan plan) {
+        if (plan.typesToSave.isEmpty()) {
+            return;
+        }
+        WorkspaceId workspace = plan.caller.workspace();
+        ports.catalogs().saveAll(workspace, plan.typesToSave);
+        for (ObjectType type : plan.typesToSave) {
+            plan.stored.find(type.name()).filter(before -> !before.unique().equals(type.unique()))
+                    .ifPresent(before -> ports.records().reindexUnique(workspace, type));
+        }
     }
 
     /** The end of a pass, unless its last progress update already said it. */

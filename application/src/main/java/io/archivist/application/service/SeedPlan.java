@@ -4,6 +4,7 @@ import io.archivist.application.port.in.SeedReport;
 import io.archivist.application.port.in.SeedReport.Counts;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Catalog;
+import io.archivist.domain.CatalogDraft;
 import io.archivist.domain.ObjectType;
 
 import java.util.ArrayList;
@@ -24,21 +25,47 @@ final class SeedPlan {
     }
 
     final Caller caller;
+    /** The workspace's catalog before the seed, and R14's bound on its types. */
+    final Catalog stored;
+    final int maxTypes;
     final SeedIndex index = new SeedIndex();
     final SeedOperations operations = new SeedOperations();
     final SeedErrors errors = new SeedErrors();
     final List<ObjectType> typesToSave = new ArrayList<>();
     final List<StoreParent> storeParents = new ArrayList<>();
     final List<String> typeNames = new ArrayList<>();
-    Catalog catalog;
+    /** The stored catalog with the seed's types so far; {@code catalog} is built from it when asked. */
+    private final CatalogDraft draft;
+    private Catalog catalog;
     long records;
     long fingerprint;
     private Counts typeCounts = Counts.NONE;
     private final Map<String, long[]> recordCounts = new LinkedHashMap<>();
 
-    SeedPlan(Caller caller, Catalog catalog) {
+    SeedPlan(Caller caller, Catalog stored, int maxTypes) {
         this.caller = caller;
-        this.catalog = catalog;
+        this.stored = stored;
+        this.maxTypes = maxTypes;
+        this.draft = stored.draft();
+        this.catalog = stored;
+    }
+
+    /** Defines a type of the seed on the catalog so far, or refuses it (the catalog unchanged). */
+    void define(ObjectType type) {
+        draft.define(type);
+        catalog = null;
+    }
+
+    CatalogDraft draft() {
+        return draft;
+    }
+
+    /** The catalog with the seed's types: built once, after the types (records come after them). */
+    Catalog catalog() {
+        if (catalog == null) {
+            catalog = draft.build();
+        }
+        return catalog;
     }
 
     /** The short index SeedIndex keeps for a type name. */
@@ -52,7 +79,7 @@ final class SeedPlan {
     }
 
     ObjectType type(int record) {
-        return catalog.require(typeNames.get(index.type(record)));
+        return catalog().require(typeNames.get(index.type(record)));
     }
 
     void countType(Counts one) {

@@ -5,7 +5,7 @@ import io.archivist.application.port.in.SeedReport.Counts;
 import io.archivist.application.port.out.SeedItem.TypeEntry;
 import io.archivist.application.port.out.SeedPosition;
 import io.archivist.domain.ArchivistException;
-import io.archivist.domain.Catalog;
+import io.archivist.domain.ErrorCode;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Retention;
 
@@ -14,19 +14,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The object types of a seed (SPEC §1): each defined on the catalog as {@code PUT /object-types}
- * would, so that a broken invariant is an error at its entry; those new or changed are saved
- * before any record is written. They come before the records, which are checked against them.
+ * The object types of a seed (SPEC §1): each checked on one draft of the catalog as {@code PUT
+ * /object-types} would, so that a broken invariant is an error at its entry, at a cost that grows
+ * with the seed's types and not with the catalog; those new or changed are saved together, before
+ * any record is written. They come before the records, which are checked against them. One type
+ * past R14's bound stops the import at once, before any other work.
  */
 final class SeedTypes {
 
     private final SeedPlan plan;
-    private final Catalog stored;
     private final Set<String> seen = new HashSet<>();
 
     SeedTypes(SeedPlan plan) {
         this.plan = plan;
-        this.stored = plan.catalog;
     }
 
     void accept(TypeEntry entry) {
@@ -50,8 +50,10 @@ final class SeedTypes {
         try {
             ObjectType type = new ObjectType(entry.name(), entry.archivable().orElse(false), entry.parents(),
                     entry.unique(), entry.retention().map(Retention::new));
-            plan.catalog = plan.catalog.define(type);
-            Optional<ObjectType> before = stored.find(type.name());
+            CatalogService.requireRoom(plan.caller.workspace(), plan.draft().definedCount(),
+                    plan.draft().contains(type.name()), plan.maxTypes, "type '" + type.name() + "' (" + at + " of the seed)");
+            plan.define(type);
+            Optional<ObjectType> before = plan.stored.find(type.name());
             if (before.isPresent() && before.get().equals(type)) {
                 plan.countType(new Counts(0, 0, 1));
             } else {
@@ -59,6 +61,9 @@ final class SeedTypes {
                 plan.typesToSave.add(type);
             }
         } catch (ArchivistException e) {
+            if (e.code() == ErrorCode.LIMIT_EXCEEDED) {
+                throw e;
+            }
             errors.error(Code.INVALID_OBJECT_TYPE, entry.name(), at, e.getMessage());
         }
     }

@@ -64,7 +64,7 @@ final class SeedValidator {
         this.plan = plan;
         this.index = plan.index;
         this.errors = plan.errors;
-        this.stored = plan.catalog;
+        this.stored = plan.stored;
         this.graph = new SeedGraph(plan);
         this.uniqueness = new SeedUniqueness(plan, records, this::typeHasRecords);
         this.types = new SeedTypes(plan);
@@ -140,7 +140,7 @@ final class SeedValidator {
         if (entry.type() == null) {
             errors.error(Code.VALIDATION_FAILED, key, at, "a record needs a type");
         } else {
-            type = plan.catalog.find(entry.type()).orElse(null);
+            type = plan.catalog().find(entry.type()).orElse(null);
             if (type == null) {
                 errors.error(Code.TYPE_NOT_FOUND, key, at, "object type '" + Limits.quote(entry.type())
                         + "' is not defined in the workspace or the seed's object_types");

@@ -112,7 +112,7 @@ final class SeedWriter {
         List<RecordWithUniqueValues> batch = new ArrayList<>(updates.size());
         for (StoredRecord current : records.findAll(plan.caller.workspace(), updates.keySet())) {
             Map<String, Object> attributes = updates.get(current.id());
-            ObjectType type = plan.catalog.require(current.type());
+            ObjectType type = plan.catalog().require(current.type());
             batch.add(new RecordWithUniqueValues(current.withAttributes(attributes, actor, now),
                     UniqueValues.of(type, attributes)));
         }

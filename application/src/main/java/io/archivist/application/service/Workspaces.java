@@ -1,5 +1,6 @@
 package io.archivist.application.service;
 
+import io.archivist.application.port.out.CatalogCache;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.Ports;
 import io.archivist.application.port.out.RecordStore;
@@ -11,6 +12,7 @@ import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueValues;
+import io.archivist.domain.WorkspaceId;
 import io.archivist.application.port.in.RecordView;
 
 import java.time.Instant;
@@ -22,16 +24,29 @@ final class Workspaces {
 
     private final RecordStore records;
     private final CatalogStore catalogs;
+    private final CatalogCache cache;
     private final TimeSource time;
 
     Workspaces(Ports ports) {
         this.records = ports.records();
         this.catalogs = ports.catalogs();
+        this.cache = ports.catalogCache();
         this.time = ports.time();
     }
 
+    /**
+     * The workspace's catalog: the cached one while the store's version is the one it was read at,
+     * else read and built again. A catalog is only ever cached with the version read together with
+     * its types, so a change by any instance (a new version) is seen by the next request.
+     */
     Catalog catalog(Caller caller) {
-        return Catalog.of(catalogs.types(caller.workspace()));
+        WorkspaceId workspace = caller.workspace();
+        return cache.find(workspace, catalogs.version(workspace)).orElseGet(() -> {
+            CatalogStore.Snapshot stored = catalogs.load(workspace);
+            Catalog catalog = Catalog.of(stored.types());
+            cache.put(workspace, stored.version(), catalog);
+            return catalog;
+        });
     }
 
     /** The record in the caller's workspace; another workspace's is as unknown as a purged one (a 404). */

@@ -9,5 +9,5 @@ package io.archivist.application.contract;
  * </pre>
  * Each link of the chain above is one topic of SPEC §2; see {@link StoreContractSupport} for the hooks.
  */
-public abstract class StoreContract extends ConcurrencyContract {
+public abstract class StoreContract extends CatalogContract {
 }

@@ -17,13 +17,22 @@ final class InMemoryCatalogStore implements CatalogStore {
     }
 
     @Override
-    public List<ObjectType> types(WorkspaceId workspace) {
-        return store.in(workspace, tables -> List.copyOf(tables.types.values()));
+    public long version(WorkspaceId workspace) {
+        return store.in(workspace, tables -> tables.catalogVersion);
     }
 
     @Override
-    public void save(WorkspaceId workspace, ObjectType type) {
-        store.in(workspace, tables -> tables.types.put(type.name(), type));
+    public Snapshot load(WorkspaceId workspace) {
+        return store.in(workspace, tables -> new Snapshot(tables.catalogVersion, List.copyOf(tables.types.values())));
+    }
+
+    @Override
+    public void saveAll(WorkspaceId workspace, List<ObjectType> types) {
+        store.in(workspace, tables -> {
+            types.forEach(type -> tables.types.put(type.name(), type));
+            tables.catalogVersion = CatalogStore.newVersion();
+            return null;
+        });
     }
 
     @Override

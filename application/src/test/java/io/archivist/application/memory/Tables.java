@@ -47,6 +47,8 @@ final class Tables implements RecordGraph {
     /** What each purge removed: ids and types, never attributes. */
     final Map<OperationId, Map<RecordId, String>> purged;
     final Map<String, ObjectType> types;
+    /** Rolled back with the types, as the relational stores' column is. */
+    long catalogVersion;
     final Map<String, RememberedResponse> remembered;
 
     Tables() {
@@ -74,6 +76,7 @@ final class Tables implements RecordGraph {
         operations = new HashMap<>(from.operations);
         purged = new HashMap<>(from.purged);
         types = new LinkedHashMap<>(from.types);
+        catalogVersion = from.catalogVersion;
         remembered = new HashMap<>(from.remembered);
     }
 

@@ -1,5 +1,6 @@
 package io.archivist.adapters.rest.wiring;
 
+import io.archivist.application.port.out.CatalogCache;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
 import io.archivist.application.port.out.IdempotencyStore;
@@ -54,15 +55,17 @@ public class ArchivistFactory {
     /**
      * The store's units of work, with the writes of each workspace queued in this process first (R14):
      * archivist.lifecycle.write-wait (ARCHIVIST_LIFECYCLE_WRITE_WAIT) bounds a writer's wait for its turn,
-     * archivist.lifecycle.max-queued-writes how many writers may wait in one workspace.
+     * archivist.lifecycle.max-queued-writes how many writers may wait in one workspace; and the catalogs
+     * this instance keeps, archivist.catalog.cached-workspaces (ARCHIVIST_CATALOG_CACHED_WORKSPACES).
      */
     @Singleton
     Ports ports(RecordStore records, CatalogStore catalogs, OperationLog operations, UnitOfWork unitOfWork,
                 IdempotencyStore idempotency, TimeSource time, IdGenerator ids,
                 @Value("${archivist.lifecycle.write-wait:30s}") Duration writeWait,
-                @Value("${archivist.lifecycle.max-queued-writes:64}") int maxQueuedWrites) {
+                @Value("${archivist.lifecycle.max-queued-writes:64}") int maxQueuedWrites,
+                @Value("${archivist.catalog.cached-workspaces:1000}") int cachedWorkspaces) {
         return new Ports(records, catalogs, operations, new WorkspaceTurns(unitOfWork, writeWait, maxQueuedWrites),
-                idempotency, time, ids);
+                idempotency, time, ids, new CatalogCache(cachedWorkspaces));
     }
 
     @Singleton
@@ -80,9 +83,10 @@ public class ArchivistFactory {
         return new BulkLifecycleService(ports, policy);
     }
 
+    /** R14: archivist.catalog.max-types (ARCHIVIST_CATALOG_MAX_TYPES), for PUT /object-types and seeds alike. */
     @Singleton
-    CatalogService catalogService(Ports ports) {
-        return new CatalogService(ports);
+    CatalogService catalogService(Ports ports, @Value("${archivist.catalog.max-types:1000}") int maxTypes) {
+        return new CatalogService(ports, maxTypes);
     }
 
     @Singleton

@@ -68,7 +68,7 @@ final class H2Dialect extends Dialect {
 
     @Override
     String insertWorkspaceIfMissing() {
-        return "MERGE INTO workspaces KEY (id) VALUES (?)";
+        return "MERGE INTO workspaces (id) KEY (id) VALUES (?)";
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.archivist.domain.ObjectType;
 import io.archivist.domain.Retention;
 import io.archivist.domain.WorkspaceId;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,10 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The object types of each workspace, one row per type. */
+/**
+ * The object types of each workspace, one row per type, and the catalog version in the workspace's
+ * row. Saving types always leaves that row in place, so that their version is read with them.
+ */
 final class JdbcCatalogStore implements CatalogStore {
 
     private static final String COLUMNS = "workspace, name, archivable, parent_types, unique_attributes, retention";
+    /** Names per IN list when many types are replaced at once. */
+    private static final int CHUNK = 1_000;
 
     private final JdbcDatabase db;
 
@@ -25,20 +31,55 @@ final class JdbcCatalogStore implements CatalogStore {
     }
 
     @Override
-    public List<ObjectType> types(WorkspaceId workspace) {
-        return db.transactions.statements(c -> db.sql.list(c,
-                "SELECT " + COLUMNS + " FROM object_types WHERE workspace = ? ORDER BY name",
-                JdbcCatalogStore::type, workspace));
+    public long version(WorkspaceId workspace) {
+        return db.transactions.statements(c -> db.sql.first(c, "SELECT catalog_version FROM workspaces WHERE id = ?",
+                rows -> rows.getLong(1), workspace)).orElse(NEVER_CHANGED);
     }
 
+    /** One statement, so that the version and the types are one committed state even outside a transaction. */
     @Override
-    public void save(WorkspaceId workspace, ObjectType type) {
+    public Snapshot load(WorkspaceId workspace) {
+        record Row(long version, Optional<ObjectType> type) {
+        }
+        List<Row> rows = db.transactions.statements(c -> db.sql.list(c,
+                "SELECT w.catalog_version, t.name, t.archivable, t.parent_types, t.unique_attributes, t.retention"
+                        + " FROM workspaces w LEFT JOIN object_types t ON t.workspace = w.id WHERE w.id = ?"
+                        + " ORDER BY t.name",
+                row -> new Row(row.getLong("catalog_version"),
+                        row.getString("name") == null ? Optional.empty() : Optional.of(type(row))), workspace));
+        return rows.isEmpty() ? new Snapshot(NEVER_CHANGED, List.of())
+                : new Snapshot(rows.get(0).version(), rows.stream().flatMap(row -> row.type().stream()).toList());
+    }
+
+    /** Three statements (the version, the old rows out, the new ones in) for up to {@link #CHUNK} types. */
+    @Override
+    public void saveAll(WorkspaceId workspace, List<ObjectType> types) {
+        if (types.isEmpty()) {
+            return;
+        }
         db.transactions.statements(c -> {
-            db.sql.update(c, "DELETE FROM object_types WHERE workspace = ? AND name = ?", workspace, type.name());
-            return db.sql.update(c, "INSERT INTO object_types (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
-                    workspace, type.name(), type.archivable(), Json.write(type.parents()), Json.write(type.unique()),
-                    type.retention().map(r -> (Object) r.iso()).orElse(Sql.Null.TEXT));
+            moveVersionOn(c, workspace);
+            for (int from = 0; from < types.size(); from += CHUNK) {
+                List<String> names = types.subList(from, Math.min(types.size(), from + CHUNK)).stream()
+                        .map(ObjectType::name).toList();
+                db.sql.update(c, Query.of("DELETE FROM object_types WHERE workspace = ? AND name IN (", workspace)
+                        .in(names).add(")"));
+            }
+            return db.sql.batch(c, "INSERT INTO object_types (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+                    types.stream().map(type -> new Object[] {workspace, type.name(), type.archivable(),
+                            Json.write(type.parents()), Json.write(type.unique()),
+                            type.retention().map(r -> (Object) r.iso()).orElse(Sql.Null.TEXT)}).toList());
         });
+    }
+
+    /** A write unit has locked (so created) the workspace's row; a save outside one creates it here. */
+    private void moveVersionOn(Connection c, WorkspaceId workspace) {
+        String update = "UPDATE workspaces SET catalog_version = ? WHERE id = ?";
+        long version = CatalogStore.newVersion();
+        if (db.sql.update(c, update, version, workspace) == 0) {
+            db.sql.update(c, db.sql.dialect().insertWorkspaceIfMissing(), workspace);
+            db.sql.update(c, update, version, workspace);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import io.archivist.application.contract.TypeSeeds;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult.Outcome;
 import io.archivist.application.port.out.Ports;
@@ -7,6 +8,7 @@ import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
 import io.archivist.application.service.RecordService;
+import io.archivist.application.service.SeedImportService;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
@@ -89,6 +91,30 @@ class StatementCountTest {
             counting.reset();
             assertTrue(records.get(member, record.id()).purgeAfter().isPresent(), "R11: an archived record shows purge_after");
             assertEquals(2, counting.roundTrips.get(), "an archived record also reads its type's retention");
+        }
+    }
+
+    /** Issue 12: a seed's types are one batch with one catalog version, so 1,000 take the statements 100 take. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void a_seed_of_1000_types_takes_as_many_statements_as_one_of_100(TestDatabase database) {
+        CountingDataSource counting = new CountingDataSource(database.dataSource());
+        JdbcDatabase db = openCounted(database, counting);
+        long small = seedOfTypes(database, db, counting, 100);
+        long large = seedOfTypes(database, db, counting, 1_000);
+        System.out.printf("%s, a seed of 100 types: %d round trips; of 1,000 types: %d%n", database, small, large);
+        assertEquals(small, large, "the statements of a seed's types do not grow with their number");
+    }
+
+    private static long seedOfTypes(TestDatabase database, JdbcDatabase db, CountingDataSource counting, int types) {
+        try (StoreFixture store = new StoreFixture(database, db)) {
+            SeedImportService seeds = new SeedImportService(store.ports,
+                    TypeSeeds.reader(TypeSeeds.types(store.workspace, types)), types);
+            counting.reset();
+            assertEquals(types, seeds.importSeed(TypeSeeds.command()).objectTypes().created());
+            long roundTrips = counting.roundTrips.get();
+            assertEquals(types, store.ports.catalogs().types(store.workspace).size());
+            return roundTrips;
         }
     }
 

@@ -1,7 +1,10 @@
 package io.archivist.adapters.persistence.mongo;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import io.archivist.application.port.out.CatalogStore;
@@ -11,6 +14,7 @@ import io.archivist.domain.WorkspaceId;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +25,11 @@ import static io.archivist.adapters.persistence.mongo.MongoSchema.ID;
 import static io.archivist.adapters.persistence.mongo.MongoSchema.UNIT;
 import static io.archivist.adapters.persistence.mongo.MongoSchema.WORKSPACE;
 
-/** The object types of each workspace, one document per type. */
+/**
+ * The object types of each workspace, one document per type, and beside them one head document per
+ * workspace ({@code _id} "workspace/", no name) that holds the catalog version. The head is written
+ * in the same unit as the types and rolled back with them, like any document of the collection.
+ */
 public final class MongoCatalogStore implements CatalogStore {
 
     private static final String NAME = "name";
@@ -29,6 +37,7 @@ public final class MongoCatalogStore implements CatalogStore {
     private static final String PARENTS = "parents";
     private static final String UNIQUE = "unique";
     private static final String RETENTION = "retention";
+    private static final String VERSION = "catalog_version";
 
     private final MongoCollection<Document> types;
     private final MongoUnitOfWork unitOfWork;
@@ -40,30 +49,82 @@ public final class MongoCatalogStore implements CatalogStore {
         this.shadows = shadows;
     }
 
+    /** One point read of the head; a type's name is a slug, so no type's id ends with "/". */
     @Override
-    public List<ObjectType> types(WorkspaceId workspace) {
-        List<ObjectType> found = new ArrayList<>();
-        types.find(Filters.eq(WORKSPACE, workspace.value())).sort(Sorts.ascending(ID))
-                .forEach(document -> found.add(type(document)));
-        return found;
+    public long version(WorkspaceId workspace) {
+        Document head = types.find(Filters.eq(ID, headId(workspace))).first();
+        return version(head);
     }
 
+    /** One find for the head and the types, in a read of its own: never a state with a unit half done. */
     @Override
-    public void save(WorkspaceId workspace, ObjectType type) {
-        unitOfWork.inUnit(workspace, unit -> {
-            String id = workspace.value() + "/" + type.name();
-            Document before = types.find(Filters.eq(ID, id)).first();
-            if (before != null) {
-                shadows.take(unit, MongoSchema.TYPES, Filters.eq(ID, id));
+    public Snapshot load(WorkspaceId workspace) {
+        return unitOfWork.readAlone(workspace, () -> {
+            Document head = null;
+            List<ObjectType> found = new ArrayList<>();
+            for (Document document : types.find(Filters.eq(WORKSPACE, workspace.value())).sort(Sorts.ascending(ID))) {
+                if (document.getString(NAME) == null) {
+                    head = document;
+                } else {
+                    found.add(type(document));
+                }
             }
-            Document document = new Document(ID, id).append(WORKSPACE, workspace.value()).append(NAME, type.name())
-                    .append(ARCHIVABLE, type.archivable()).append(PARENTS, type.parents()).append(UNIQUE, type.unique())
-                    .append(RETENTION, type.retention().map(Retention::iso).orElse(null))
-                    .append(UNIT, unit.id).append(BORN, before == null ? unit.id : before.getString(BORN));
-            types.replaceOne(Filters.and(Filters.eq(WORKSPACE, workspace.value()), Filters.eq(ID, id)), document,
-                    new ReplaceOptions().upsert(true));
+            return new Snapshot(version(head), found);
+        });
+    }
+
+    /**
+     * Three commands whatever the number of types: which of them (and the head) exist, one
+     * before-image of those, and one bulk write of the types and the head with a new version.
+     */
+    @Override
+    public void saveAll(WorkspaceId workspace, List<ObjectType> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        unitOfWork.inUnit(workspace, unit -> {
+            String head = headId(workspace);
+            List<String> ids = new ArrayList<>(changed.stream().map(type -> typeId(workspace, type)).toList());
+            ids.add(head);
+            Map<String, String> bornOf = new HashMap<>();
+            types.find(Filters.in(ID, ids)).projection(Projections.include(BORN))
+                    .forEach(document -> bornOf.put(document.getString(ID), document.getString(BORN)));
+            if (!bornOf.isEmpty()) {
+                shadows.take(unit, MongoSchema.TYPES, Filters.in(ID, bornOf.keySet()));
+            }
+            List<ReplaceOneModel<Document>> writes = new ArrayList<>();
+            for (ObjectType type : changed) {
+                String id = typeId(workspace, type);
+                writes.add(replace(workspace, id, new Document(ID, id).append(WORKSPACE, workspace.value())
+                        .append(NAME, type.name()).append(ARCHIVABLE, type.archivable())
+                        .append(PARENTS, type.parents()).append(UNIQUE, type.unique())
+                        .append(RETENTION, type.retention().map(Retention::iso).orElse(null))
+                        .append(UNIT, unit.id).append(BORN, bornOf.getOrDefault(id, unit.id))));
+            }
+            writes.add(replace(workspace, head, new Document(ID, head).append(WORKSPACE, workspace.value())
+                    .append(VERSION, CatalogStore.newVersion())
+                    .append(UNIT, unit.id).append(BORN, bornOf.getOrDefault(head, unit.id))));
+            types.bulkWrite(writes, new BulkWriteOptions().ordered(true));
             return null;
         });
+    }
+
+    private static ReplaceOneModel<Document> replace(WorkspaceId workspace, String id, Document document) {
+        return new ReplaceOneModel<>(Filters.and(Filters.eq(WORKSPACE, workspace.value()), Filters.eq(ID, id)),
+                document, new ReplaceOptions().upsert(true));
+    }
+
+    private static String typeId(WorkspaceId workspace, ObjectType type) {
+        return workspace.value() + "/" + type.name();
+    }
+
+    private static String headId(WorkspaceId workspace) {
+        return workspace.value() + "/";
+    }
+
+    private static long version(Document head) {
+        Number version = head == null ? null : head.get(VERSION, Number.class);
+        return version == null ? NEVER_CHANGED : version.longValue();
     }
 
     @Override

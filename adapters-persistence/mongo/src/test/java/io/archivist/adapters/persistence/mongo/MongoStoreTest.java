@@ -18,17 +18,21 @@ class MongoStoreTest extends StoreContract {
     private static InProcessMongo server;
     private static MongoClient client;
     private static MongoStore store;
+    /** A second service instance on the same database: a store of its own, with its own leases. */
+    private static MongoStore second;
 
     @BeforeAll
     static void open() {
         server = new InProcessMongo();
         client = server.client();
         store = MongoStore.open(client.getDatabase("kit"), MongoStoreSettings.defaults("kit"));
+        second = MongoStore.open(client.getDatabase("kit"), MongoStoreSettings.defaults("kit-second"));
     }
 
     @AfterAll
     static void close() {
         store.close();
+        second.close();
         client.close();
         server.close();
     }
@@ -37,5 +41,11 @@ class MongoStoreTest extends StoreContract {
     protected Ports ports() {
         return new Ports(store.records(), store.catalogs(), store.operations(), store.unitOfWork(),
                 store.idempotency(), Instant::now, new TimeOrderedIds());
+    }
+
+    @Override
+    protected Ports anotherInstance() {
+        return new Ports(second.records(), second.catalogs(), second.operations(), second.unitOfWork(),
+                second.idempotency(), ports.time(), ports.ids());
     }
 }

@@ -27,6 +27,7 @@ class ErrorsTest {
             "DUPLICATE_KEY, CONFLICT", "CANNOT_ARCHIVE_SELF, CONFLICT", "RECORD_ARCHIVED, CONFLICT",
             "ARCHIVE_NOT_SUPPORTED, CONFLICT", "CONCURRENT_MODIFICATION, CONFLICT",
             "VALIDATION_FAILED, INVALID", "INVALID_OBJECT_TYPE, UNPROCESSABLE", "LIMIT_EXCEEDED, UNPROCESSABLE",
+            "IDEMPOTENCY_KEY_REUSED, UNPROCESSABLE",
             "PRECONDITION_FAILED, PRECONDITION", "FORBIDDEN, FORBIDDEN"})
     void s4_each_code_has_its_kind(ErrorCode code, ErrorCode.Kind kind) {
         assertEquals(kind, code.kind());
@@ -34,7 +35,7 @@ class ErrorsTest {
 
     @Test
     void s4_every_code_is_stated_above() {
-        assertEquals(16, ErrorCode.values().length, "a new code needs its kind pinned in s4_each_code_has_its_kind");
+        assertEquals(17, ErrorCode.values().length, "a new code needs its kind pinned in s4_each_code_has_its_kind");
     }
 
     @Test

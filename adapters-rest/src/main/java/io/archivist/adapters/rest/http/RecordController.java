@@ -119,6 +119,7 @@ public class RecordController {
             content = @Content(schema = @Schema(implementation = Listing.RecordPage.class)))
     @ApiDoc.Authenticated
     @ApiDoc.BadRequest
+    @ApiDoc.NotFound
     public Listing.RecordPage list(@QueryValue @Nullable @Parameter(description = "only records of this type",
                                            schema = @Schema(pattern = "^[a-z][a-z0-9_]{0,62}$")) String type,
                                    @QueryValue @Nullable @Parameter(description = "false: active only; true: archived only; any: both",

@@ -15,8 +15,8 @@ import java.util.Set;
 public record CreateRecordRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the object type's name") String type,
         @Schema(nullable = true, description = "optional external slug, unique per workspace and type") String key,
-        @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE, description = "any JSON values by name; default {}") Map<String, Object> attributes,
-        @ArraySchema(arraySchema = @Schema(description = "ids of the records it depends on, fixed at creation"), schema = @Schema(format = "uuid"))
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE, description = "any JSON values by name; default {}") Map<String, Object> attributes,
+        @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "ids of the records it depends on, fixed at creation"), schema = @Schema(format = "uuid"))
         List<String> parents) {
 
     /** More parents than any sane graph needs is refused before any is looked up. */

@@ -13,11 +13,11 @@ import java.util.Set;
 @Schema(name = "DefineObjectType", example = "{\"archivable\": true, \"parents\": [\"project\"], \"unique\": [\"slug\"],"
         + " \"retention\": \"P30D\"}")
 public record DefineTypeRequest(
-        @Schema(nullable = true, description = "if given, the same as the path") String name,
-        @Schema(description = "archive is opt-in per type", defaultValue = "false") boolean archivable,
-        @Schema(description = "types a record of this type may depend on; each already defined") List<String> parents,
-        @Schema(description = "attributes unique among active records of the type") List<String> unique,
-        @Schema(nullable = true, description = "ISO-8601 duration after which archived records are purged (R11)")
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true, description = "if given, the same as the path") String name,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "archive is opt-in per type", defaultValue = "false") boolean archivable,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "types a record of this type may depend on; each already defined") List<String> parents,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "attributes unique among active records of the type") List<String> unique,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true, description = "ISO-8601 duration after which archived records are purged (R11)")
         String retention) {
 
     private static final int MAX_NAMES = 200;

@@ -15,11 +15,11 @@ import java.util.Set;
 @Schema(name = "PatchRecord", description = "attributes to merge, or the archived state under one of its names;"
         + " not both", example = "{\"attributes\": {\"name\": \"Apollo 11\", \"budget\": null}}")
 public record PatchRecordRequest(
-        @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE, nullable = true,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE, nullable = true,
                 description = "an RFC 7396 merge patch of the attributes: a null removes one") Map<String, Object> attributes,
-        @Schema(nullable = true, description = "true archives, false restores") Boolean archived,
-        @Schema(nullable = true, description = "same as archived") Boolean is_archived,
-        @Schema(nullable = true, description = "same as archived") Boolean in_trash) {
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true, description = "true archives, false restores") Boolean archived,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true, description = "same as archived") Boolean is_archived,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true, description = "same as archived") Boolean in_trash) {
 
     private static final Set<String> FLAGS = Set.of("archived", "is_archived", "in_trash");
 

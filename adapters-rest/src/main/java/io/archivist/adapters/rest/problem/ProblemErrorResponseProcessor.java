@@ -39,7 +39,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
                 Map.of())));
     }
 
-    private static String code(int status) {
+    /** The stable code of an answer the framework gives itself; every one is a {@link HttpCode} or an ErrorCode. */
+    public static String code(int status) {
         return switch (status) {
             case 400 -> "VALIDATION_FAILED";
             case 401 -> "UNAUTHORIZED";

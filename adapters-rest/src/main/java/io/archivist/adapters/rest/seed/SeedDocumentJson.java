@@ -19,27 +19,27 @@ import java.util.Map;
                 + " {\"key\": \"step-1\", \"type\": \"step\", \"parents\": [\"journey-onboarding\"],"
                 + " \"attributes\": {\"title\": \"Week 1\"}, \"deleted_at\": \"2025-01-15T09:00:00Z\"}]}")
 public record SeedDocumentJson(
-        @Schema(description = "the token's workspace, or left out") String workspace,
-        @JsonProperty("object_types") @ArraySchema(arraySchema = @Schema(name = "object_types")) List<ObjectType> objectTypes,
-        List<Item> records) {
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "the token's workspace, or left out") String workspace,
+        @JsonProperty("object_types") @ArraySchema(arraySchema = @Schema(name = "object_types", requiredMode = Schema.RequiredMode.NOT_REQUIRED)) List<ObjectType> objectTypes,
+        @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED)) List<Item> records) {
 
     @Schema(name = "SeedObjectType")
     public record ObjectType(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^[a-z][a-z0-9_]{0,62}$") String name,
-            @Schema(defaultValue = "false") boolean archivable,
-            List<String> parents,
-            List<String> unique,
-            @Schema(description = "ISO-8601 duration, e.g. P30D") String retention) {
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, defaultValue = "false") boolean archivable,
+            @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED)) List<String> parents,
+            @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED)) List<String> unique,
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "ISO-8601 duration, e.g. P30D") String retention) {
     }
 
     @Schema(name = "SeedRecord")
     public record Item(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String key,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String type,
-            @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
                     description = "any JSON values by name") Map<String, Object> attributes,
-            @Schema(description = "keys of the records it depends on") List<String> parents,
-            @JsonProperty("deleted_at") @Schema(name = "deleted_at", format = "date-time",
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "keys of the records it depends on") List<String> parents,
+            @JsonProperty("deleted_at") @Schema(name = "deleted_at", requiredMode = Schema.RequiredMode.NOT_REQUIRED, format = "date-time",
                     description = "imports the record archived at this time") String deletedAt) {
     }
 }

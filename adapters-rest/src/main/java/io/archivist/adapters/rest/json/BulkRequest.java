@@ -15,7 +15,7 @@ import java.util.Set;
 public record BulkRequest(
         @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "record ids, up to the configured limit (archivist.lifecycle.max-bulk-ids, 1000)"), schema = @Schema(format = "uuid"))
         List<String> ids,
-        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "all-or-nothing", defaultValue = "false") boolean atomic) {
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "all-or-nothing; default false") boolean atomic) {
 
     /** Counts the ids before reading any, so an oversized list is refused before any work (R12). */
     public static BulkRequest parse(String text, int maxIds) {

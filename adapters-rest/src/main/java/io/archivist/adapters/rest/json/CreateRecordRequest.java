@@ -1,7 +1,6 @@
 package io.archivist.adapters.rest.json;
 
 import io.archivist.domain.ArchivistException;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
@@ -16,7 +15,7 @@ public record CreateRecordRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the object type's name") String type,
         @Schema(nullable = true, description = "optional external slug, unique per workspace and type") String key,
         @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE, description = "any JSON values by name; default {}") Map<String, Object> attributes,
-        @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "ids of the records it depends on, fixed at creation"), schema = @Schema(format = "uuid"))
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "ids (UUIDs) of the records it depends on, fixed at creation")
         List<String> parents) {
 
     /** More parents than any sane graph needs is refused before any is looked up. */

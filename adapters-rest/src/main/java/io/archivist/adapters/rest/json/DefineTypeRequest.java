@@ -14,7 +14,7 @@ import java.util.Set;
         + " \"retention\": \"P30D\"}")
 public record DefineTypeRequest(
         @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true, description = "if given, the same as the path") String name,
-        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "archive is opt-in per type", defaultValue = "false") boolean archivable,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "archive is opt-in per type; default false") boolean archivable,
         @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "types a record of this type may depend on; each already defined") List<String> parents,
         @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "attributes unique among active records of the type") List<String> unique,
         @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true, description = "ISO-8601 duration after which archived records are purged (R11)")

@@ -1,6 +1,5 @@
 package io.archivist.adapters.rest.seed;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -8,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A seed as the OpenAPI document shows it (SPEC §5); the seed adapter reads it, streaming, and is the
+ * A seed as the OpenAPI document shows it (SPEC §5), its members named as in JSON; the seed adapter reads it, streaming, and is the
  * authority on it. Over the API the workspace must be the token's, or be left out.
  */
 @Schema(name = "Seed", description = "A seed: object types and records by key; a record with deleted_at is imported archived.",
@@ -20,15 +19,15 @@ import java.util.Map;
                 + " \"attributes\": {\"title\": \"Week 1\"}, \"deleted_at\": \"2025-01-15T09:00:00Z\"}]}")
 public record SeedDocumentJson(
         @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "the token's workspace, or left out") String workspace,
-        @JsonProperty("object_types") @ArraySchema(arraySchema = @Schema(name = "object_types", requiredMode = Schema.RequiredMode.NOT_REQUIRED)) List<ObjectType> objectTypes,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) List<ObjectType> object_types,
         @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED)) List<Item> records) {
 
     @Schema(name = "SeedObjectType")
     public record ObjectType(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^[a-z][a-z0-9_]{0,62}$") String name,
-            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, defaultValue = "false") boolean archivable,
-            @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED)) List<String> parents,
-            @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED)) List<String> unique,
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "default false") boolean archivable,
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) List<String> parents,
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) List<String> unique,
             @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "ISO-8601 duration, e.g. P30D") String retention) {
     }
 
@@ -39,7 +38,7 @@ public record SeedDocumentJson(
             @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
                     description = "any JSON values by name") Map<String, Object> attributes,
             @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "keys of the records it depends on") List<String> parents,
-            @JsonProperty("deleted_at") @Schema(name = "deleted_at", requiredMode = Schema.RequiredMode.NOT_REQUIRED, format = "date-time",
-                    description = "imports the record archived at this time") String deletedAt) {
+            @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, format = "date-time",
+                    description = "imports the record archived at this time") String deleted_at) {
     }
 }

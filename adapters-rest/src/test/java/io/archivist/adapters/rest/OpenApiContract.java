@@ -14,6 +14,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,16 +75,31 @@ final class OpenApiContract {
         if (NO_ROUTE.contains(status) && onlyUnknownRoute(answer)) {
             return;
         }
-        ValidationReport report = answer;
+        List<ValidationReport.Message> errors = new ArrayList<>(errors(answer));
         if (status >= 200 && status < 300) {
-            report = report.merge(validator.validateRequest(request(verb, path, pathAndQuery, requestHeaders, requestBody)));
+            errors(validator.validateRequest(request(verb, path, pathAndQuery, requestHeaders, requestBody))).stream()
+                    .filter(m -> !tolerated(m)).forEach(errors::add);
         }
-        if (report.hasErrors()) {
+        if (!errors.isEmpty()) {
             throw new AssertionError("the OpenAPI document does not describe " + method + " " + pathAndQuery + " -> "
-                    + status + " " + shorten(responseBody) + ":\n" + report.getMessages().stream()
-                    .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                    + status + " " + shorten(responseBody) + ":\n" + errors.stream()
                     .map(m -> "  " + m.getKey() + ": " + m.getMessage()).collect(Collectors.joining("\n")));
         }
+    }
+
+    private static List<ValidationReport.Message> errors(ValidationReport report) {
+        return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR).toList();
+    }
+
+    /**
+     * What the service rightly accepts although the validator objects: a body on a route that reads none
+     * (HTTP lets the server ignore it), and a path segment spelled {@code null}, which the validator reads
+     * as JSON null rather than as the text it is.
+     */
+    private static boolean tolerated(ValidationReport.Message message) {
+        return message.getKey().equals("validation.request.body.unexpected")
+                || message.getKey().equals("validation.request.parameter.schema.type")
+                && message.getMessage().contains("Instance type (null)");
     }
 
     private static boolean onlyUnknownRoute(ValidationReport report) {
@@ -95,7 +111,9 @@ final class OpenApiContract {
     private static Request request(Request.Method verb, String path, String pathAndQuery,
                                    Map<String, List<String>> headers, String body) {
         SimpleRequest.Builder request = new SimpleRequest.Builder(verb, path);
-        headers.forEach(request::withHeader);
+        // The service reads JSON as UTF-8 whatever charset a Content-Type claims; the validator would look the charset up.
+        headers.forEach((name, values) -> request.withHeader(name, name.equalsIgnoreCase("Content-Type")
+                ? values.stream().map(value -> value.replaceAll(";.*", "")).toList() : values));
         if (body != null) {
             request.withBody(body);
         }

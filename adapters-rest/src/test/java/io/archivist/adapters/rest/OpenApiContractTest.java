@@ -43,8 +43,9 @@ class OpenApiContractTest {
 
     @Test
     void a_record_with_attributes_of_every_json_kind_is_described() {
-        contract.check("GET", "/api/v1/records/" + ID, Map.of(), null, 200, json("ETag", "\"1\""), RECORD);
-        contract.check("GET", "/api/v1/records/" + ID, Map.of(), null, 404, problem(), PROBLEM);
+        Map<String, List<String>> token = Map.of("Authorization", List.of("Bearer any"));
+        contract.check("GET", "/api/v1/records/" + ID, token, null, 200, json("ETag", "\"1\""), RECORD);
+        contract.check("GET", "/api/v1/records/" + ID, token, null, 404, problem(), PROBLEM);
     }
 
     @Test
@@ -73,7 +74,8 @@ class OpenApiContractTest {
     @Test
     void a_created_record_without_its_location_fails() {
         String body = "{\"type\": \"project\", \"attributes\": {\"name\": \"Apollo\"}}";
-        Map<String, List<String>> request = Map.of("Content-Type", List.of("application/json"));
+        Map<String, List<String>> request = Map.of("Content-Type", List.of("application/json"),
+                "Authorization", List.of("Bearer any"));
         contract.check("POST", "/api/v1/records", request, body, 201,
                 json("ETag", "\"1\"", "Location", "/api/v1/records/" + ID), RECORD);
         assertThrows(AssertionError.class, () ->

@@ -65,6 +65,7 @@ public class BulkController {
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated
     @ApiDoc.BadRequest
+    @ApiDoc.NotFound
     @ApiDoc.Conflict
     @ApiDoc.ReadsBody
     @ApiDoc.Unprocessable
@@ -82,6 +83,7 @@ public class BulkController {
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated
     @ApiDoc.BadRequest
+    @ApiDoc.NotFound
     @ApiDoc.Conflict
     @ApiDoc.ReadsBody
     @ApiDoc.Unprocessable
@@ -99,6 +101,7 @@ public class BulkController {
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated
     @ApiDoc.BadRequest
+    @ApiDoc.NotFound
     @ApiDoc.Conflict
     @ApiDoc.ReadsBody
     @ApiDoc.Unprocessable

@@ -127,6 +127,7 @@ public class LifecycleController {
     @ApiDoc.Authenticated
     @ApiDoc.BadRequest
     @ApiDoc.NotFound
+    @ApiDoc.Conflict
     public PreviewJson preview(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
                                @QueryValue @Nullable @Parameter(required = true, description = "the action to preview",
                                        schema = @Schema(allowableValues = {"archive", "restore", "purge"})) String action,

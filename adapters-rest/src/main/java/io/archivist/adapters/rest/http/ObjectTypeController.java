@@ -80,6 +80,7 @@ public class ObjectTypeController {
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated
     @ApiDoc.BadRequest
+    @ApiDoc.NotFound
     @ApiDoc.Conflict
     @ApiDoc.ReadsBody
     @ApiDoc.Unprocessable

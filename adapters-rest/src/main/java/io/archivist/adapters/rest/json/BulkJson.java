@@ -2,7 +2,6 @@ package io.archivist.adapters.rest.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.archivist.application.port.in.BulkResult;
-import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
@@ -21,7 +20,7 @@ public record BulkJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List
     public record Item(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the id as sent") String id,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"archived", "restored", "purged", "skipped", "error"}) String outcome,
-            @Nullable Error error,
+            Error error,
             @Schema(description = "why an id was skipped") String reason) {
 
         static Item of(BulkResult.Item item) {

@@ -3,7 +3,6 @@ package io.archivist.adapters.rest.json;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.RecordId;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.Set;
 /** R12: {@code POST /records/bulk/archive|restore|delete}. */
 @Schema(name = "BulkRequest", example = "{\"ids\": [\"0190a0d4-0000-7000-8000-000000000000\"], \"atomic\": false}")
 public record BulkRequest(
-        @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "record ids, up to the configured limit (archivist.lifecycle.max-bulk-ids, 1000)"), schema = @Schema(format = "uuid"))
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "record ids, up to the configured limit (archivist.lifecycle.max-bulk-ids, 1000)")
         List<String> ids,
         @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "all-or-nothing; default false") boolean atomic) {
 

@@ -3,7 +3,6 @@ package io.archivist.adapters.rest.json;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.RecordId;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
@@ -12,7 +11,7 @@ import java.util.List;
 @Schema(name = "LeftArchived")
 public record LeftArchivedJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "uuid") String id,
                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String type,
-                               @JsonProperty("archived_parents") @ArraySchema(arraySchema = @Schema(name = "archived_parents", requiredMode = Schema.RequiredMode.REQUIRED), schema = @Schema(format = "uuid"))
+                               @JsonProperty("archived_parents") @Schema(name = "archived_parents", requiredMode = Schema.RequiredMode.REQUIRED)
                                List<String> archivedParents,
                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String reason) {
 

@@ -3,7 +3,6 @@ package io.archivist.adapters.rest.json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.archivist.application.port.in.LifecycleResult;
-import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
@@ -17,8 +16,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LifecycleJson(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"archived", "purged", "restored", "unchanged"}) String outcome,
-        @Nullable OperationJson operation,
-        @Nullable RecordJson record,
+        OperationJson operation,
+        RecordJson record,
         @JsonProperty("left_archived") @Schema(name = "left_archived", description = "restore only: co-archived records"
                 + " that stay archived, and why") List<LeftArchivedJson> leftArchived) {
 

@@ -2,7 +2,6 @@ package io.archivist.adapters.rest.json;
 
 import io.archivist.domain.Operation;
 import io.archivist.domain.RecordId;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
@@ -17,7 +16,7 @@ public record OperationJson(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"archive", "restore", "purge"}) String kind,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the token's sub, or system (retention job), or seed") String actor,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") String at,
-        @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the records the operation was asked for"), schema = @Schema(format = "uuid")) List<String> roots,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the records the operation was asked for") List<String> roots,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "records changed, per type") Map<String, Long> counts,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "records changed") long total) {
 

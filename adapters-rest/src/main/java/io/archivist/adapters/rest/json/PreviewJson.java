@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.archivist.domain.Blocker;
 import io.archivist.domain.Preview;
 import io.archivist.domain.RecordId;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.Map;
 @Schema(name = "Preview")
 public record PreviewJson(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"archive", "restore", "purge"}) String action,
-        @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED), schema = @Schema(format = "uuid")) List<String> roots,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> roots,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "records the action would change, per type") Map<String, Long> counts,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long total,
         @JsonProperty("left_archived") @Schema(name = "left_archived", requiredMode = Schema.RequiredMode.REQUIRED) List<LeftArchivedJson> leftArchived,
@@ -34,7 +33,7 @@ public record PreviewJson(
     @Schema(name = "Blocker", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
             description = "what would refuse the action, with the code the action would answer; details as extra members")
     public record BlockerJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String code, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String detail,
-                              @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED), schema = @Schema(format = "uuid")) List<String> records,
+                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> records,
                               @JsonIgnore @Schema(hidden = true) Map<String, Object> details) {
 
         static BlockerJson of(Blocker blocker) {

@@ -6,7 +6,6 @@ import io.archivist.application.port.in.RecordView;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
@@ -25,7 +24,7 @@ public record RecordJson(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the object type's name") String type,
         @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE, requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "any JSON values by name") Map<String, Object> attributes,
-        @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "ids of the records it depends on, fixed at creation"), schema = @Schema(format = "uuid")) List<String> parents,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "ids of the records it depends on, fixed at creation") List<String> parents,
         @JsonProperty("deleted_at") @Schema(name = "deleted_at", requiredMode = Schema.RequiredMode.REQUIRED, accessMode = Schema.AccessMode.READ_ONLY, nullable = true, format = "date-time",
                 description = "null while active, the archive time once archived") String deletedAt,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, accessMode = Schema.AccessMode.READ_ONLY, description = "derived from deleted_at") boolean archived,

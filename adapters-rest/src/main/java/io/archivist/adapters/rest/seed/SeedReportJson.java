@@ -23,7 +23,9 @@ public record SeedReportJson(
         @JsonProperty("warning_count") @Schema(name = "warning_count", requiredMode = Schema.RequiredMode.REQUIRED) long warningCount) {
 
     @Schema(name = "SeedCounts")
-    public record CountsJson(long created, long updated, long unchanged) {
+    public record CountsJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long created,
+                             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long updated,
+                             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long unchanged) {
         static CountsJson of(SeedReport.Counts counts) {
             return new CountsJson(counts.created(), counts.updated(), counts.unchanged());
         }

@@ -13,13 +13,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** A plain HTTP client for the tests: raw bodies and headers in, status, headers and JSON out. */
+/**
+ * A plain HTTP client for the tests: raw bodies and headers in, status, headers and JSON out. Every
+ * exchange is held against the OpenAPI document the service serves (OpenApiContract).
+ */
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
+    private OpenApiContract contract;
 
     Api(URI base) {
         this.base = base;
@@ -46,17 +50,19 @@ final class Api {
     }
 
     Response sendBytes(String method, String path, String token, byte[] body) {
-        return send(method, path, token, HttpRequest.BodyPublishers.ofByteArray(body), true, "Content-Type", "application/json");
+        return send(method, path, token, HttpRequest.BodyPublishers.ofByteArray(body),
+                new String(body, java.nio.charset.StandardCharsets.UTF_8), "Content-Type", "application/json");
     }
 
     /** {@code headers} are name, value pairs; a body is sent as application/json unless a Content-Type is given. */
     Response send(String method, String path, String token, String body, String... headers) {
         return send(method, path, token, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body), body != null, headers);
+                : HttpRequest.BodyPublishers.ofString(body), body, headers);
     }
 
-    private Response send(String method, String path, String token, HttpRequest.BodyPublisher body, boolean hasBody,
+    private Response send(String method, String path, String token, HttpRequest.BodyPublisher body, String text,
                           String... headers) {
+        boolean hasBody = text != null;
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         boolean contentType = false;
         for (int i = 0; i < headers.length; i += 2) {
@@ -71,7 +77,12 @@ final class Api {
         }
         request.method(method, body);
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = HTTP.send(sent, HttpResponse.BodyHandlers.ofString());
+            if (OpenApiContract.describes(sent.uri().getPath())) {
+                contract().check(method, path, sent.headers().map(), text, response.statusCode(), response.headers(),
+                        response.body());
+            }
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path, e);
@@ -79,6 +90,13 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private OpenApiContract contract() {
+        if (contract == null) {
+            contract = OpenApiContract.servedBy(base);
+        }
+        return contract;
     }
 
     record Response(int status, java.net.http.HttpHeaders headers, String text) {

@@ -3,6 +3,9 @@ package io.archivist.adapters.rest.cli;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
+import io.swagger.v3.oas.annotations.servers.Server;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.archivist.adapters.rest.seed.SeedCommand;
@@ -20,7 +23,18 @@ import java.util.concurrent.Callable;
         description = "Archive, restore and purge records along their dependency graph.",
         subcommands = {ServeCommand.class, TokenCommand.class, SeedCommand.class, CommandLine.HelpCommand.class})
 @OpenAPIDefinition(info = @Info(title = "Archivist", version = ArchivistCommand.API_VERSION,
-        description = "Records of many object types with a safe lifecycle: archive, restore, delete twice to destroy."),
+        description = "Records of many object types with a safe lifecycle: archive, restore, delete twice to destroy."
+                + " Errors are RFC 9457 problem documents (application/problem+json) with a stable code.",
+        license = @License(name = "Proprietary", url = "https://example.invalid/archivist/license")),
+        servers = @Server(url = "/", description = "the service that serves this document"),
+        tags = {
+                @Tag(name = "object types", description = "the catalog of the token's workspace"),
+                @Tag(name = "records", description = "create, read, update and list records"),
+                @Tag(name = "lifecycle", description = "archive, restore, purge, preview and history of one record"),
+                @Tag(name = "bulk", description = "the lifecycle actions on many records at once"),
+                @Tag(name = "operations", description = "the operation log"),
+                @Tag(name = "seeds", description = "importing seeds"),
+                @Tag(name = "health", description = "liveness and readiness, no token needed")},
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class ArchivistCommand implements Callable<Integer> {

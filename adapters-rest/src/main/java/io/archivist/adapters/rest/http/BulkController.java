@@ -24,6 +24,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -56,27 +57,54 @@ public class BulkController {
 
     @Post("/archive")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Archive many records (R1, R12)")
+    @Operation(operationId = "bulkArchive", summary = "Archive many records (R1, R12)")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BulkRequest.class)))
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkJson.class)))
+    @ApiResponse(responseCode = "200", description = "each id's own result, in the order of the ids",
+            headers = @Header(name = "Idempotent-Replayed", description = "true when this is the remembered answer to an earlier request with the same Idempotency-Key", schema = @Schema(implementation = Boolean.class)),
+            content = @Content(schema = @Schema(implementation = BulkJson.class)))
+    @ApiDoc.Idempotent
+    @ApiDoc.Authenticated
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.ReadsBody
+    @ApiDoc.Unprocessable
     public HttpResponse<String> archive(@Body @Nullable byte[] bytes, HttpRequest<?> request, Authentication authentication) {
         return run(BulkCommand.Action.ARCHIVE, JsonBody.utf8(bytes), request, authentication);
     }
 
     @Post("/restore")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Restore many records (R5, R12)")
+    @Operation(operationId = "bulkRestore", summary = "Restore many records (R5, R12)")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BulkRequest.class)))
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkJson.class)))
+    @ApiResponse(responseCode = "200", description = "each id's own result, in the order of the ids",
+            headers = @Header(name = "Idempotent-Replayed", description = "true when this is the remembered answer to an earlier request with the same Idempotency-Key", schema = @Schema(implementation = Boolean.class)),
+            content = @Content(schema = @Schema(implementation = BulkJson.class)))
+    @ApiDoc.Idempotent
+    @ApiDoc.Authenticated
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.ReadsBody
+    @ApiDoc.Unprocessable
     public HttpResponse<String> restore(@Body @Nullable byte[] bytes, HttpRequest<?> request, Authentication authentication) {
         return run(BulkCommand.Action.RESTORE, JsonBody.utf8(bytes), request, authentication);
     }
 
     @Post("/delete")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Delete many records: archive the active, purge the archived (R1, R3, R4, R12)")
+    @Operation(operationId = "bulkDelete", summary = "Delete many records: archive the active, purge the archived (R1, R3, R4, R12)")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BulkRequest.class)))
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BulkJson.class)))
+    @ApiResponse(responseCode = "200", description = "each id's own result, in the order of the ids",
+            headers = @Header(name = "Idempotent-Replayed", description = "true when this is the remembered answer to an earlier request with the same Idempotency-Key", schema = @Schema(implementation = Boolean.class)),
+            content = @Content(schema = @Schema(implementation = BulkJson.class)))
+    @ApiDoc.Idempotent
+    @ApiDoc.Authenticated
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.ReadsBody
+    @ApiDoc.Unprocessable
     public HttpResponse<String> delete(@Body @Nullable byte[] bytes, HttpRequest<?> request, Authentication authentication) {
         return run(BulkCommand.Action.DELETE, JsonBody.utf8(bytes), request, authentication);
     }

@@ -6,6 +6,7 @@ import io.archivist.adapters.rest.json.LifecycleJson;
 import io.archivist.adapters.rest.json.Listing;
 import io.archivist.adapters.rest.json.OperationJson;
 import io.archivist.adapters.rest.json.PreviewJson;
+import io.archivist.adapters.rest.json.RestoreRequest;
 import io.archivist.adapters.rest.security.Callers;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult;
@@ -40,6 +41,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -69,24 +71,47 @@ public class LifecycleController {
     }
 
     @Delete
-    @Operation(summary = "Archive, or purge what is archived (delete twice to destroy)",
+    @Operation(operationId = "deleteRecord", summary = "Archive, or purge what is archived (delete twice to destroy)",
             description = "R1: an active record of an archivable type is archived with its active dependents."
                     + " R3/R4: an archived record, or one of a type without archive, is purged with all its dependents.")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LifecycleJson.class)))
-    public HttpResponse<String> delete(@PathVariable String id,
-                                       @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+    @ApiResponse(responseCode = "200", description = "archived with the record, or purged without it",
+            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "R10: the archived record's version, for If-Match", schema = @Schema(implementation = String.class, example = "\"1\"")),
+                    @io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = "true when this is the remembered answer to an earlier request with the same Idempotency-Key", schema = @Schema(implementation = Boolean.class))},
+            content = @Content(schema = @Schema(implementation = LifecycleJson.class)))
+    @ApiDoc.Idempotent
+    @ApiDoc.Authenticated
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.PreconditionFailed
+    @ApiDoc.Unprocessable
+    public HttpResponse<String> delete(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
+                                       @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(description = "R10: the version last seen, as its ETag (\"3\"); another version is a 412", example = "\"1\"") String ifMatch,
                                        HttpRequest<?> request, Authentication authentication) {
         return act(id, ifMatch, null, request, authentication, lifecycle::delete);
     }
 
     @Post("/restore")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Restore what was archived together (R5)",
+    @Operation(operationId = "restoreRecord", summary = "Restore what was archived together (R5)",
             description = "Restores the record and exactly the dependents its archive operation archived;"
                     + " left_archived lists those that stay archived and why.")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LifecycleJson.class)))
-    public HttpResponse<String> restore(@PathVariable String id, @Body @Nullable byte[] bytes,
-                                        @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+    @RequestBody(required = false, description = "none, or an empty JSON object",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RestoreRequest.class)))
+    @ApiResponse(responseCode = "200", description = "restored, with what stayed archived and why",
+            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "R10: the restored record's version, for If-Match", schema = @Schema(implementation = String.class, example = "\"1\"")),
+                    @io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = "true when this is the remembered answer to an earlier request with the same Idempotency-Key", schema = @Schema(implementation = Boolean.class))},
+            content = @Content(schema = @Schema(implementation = LifecycleJson.class)))
+    @ApiDoc.Idempotent
+    @ApiDoc.Authenticated
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.PreconditionFailed
+    @ApiDoc.ReadsBody
+    @ApiDoc.Unprocessable
+    public HttpResponse<String> restore(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id, @Body @Nullable byte[] bytes,
+                                        @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(description = "R10: the version last seen, as its ETag (\"3\"); another version is a 412", example = "\"1\"") String ifMatch,
                                         HttpRequest<?> request, Authentication authentication) {
         String body = JsonBody.utf8(bytes);
         if (body != null && !body.isBlank()) {
@@ -96,10 +121,15 @@ public class LifecycleController {
     }
 
     @Get("/preview")
-    @Operation(summary = "What an archive, restore or purge would do (R13); changes nothing")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PreviewJson.class)))
-    public PreviewJson preview(@PathVariable String id,
-                               @QueryValue @Nullable @Parameter(required = true,
+    @Operation(operationId = "previewRecord", summary = "What an archive, restore or purge would do (R13); changes nothing")
+    @ApiResponse(responseCode = "200", description = "the dry run's report",
+            content = @Content(schema = @Schema(implementation = PreviewJson.class)))
+    @ApiDoc.Authenticated
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    public PreviewJson preview(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
+                               @QueryValue @Nullable @Parameter(required = true, description = "the action to preview",
                                        schema = @Schema(allowableValues = {"archive", "restore", "purge"})) String action,
                                Authentication authentication) {
         Caller caller = callers.of(authentication);
@@ -108,9 +138,13 @@ public class LifecycleController {
     }
 
     @Get("/history")
-    @Operation(summary = "The operations that touched the record, oldest first")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Listing.History.class)))
-    public Listing.History history(@PathVariable String id, Authentication authentication) {
+    @Operation(operationId = "recordHistory", summary = "The operations that touched the record, oldest first")
+    @ApiResponse(responseCode = "200", description = "the record's operations",
+            content = @Content(schema = @Schema(implementation = Listing.History.class)))
+    @ApiDoc.Authenticated
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    public Listing.History history(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id, Authentication authentication) {
         Caller caller = callers.of(authentication);
         return new Listing.History(operations.history(caller, RecordId.parse(id)).stream()
                 .map(OperationJson::of).toList());

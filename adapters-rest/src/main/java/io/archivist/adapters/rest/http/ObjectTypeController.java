@@ -25,6 +25,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -50,26 +52,43 @@ public class ObjectTypeController {
     }
 
     @Get
-    @Operation(summary = "Every type of the workspace, the built-in user type included")
+    @Operation(operationId = "listObjectTypes", summary = "Every type of the workspace, the built-in user type included")
+    @ApiResponse(responseCode = "200", description = "the catalog",
+            content = @Content(schema = @Schema(implementation = Listing.ObjectTypes.class)))
+    @ApiDoc.Authenticated
     public Listing.ObjectTypes list(Authentication authentication) {
         return new Listing.ObjectTypes(catalog.list(callers.of(authentication)).stream()
                 .map(ObjectTypeJson::of).toList());
     }
 
     @Get("/{name}")
-    @Operation(summary = "One type")
-    public ObjectTypeJson get(@PathVariable String name, Authentication authentication) {
+    @Operation(operationId = "getObjectType", summary = "One type")
+    @ApiResponse(responseCode = "200", description = "the type",
+            content = @Content(schema = @Schema(implementation = ObjectTypeJson.class)))
+    @ApiDoc.Authenticated
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    public ObjectTypeJson get(@PathVariable @Parameter(description = "the type's name", schema = @Schema(pattern = "^[a-z][a-z0-9_]{0,62}$")) String name, Authentication authentication) {
         return ObjectTypeJson.of(catalog.get(callers.of(authentication), name));
     }
 
     @Put("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Define or change a type (admins)",
+    @Operation(operationId = "defineObjectType", summary = "Define or change a type (admins)",
             description = "Parents must be defined first, the type graph stays acyclic, and every dependent of an"
                     + " archivable type is archivable; a violation is a 422.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DefineTypeRequest.class)))
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ObjectTypeJson.class)))
-    public HttpResponse<String> define(@PathVariable String name, @Body @Nullable byte[] bytes, HttpRequest<?> request,
+    @ApiResponse(responseCode = "200", description = "the type as defined now",
+            headers = @Header(name = "Idempotent-Replayed", description = "true when this is the remembered answer to an earlier request with the same Idempotency-Key", schema = @Schema(implementation = Boolean.class)),
+            content = @Content(schema = @Schema(implementation = ObjectTypeJson.class)))
+    @ApiDoc.Idempotent
+    @ApiDoc.Authenticated
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.ReadsBody
+    @ApiDoc.Unprocessable
+    public HttpResponse<String> define(@PathVariable @Parameter(description = "the type's name", schema = @Schema(pattern = "^[a-z][a-z0-9_]{0,62}$")) String name, @Body @Nullable byte[] bytes, HttpRequest<?> request,
                                        Authentication authentication) {
         Caller caller = callers.of(authentication);
         String body = JsonBody.utf8(bytes);

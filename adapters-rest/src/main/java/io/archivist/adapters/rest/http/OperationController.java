@@ -13,6 +13,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The operation log: admins read every operation of the workspace, others their own. */
@@ -32,8 +36,13 @@ public class OperationController {
     }
 
     @Get("/{id}")
-    @Operation(summary = "One operation with its counts per type")
-    public OperationJson get(@PathVariable String id, Authentication authentication) {
+    @Operation(operationId = "getOperation", summary = "One operation with its counts per type")
+    @ApiResponse(responseCode = "200", description = "the operation",
+            content = @Content(schema = @Schema(implementation = OperationJson.class)))
+    @ApiDoc.Authenticated
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    public OperationJson get(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id, Authentication authentication) {
         return OperationJson.of(operations.operation(callers.of(authentication), OperationId.parse(id)));
     }
 }

@@ -76,9 +76,19 @@ public class RecordController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a record", description = "201 with the record, its ETag and Location")
+    @Operation(operationId = "createRecord", summary = "Create a record", description = "201 with the record, its ETag and Location")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateRecordRequest.class)))
-    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RecordJson.class)))
+    @ApiResponse(responseCode = "201", description = "the new record",
+            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "R10: the record's version, for If-Match", schema = @Schema(implementation = String.class, example = "\"1\"")),
+                    @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the new record's path", required = true, schema = @Schema(implementation = String.class, example = "/api/v1/records/0190a0d4-0000-7000-8000-000000000000")),
+                    @io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = "true when this is the remembered answer to an earlier request with the same Idempotency-Key", schema = @Schema(implementation = Boolean.class))},
+            content = @Content(schema = @Schema(implementation = RecordJson.class)))
+    @ApiDoc.Idempotent
+    @ApiDoc.Authenticated
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.ReadsBody
     public HttpResponse<String> create(@Body @Nullable byte[] bytes, HttpRequest<?> request,
                                        Authentication authentication) {
         Caller caller = callers.of(authentication);
@@ -94,25 +104,36 @@ public class RecordController {
     }
 
     @Get("/{id}")
-    @Operation(summary = "A record, archived or not", description = "404 once purged, or in another workspace")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordJson.class)))
-    public HttpResponse<RecordJson> get(@PathVariable String id, Authentication authentication) {
+    @Operation(operationId = "getRecord", summary = "A record, archived or not", description = "404 once purged, or in another workspace")
+    @ApiResponse(responseCode = "200", description = "the record",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "R10: the record's version, for If-Match", schema = @Schema(implementation = String.class, example = "\"1\"")),
+            content = @Content(schema = @Schema(implementation = RecordJson.class)))
+    @ApiDoc.Authenticated
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    public HttpResponse<RecordJson> get(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id, Authentication authentication) {
         return replies.record(records.get(callers.of(authentication), RecordId.parse(id)));
     }
 
     @Get
-    @Operation(summary = "A keyset page of records",
+    @Operation(operationId = "listRecords", summary = "A keyset page of records",
             description = "archived=false (default) lists active records, true only archived, any both;"
                     + " next_cursor is null on the last page")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Listing.RecordPage.class)))
-    public Listing.RecordPage list(@QueryValue @Nullable String type,
-                                   @QueryValue @Nullable @Parameter(schema = @Schema(allowableValues = {"false", "true", "any"}))
+    @ApiResponse(responseCode = "200", description = "a page of records",
+            content = @Content(schema = @Schema(implementation = Listing.RecordPage.class)))
+    @ApiDoc.Authenticated
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    public Listing.RecordPage list(@QueryValue @Nullable @Parameter(description = "only records of this type",
+                                           schema = @Schema(pattern = "^[a-z][a-z0-9_]{0,62}$")) String type,
+                                   @QueryValue @Nullable @Parameter(description = "false: active only; true: archived only; any: both",
+                                           schema = @Schema(allowableValues = {"false", "true", "any"}, defaultValue = "false"))
                                    String archived,
                                    @QueryValue @Nullable @Parameter(description = "only dependents of this record",
                                            schema = @Schema(format = "uuid")) String parent,
-                                   @QueryValue @Nullable @Parameter(description = "default 50",
-                                           schema = @Schema(type = "integer", minimum = "1", maximum = "500")) String limit,
-                                   @QueryValue @Nullable String cursor,
+                                   @QueryValue @Nullable @Parameter(description = "records per page",
+                                           schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50")) String limit,
+                                   @QueryValue @Nullable @Parameter(description = "the next_cursor of the page before") String cursor,
                                    HttpRequest<?> request, Authentication authentication) {
         Caller caller = callers.of(authentication);
         ListParameters.Page page = listParameters.parse(request.getParameters(), type, archived, parent, limit, cursor);
@@ -123,13 +144,24 @@ public class RecordController {
 
     @Patch("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Merge attributes, or archive / restore",
+    @Operation(operationId = "updateRecord", summary = "Merge attributes, or archive / restore",
             description = "{\"attributes\": {...}} is an RFC 7396 merge patch; archived, is_archived or in_trash set to"
                     + " true archives and to false restores. Honours If-Match.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PatchRecordRequest.class)))
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecordJson.class)))
-    public HttpResponse<String> patch(@PathVariable String id, @Body @Nullable byte[] bytes,
-                                      @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+    @ApiResponse(responseCode = "200", description = "the record as it is now",
+            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "R10: the record's version, for If-Match", schema = @Schema(implementation = String.class, example = "\"1\"")),
+                    @io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = "true when this is the remembered answer to an earlier request with the same Idempotency-Key", schema = @Schema(implementation = Boolean.class))},
+            content = @Content(schema = @Schema(implementation = RecordJson.class)))
+    @ApiDoc.Idempotent
+    @ApiDoc.Authenticated
+    @ApiDoc.BadRequest
+    @ApiDoc.NotFound
+    @ApiDoc.Conflict
+    @ApiDoc.PreconditionFailed
+    @ApiDoc.ReadsBody
+    @ApiDoc.Unprocessable
+    public HttpResponse<String> patch(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id, @Body @Nullable byte[] bytes,
+                                      @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(description = "R10: the version last seen, as its ETag (\"3\"); another version is a 412", example = "\"1\"") String ifMatch,
                                       HttpRequest<?> request, Authentication authentication) {
         Caller caller = callers.of(authentication);
         RecordId recordId = RecordId.parse(id);

@@ -8,7 +8,7 @@ import java.util.List;
 
 /** R12: the operations a bulk request ran and each id's own result, in the order of the ids. */
 @Schema(name = "BulkResult")
-public record BulkJson(List<OperationJson> operations, List<Item> items) {
+public record BulkJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<OperationJson> operations, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Item> items) {
 
     public static BulkJson of(BulkResult result) {
         return new BulkJson(result.operations().stream().map(OperationJson::of).toList(),
@@ -18,10 +18,10 @@ public record BulkJson(List<OperationJson> operations, List<Item> items) {
     @Schema(name = "BulkItem")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(
-            String id,
-            @Schema(allowableValues = {"archived", "restored", "purged", "skipped", "error"}) String outcome,
-            @Schema(nullable = true, description = "for outcome error") Error error,
-            @Schema(nullable = true, description = "why an id was skipped") String reason) {
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the id as sent") String id,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"archived", "restored", "purged", "skipped", "error"}) String outcome,
+            Error error,
+            @Schema(description = "why an id was skipped") String reason) {
 
         static Item of(BulkResult.Item item) {
             boolean failed = item.outcome() == BulkResult.Outcome.ERROR;
@@ -32,7 +32,8 @@ public record BulkJson(List<OperationJson> operations, List<Item> items) {
     }
 
     /** The stable code and message a single-record request would have answered with. */
-    @Schema(name = "BulkItemError")
-    public record Error(String code, String detail) {
+    @Schema(name = "BulkItemError", description = "for outcome error: the code and detail a single-record request"
+            + " would have answered with")
+    public record Error(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String code, @Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = true) String detail) {
     }
 }

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Set;
 
 /** R12: {@code POST /records/bulk/archive|restore|delete}. */
-@Schema(name = "BulkRequest")
+@Schema(name = "BulkRequest", example = "{\"ids\": [\"0190a0d4-0000-7000-8000-000000000000\"], \"atomic\": false}")
 public record BulkRequest(
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "record ids, up to the configured limit (1000)")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "record ids, up to the configured limit (archivist.lifecycle.max-bulk-ids, 1000)")
         List<String> ids,
-        @Schema(description = "all-or-nothing; default false") boolean atomic) {
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "all-or-nothing; default false") boolean atomic) {
 
     /** Counts the ids before reading any, so an oversized list is refused before any work (R12). */
     public static BulkRequest parse(String text, int maxIds) {

@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code POST /records}: a new active record. */
-@Schema(name = "CreateRecord")
+@Schema(name = "CreateRecord", example = "{\"type\": \"project\", \"key\": \"apollo\","
+        + " \"attributes\": {\"name\": \"Apollo\", \"budget\": 12.5, \"active\": true, \"tags\": [\"space\"],"
+        + " \"owner\": {\"team\": 7}}, \"parents\": []}")
 public record CreateRecordRequest(
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String type,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the object type's name") String type,
         @Schema(nullable = true, description = "optional external slug, unique per workspace and type") String key,
-        @Schema(description = "any JSON object") Map<String, Object> attributes,
-        @Schema(description = "ids of the records it depends on, fixed at creation") List<String> parents) {
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE, description = "any JSON values by name; default {}") Map<String, Object> attributes,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "ids (UUIDs) of the records it depends on, fixed at creation")
+        List<String> parents) {
 
     /** More parents than any sane graph needs is refused before any is looked up. */
     public static final int MAX_PARENTS = 1000;

@@ -11,13 +11,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /** {@code PUT /object-types/{name}}: the whole definition of a type (SPEC §1). */
-@Schema(name = "DefineObjectType")
+@Schema(name = "DefineObjectType", example = "{\"archivable\": true, \"parents\": [\"project\"], \"unique\": [\"slug\"],"
+        + " \"retention\": \"P30D\"}")
 public record DefineTypeRequest(
-        @Schema(nullable = true, description = "if given, the same as the path") String name,
-        @Schema(description = "archive is opt-in per type; default false") boolean archivable,
-        @Schema(description = "types a record of this type may depend on; each already defined") List<String> parents,
-        @Schema(description = "attributes unique among active records of the type") List<String> unique,
-        @Schema(nullable = true, description = "ISO-8601 duration after which archived records are purged (R11)")
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true, description = "if given, the same as the path") String name,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "archive is opt-in per type; default false") boolean archivable,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "types a record of this type may depend on; each already defined") List<String> parents,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "attributes unique among active records of the type") List<String> unique,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true, description = "ISO-8601 duration after which archived records are purged (R11)")
         String retention) {
 
     private static final int MAX_NAMES = 200;

@@ -9,9 +9,11 @@ import java.util.List;
 
 /** R5: a record archived together with the restored one that stays archived, and why. */
 @Schema(name = "LeftArchived")
-public record LeftArchivedJson(String id, String type,
-                               @JsonProperty("archived_parents") List<String> archivedParents,
-                               String reason) {
+public record LeftArchivedJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "uuid") String id,
+                               @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String type,
+                               @JsonProperty("archived_parents") @Schema(name = "archived_parents", requiredMode = Schema.RequiredMode.REQUIRED)
+                               List<String> archivedParents,
+                               @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String reason) {
 
     public static LeftArchivedJson of(LeftArchived left) {
         return new LeftArchivedJson(left.id().toString(), left.type(),

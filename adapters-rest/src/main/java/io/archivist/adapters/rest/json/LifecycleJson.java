@@ -11,14 +11,15 @@ import java.util.List;
  * What a DELETE or a restore did (R1, R3, R4, R5): {@code archived} with the record, {@code purged}
  * without it, {@code restored} with the record and what stayed archived.
  */
-@Schema(name = "LifecycleResult")
+@Schema(name = "LifecycleResult", description = "archived: operation and record; purged: operation only;"
+        + " restored: operation, record and left_archived; unchanged: the state asked for was already there")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LifecycleJson(
-        @Schema(allowableValues = {"archived", "purged", "restored", "unchanged"}) String outcome,
-        @Schema(nullable = true) OperationJson operation,
-        @Schema(nullable = true, description = "absent once purged") RecordJson record,
-        @JsonProperty("left_archived") @Schema(nullable = true, description = "restore only")
-        List<LeftArchivedJson> leftArchived) {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"archived", "purged", "restored", "unchanged"}) String outcome,
+        OperationJson operation,
+        RecordJson record,
+        @JsonProperty("left_archived") @Schema(name = "left_archived", description = "restore only: co-archived records"
+                + " that stay archived, and why") List<LeftArchivedJson> leftArchived) {
 
     public static LifecycleJson of(LifecycleResult result) {
         boolean restored = result.outcome() == LifecycleResult.Outcome.RESTORED;

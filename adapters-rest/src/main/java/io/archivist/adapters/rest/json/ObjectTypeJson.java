@@ -7,13 +7,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** An object type (SPEC §1). */
-@Schema(name = "ObjectType")
+@Schema(name = "ObjectType", example = "{\"name\": \"task\", \"archivable\": true, \"parents\": [\"project\"],"
+        + " \"unique\": [\"slug\"], \"retention\": \"P30D\"}")
 public record ObjectTypeJson(
-        String name,
-        boolean archivable,
-        List<String> parents,
-        List<String> unique,
-        @Schema(nullable = true, description = "ISO-8601 duration, e.g. P30D") String retention) {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean archivable,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> parents,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> unique,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = true, description = "ISO-8601 duration, e.g. P30D") String retention) {
 
     public static ObjectTypeJson of(ObjectType type) {
         return new ObjectTypeJson(type.name(), type.archivable(), type.parents(), type.unique(),

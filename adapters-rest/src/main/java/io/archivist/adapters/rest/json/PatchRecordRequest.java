@@ -12,12 +12,14 @@ import java.util.Set;
  * archived state under any of its three names (ours, Notion's {@code is_archived}/{@code archived},
  * Attio's {@code in_trash}). Both at once are refused: they are two actions, and each must be atomic.
  */
-@Schema(name = "PatchRecord")
+@Schema(name = "PatchRecord", description = "attributes to merge, or the archived state under one of its names;"
+        + " not both", example = "{\"attributes\": {\"name\": \"Apollo 11\", \"budget\": null}}")
 public record PatchRecordRequest(
-        @Schema(nullable = true, description = "merged into the attributes; a null removes one") Map<String, Object> attributes,
-        @Schema(nullable = true, description = "true archives, false restores") Boolean archived,
-        @Schema(nullable = true, description = "same as archived") Boolean is_archived,
-        @Schema(nullable = true, description = "same as archived") Boolean in_trash) {
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE, nullable = true,
+                description = "an RFC 7396 merge patch of the attributes: a null removes one") Map<String, Object> attributes,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true, description = "true archives, false restores") Boolean archived,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true, description = "same as archived") Boolean is_archived,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, nullable = true, description = "same as archived") Boolean in_trash) {
 
     private static final Set<String> FLAGS = Set.of("archived", "is_archived", "in_trash");
 

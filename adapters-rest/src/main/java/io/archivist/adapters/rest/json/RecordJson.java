@@ -13,23 +13,31 @@ import java.util.List;
 import java.util.Map;
 
 /** A record as SPEC §1 and §4 show it. */
-@Schema(name = "Record")
+@Schema(name = "Record", example = "{\"id\": \"0190a0d4-0000-7000-8000-000000000000\", \"key\": \"apollo\", \"type\": \"project\","
+        + " \"attributes\": {\"name\": \"Apollo\", \"budget\": 12.5, \"tags\": [\"space\"]}, \"parents\": [],"
+        + " \"deleted_at\": null, \"archived\": false, \"archive_operation\": null, \"version\": 1,"
+        + " \"created_at\": \"2025-01-15T09:00:00Z\", \"updated_at\": \"2025-01-15T09:00:00Z\","
+        + " \"created_by\": \"mia\", \"updated_by\": \"mia\"}")
 public record RecordJson(
-        String id,
-        @Schema(nullable = true, description = "optional external slug, unique per workspace and type") String key,
-        String type,
-        Map<String, Object> attributes,
-        List<String> parents,
-        @JsonProperty("deleted_at") @Schema(nullable = true, description = "null while active") String deletedAt,
-        boolean archived,
-        @JsonProperty("archive_operation") @Schema(nullable = true) String archiveOperation,
-        long version,
-        @JsonProperty("created_at") String createdAt,
-        @JsonProperty("updated_at") String updatedAt,
-        @JsonProperty("created_by") String createdBy,
-        @JsonProperty("updated_by") String updatedBy,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, accessMode = Schema.AccessMode.READ_ONLY, format = "uuid") String id,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = true, description = "optional external slug, unique per workspace and type") String key,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the object type's name") String type,
+        @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE, requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "any JSON values by name") Map<String, Object> attributes,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "ids of the records it depends on, fixed at creation") List<String> parents,
+        @JsonProperty("deleted_at") @Schema(name = "deleted_at", requiredMode = Schema.RequiredMode.REQUIRED, accessMode = Schema.AccessMode.READ_ONLY, nullable = true, format = "date-time",
+                description = "null while active, the archive time once archived") String deletedAt,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, accessMode = Schema.AccessMode.READ_ONLY, description = "derived from deleted_at") boolean archived,
+        @JsonProperty("archive_operation") @Schema(name = "archive_operation", requiredMode = Schema.RequiredMode.REQUIRED, accessMode = Schema.AccessMode.READ_ONLY, nullable = true, format = "uuid",
+                description = "the operation that archived it; null while active") String archiveOperation,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, accessMode = Schema.AccessMode.READ_ONLY, description = "incremented by every change; the ETag") long version,
+        @JsonProperty("created_at") @Schema(name = "created_at", requiredMode = Schema.RequiredMode.REQUIRED, accessMode = Schema.AccessMode.READ_ONLY, format = "date-time") String createdAt,
+        @JsonProperty("updated_at") @Schema(name = "updated_at", requiredMode = Schema.RequiredMode.REQUIRED, accessMode = Schema.AccessMode.READ_ONLY, format = "date-time") String updatedAt,
+        @JsonProperty("created_by") @Schema(name = "created_by", requiredMode = Schema.RequiredMode.REQUIRED, accessMode = Schema.AccessMode.READ_ONLY) String createdBy,
+        @JsonProperty("updated_by") @Schema(name = "updated_by", requiredMode = Schema.RequiredMode.REQUIRED, accessMode = Schema.AccessMode.READ_ONLY) String updatedBy,
         @JsonProperty("purge_after") @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "R11: when the retention job purges this archived record; only for types with a retention")
+        @Schema(name = "purge_after", accessMode = Schema.AccessMode.READ_ONLY, format = "date-time",
+                description = "R11: when the retention job purges this archived record; only for types with a retention")
         String purgeAfter) {
 
     public static RecordJson of(RecordView view) {

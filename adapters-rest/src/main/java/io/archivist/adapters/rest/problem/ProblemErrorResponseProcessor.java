@@ -5,6 +5,7 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
@@ -16,6 +17,11 @@ import java.util.Map;
  */
 @Singleton
 public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map<String, Object>> {
+
+    /** The codes of the answers the framework gives itself, beside the domain's ErrorCode. */
+    @Schema(name = "HttpErrorCode")
+    public enum HttpCode { UNAUTHORIZED, NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, PAYLOAD_TOO_LARGE,
+        UNSUPPORTED_MEDIA_TYPE, INTERNAL_ERROR }
 
     @Override
     @SuppressWarnings("unchecked")
@@ -33,7 +39,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
                 Map.of())));
     }
 
-    private static String code(int status) {
+    /** The stable code of an answer the framework gives itself; every one is a {@link HttpCode} or an ErrorCode. */
+    public static String code(int status) {
         return switch (status) {
             case 400 -> "VALIDATION_FAILED";
             case 401 -> "UNAUTHORIZED";

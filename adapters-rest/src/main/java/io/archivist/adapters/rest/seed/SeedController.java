@@ -1,5 +1,6 @@
 package io.archivist.adapters.rest.seed;
 
+import io.archivist.adapters.rest.http.ApiDoc;
 import io.archivist.adapters.rest.http.Replies;
 import io.archivist.adapters.rest.http.Replies.Reply;
 import io.archivist.adapters.rest.security.Callers;
@@ -27,6 +28,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -55,6 +59,8 @@ public class SeedController {
 
     static final String YAML = "application/yaml";
     static final String JSON_LINES = "application/x-ndjson";
+    private static final String JSON_LINES_TEXT = "JSON Lines: a first line {workspace?, object_types} and then one"
+            + " record (as in a JSON seed's records) a line";
 
     private final ImportSeedUseCase seeds;
     private final Callers callers;
@@ -68,12 +74,30 @@ public class SeedController {
 
     @Post
     @Consumes({MediaType.APPLICATION_JSON, YAML, "application/x-yaml", "text/yaml", JSON_LINES, "application/jsonl"})
-    @Operation(summary = "Import a seed into the token's workspace (admins)",
+    @Operation(operationId = "importSeed", summary = "Import a seed into the token's workspace (admins)",
             description = "A JSON or YAML document {workspace?, object_types, records}, or JSON Lines. Validated"
                     + " before anything is written; with any error nothing is imported. Importing it again changes nothing.")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SeedReportJson.class)))
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeedDocumentJson.class)),
+            @Content(mediaType = YAML, schema = @Schema(implementation = SeedDocumentJson.class)),
+            @Content(mediaType = "application/x-yaml", schema = @Schema(implementation = SeedDocumentJson.class)),
+            @Content(mediaType = "text/yaml", schema = @Schema(implementation = SeedDocumentJson.class)),
+            @Content(mediaType = JSON_LINES, schema = @Schema(type = "string", description = JSON_LINES_TEXT)),
+            @Content(mediaType = "application/jsonl", schema = @Schema(type = "string", description = JSON_LINES_TEXT))})
+    @ApiResponse(responseCode = "200", description = "what the import did, or with dry_run would do",
+            headers = @Header(name = "Idempotent-Replayed", description = "true when this is the remembered answer"
+                    + " to an earlier request with the same Idempotency-Key", schema = @Schema(implementation = Boolean.class)),
+            content = @Content(schema = @Schema(implementation = SeedReportJson.class)))
+    @ApiDoc.Idempotent
+    @ApiDoc.Authenticated
+    @ApiDoc.BadRequest
+    @ApiDoc.Conflict
+    @ApiDoc.ReadsBody
+    @ApiDoc.Unprocessable
     public HttpResponse<String> importSeed(@Body @Nullable byte[] body,
-                                           @QueryValue("dry_run") @Nullable String dryRun,
+                                           @QueryValue("dry_run") @Nullable @Parameter(description = "only report,"
+                                                   + " change nothing: true or false", schema = @Schema(type = "boolean",
+                                                   defaultValue = "false")) String dryRun,
                                            HttpRequest<?> request, Authentication authentication) {
         Caller caller = callers.of(authentication);
         // Before the body is looked at: a member learns nothing from a seed's errors (SPEC §3).

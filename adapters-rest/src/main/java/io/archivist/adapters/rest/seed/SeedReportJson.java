@@ -11,19 +11,21 @@ import java.util.Map;
 /** What {@code POST /seeds} did, or with {@code dry_run} would do (SPEC §5). */
 @Schema(name = "SeedReport")
 public record SeedReportJson(
-        String workspace,
-        @JsonProperty("dry_run") boolean dryRun,
-        @Schema(description = "records the seed lists") long records,
-        @JsonProperty("object_types") CountsJson objectTypes,
-        @JsonProperty("records_per_type") Map<String, CountsJson> recordsPerType,
-        @JsonProperty("operations_created") @Schema(description = "archive operations for records imported archived")
-        long operationsCreated,
-        @Schema(description = "records whose state in the workspace differs from the seed's and was kept")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String workspace,
+        @JsonProperty("dry_run") @Schema(name = "dry_run", requiredMode = Schema.RequiredMode.REQUIRED) boolean dryRun,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "records the seed lists") long records,
+        CountsJson object_types,
+        @JsonProperty("records_per_type") @Schema(name = "records_per_type", requiredMode = Schema.RequiredMode.REQUIRED) Map<String, CountsJson> recordsPerType,
+        @JsonProperty("operations_created") @Schema(name = "operations_created", requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "archive operations for records imported archived") long operationsCreated,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "records whose state in the workspace differs from the seed's and was kept")
         List<String> warnings,
-        @JsonProperty("warning_count") long warningCount) {
+        @JsonProperty("warning_count") @Schema(name = "warning_count", requiredMode = Schema.RequiredMode.REQUIRED) long warningCount) {
 
     @Schema(name = "SeedCounts")
-    public record CountsJson(long created, long updated, long unchanged) {
+    public record CountsJson(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long created,
+                             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long updated,
+                             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long unchanged) {
         static CountsJson of(SeedReport.Counts counts) {
             return new CountsJson(counts.created(), counts.updated(), counts.unchanged());
         }

@@ -70,9 +70,12 @@ class EmbeddedDatabaseFactory {
      * WRITE_DELAY=0 (R15): H2 otherwise acknowledges a commit and writes it to the file up to half a
      * second later, so a process killed meanwhile loses writes its clients were told were done.
      * LOCK_TIMEOUT: writers of one workspace queue for its lock row longer than H2's default second.
+     * retry: a thread interrupted during H2's file I/O (an executor shut down, a request given up)
+     * would otherwise close the file channel under every connection and leave the database broken
+     * until the process restarts; H2's retry file system opens the file again and goes on.
      */
     static String url(Path file) {
-        return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:retry:" + file + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /**

@@ -1,6 +1,6 @@
 'use strict';
 // Archive, restore and permanent delete, of one record or of a selection. Each one first shows
-// the preview (SPEC R13) in a confirm dialog: counts per type, what stays archived and why, and
+// the preview (R13) in a confirm dialog: counts per type, what stays archived and why, and
 // the blockers with their messages. Needs api.js and the helpers of console.js.
 
 // verb: the button; ask: the dialog's question; will: its summary; done: the message after.

@@ -1,5 +1,5 @@
 'use strict';
-// Talking to the Archivist API (SPEC §4): the token of this browser tab, the calls, and the
+// Talking to the Archivist API (docs/api.md): the token of this browser tab, the calls, and the
 // messages shown when a call fails: the problem's `detail`, never a status code or a stack trace.
 
 const API = 'api/v1'; // relative, so that the console also works behind a path prefix
@@ -31,7 +31,7 @@ const session = {
     const roles = (session.claims() || {}).roles;
     return Array.isArray(roles) ? roles.map(String) : [];
   },
-  /** SPEC §3: archive, restore, purge, bulk and preview. */
+  /** docs/lifecycle.md#roles: archive, restore, purge, bulk and preview. */
   canLifecycle: () => session.roles().some((role) => LIFECYCLE_ROLES.includes(role)),
   /** Called with the message when the server refuses the token (401). */
   onRefused: null,

@@ -1,7 +1,7 @@
 'use strict';
 // The Archivist console: sign-in, routing, and the list with its Active / Archived / Any toggle and
 // bulk bar. Plain browser JavaScript, no build step; the server checks every
-// request, and the roles decoded from the token only decide which buttons to show (SPEC §3).
+// request, and the roles decoded from the token only decide which buttons to show (docs/lifecycle.md#roles).
 
 const PAGE_SIZE = 25;
 const $ = (id) => document.getElementById(id);
@@ -159,7 +159,7 @@ async function showList(type, archived) {
   else $('empty').hidden = false;
 }
 
-/** The next keyset page (SPEC §4: `next_cursor` is null on the last one). */
+/** The next keyset page (docs/api.md: `next_cursor` is null on the last one). */
 async function loadPage() {
   const generation = list.generation;
   const params = new URLSearchParams({ type: list.type, archived: list.archived, limit: String(PAGE_SIZE) });

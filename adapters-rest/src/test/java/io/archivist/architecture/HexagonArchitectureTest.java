@@ -8,7 +8,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** The rules of ARCHITECTURE.md over every module's shipped classes. */
+/** The rules of docs/architecture.md over every module's shipped classes. */
 class HexagonArchitectureTest {
 
     @Test

@@ -13,7 +13,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsid
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 /**
- * The rules of the house (ARCHITECTURE.md) as whitelists: each names what a layer MAY use, so a
+ * The rules of the house (docs/architecture.md) as whitelists: each names what a layer MAY use, so a
  * new dependency is refused until someone decides it belongs. ArchUnit fails a rule that matches
  * no class at all (failOnEmptyShould), so a misspelt package cannot make a rule pass by accident.
  */
@@ -35,7 +35,7 @@ final class HexagonRules {
     static final ArchRule DOMAIN_USES_ONLY_THE_JDK = classes()
             .that().resideInAPackage(DOMAIN)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN)
-            .because("the domain knows nothing but java.* (ARCHITECTURE.md)");
+            .because("the domain knows nothing but java.* (docs/architecture.md)");
 
     static final ArchRule APPLICATION_USES_ONLY_THE_JDK_AND_DOMAIN = classes()
             .that().resideInAPackage(APPLICATION)

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * The scenarios that run together in one JVM, and that JVM's heap. PostgreSQL's scenarios and the
- * HTTP one run under -Xmx256m (QUALITY.md's memory budget); P8 runs two services side by side, and
+ * HTTP one run under -Xmx256m (docs/quality.md's memory budget); P8 runs two services side by side, and
  * P7's JVM also holds the in-process Mongo server and its data, so they get more. The memory check
  * re-runs P1-P4 at a million records.
  */

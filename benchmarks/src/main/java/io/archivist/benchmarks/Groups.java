@@ -43,7 +43,7 @@ final class Groups {
         return results;
     }
 
-    /** QUALITY.md's memory budget: P1-P4 at {@code memoryCheck} records, once each, in this (-Xmx256m) JVM. */
+    /** docs/quality.md's memory budget: P1-P4 at {@code memoryCheck} records, once each, in this (-Xmx256m) JVM. */
     private static List<Result> memoryCheck(Options options, Set<Scenario> wanted) throws Exception {
         List<Result> results = postgres(options, wanted, options.memoryCheck(), options.memoryCheck(), 1, false);
         String heap = String.format(Locale.ROOT, "ran in a heap of at most %,d MB (no OutOfMemoryError; the sum of"

@@ -30,7 +30,7 @@ import java.util.UUID;
  * P5: a page of 50 active records of a type holding {@code size} records, every other one archived,
  * through the listing use case (keyset cursor) against the hand-written keyset query on the partial
  * index of active records. Measured at page 1, in the middle and at the last page, to show the time
- * stays flat however deep the page (10,000 pages at QUALITY.md's size).
+ * stays flat however deep the page (10,000 pages at docs/quality.md's size).
  */
 final class ListingScenario {
 

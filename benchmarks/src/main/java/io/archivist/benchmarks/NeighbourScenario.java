@@ -117,7 +117,7 @@ final class NeighbourScenario {
         parts.add("A on the same service: " + same.a().describe());
         parts.add("A on the control: " + beside.a().describe());
         if (Double.isNaN(target)) {
-            parts.add("no target on the embedded store (QUALITY.md: reported)");
+            parts.add("no target on the embedded store (docs/quality.md: reported)");
         }
         return String.join("; ", parts);
     }

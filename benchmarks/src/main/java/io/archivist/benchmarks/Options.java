@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What to run and how big. The defaults are QUALITY.md's sizes; {@code --small} is the seconds-long
+ * What to run and how big. The defaults are docs/quality.md's sizes; {@code --small} is the seconds-long
  * run CI makes so that the benchmark never rots. Every option is {@code --name value}.
  */
 record Options(Set<Scenario> scenarios, long subtree, long seed, long listing, long requests, long mongoSubtree,
@@ -35,7 +35,7 @@ record Options(Set<Scenario> scenarios, long subtree, long seed, long listing, l
     }
 
     static final String USAGE = """
-            bench/run [options]            QUALITY.md's scenarios P1-P8 against their baselines
+            bench/run [options]            docs/quality.md's scenarios P1-P8 against their baselines
               --small                      tiny sizes, seconds long (what CI runs); no BENCHMARKS.md unless --out
               --scenarios P1,P5,...        only these (default: all)
               --subtree N                  P1-P3: records in the archived subtree (100000)

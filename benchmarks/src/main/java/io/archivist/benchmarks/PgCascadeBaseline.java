@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The hand-written SQL QUALITY.md measures P1-P3 against, on the store's own tables (another
+ * The hand-written SQL docs/quality.md measures P1-P3 against, on the store's own tables (another
  * workspace, an identical copy of the data): what a developer would write for one subtree, with
  * no history, no unique values and no operation log. Each is one statement in its own transaction.
  */

@@ -102,7 +102,7 @@ final class Report {
                     ? old.substring(0, begin) + generated + old.substring(end + END.length()).replaceFirst("^\n", "")
                     : old + "\n" + generated;
         } else {
-            text = "# Benchmarks\n\nQUALITY.md's scenarios P1-P8, each against its hand-written baseline in the same run. "
+            text = "# Benchmarks\n\ndocs/quality.md's scenarios P1-P8, each against its hand-written baseline in the same run. "
                     + "Reproduce with `bench/run` (see the README, section \"Benchmarks\").\n\n" + generated;
         }
         Files.writeString(file, text);

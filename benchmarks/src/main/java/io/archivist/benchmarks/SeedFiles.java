@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Writes a generated subtree as a JSON Lines seed (SPEC §5): a header line, then one record per line, parents by key. */
+/** Writes a generated subtree as a JSON Lines seed (docs/lifecycle.md#seeds): a header line, then one record per line, parents by key. */
 final class SeedFiles {
 
     private static final JsonFactory JSON = new JsonFactory();

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The benchmark at a tiny size (bench/run --small), so that it never rots: every scenario of
- * QUALITY.md runs through Archivist and its baseline and yields a ratio. It checks that they ran,
+ * docs/quality.md runs through Archivist and its baseline and yields a ratio. It checks that they ran,
  * never how fast (a timed test on a shared machine proves nothing).
  */
 class BenchmarkSmokeTest {

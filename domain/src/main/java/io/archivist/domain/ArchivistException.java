@@ -3,7 +3,7 @@ package io.archivist.domain;
 import java.util.Map;
 
 /**
- * A rule of SPEC refused an action. Nothing has changed when this is thrown.
+ * A rule (docs/lifecycle.md) refused an action. Nothing has changed when this is thrown.
  * {@code details} holds what a client needs to act on it (the holder of a unique value,
  * the archived parents), with snake_case keys as they appear in a problem document.
  */

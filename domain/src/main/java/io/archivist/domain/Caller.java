@@ -39,7 +39,7 @@ public record Caller(String actor, WorkspaceId workspace, Set<Role> roles, boole
         return roles.stream().anyMatch(role -> role.permissions().contains(permission));
     }
 
-    /** SPEC §3: a role that lacks the permission gets a 403. */
+    /** docs/lifecycle.md#roles: a role that lacks the permission gets a 403. */
     public void require(Role.Permission permission) {
         if (!may(permission)) {
             throw new ArchivistException(ErrorCode.FORBIDDEN,

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The object types of one workspace and the invariants that keep cascades sound (SPEC §1):
+ * The object types of one workspace and the invariants that keep cascades sound (docs/lifecycle.md#concepts):
  * parents are defined first, the type graph is acyclic, and every dependent of an
  * archivable type is archivable, so that an archive cascade can always be restored.
  * Immutable; building one from n types and their e parent links is O(n + e) (plus a sort when

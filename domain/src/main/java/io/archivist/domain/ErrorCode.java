@@ -1,7 +1,7 @@
 package io.archivist.domain;
 
 /**
- * The stable error codes of SPEC §4. Each carries the kind of failure it is, so that every
+ * The stable error codes of docs/api.md. Each carries the kind of failure it is, so that every
  * adapter (REST, seed CLI) maps it the same way without knowing the individual rules.
  */
 public enum ErrorCode {

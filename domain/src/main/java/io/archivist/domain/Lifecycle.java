@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
-/** The per-record decisions of SPEC §2: what a DELETE means, and the preconditions of each action. */
+/** The per-record decisions of docs/lifecycle.md: what a DELETE means, and the preconditions of each action. */
 public final class Lifecycle {
 
     public enum DeleteAction { ARCHIVE, PURGE }
@@ -54,7 +54,7 @@ public final class Lifecycle {
     }
 
     /**
-     * SPEC §1: each parent is of a type the child's type allows and in the same workspace.
+     * docs/lifecycle.md#concepts: each parent is of a type the child's type allows and in the same workspace.
      * {@code found} are the parents that exist in the workspace; a missing one is named.
      */
     public static void requireAllowedParents(ObjectType type, List<RecordId> requested, List<StoredRecord> found) {

@@ -30,7 +30,7 @@ public final class Limits {
     public static final Instant EARLIEST_TIME = Instant.parse("1970-01-01T00:00:00Z");
     public static final Instant LATEST_TIME = Instant.parse("9999-12-31T23:59:59.999999Z");
 
-    /** A record's key (SPEC §1): an external slug of at most {@value #MAX_NAME_LENGTH} characters. */
+    /** A record's key (docs/lifecycle.md#concepts): an external slug of at most {@value #MAX_NAME_LENGTH} characters. */
     public static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0," + (MAX_NAME_LENGTH - 1) + "}");
 
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A type of record (SPEC §1). {@code parents} are the types a record of this type may
+ * A type of record (docs/lifecycle.md#concepts). {@code parents} are the types a record of this type may
  * depend on; {@code unique} the attributes whose values are unique among active records.
  */
 public record ObjectType(String name, boolean archivable, List<String> parents, List<String> unique,

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * One archive, restore or purge, whatever its size (SPEC §1). Every record an archive
+ * One archive, restore or purge, whatever its size (docs/lifecycle.md#concepts). Every record an archive
  * touches carries its id, which is what makes "restore exactly what was archived together"
  * exact. The log keeps ids and counts, never attributes.
  */

@@ -3,7 +3,7 @@ package io.archivist.domain;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The roles of SPEC §3 and what each may do. */
+/** The roles of docs/lifecycle.md#roles and what each may do. */
 public enum Role {
     SUPER_ADMIN, ADMIN, JOURNEY_MANAGER, MEMBER;
 

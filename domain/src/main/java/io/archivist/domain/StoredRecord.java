@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A record as the service keeps it (SPEC §1). {@code attributes} is a JSON object as plain
+ * A record as the service keeps it (docs/lifecycle.md#concepts). {@code attributes} is a JSON object as plain
  * Java values (String, Number, Boolean, null, List, Map). {@code parents} are fixed at creation.
  * Named StoredRecord so that it never shadows {@link java.lang.Record}.
  */

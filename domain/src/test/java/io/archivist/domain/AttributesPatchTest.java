@@ -9,7 +9,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** SPEC §4 PATCH: attributes are merged as RFC 7396 says. */
+/** docs/api.md PATCH: attributes are merged as RFC 7396 says. */
 class AttributesPatchTest {
 
     /** Map.of refuses nulls, and a merge patch is made of them. */

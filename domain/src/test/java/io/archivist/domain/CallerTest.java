@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC §3: what each role may do; a missing permission is a 403 (FORBIDDEN). */
+/** docs/lifecycle.md#roles: what each role may do; a missing permission is a 403 (FORBIDDEN). */
 class CallerTest {
 
     private static Caller with(Role... roles) {

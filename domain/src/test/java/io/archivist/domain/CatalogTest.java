@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC §1: the catalog invariants, each violation a 422 (INVALID_OBJECT_TYPE) with a clear message. */
+/** docs/lifecycle.md#concepts: the catalog invariants, each violation a 422 (INVALID_OBJECT_TYPE) with a clear message. */
 class CatalogTest {
 
     private static ArchivistException refused(Executable action, String... mentioned) {

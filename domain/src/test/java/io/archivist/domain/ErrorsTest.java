@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC §4: stable error codes, each with the kind every adapter maps the same way, and their details. */
+/** docs/api.md: stable error codes, each with the kind every adapter maps the same way, and their details. */
 class ErrorsTest {
 
     private static final RecordId ANN = RecordId.parse("00000000-0000-0000-0000-00000000000a");

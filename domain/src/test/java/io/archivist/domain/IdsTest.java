@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC §4: bad ids and workspaces are a VALIDATION_FAILED (400), never an unchecked crash. */
+/** docs/api.md: bad ids and workspaces are a VALIDATION_FAILED (400), never an unchecked crash. */
 class IdsTest {
 
     private static final String ID = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";

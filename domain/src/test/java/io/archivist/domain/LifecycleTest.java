@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The per-record decisions of SPEC §2. */
+/** The per-record decisions of docs/lifecycle.md. */
 class LifecycleTest {
 
     private final Catalog catalog = TestCatalog.crm();

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC §1 records: archived is derived from deleted_at, which comes with exactly one archive_operation (I2). */
+/** docs/lifecycle.md#concepts records: archived is derived from deleted_at, which comes with exactly one archive_operation (I2). */
 class StoredRecordTest {
 
     private static final RecordId ID = RecordId.of(UUID.randomUUID());

@@ -23,7 +23,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The command line of SPEC §6: {@code --help} and {@code token}. */
+/** The command line of the README's Run and Configuration: {@code --help} and {@code token}. */
 class CliTest {
 
     @TempDir

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SPEC §5, issue 7: a 200,000-record JSON Lines seed imports through {@code seed import} in a JVM
+ * docs/lifecycle.md#seeds, issue 7: a 200,000-record JSON Lines seed imports through {@code seed import} in a JVM
  * limited to {@code -Xmx256m}, on the embedded H2 store. A separate JVM, because only there the heap
  * limit proves the import streams (constant memory) rather than holding the seed.
  */

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC §2 over HTTP: archive, delete twice to destroy, restore, R7, R10, R13, history and operations. */
+/** docs/lifecycle.md over HTTP: archive, delete twice to destroy, restore, R7, R10, R13, history and operations. */
 @MicronautTest
 class LifecycleApiTest extends ApiTest {
 

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SPEC §4 and QUALITY.md: whatever a client sends, the answer is a clear 4xx problem document and
+ * docs/api.md and docs/quality.md: whatever a client sends, the answer is a clear 4xx problem document and
  * never a 500 or a stack trace. Every route gets the classic malformed inputs, then a seeded fuzz run.
  */
 @MicronautTest

@@ -10,7 +10,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC §1 and §4: the catalog; admins define types; invariants are a 422. */
+/** docs/lifecycle.md and docs/api.md: the catalog; admins define types; invariants are a 422. */
 @MicronautTest
 class ObjectTypeApiTest extends ApiTest {
 

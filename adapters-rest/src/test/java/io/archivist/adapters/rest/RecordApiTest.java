@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC §4: create, read, update and list records; the record's JSON and its ETag. */
+/** docs/api.md: create, read, update and list records; the record's JSON and its ETag. */
 @MicronautTest
 class RecordApiTest extends ApiTest {
 

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** QUALITY.md "Security targets" over HTTP with HS256 tokens (the JWKS cases are in JwksApiTest). */
+/** docs/quality.md "Security targets" over HTTP with HS256 tokens (the JWKS cases are in JwksApiTest). */
 @MicronautTest
 class SecurityApiTest extends ApiTest {
 

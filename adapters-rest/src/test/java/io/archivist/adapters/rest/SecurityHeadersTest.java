@@ -9,7 +9,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** QUALITY.md: CSP, nosniff and no-store on every answer, whoever writes it. */
+/** docs/quality.md: CSP, nosniff and no-store on every answer, whoever writes it. */
 @MicronautTest
 class SecurityHeadersTest extends ApiTest {
 

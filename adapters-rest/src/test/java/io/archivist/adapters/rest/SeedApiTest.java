@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SPEC §5 over HTTP, on the embedded H2 store (ApiTest): {@code POST /api/v1/seeds} imports the example seed,
+ * docs/lifecycle.md#seeds over HTTP, on the embedded H2 store (ApiTest): {@code POST /api/v1/seeds} imports the example seed,
  * and a restore over the API then restores exactly what the seed archived together.
  */
 @MicronautTest

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC §5 from the command line: {@code seed import FILE [--dry-run]} on the embedded H2 store. */
+/** docs/lifecycle.md#seeds from the command line: {@code seed import FILE [--dry-run]} on the embedded H2 store. */
 class SeedCliTest {
 
     private final Path data = Path.of("target", "test-data", "SeedCliTest-" + UUID.randomUUID());

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC §5 for deployments: the seeds of ARCHIVIST_SEED_PATHS are imported before the service serves. */
+/** docs/lifecycle.md#seeds for deployments: the seeds of ARCHIVIST_SEED_PATHS are imported before the service serves. */
 class SeedsAtStartupTest {
 
     private final Path data = Path.of("target", "test-data", "SeedsAtStartupTest-" + UUID.randomUUID());

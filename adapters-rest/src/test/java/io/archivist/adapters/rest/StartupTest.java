@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC §6: the service refuses to start without a signing key, except in embedded dev mode. */
+/** the README's Run and Configuration: the service refuses to start without a signing key, except in embedded dev mode. */
 class StartupTest {
 
     @TempDir

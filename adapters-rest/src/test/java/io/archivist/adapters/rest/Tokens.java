@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
-/** Tokens signed with the tests' HS256 secret, and the broken ones SPEC §3 and QUALITY.md name. */
+/** Tokens signed with the tests' HS256 secret, and the broken ones docs/lifecycle.md#roles and docs/quality.md name. */
 final class Tokens {
 
     static final String SECRET = "archivist-test-secret-of-at-least-32-bytes";

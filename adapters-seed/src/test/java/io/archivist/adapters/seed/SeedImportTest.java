@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC §5: what an import writes, and what importing again does. */
+/** docs/lifecycle.md#seeds: what an import writes, and what importing again does. */
 class SeedImportTest {
 
     private static final String J2_AT = "2024-03-01T10:00:00Z";

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC §5: a seed is validated before anything is written; each error names its record's key and position. */
+/** docs/lifecycle.md#seeds: a seed is validated before anything is written; each error names its record's key and position. */
 class SeedValidationTest {
 
     private final SeedWorld world = new SeedWorld();

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC §5: the three seed formats read as the same items, with the line and pointer of each. */
+/** docs/lifecycle.md#seeds: the three seed formats read as the same items, with the line and pointer of each. */
 class StreamingSeedReaderTest {
 
     private static final String JSON = """

@@ -12,7 +12,7 @@ import io.archivist.domain.WorkspaceId;
 import java.util.List;
 import java.util.Map;
 
-/** The object-type catalog of each workspace (SPEC §1), at most {@code maxTypes} types in each (R14). */
+/** The object-type catalog of each workspace (docs/lifecycle.md#concepts), at most {@code maxTypes} types in each (R14). */
 public final class CatalogService implements DefineObjectTypeUseCase {
 
     /** archivist.catalog.max-types, unless set. */

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Archive, restore, purge and preview of one record (SPEC §2). */
+/** Archive, restore, purge and preview of one record (docs/lifecycle.md). */
 public final class LifecycleService implements LifecycleUseCase {
 
     private final RecordStore records;

@@ -36,7 +36,7 @@ public final class OperationService implements OperationQuery {
         Operation operation = ports.operations().find(caller.workspace(), id).orElseThrow(() ->
                 new ArchivistException(ErrorCode.OPERATION_NOT_FOUND, "operation " + id + " does not exist"));
         if (!caller.may(Permission.ADMINISTER) && !operation.actor().equals(caller.actor())) {
-            // SPEC §3: a 403 never names another actor.
+            // docs/lifecycle.md#roles: a 403 never names another actor.
             throw new ArchivistException(ErrorCode.FORBIDDEN,
                     "operation " + id + " is not yours; only admins read the operations of others");
         }

@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Create, read, update and list records (SPEC §1, R6, R9). */
+/** Create, read, update and list records (docs/lifecycle.md#concepts, R6, R9). */
 public final class RecordService implements RecordUseCase, ListRecordsQuery {
 
     private final RecordStore records;

@@ -16,7 +16,7 @@ final class SeedExisting {
     }
 
     /**
-     * A record the workspace has already: its parents are fixed (SPEC §1); its attributes are updated if
+     * A record the workspace has already: its parents are fixed (docs/lifecycle.md#concepts); its attributes are updated if
      * it is active; its lifecycle state is the workspace's, which a seed never changes (only warns).
      */
     static void compare(SeedPlan plan, int record, RecordEntry entry, StoredRecord existing, long deletedAt,

@@ -28,7 +28,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * SPEC §5: imports a seed in two streaming passes inside one unit of work of its workspace. The
+ * docs/lifecycle.md#seeds: imports a seed in two streaming passes inside one unit of work of its workspace. The
  * first validates everything and keeps compact facts per record ({@link SeedValidator}); with any
  * error it refuses and nothing is written. The second reads the seed again and writes in batches
  * ({@link SeedWriter}). A dry run is the first pass alone, in a read unit.

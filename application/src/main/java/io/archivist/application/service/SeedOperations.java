@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The archive operations of an import (SPEC §5): one per record imported archived that does not
+ * The archive operations of an import (docs/lifecycle.md#seeds): one per record imported archived that does not
  * share the archive time of its nearest archived ancestor, and the operations of the workspace that
  * new records join because they do. A reference is an int kept in SeedIndex: {@code n >= 0} is the
  * n-th operation the import creates, {@code -2 - n} the n-th existing one.

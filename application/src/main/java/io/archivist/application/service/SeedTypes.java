@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The object types of a seed (SPEC §1): each checked on one draft of the catalog as {@code PUT
+ * The object types of a seed (docs/lifecycle.md#concepts): each checked on one draft of the catalog as {@code PUT
  * /object-types} would, so that a broken invariant is an error at its entry, at a cost that grows
  * with the seed's types and not with the catalog; those new or changed are saved together, before
  * any record is written. They come before the records, which are checked against them. One type

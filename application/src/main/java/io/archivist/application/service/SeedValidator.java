@@ -29,14 +29,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The first pass of an import (SPEC §5): reads every item once, checks it against the seed so far
+ * The first pass of an import (docs/lifecycle.md#seeds): reads every item once, checks it against the seed so far
  * and the workspace, and keeps only compact facts in the {@link SeedPlan}. Records reach the
  * workspace only if this pass finds no error. The checks that need the whole seed (parents listed
  * later, cycles, missing parents) are {@link SeedGraph}'s, at the end.
  */
 final class SeedValidator {
 
-    /** SPEC §4: fields the service sets; a seed that gives them is refused, never silently applied. */
+    /** docs/api.md: fields the service sets; a seed that gives them is refused, never silently applied. */
     private static final Set<String> READ_ONLY = Set.of("id", "workspace", "archived", "is_archived", "in_trash",
             "archive_operation", "version", "created_at", "created_by", "updated_at", "updated_by", "purge_after");
 
@@ -233,7 +233,7 @@ final class SeedValidator {
     }
 
     /**
-     * SPEC §5: a record archived at the same time as its nearest archived ancestor was archived with it
+     * docs/lifecycle.md#seeds: a record archived at the same time as its nearest archived ancestor was archived with it
      * (same operation, so that restoring the ancestor restores it); otherwise it is the root of its own.
      * Every parent of an active parent is active (I1), so the nearest archived ancestors are parents.
      */

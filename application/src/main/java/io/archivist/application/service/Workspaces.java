@@ -54,7 +54,7 @@ final class Workspaces {
         return records.find(caller.workspace(), id).orElseThrow(() -> ArchivistException.notFound(id));
     }
 
-    /** SPEC §1: the active user whose username is the caller's subject; the built-in actors have none. */
+    /** docs/lifecycle.md#concepts: the active user whose username is the caller's subject; the built-in actors have none. */
     Optional<RecordId> ownUser(Caller caller) {
         if (!caller.human()) {
             return Optional.empty();

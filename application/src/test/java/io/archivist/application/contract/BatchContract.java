@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The batch writes seeds use (SPEC §5): insertAll and updateAll, each all-or-nothing with the
+ * The batch writes seeds use (docs/lifecycle.md#seeds): insertAll and updateAll, each all-or-nothing with the
  * refusals of insert and update; an archived record of a batch claims no unique value and is
  * remembered under its archive operation.
  */

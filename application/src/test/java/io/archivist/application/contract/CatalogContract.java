@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The catalog each service instance caches (SPEC §7, R14): another instance on the same store sees a
+ * The catalog each service instance caches (the README's section on sharding, R14): another instance on the same store sees a
  * change through the catalog version, a change rolled back is never taken for a later one, a seed
  * saves its types in one step, and a workspace holds at most {@code max-types} types.
  */

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * SPEC R8's invariants, read through the port in one consistent read of a workspace:
+ * R8's invariants (docs/lifecycle.md#invariants), read through the port in one consistent read of a workspace:
  * I1 no active record has an archived or missing parent; I2 every archived record carries exactly
  * one operation, an archive in the log; I3 no record references a purged record; I4 created =
  * active + archived + purged per type (with the {@link Ledger}); and R6, no two active records of

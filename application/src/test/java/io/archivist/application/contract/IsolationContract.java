@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC §1: nothing of another workspace is ever visible; its ids are as unknown as purged ones. */
+/** docs/lifecycle.md#concepts: nothing of another workspace is ever visible; its ids are as unknown as purged ones. */
 public abstract class IsolationContract extends PagingContract {
 
     @Test

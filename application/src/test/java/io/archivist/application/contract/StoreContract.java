@@ -7,7 +7,7 @@ package io.archivist.application.contract;
  *     &#64;Override protected Ports ports() { return ...; }
  * }
  * </pre>
- * Each link of the chain above is one topic of SPEC §2; see {@link StoreContractSupport} for the hooks.
+ * Each link of the chain above is one topic of docs/lifecycle.md; see {@link StoreContractSupport} for the hooks.
  */
 public abstract class StoreContract extends CatalogContract {
 }

@@ -57,7 +57,7 @@ public abstract class StoreContractSupport extends KitTypes {
     protected WorkspaceId workspace;
     protected MovableClock clock;
     protected Ports ports;
-    /** The lifecycle actor of most tests: a JOURNEY_MANAGER (SPEC §3). */
+    /** The lifecycle actor of most tests: a JOURNEY_MANAGER (docs/lifecycle.md#roles). */
     protected Caller manager;
     protected Caller admin;
     protected Caller member;
@@ -121,7 +121,7 @@ public abstract class StoreContractSupport extends KitTypes {
         return ledger(workspace);
     }
 
-    // ---- records, as SPEC speaks of them -------------------------------------------------------
+    // ---- records, as the rules speak of them -------------------------------------------------------
 
     /** A record of {@code type} about to be created by the manager; see {@link NewRecord}. */
     protected NewRecord a(String type) {
@@ -153,7 +153,7 @@ public abstract class StoreContractSupport extends KitTypes {
         return a(COMMENT).under(task).create();
     }
 
-    /** SPEC §1: the caller's own user is the active user whose username is the token's sub. */
+    /** docs/lifecycle.md#concepts: the caller's own user is the active user whose username is the token's sub. */
     protected RecordId ownUser(Caller of) {
         return a(USER).with(USERNAME, of.actor()).create();
     }

@@ -1,5 +1,5 @@
 /**
- * The store contract kit: SPEC §2 stated through the ports out, for every store to pass.
+ * The store contract kit: docs/lifecycle.md stated through the ports out, for every store to pass.
  *
  * <h2>Using it</h2>
  * Depend on {@code archivist-application} with {@code <type>test-jar</type>} (test scope), then
@@ -14,7 +14,7 @@
  * and replaces its TimeSource with a {@link io.archivist.application.contract.MovableClock}
  * (R10's 24 hours, R11's retention). Override {@code policy()} to change the service limits.
  *
- * <h2>What a store must also do that SPEC leaves implicit</h2>
+ * <h2>What a store must also do that the rules leave implicit</h2>
  * <ul>
  *   <li>Return a record's parents in the order they were given at creation, and the same record
  *       equal (field for field) on every read while nothing changes it.</li>

@@ -20,7 +20,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** SPEC §3: who may do what. */
+/** docs/lifecycle.md#roles: who may do what. */
 class RolesTest extends ServiceTestSupport {
 
     private static final ObjectType NOTE = new ObjectType("note", true, List.of(), List.of(), Optional.empty());

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Keyset pages list records oldest first (SPEC §4 paging): ids must sort in the order they were made. */
+/** Keyset pages list records oldest first (docs/api.md paging): ids must sort in the order they were made. */
 class TimeOrderedIdsTest {
 
     @Test

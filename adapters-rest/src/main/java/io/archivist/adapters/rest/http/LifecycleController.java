@@ -49,7 +49,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Archive, delete twice to destroy, restore, preview and history of one record (SPEC §2, §4). */
+/** Archive, delete twice to destroy, restore, preview and history of one record (docs/lifecycle.md, docs/api.md). */
 // R14: store calls block; off the event loop, so that one workspace's work never holds up another's requests.
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/v1/records/{id}")

@@ -33,7 +33,7 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The catalog of the caller's workspace (SPEC §1); admins define types. */
+/** The catalog of the caller's workspace (docs/lifecycle.md#concepts); admins define types. */
 // R14: store calls block; off the event loop, so that one workspace's work never holds up another's requests.
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/v1/object-types")

@@ -13,7 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The OpenAPI description, generated at build time from the controllers; no token needed (SPEC §4). */
+/** The OpenAPI description, generated at build time from the controllers; no token needed (docs/api.md). */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden

@@ -49,7 +49,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
 
-/** Create, read, update and list records (SPEC §4); PATCH also archives and restores. */
+/** Create, read, update and list records (docs/api.md); PATCH also archives and restores. */
 // R14: store calls block; off the event loop, so that one workspace's work never holds up another's requests.
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/v1/records")
@@ -168,7 +168,7 @@ public class RecordController {
         String body = JsonBody.utf8(bytes);
         PatchRecordRequest patch = PatchRecordRequest.parse(body);
         var expected = Etags.ifMatch(ifMatch);
-        // Changing attributes is a record write; setting the archived state is a lifecycle action (SPEC §3).
+        // Changing attributes is a record write; setting the archived state is a lifecycle action (docs/lifecycle.md#roles).
         var permission = patch.attributes() != null ? RecordUseCase.PERMISSION : LifecycleUseCase.PERMISSION;
         return replies.mutate(caller, permission, request, body, () -> {
             if (patch.attributes() != null) {

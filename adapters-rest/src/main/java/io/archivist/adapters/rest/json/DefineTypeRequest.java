@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code PUT /object-types/{name}}: the whole definition of a type (SPEC §1). */
+/** {@code PUT /object-types/{name}}: the whole definition of a type (docs/lifecycle.md#concepts). */
 @Schema(name = "DefineObjectType", example = "{\"archivable\": true, \"parents\": [\"project\"], \"unique\": [\"slug\"],"
         + " \"retention\": \"P30D\"}")
 public record DefineTypeRequest(

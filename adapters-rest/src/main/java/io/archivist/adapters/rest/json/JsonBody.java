@@ -34,7 +34,7 @@ public final class JsonBody {
 
     public static final int MAX_DEPTH = Limits.MAX_JSON_DEPTH;
 
-    /** Fields the service owns; a client that sends one is told so instead of having it dropped (SPEC §4). */
+    /** Fields the service owns; a client that sends one is told so instead of having it dropped (docs/api.md). */
     public static final Set<String> READ_ONLY = Set.of("id", "deleted_at", "archive_operation", "version",
             "created_at", "created_by", "updated_at", "updated_by", "purge_after");
 

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 
-/** An object type (SPEC §1). */
+/** An object type (docs/lifecycle.md#concepts). */
 @Schema(name = "ObjectType", example = "{\"name\": \"task\", \"archivable\": true, \"parents\": [\"project\"],"
         + " \"unique\": [\"slug\"], \"retention\": \"P30D\"}")
 public record ObjectTypeJson(

@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
-/** One archive, restore or purge (SPEC §1), with what it changed per type. */
+/** One archive, restore or purge (docs/lifecycle.md#concepts), with what it changed per type. */
 @Schema(name = "Operation", example = "{\"id\": \"0190a0d4-0000-7000-8000-00000000000a\", \"kind\": \"archive\","
         + " \"actor\": \"jo\", \"at\": \"2025-01-15T09:00:00Z\", \"roots\": [\"0190a0d4-0000-7000-8000-000000000000\"],"
         + " \"counts\": {\"project\": 1, \"task\": 4}, \"total\": 5}")

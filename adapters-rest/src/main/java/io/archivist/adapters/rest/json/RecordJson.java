@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A record as SPEC §1 and §4 show it. */
+/** A record as docs/lifecycle.md and docs/api.md show it. */
 @Schema(name = "Record", example = "{\"id\": \"0190a0d4-0000-7000-8000-000000000000\", \"key\": \"apollo\", \"type\": \"project\","
         + " \"attributes\": {\"name\": \"Apollo\", \"budget\": 12.5, \"tags\": [\"space\"]}, \"parents\": [],"
         + " \"deleted_at\": null, \"archived\": false, \"archive_operation\": null, \"version\": 1,"

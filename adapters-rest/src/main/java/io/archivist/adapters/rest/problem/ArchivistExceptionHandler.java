@@ -12,7 +12,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
-/** A rule of SPEC refused the request: its stable code decides the status (ErrorCode.Kind). */
+/** A rule (docs/lifecycle.md) refused the request: its stable code decides the status (ErrorCode.Kind). */
 @Singleton
 @Produces(Problems.PROBLEM_JSON)
 @Requires(classes = ExceptionHandler.class)

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Error responses as RFC 9457 problem documents with the stable {@code code} of SPEC §4. A rule's
+ * Error responses as RFC 9457 problem documents with the stable {@code code} of docs/api.md. A rule's
  * details (the holder of a unique value, the archived parents) become extension members.
  */
 public final class Problems {

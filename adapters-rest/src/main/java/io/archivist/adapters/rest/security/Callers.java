@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * Who a checked token says the caller is: its {@code sub}, its {@code workspace} (which scopes every
- * read and write) and its roles. A token that names no workspace or no role of SPEC §3 may do nothing (403).
+ * read and write) and its roles. A token that names no workspace or no role of docs/lifecycle.md#roles may do nothing (403).
  */
 @Singleton
 public class Callers {
@@ -48,7 +48,7 @@ public class Callers {
         return Caller.user(subject(authentication.getName()), workspaceId, roles);
     }
 
-    /** SPEC §3: every rule on the token's {@code sub}, in one place. */
+    /** docs/lifecycle.md#roles: every rule on the token's {@code sub}, in one place. */
     static String subject(String sub) {
         if (sub.chars().anyMatch(Character::isISOControl)) {
             // A control character could forge a line of the log or split an Idempotency-Key's scope.

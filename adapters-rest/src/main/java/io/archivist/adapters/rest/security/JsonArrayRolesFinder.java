@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SPEC §3: roles are a JSON array of strings. Micronaut would read a plain string as one role, so
+ * docs/lifecycle.md#roles: roles are a JSON array of strings. Micronaut would read a plain string as one role, so
  * that {@code "roles": "ADMIN"} or {@code "ADMIN,MEMBER"} might pass; here they grant nothing (403).
  */
 @Singleton

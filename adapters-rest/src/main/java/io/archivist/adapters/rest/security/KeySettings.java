@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What SPEC §6 decides the signing key from: the configured HS256 secret, an identity provider's
+ * What the README's Run and Configuration decides the signing key from: the configured HS256 secret, an identity provider's
  * JWKS URL, and whether the service runs on the embedded default store (dev mode).
  *
  * @param secret        {@code archivist.jwt.secret} ({@code ARCHIVIST_JWT_SECRET})

@@ -6,7 +6,7 @@ import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
 import jakarta.inject.Singleton;
 
 /**
- * SPEC §3: a token without {@code exp}, or with a blank {@code sub} or one longer than R14 allows an
+ * docs/lifecycle.md#roles: a token without {@code exp}, or with a blank {@code sub} or one longer than R14 allows an
  * actor, is refused (401). Micronaut checks an {@code exp} that is there, but lets a token without one
  * live forever.
  */

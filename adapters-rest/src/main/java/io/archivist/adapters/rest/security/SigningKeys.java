@@ -12,7 +12,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The keys tokens are checked with (SPEC §6): an HS256 secret, an identity provider's JWKS URL, or
+ * The keys tokens are checked with (the README's Run and Configuration): an HS256 secret, an identity provider's JWKS URL, or
  * both. In embedded dev mode without either, a random secret kept under the data directory, which
  * the {@code token} command uses too. Anywhere else, no key means no start: an unsigned token must
  * never pass.

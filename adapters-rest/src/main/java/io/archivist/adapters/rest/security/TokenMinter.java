@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
-/** Signs the tokens of SPEC §6 ({@code sub}, {@code roles}, {@code workspace}, {@code exp}) for local use. */
+/** Signs the tokens of the README's Run and Configuration ({@code sub}, {@code roles}, {@code workspace}, {@code exp}) for local use. */
 public final class TokenMinter {
 
     private TokenMinter() {

@@ -43,7 +43,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * {@code POST /api/v1/seeds} (SPEC §5, admins): imports the body into the caller's workspace, with the
+ * {@code POST /api/v1/seeds} (docs/lifecycle.md#seeds, admins): imports the body into the caller's workspace, with the
  * caller as actor. The body is JSON, YAML or JSON Lines by its Content-Type, and at most
  * {@code micronaut.server.max-request-size} (a 413 before any work otherwise); the import reads it twice
  * (validate, then write). Larger seeds go through the command line or start-up, which stream from a
@@ -100,7 +100,7 @@ public class SeedController {
                                                    defaultValue = "false")) String dryRun,
                                            HttpRequest<?> request, Authentication authentication) {
         Caller caller = callers.of(authentication);
-        // Before the body is looked at: a member learns nothing from a seed's errors (SPEC §3).
+        // Before the body is looked at: a member learns nothing from a seed's errors (docs/lifecycle.md#roles).
         caller.require(ImportSeedUseCase.PERMISSION);
         SeedFormat format = SeedFormat.ofMediaType(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))
                 .orElseThrow(() -> ArchivistException.invalid("a seed is application/json, application/yaml or "

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A seed as the OpenAPI document shows it (SPEC §5), its members named as in JSON; the seed adapter reads it, streaming, and is the
+ * A seed as the OpenAPI document shows it (docs/lifecycle.md#seeds), its members named as in JSON; the seed adapter reads it, streaming, and is the
  * authority on it. Over the API the workspace must be the token's, or be left out.
  */
 @Schema(name = "Seed", description = "A seed: object types and records by key; a record with deleted_at is imported archived.",

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What {@code POST /seeds} did, or with {@code dry_run} would do (SPEC §5). */
+/** What {@code POST /seeds} did, or with {@code dry_run} would do (docs/lifecycle.md#seeds). */
 @Schema(name = "SeedReport")
 public record SeedReportJson(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String workspace,

@@ -23,7 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * SPEC §5 for deployments: the seeds named in {@code ARCHIVIST_SEED_PATHS} (archivist.seed.paths,
+ * docs/lifecycle.md#seeds for deployments: the seeds named in {@code ARCHIVIST_SEED_PATHS} (archivist.seed.paths,
  * comma-separated) are imported as actor {@code seed} when the service starts, before it serves, in
  * the order given. Importing a seed again changes nothing, so they can stay configured. A seed that
  * fails stops the start, with its errors in the log.

@@ -7,7 +7,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
-/** The seed import use case (SPEC §5), from the ports and the seed adapter's reader. */
+/** The seed import use case (docs/lifecycle.md#seeds), from the ports and the seed adapter's reader. */
 @Factory
 public class SeedWiring {
 

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Every stable code of SPEC §4 maps to its status through its kind, with the rule's details as members. */
+/** Every stable code of docs/api.md maps to its status through its kind, with the rule's details as members. */
 class ProblemsTest {
 
     @Test

@@ -4,7 +4,7 @@ import io.archivist.domain.Role.Permission;
 
 public interface BulkLifecycleUseCase {
 
-    /** What a caller must be allowed to use it (SPEC §3): checked by the service, and before any replay (R10). */
+    /** What a caller must be allowed to use it (docs/lifecycle.md#roles): checked by the service, and before any replay (R10). */
     Permission PERMISSION = Permission.LIFECYCLE;
 
     /** R12: up to the configured number of ids (more is a LIMIT_EXCEEDED before any work), each with its own result. */

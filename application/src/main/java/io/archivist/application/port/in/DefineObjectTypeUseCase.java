@@ -8,7 +8,7 @@ import java.util.List;
 
 public interface DefineObjectTypeUseCase {
 
-    /** What a caller must be allowed to use it (SPEC §3): checked by the service, and before any replay (R10). */
+    /** What a caller must be allowed to use it (docs/lifecycle.md#roles): checked by the service, and before any replay (R10). */
     Permission PERMISSION = Permission.ADMINISTER;
 
     /** Defines or changes a type (admins); a broken catalog invariant is an INVALID_OBJECT_TYPE. */

@@ -3,7 +3,7 @@ package io.archivist.application.port.in;
 import io.archivist.domain.Role.Permission;
 
 /**
- * SPEC §5: loads a seed — object types and records keyed by {@code key} — into a workspace.
+ * docs/lifecycle.md#seeds: loads a seed — object types and records keyed by {@code key} — into a workspace.
  * Everything is validated before anything is written, and with any error nothing is imported
  * ({@link SeedRejectedException} lists the errors). Importing the same seed twice changes nothing
  * the second time; a changed seed updates records by key. The command line, start-up and
@@ -11,7 +11,7 @@ import io.archivist.domain.Role.Permission;
  */
 public interface ImportSeedUseCase {
 
-    /** What a caller must be allowed to use it (SPEC §3): checked by the service, and before any replay (R10). */
+    /** What a caller must be allowed to use it (docs/lifecycle.md#roles): checked by the service, and before any replay (R10). */
     Permission PERMISSION = Permission.ADMINISTER;
 
     SeedReport importSeed(ImportSeedCommand command);

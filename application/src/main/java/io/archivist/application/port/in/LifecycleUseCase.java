@@ -6,10 +6,10 @@ import io.archivist.domain.Preview;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.Role.Permission;
 
-/** The lifecycle actions of SPEC §2, for SUPER_ADMIN, ADMIN and JOURNEY_MANAGER. */
+/** The lifecycle actions of docs/lifecycle.md, for SUPER_ADMIN, ADMIN and JOURNEY_MANAGER. */
 public interface LifecycleUseCase {
 
-    /** What a caller must be allowed to use it (SPEC §3): checked by the service, and before any replay (R10). */
+    /** What a caller must be allowed to use it (docs/lifecycle.md#roles): checked by the service, and before any replay (R10). */
     Permission PERMISSION = Permission.LIFECYCLE;
 
     /** R1, R3, R4: archives an active record of an archivable type, otherwise purges. */

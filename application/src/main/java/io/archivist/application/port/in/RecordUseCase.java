@@ -4,10 +4,10 @@ import io.archivist.domain.Caller;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.Role.Permission;
 
-/** Create, read and update records (every role, SPEC §3). */
+/** Create, read and update records (every role, docs/lifecycle.md#roles). */
 public interface RecordUseCase {
 
-    /** What a caller must be allowed to use it (SPEC §3): checked by the service, and before any replay (R10). */
+    /** What a caller must be allowed to use it (docs/lifecycle.md#roles): checked by the service, and before any replay (R10). */
     Permission PERMISSION = Permission.WRITE_RECORDS;
 
     RecordView create(CreateRecordCommand command);

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public record SeedError(Code code, Optional<String> key, long line, String pointer, String message) {
 
-    /** Stable codes; where a SPEC code fits, it is the same name. */
+    /** Stable codes; where an API code fits, it is the same name. */
     public enum Code {
         MALFORMED_SEED, WORKSPACE_MISMATCH, INVALID_OBJECT_TYPE, TYPE_NOT_FOUND, VALIDATION_FAILED,
         UNKNOWN_FIELD, READ_ONLY_FIELD, DUPLICATE_KEY, MISSING_PARENT, PARENT_LISTED_AFTER, CYCLE,

@@ -3,7 +3,7 @@ package io.archivist.application.port.in;
 import java.util.Locale;
 import java.util.Optional;
 
-/** SPEC §5: a seed is one JSON or YAML document, or JSON Lines for large ones. */
+/** docs/lifecycle.md#seeds: a seed is one JSON or YAML document, or JSON Lines for large ones. */
 public enum SeedFormat {
     JSON, YAML, JSON_LINES;
 

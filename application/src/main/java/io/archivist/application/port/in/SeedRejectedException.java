@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SPEC §5: the seed has errors and nothing was imported. {@code errors} lists them in the order
+ * docs/lifecycle.md#seeds: the seed has errors and nothing was imported. {@code errors} lists them in the order
  * found, at most {@link #MAX_LISTED} of {@code errorCount} (a bound, so that a broken seed of a
  * million records does not exhaust memory).
  */

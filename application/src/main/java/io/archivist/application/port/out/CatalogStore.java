@@ -10,7 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The object types each workspace defined (the built-in user type is implied, not stored), and the
  * version of each workspace's catalog, which lets every service instance cache the catalog and
- * still see a change that another instance made (SPEC §7).
+ * still see a change that another instance made (the README's section on sharding).
  */
 public interface CatalogStore {
 

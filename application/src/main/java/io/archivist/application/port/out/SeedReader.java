@@ -5,7 +5,7 @@ import io.archivist.application.port.in.SeedFormat;
 import java.io.InputStream;
 
 /**
- * Parses a seed (SPEC §5) as a stream: each {@link SeedItem} is read when asked for, so a seed of
+ * Parses a seed (docs/lifecycle.md#seeds) as a stream: each {@link SeedItem} is read when asked for, so a seed of
  * any size is read in constant memory. Reports only the form: whether a field has its JSON type
  * (as {@link SeedItem} problems) and whether the document can be read at all
  * ({@link MalformedSeedException}). The rules (types, parents, keys, read-only fields) are the

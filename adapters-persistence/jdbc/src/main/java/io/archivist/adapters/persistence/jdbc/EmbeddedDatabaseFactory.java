@@ -20,7 +20,7 @@ import java.sql.SQLException;
 import java.util.Set;
 
 /**
- * SPEC §6: with no configuration at all, the store is an H2 database file under ./data
+ * the README's Run and Configuration: with no configuration at all, the store is an H2 database file under ./data
  * (archivist.data-dir moves it). Setting datasources.default.url (DATASOURCES_DEFAULT_URL)
  * switches this off, and Micronaut's own pool connects to that database instead.
  */

@@ -148,7 +148,7 @@ final class UniqueRefusals {
         return null;
     }
 
-    /** SPEC §1: each parent exists in the record's workspace (the services check first; this is the database's word). */
+    /** docs/lifecycle.md#concepts: each parent exists in the record's workspace (the services check first; this is the database's word). */
     private RuntimeException missingParent(Connection c, List<RecordWithUniqueValues> batch) {
         Set<RecordId> inBatch = batch.stream().map(item -> item.record().id()).collect(Collectors.toSet());
         for (RecordWithUniqueValues item : batch) {

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SPEC §6 as this module's beans see it: no configuration at all gives the embedded H2 file;
+ * the README's Run and Configuration as this module's beans see it: no configuration at all gives the embedded H2 file;
  * Micronaut's datasources.default.* points the store at PostgreSQL or MariaDB; archivist.store=mongo
  * leaves this module out (no DataSource, no migration).
  */

@@ -45,7 +45,7 @@ final class SnapshotGraph implements RecordGraph {
                 .map(StoredRecord::id).findFirst();
     }
 
-    /** I1 and I2 as SPEC §2 R8 states them. */
+    /** I1 and I2 as R8 states them. */
     void requireInvariants() {
         for (StoredRecord record : records.values()) {
             if (record.archived() != record.archiveOperation().isPresent()) {

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * ARCHITECTURE "set-oriented": an archive, a restore and a purge of a 10-record subtree and of a
+ * docs/architecture.md, "set-oriented": an archive, a restore and a purge of a 10-record subtree and of a
  * 10,000-record subtree (same depth) make the same number of round trips, and read a handful of
  * rows, never the subtree: its records never enter the JVM. Counted at the JDBC boundary over the
  * whole unit of work of the use case (lock, reads, checks, cascade, operation log, commit).

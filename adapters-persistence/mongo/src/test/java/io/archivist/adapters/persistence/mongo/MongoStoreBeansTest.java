@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SPEC §6: ARCHIVIST_STORE=mongo and MONGODB_URI select the Mongo store. In a Micronaut context with
+ * the README's Run and Configuration: ARCHIVIST_STORE=mongo and MONGODB_URI select the Mongo store. In a Micronaut context with
  * {@code archivist.store=mongo}, every port that lives in the database is a bean of this module and the
  * services run on them; without it, the module contributes nothing (the JDBC store is the default).
  */

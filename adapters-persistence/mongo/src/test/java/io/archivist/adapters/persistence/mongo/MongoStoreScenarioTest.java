@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SPEC §2 through the services on the Mongo store: the cases where a store without transactions
+ * docs/lifecycle.md through the services on the Mongo store: the cases where a store without transactions
  * could go wrong (a unit refused after it wrote, a cascade over a diamond, unique values freed and
  * re-claimed). The whole behaviour is the contract kit's; these pin the Mongo-specific mechanisms.
  */

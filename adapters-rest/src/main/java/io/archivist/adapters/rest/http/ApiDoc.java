@@ -22,6 +22,14 @@ import java.lang.annotation.Target;
  */
 public final class ApiDoc {
 
+    /**
+     * One text for every 422, because a route that is both {@link Unprocessable} and {@link Idempotent}
+     * gets one of the two declarations.
+     */
+    static final String UNPROCESSABLE = "INVALID_OBJECT_TYPE (a catalog invariant), LIMIT_EXCEEDED (too many ids,"
+            + " types, or a cascade over the configured limit) or IDEMPOTENCY_KEY_REUSED (the Idempotency-Key"
+            + " was used for another request in the last 24 hours)";
+
     private ApiDoc() {
     }
 
@@ -32,6 +40,11 @@ public final class ApiDoc {
             headers = @Header(name = "WWW-Authenticate", description = "Bearer", schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = Problems.PROBLEM_JSON, schema = @Schema(implementation = ProblemJson.class)))
     @ApiResponse(responseCode = "403", description = "FORBIDDEN: the token's roles, workspace or subject do not allow this",
+            content = @Content(mediaType = Problems.PROBLEM_JSON, schema = @Schema(implementation = ProblemJson.class)))
+    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: the store cannot be reached; nothing"
+            + " changed, retry after Retry-After",
+            headers = @Header(name = "Retry-After", description = "seconds to wait before a retry",
+                    schema = @Schema(implementation = Integer.class, minimum = "0")),
             content = @Content(mediaType = Problems.PROBLEM_JSON, schema = @Schema(implementation = ProblemJson.class)))
     public @interface Authenticated {
     }
@@ -84,15 +97,16 @@ public final class ApiDoc {
 
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)
-    @ApiResponse(responseCode = "422", description = "INVALID_OBJECT_TYPE (a catalog invariant) or LIMIT_EXCEEDED"
-            + " (too many ids, or a cascade over the configured limit)",
+    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
             content = @Content(mediaType = Problems.PROBLEM_JSON, schema = @Schema(implementation = ProblemJson.class)))
     public @interface Unprocessable {
     }
 
-    /** A mutating route (R10). */
+    /** A mutating route (R10): its Idempotency-Key used before for another request is a 422. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)
+    @ApiResponse(responseCode = "422", description = UNPROCESSABLE,
+            content = @Content(mediaType = Problems.PROBLEM_JSON, schema = @Schema(implementation = ProblemJson.class)))
     @Parameter(in = ParameterIn.HEADER, name = Replies.IDEMPOTENCY_KEY, ref = "#/components/parameters/IdempotencyKey")
     public @interface Idempotent {
     }

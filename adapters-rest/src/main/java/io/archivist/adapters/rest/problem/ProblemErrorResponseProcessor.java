@@ -21,7 +21,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
     /** The codes of the answers the framework gives itself, beside the domain's ErrorCode. */
     @Schema(name = "HttpErrorCode")
     public enum HttpCode { UNAUTHORIZED, NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, PAYLOAD_TOO_LARGE,
-        UNSUPPORTED_MEDIA_TYPE, INTERNAL_ERROR }
+        UNSUPPORTED_MEDIA_TYPE, SERVICE_UNAVAILABLE, INTERNAL_ERROR }
 
     @Override
     @SuppressWarnings("unchecked")
@@ -50,6 +50,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
             case 406 -> "NOT_ACCEPTABLE";
             case 413 -> "PAYLOAD_TOO_LARGE";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 503 -> HttpCode.SERVICE_UNAVAILABLE.name();
             default -> status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
         };
     }

@@ -33,6 +33,6 @@ public class StoreUnavailableHandler implements ExceptionHandler<StoreUnavailabl
             return response;
         }
         return Problems.asProblem(response.body(Problems.document(HttpStatus.SERVICE_UNAVAILABLE.getCode(),
-                "SERVICE_UNAVAILABLE", "the store cannot be reached at the moment; try again later", Map.of())));
+                ProblemErrorResponseProcessor.HttpCode.SERVICE_UNAVAILABLE.name(), "the store cannot be reached at the moment; try again later", Map.of())));
     }
 }

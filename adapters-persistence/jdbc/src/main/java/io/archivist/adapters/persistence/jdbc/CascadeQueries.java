@@ -115,9 +115,7 @@ abstract class CascadeQueries {
         RestoreRuns runs = restoreRuns(connection, workspace, root, archivedBy, rows);
         try {
             List<LeftArchived> left = listLimit > 0 ? leftArchived(connection, runs, listLimit) : List.of();
-            sql.update(connection, Query.of("DELETE FROM operation_records WHERE workspace = ? AND operation_id = ?"
-                    + " AND record_id IN (SELECT record_id FROM cascade_walk WHERE run_id = ?)", workspace, operation,
-                    runs.blocked()));
+            sql.update(connection, sql.dialect().deleteOperationRowsInRun(workspace, operation, runs.blocked()));
             Map<String, Long> counts = counts(connection, rows);
             before.forEach((type, n) -> counts.computeIfPresent(type, (t, all) -> all - n == 0 ? null : all - n));
             return new Restored(counts, left);

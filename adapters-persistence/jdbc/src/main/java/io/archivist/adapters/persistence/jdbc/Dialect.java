@@ -133,13 +133,13 @@ abstract class Dialect {
     }
 
     /**
-     * An UPDATE of {@code table} restricted to the records of one operation (of {@code types} only,
-     * unless that is empty), driven from the operation's rows (see CascadeQueries on why the join
-     * starts from the set).
+     * An UPDATE of {@code table} (alias t) restricted to the records of one operation (of {@code types}
+     * only, unless that is empty), driven from the operation's rows (see CascadeQueries on why the join
+     * starts from the set); {@code condition}, unless empty, is a further condition on t.
      */
     Query updateOfOperation(String table, String memberColumn, Query set, String condition,
                             WorkspaceId workspace, OperationId operation, List<String> types) {
-        return Query.of("UPDATE " + table + " SET ").add(set).add(" WHERE workspace = ? AND " + memberColumn
+        return Query.of("UPDATE " + table + " t SET ").add(set).add(" WHERE t.workspace = ? AND t." + memberColumn
                         + " IN (SELECT o.record_id FROM operation_records o WHERE ", workspace)
                 .add(operationRows(workspace, operation, types)).add(")")
                 .add(condition.isEmpty() ? "" : " AND " + condition);
@@ -151,6 +151,12 @@ abstract class Dialect {
         return Query.of("DELETE FROM " + table + " WHERE workspace = ? AND " + memberColumn
                         + " IN (SELECT o.record_id FROM operation_records o WHERE ", workspace)
                 .add(operationRows(workspace, operation, types)).add(")");
+    }
+
+    /** A DELETE of the rows of {@code operation} in operation_records whose records are in {@code run} of cascade_walk. */
+    Query deleteOperationRowsInRun(WorkspaceId workspace, OperationId operation, UUID run) {
+        return Query.of("DELETE FROM operation_records WHERE workspace = ? AND operation_id = ?"
+                + " AND record_id IN (SELECT record_id FROM cascade_walk WHERE run_id = ?)", workspace, operation, run);
     }
 
     /** The operation's rows under alias o: all of them, or those of {@code types} when it names some. */

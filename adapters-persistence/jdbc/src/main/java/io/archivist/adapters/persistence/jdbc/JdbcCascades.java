@@ -52,11 +52,12 @@ final class JdbcCascades {
             Blocker.requireCascadeWithin(restored.countsPerType(), maxRecords);
             // The operation's rows may hold earlier roots of this restore, active again: the conditions skip them.
             // R6: re-claims the unique values; a value an active record holds fails this statement.
+            // CASE: no index on these columns may start the statement (see CascadeQueries).
             updateUniqueValues(c, operation, restored.countsPerType().keySet(), Query.of("active_hash = value_hash"),
-                    "active_hash IS NULL");
+                    "CASE WHEN t.active_hash IS NULL THEN 1 ELSE 0 END = 1");
             update(c, operation, "records", "id",
                     Query.of("deleted_at = NULL, archive_operation = NULL, updated_at = ?, updated_by = ?, version = version + 1",
-                            operation.at(), operation.actor()), "deleted_at IS NOT NULL");
+                            operation.at(), operation.actor()), CascadeQueries.ARCHIVED.formatted("t"));
             return restored;
         }, failure -> db.dialect.isUniqueViolation(failure) ? restoreConflict(c, workspace, root) : null));
     }

@@ -71,9 +71,10 @@ final class JdbcRecordStore implements RecordStore {
     @Override
     public Optional<RecordId> activeHolder(WorkspaceId workspace, String type, String attribute, String canonicalValue) {
         return db.transactions.statements(c -> db.sql.first(c,
-                "SELECT record_id FROM unique_values WHERE workspace = ? AND type = ? AND active_hash = ?",
+                // Both hashes: either index on (type, workspace, a hash) then finds the holder by its full key.
+                "SELECT record_id FROM unique_values WHERE workspace = ? AND type = ? AND value_hash = ? AND active_hash = ?",
                 rows -> RecordId.of(db.sql.uuid(rows, "record_id")),
-                workspace, type, Hashes.uniqueValue(attribute, canonicalValue)));
+                workspace, type, Hashes.uniqueValue(attribute, canonicalValue), Hashes.uniqueValue(attribute, canonicalValue)));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /** PostgreSQL: partial indexes, one recursive statement per walk, READ COMMITTED writes serialised by the workspace lock. */
 final class PostgresDialect extends Dialect {
@@ -47,21 +48,44 @@ final class PostgresDialect extends Dialect {
         isolateNextTransaction(connection, "REPEATABLE READ");
     }
 
+    /*
+     * The set is a subquery behind the optimization fence, joined to the table on its full key. Written
+     * as a plain join, "o.workspace = ?" became "t.workspace = ?" too (the planner carries a constant
+     * across an equality), and stale statistics (no ANALYZE between an archive and its restore) priced
+     * "the workspace's records" (or its archived ones, by a partial index) and the operation's rows at
+     * one row each: a nested loop then read one of them whole for each row of the other, with the key as
+     * a mere join filter, and a 100,000-record restore never ended. Out of the fence the set's rows give
+     * the table nothing but the key of each row, so a lookup by key is the only cheap way to reach it.
+     */
     @Override
     Query updateOfOperation(String table, String memberColumn, Query set, String condition,
                             WorkspaceId workspace, OperationId operation, List<String> types) {
-        return Query.of("UPDATE " + table + " t SET ").add(set)
-                .add(" FROM operation_records o WHERE ").add(operationRows(workspace, operation, types))
-                .add(" AND t.workspace = o.workspace AND t." + memberColumn + " = o.record_id")
-                .add(condition.isEmpty() ? "" : " AND t." + condition);
+        return Query.of("UPDATE " + table + " t SET ").add(set).add(" FROM ").add(fenced(workspace, operation, types))
+                .add(" WHERE t.workspace = o.workspace AND t." + memberColumn + " = o.record_id")
+                .add(condition.isEmpty() ? "" : " AND " + condition);
     }
 
     @Override
     Query deleteOfOperation(String table, String memberColumn, WorkspaceId workspace, OperationId operation,
                             List<String> types) {
-        return Query.of("DELETE FROM " + table + " t USING operation_records o WHERE ")
-                .add(operationRows(workspace, operation, types))
-                .add(" AND t.workspace = o.workspace AND t." + memberColumn + " = o.record_id");
+        return Query.of("DELETE FROM " + table + " t USING ").add(fenced(workspace, operation, types))
+                .add(" WHERE t.workspace = o.workspace AND t." + memberColumn + " = o.record_id");
+    }
+
+    /** The operation's rows as subquery o (columns workspace, record_id), fenced: see above. */
+    private Query fenced(WorkspaceId workspace, OperationId operation, List<String> types) {
+        return Query.of("(SELECT o.workspace, o.record_id FROM operation_records o WHERE ")
+                .add(operationRows(workspace, operation, types)).add(optimizationFence() + ") o");
+    }
+
+    @Override
+    Query deleteOperationRowsInRun(WorkspaceId workspace, OperationId operation, UUID run) {
+        // From the run (few rows) to the operation's rows by their full key, which the run's rows give (the
+        // operation too: as a constant outside the fence, it would let an index scan by operation start).
+        return Query.of("DELETE FROM operation_records t USING (SELECT b.workspace, CAST(? AS UUID) AS operation_id,"
+                + " b.record_id FROM cascade_walk b WHERE b.run_id = ?" + optimizationFence() + ") b"
+                + " WHERE t.workspace = b.workspace AND t.operation_id = b.operation_id AND t.record_id = b.record_id",
+                operation, run);
     }
 
     @Override

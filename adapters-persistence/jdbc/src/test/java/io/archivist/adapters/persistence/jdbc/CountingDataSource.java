@@ -7,16 +7,21 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
  * A DataSource that counts, at the JDBC boundary, every round trip the store makes (each executed
- * statement or batch, commit, rollback and savepoint) and every row it reads from a result set.
+ * statement or batch, commit, rollback and savepoint) and every row it reads from a result set; and
+ * shows each prepared statement, with its parameters, to {@link #beforeExecute} just before it runs.
  */
 final class CountingDataSource implements DataSource {
 
@@ -24,7 +29,27 @@ final class CountingDataSource implements DataSource {
 
     final AtomicLong roundTrips = new AtomicLong();
     final AtomicLong rowsRead = new AtomicLong();
+    /** Sees each single (not batched) prepared statement on its connection, before the statement runs. */
+    volatile Consumer<Prepared> beforeExecute = prepared -> {
+    };
     private final DataSource target;
+
+    /** A prepared statement about to run: its SQL, and the set* calls that bound its parameters. */
+    record Prepared(Connection connection, String sql, List<Bound> parameters) {
+        /** Binds the same parameters on {@code other}, a statement with the same placeholders. */
+        void bind(PreparedStatement other) throws SQLException {
+            for (Bound bound : parameters) {
+                try {
+                    bound.setter().invoke(other, bound.args());
+                } catch (ReflectiveOperationException e) {
+                    throw new SQLException("cannot bind again with " + bound.setter().getName(), e);
+                }
+            }
+        }
+    }
+
+    record Bound(Method setter, Object[] args) {
+    }
 
     CountingDataSource(DataSource target) {
         this.target = target;
@@ -46,9 +71,25 @@ final class CountingDataSource implements DataSource {
     }
 
     private Object wrap(Class<?> type, Object real) {
+        return wrap(type, real, null, null);
+    }
+
+    private Object wrap(Class<?> type, Object real, Connection connection, String sql) {
+        List<Bound> parameters = new ArrayList<>();
         InvocationHandler handler = (proxy, method, args) -> {
-            Object result = invoke(real, method, args);
             String name = method.getName();
+            if (real instanceof PreparedStatement && name.startsWith("set") && args != null && args.length >= 2
+                    && args[0] instanceof Integer) {
+                parameters.add(new Bound(method, args.clone()));
+            }
+            if (real instanceof PreparedStatement && sql != null && name.startsWith("execute") && !name.equals("executeBatch")
+                    && (args == null || args.length == 0)) {
+                beforeExecute.accept(new Prepared(connection, sql, List.copyOf(parameters)));
+            }
+            if (name.equals("clearParameters")) {
+                parameters.clear();
+            }
+            Object result = invoke(real, method, args);
             if (real instanceof Connection && CONNECTION_ROUND_TRIPS.contains(name)) {
                 roundTrips.incrementAndGet();
             }
@@ -61,9 +102,11 @@ final class CountingDataSource implements DataSource {
             if (result instanceof ResultSet rows && !(real instanceof ResultSet)) {
                 return wrap(ResultSet.class, rows);
             }
+            if (result instanceof PreparedStatement statement && real instanceof Connection c) {
+                return wrap(PreparedStatement.class, statement, c, name.equals("prepareStatement") ? (String) args[0] : null);
+            }
             if (result instanceof Statement statement && real instanceof Connection) {
-                return wrap(statement instanceof java.sql.PreparedStatement
-                        ? java.sql.PreparedStatement.class : Statement.class, statement);
+                return wrap(Statement.class, statement);
             }
             return result;
         };

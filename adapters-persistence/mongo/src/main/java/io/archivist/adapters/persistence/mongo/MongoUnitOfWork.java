@@ -1,6 +1,5 @@
 package io.archivist.adapters.persistence.mongo;
 
-import com.mongodb.MongoException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import io.archivist.adapters.persistence.mongo.Leases.Lease;
@@ -95,11 +94,7 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
 
     @Override
     public <T> T write(WorkspaceId workspace, Supplier<T> work) {
-        try {
-            return writeInUnit(workspace, work);
-        } catch (MongoSocketException | MongoTimeoutException unreachable) {
-            throw unavailable(unreachable);
-        }
+        return reachable(() -> writeInUnit(workspace, work));
     }
 
     private <T> T writeInUnit(WorkspaceId workspace, Supplier<T> work) {
@@ -138,11 +133,7 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
         if (held.get().containsKey(workspace) || reading.get().containsKey(workspace)) {
             return work.get();
         }
-        try {
-            return readConsistently(workspace, work);
-        } catch (MongoSocketException | MongoTimeoutException unreachable) {
-            throw unavailable(unreachable);
-        }
+        return reachable(() -> readConsistently(workspace, work));
     }
 
     /**
@@ -150,8 +141,12 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
      * fault of the service's (500). A unit cut short this way is rolled back by recovery, as if the
      * process had died (R8); its client was never told it happened.
      */
-    private static StoreUnavailableException unavailable(MongoException unreachable) {
-        return new StoreUnavailableException("the MongoDB server cannot be reached", unreachable);
+    static <T> T reachable(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (MongoSocketException | MongoTimeoutException unreachable) {
+            throw new StoreUnavailableException("the MongoDB server cannot be reached", unreachable);
+        }
     }
 
     /**

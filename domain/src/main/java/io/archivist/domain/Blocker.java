@@ -47,7 +47,7 @@ public record Blocker(ErrorCode code, String message, List<RecordId> records, Ma
         }
         return Optional.of(new Blocker(ErrorCode.LIMIT_EXCEEDED, "the cascade would change " + total
                 + " records, more than the " + maxRecords + " one operation may (archivist.lifecycle.max-cascade-records)",
-                List.of(), Map.of("records", total, "limit", maxRecords)));
+                List.of(), Map.of("total", total, "limit", maxRecords)));
     }
 
     /** Refuses a cascade over the limit (see {@link #overCascadeLimit}). */

@@ -30,6 +30,10 @@ public final class ApiDoc {
             + " types, or a cascade over the configured limit) or IDEMPOTENCY_KEY_REUSED (the Idempotency-Key"
             + " was used for another request in the last 24 hours)";
 
+    /** The Idempotent-Replayed header of a mutating route's answer (R10). */
+    public static final String REPLAYED = "true when this is the remembered answer to an earlier request with the same"
+            + " Idempotency-Key";
+
     private ApiDoc() {
     }
 

@@ -60,7 +60,7 @@ public class BulkController {
     @Operation(operationId = "bulkArchive", summary = "Archive many records (R1, R12)")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BulkRequest.class)))
     @ApiResponse(responseCode = "200", description = "each id's own result, in the order of the ids",
-            headers = @Header(name = "Idempotent-Replayed", description = "true when this is the remembered answer to an earlier request with the same Idempotency-Key", schema = @Schema(implementation = Boolean.class)),
+            headers = @Header(name = Replies.REPLAYED, description = ApiDoc.REPLAYED, schema = @Schema(implementation = Boolean.class)),
             content = @Content(schema = @Schema(implementation = BulkJson.class)))
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated
@@ -78,7 +78,7 @@ public class BulkController {
     @Operation(operationId = "bulkRestore", summary = "Restore many records (R5, R12)")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BulkRequest.class)))
     @ApiResponse(responseCode = "200", description = "each id's own result, in the order of the ids",
-            headers = @Header(name = "Idempotent-Replayed", description = "true when this is the remembered answer to an earlier request with the same Idempotency-Key", schema = @Schema(implementation = Boolean.class)),
+            headers = @Header(name = Replies.REPLAYED, description = ApiDoc.REPLAYED, schema = @Schema(implementation = Boolean.class)),
             content = @Content(schema = @Schema(implementation = BulkJson.class)))
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated
@@ -96,7 +96,7 @@ public class BulkController {
     @Operation(operationId = "bulkDelete", summary = "Delete many records: archive the active, purge the archived (R1, R3, R4, R12)")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BulkRequest.class)))
     @ApiResponse(responseCode = "200", description = "each id's own result, in the order of the ids",
-            headers = @Header(name = "Idempotent-Replayed", description = "true when this is the remembered answer to an earlier request with the same Idempotency-Key", schema = @Schema(implementation = Boolean.class)),
+            headers = @Header(name = Replies.REPLAYED, description = ApiDoc.REPLAYED, schema = @Schema(implementation = Boolean.class)),
             content = @Content(schema = @Schema(implementation = BulkJson.class)))
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated

@@ -76,7 +76,7 @@ public class LifecycleController {
                     + " R3/R4: an archived record, or one of a type without archive, is purged with all its dependents.")
     @ApiResponse(responseCode = "200", description = "archived with the record, or purged without it",
             headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "R10: the archived record's version, for If-Match", schema = @Schema(implementation = String.class, example = "\"1\"")),
-                    @io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = "true when this is the remembered answer to an earlier request with the same Idempotency-Key", schema = @Schema(implementation = Boolean.class))},
+                    @io.swagger.v3.oas.annotations.headers.Header(name = Replies.REPLAYED, description = ApiDoc.REPLAYED, schema = @Schema(implementation = Boolean.class))},
             content = @Content(schema = @Schema(implementation = LifecycleJson.class)))
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated
@@ -100,7 +100,7 @@ public class LifecycleController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RestoreRequest.class)))
     @ApiResponse(responseCode = "200", description = "restored, with what stayed archived and why",
             headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "R10: the restored record's version, for If-Match", schema = @Schema(implementation = String.class, example = "\"1\"")),
-                    @io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = "true when this is the remembered answer to an earlier request with the same Idempotency-Key", schema = @Schema(implementation = Boolean.class))},
+                    @io.swagger.v3.oas.annotations.headers.Header(name = Replies.REPLAYED, description = ApiDoc.REPLAYED, schema = @Schema(implementation = Boolean.class))},
             content = @Content(schema = @Schema(implementation = LifecycleJson.class)))
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated

@@ -79,7 +79,7 @@ public class ObjectTypeController {
                     + " archivable type is archivable; a violation is a 422.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DefineTypeRequest.class)))
     @ApiResponse(responseCode = "200", description = "the type as defined now",
-            headers = @Header(name = "Idempotent-Replayed", description = "true when this is the remembered answer to an earlier request with the same Idempotency-Key", schema = @Schema(implementation = Boolean.class)),
+            headers = @Header(name = Replies.REPLAYED, description = ApiDoc.REPLAYED, schema = @Schema(implementation = Boolean.class)),
             content = @Content(schema = @Schema(implementation = ObjectTypeJson.class)))
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated

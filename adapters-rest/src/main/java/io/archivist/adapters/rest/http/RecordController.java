@@ -81,7 +81,7 @@ public class RecordController {
     @ApiResponse(responseCode = "201", description = "the new record",
             headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "R10: the record's version, for If-Match", schema = @Schema(implementation = String.class, example = "\"1\"")),
                     @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the new record's path", required = true, schema = @Schema(implementation = String.class, example = "/api/v1/records/0190a0d4-0000-7000-8000-000000000000")),
-                    @io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = "true when this is the remembered answer to an earlier request with the same Idempotency-Key", schema = @Schema(implementation = Boolean.class))},
+                    @io.swagger.v3.oas.annotations.headers.Header(name = Replies.REPLAYED, description = ApiDoc.REPLAYED, schema = @Schema(implementation = Boolean.class))},
             content = @Content(schema = @Schema(implementation = RecordJson.class)))
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated
@@ -150,7 +150,7 @@ public class RecordController {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PatchRecordRequest.class)))
     @ApiResponse(responseCode = "200", description = "the record as it is now",
             headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "R10: the record's version, for If-Match", schema = @Schema(implementation = String.class, example = "\"1\"")),
-                    @io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = "true when this is the remembered answer to an earlier request with the same Idempotency-Key", schema = @Schema(implementation = Boolean.class))},
+                    @io.swagger.v3.oas.annotations.headers.Header(name = Replies.REPLAYED, description = ApiDoc.REPLAYED, schema = @Schema(implementation = Boolean.class))},
             content = @Content(schema = @Schema(implementation = RecordJson.class)))
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated

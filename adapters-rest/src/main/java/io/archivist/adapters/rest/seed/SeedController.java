@@ -85,8 +85,7 @@ public class SeedController {
             @Content(mediaType = JSON_LINES, schema = @Schema(type = "string", description = JSON_LINES_TEXT)),
             @Content(mediaType = "application/jsonl", schema = @Schema(type = "string", description = JSON_LINES_TEXT))})
     @ApiResponse(responseCode = "200", description = "what the import did, or with dry_run would do",
-            headers = @Header(name = "Idempotent-Replayed", description = "true when this is the remembered answer"
-                    + " to an earlier request with the same Idempotency-Key", schema = @Schema(implementation = Boolean.class)),
+            headers = @Header(name = Replies.REPLAYED, description = ApiDoc.REPLAYED, schema = @Schema(implementation = Boolean.class)),
             content = @Content(schema = @Schema(implementation = SeedReportJson.class)))
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated

@@ -144,6 +144,11 @@ final class Transactions {
             } catch (StoreUnavailableException e) {
                 throw e;
             } catch (RuntimeException e) {
+                if (causeIn(e, Sql::isTimeout) != null) {
+                    // Cancelled at archivist.jdbc.statement-timeout and rolled back: running it again would
+                    // take as long, so the client is told to come back later (R14: never a 500).
+                    throw unavailable("a statement ran longer than archivist.jdbc.statement-timeout and was cancelled", e);
+                }
                 SQLException lost = causeIn(e, sql.dialect()::isConnectionLost);
                 if (lost != null) {
                     if (reconnected) {

@@ -1,5 +1,6 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import io.archivist.application.port.out.StoreUnavailableException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -7,6 +8,7 @@ import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,9 +23,12 @@ class StatementTimeoutTest {
     void a_statement_longer_than_the_timeout_is_cancelled_with_a_message_that_names_the_setting(TestDatabase database) {
         JdbcDatabase db = JdbcDatabase.open(database.dataSource(), 1, JdbcDatabase.DEFAULT_WRITE_WAIT, Duration.ofSeconds(1));
 
-        JdbcStoreException failure = assertThrows(JdbcStoreException.class,
+        // A 503 that invites a later retry (R14: never a 500), not run again at once: it would take as long.
+        StoreUnavailableException refused = assertThrows(StoreUnavailableException.class,
                 () -> db.transactions.statements(c -> db.sql.list(c, slowQuery(database), rows -> rows.getLong(1))));
-
+        assertTrue(refused.getMessage().startsWith("a statement ran longer than archivist.jdbc.statement-timeout"),
+                refused.getMessage());
+        JdbcStoreException failure = assertInstanceOf(JdbcStoreException.class, refused.getCause());
         assertTrue(Sql.isTimeout(failure.sqlException()), failure.getMessage());
         assertTrue(failure.getMessage().startsWith("a statement ran longer than archivist.jdbc.statement-timeout (1 s)"),
                 failure.getMessage());

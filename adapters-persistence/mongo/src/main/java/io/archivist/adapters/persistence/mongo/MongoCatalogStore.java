@@ -52,8 +52,8 @@ public final class MongoCatalogStore implements CatalogStore {
     /** One point read of the head; a type's name is a slug, so no type's id ends with "/". */
     @Override
     public long version(WorkspaceId workspace) {
-        Document head = types.find(Filters.eq(ID, headId(workspace))).first();
-        return version(head);
+        // Outside any unit of work (a cache check), so the unit's own translation does not cover it.
+        return MongoUnitOfWork.reachable(() -> version(types.find(Filters.eq(ID, headId(workspace))).first()));
     }
 
     /** One find for the head and the types, in a read of its own: never a state with a unit half done. */

@@ -1,6 +1,9 @@
 package io.archivist.adapters.persistence.mongo;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import io.archivist.adapters.persistence.mongo.Leases.Lease;
+import io.archivist.application.port.out.StoreUnavailableException;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
@@ -91,6 +94,10 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
 
     @Override
     public <T> T write(WorkspaceId workspace, Supplier<T> work) {
+        return reachable(() -> writeInUnit(workspace, work));
+    }
+
+    private <T> T writeInUnit(WorkspaceId workspace, Supplier<T> work) {
         if (held.get().containsKey(workspace)) {
             return work.get();
         }
@@ -126,7 +133,20 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
         if (held.get().containsKey(workspace) || reading.get().containsKey(workspace)) {
             return work.get();
         }
-        return readConsistently(workspace, work);
+        return reachable(() -> readConsistently(workspace, work));
+    }
+
+    /**
+     * No server answered in time, or the connection broke: the request invites a retry (503), it is no
+     * fault of the service's (500). A unit cut short this way is rolled back by recovery, as if the
+     * process had died (R8); its client was never told it happened.
+     */
+    static <T> T reachable(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (MongoSocketException | MongoTimeoutException unreachable) {
+            throw new StoreUnavailableException("the MongoDB server cannot be reached", unreachable);
+        }
     }
 
     /**

@@ -118,6 +118,15 @@ abstract class Dialect {
     void beginWrite(Connection connection) throws SQLException {
     }
 
+    /**
+     * Put before the first statement of a restore (it runs in the same round trip): what makes the
+     * rest of the restore's transaction plan each statement with its own values, where the database
+     * needs telling (PostgreSQL); nothing elsewhere.
+     */
+    String customPlans() {
+        return "";
+    }
+
     /** Sets the isolation of the transaction that the connection's next statement starts. */
     static void isolateNextTransaction(Connection connection, String level) throws SQLException {
         try (Statement statement = connection.createStatement()) {

@@ -120,7 +120,8 @@ final class JdbcCascades {
 
     /** The operation that archived {@code root}; a missing record is a RECORD_NOT_FOUND, an active one NOT_ARCHIVED. */
     private OperationId archiveOperationOf(Connection c, WorkspaceId workspace, RecordId root) {
-        StoredRecord record = db.sql.first(c, "SELECT " + RecordRows.COLUMNS + " FROM records WHERE workspace = ? AND id = ?",
+        // The first statement of every restore (and restore preview): it also asks for custom plans.
+        StoredRecord record = db.sql.first(c, db.dialect.customPlans() + "SELECT " + RecordRows.COLUMNS + " FROM records WHERE workspace = ? AND id = ?",
                 RecordRows.mapper(db.sql), workspace, root).orElseThrow(() -> ArchivistException.notFound(root));
         Lifecycle.requireArchived(record);
         return record.archiveOperation().orElseThrow();

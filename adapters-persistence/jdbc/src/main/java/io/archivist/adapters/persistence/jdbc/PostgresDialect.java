@@ -6,7 +6,6 @@ import io.archivist.domain.WorkspaceId;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.List;
@@ -44,19 +43,21 @@ final class PostgresDialect extends Dialect {
     }
 
     /**
-     * Every statement of a unit is planned with its own values. After a few runs of one prepared
+     * A restore's statements are planned with their own values. After a few runs of one prepared
      * statement on a connection PostgreSQL may switch to a generic plan, costed without the values;
-     * trained by many small cascades (a 3-record restore), that plan makes the next 100,000-record
-     * cascade on the connection quadratic. Planning each run costs a fraction of a millisecond.
+     * trained by small restores (a 3-record subtree), that plan made the next 100,000-record restore
+     * on the connection run for minutes (benchmark P8). Only the restore: forcing custom plans on
+     * every unit made purges and seed imports two to three times slower.
      */
-    static final String CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan";
+    @Override
+    String customPlans() {
+        return "SET LOCAL plan_cache_mode = force_custom_plan; ";
+    }
 
     @Override
     void beginConsistentRead(Connection connection) throws SQLException {
         // The first statement of the transaction: its snapshot then serves every read of the unit.
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; " + CUSTOM_PLANS);
-        }
+        isolateNextTransaction(connection, "REPEATABLE READ");
     }
 
     /*
@@ -131,7 +132,7 @@ final class PostgresDialect extends Dialect {
     String lockWorkspaceWithin(Duration wait) {
         // No WAIT clause in PostgreSQL: the lock timeout holds until the transaction ends (SET LOCAL), and goes
         // with the lock in one round trip (the statement's first result is the SET's, which Sql.list skips).
-        return "SET LOCAL lock_timeout = " + Math.max(1, wait.toMillis()) + "; " + CUSTOM_PLANS + "; " + LOCK_WORKSPACE;
+        return "SET LOCAL lock_timeout = " + Math.max(1, wait.toMillis()) + "; " + LOCK_WORKSPACE;
     }
 
     @Override

@@ -10,9 +10,6 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** R14 on the Mongo store: when no MongoDB server answers, a request is a 503 with Retry-After, never a 500. */
 @MicronautTest
@@ -46,15 +43,7 @@ class StoreUnavailableOnMongoApiTest extends ApiTest {
         String id = ws.create("note", "{}");
         mongo.shutdownNow();
 
-        for (Api.Response answer : List.of(api().get("/api/v1/records/" + id, ws.member),
-                api().post("/api/v1/records", ws.member, "{\"type\": \"note\", \"attributes\": {}}"),
-                api().get("/api/v1/object-types", ws.member))) {
-            assertEquals(503, answer.status(), answer::toString);
-            assertEquals("SERVICE_UNAVAILABLE", answer.code());
-            assertTrue(Integer.parseInt(answer.header("Retry-After").orElseThrow()) >= 1);
-            for (String word : List.of("mongo", "Mongo", "Exception", "com.", "socket")) {
-                assertFalse(answer.text().contains(word), "'" + word + "' in " + answer.text());
-            }
-        }
+        StoreUnavailableApiTest.assertReadsAndWritesAreUnavailable(api(), ws, id,
+                List.of("mongo", "Mongo", "Exception", "com.", "socket"));
     }
 }

@@ -1,9 +1,10 @@
 package io.archivist.application.service;
 
+import io.archivist.application.port.out.RecordCascades;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.out.IdGenerator;
 import io.archivist.application.port.out.OperationLog;
-import io.archivist.application.port.out.Ports;
-import io.archivist.application.port.out.RecordStore;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.Blocker;
 import io.archivist.domain.Caller;
@@ -29,25 +30,28 @@ import java.util.function.Predicate;
  */
 final class Cascades {
 
-    private final RecordStore records;
+    private final RecordReads records;
+    private final RecordCascades cascades;
     private final OperationLog log;
     private final IdGenerator ids;
-    private final Workspaces workspaces;
+    private final TimeSource time;
     private final LifecyclePolicy policy;
 
-    Cascades(Ports ports, Workspaces workspaces, LifecyclePolicy policy) {
-        this.records = ports.records();
-        this.log = ports.operations();
-        this.ids = ports.ids();
-        this.workspaces = workspaces;
+    Cascades(RecordReads records, RecordCascades cascades, OperationLog log, IdGenerator ids, TimeSource time,
+             LifecyclePolicy policy) {
+        this.records = records;
+        this.cascades = cascades;
+        this.log = log;
+        this.ids = ids;
+        this.time = time;
         this.policy = policy;
     }
 
     /** R7: the cascade of {@code roots} reaches the caller's own user. */
     Optional<Blocker> ownUserBlocker(Caller caller, List<RecordId> roots, OperationKind kind) {
-        return workspaces.ownUser(caller).filter(user -> kind == OperationKind.PURGE
-                        ? records.purgeReaches(caller.workspace(), roots, user)
-                        : records.archiveReaches(caller.workspace(), roots, user))
+        return Workspaces.ownUser(records, caller).filter(user -> kind == OperationKind.PURGE
+                        ? cascades.purgeReaches(caller.workspace(), roots, user)
+                        : cascades.archiveReaches(caller.workspace(), roots, user))
                 .map(Blocker::ownUser);
     }
 
@@ -61,7 +65,7 @@ final class Cascades {
     /** Every blocker of restoring {@code record} (R5 parents, R6 unique values), and the outline of the restore. */
     RestoreCheck checkRestore(Caller caller, StoredRecord record) {
         Lifecycle.requireArchived(record);
-        RestoreOutline outline = records.outlineRestore(caller.workspace(), record.id(), policy.maxListedRecords());
+        RestoreOutline outline = cascades.outlineRestore(caller.workspace(), record.id(), policy.maxListedRecords());
         List<Blocker> blockers = new ArrayList<>();
         archivedParentsBlocker(caller, record).ifPresent(blockers::add);
         outline.conflicts().forEach(conflict -> blockers.add(Blocker.uniqueConflict(conflict)));
@@ -79,12 +83,12 @@ final class Cascades {
 
     Operation archive(Caller caller, List<RecordId> roots) {
         Operation operation = begin(caller, OperationKind.ARCHIVE, roots);
-        return finish(operation, roots, records.archive(operation, policy.maxCascadeRecords()));
+        return finish(operation, roots, cascades.archive(operation, policy.maxCascadeRecords()));
     }
 
     Operation purge(Caller caller, List<RecordId> roots) {
         Operation operation = begin(caller, OperationKind.PURGE, roots);
-        return finish(operation, roots, records.purge(operation, policy.maxCascadeRecords()));
+        return finish(operation, roots, cascades.purge(operation, policy.maxCascadeRecords()));
     }
 
     /**
@@ -100,7 +104,7 @@ final class Cascades {
         for (RecordId root : candidates) {
             if (admit.test(root)) {
                 long restoredSoFar = counts.values().stream().mapToLong(Long::longValue).sum();
-                RecordStore.Restored restored = records.restore(root, operation, listLimit - left.size(),
+                RecordCascades.Restored restored = cascades.restore(root, operation, listLimit - left.size(),
                         policy.maxCascadeRecords() - restoredSoFar);
                 restored.countsPerType().forEach((type, n) -> counts.merge(type, n, Long::sum));
                 left.addAll(restored.leftArchived());
@@ -116,7 +120,7 @@ final class Cascades {
 
     private Operation begin(Caller caller, OperationKind kind, List<RecordId> roots) {
         return Operation.begin(OperationId.of(ids.next()), caller.workspace(), kind, caller.actor(),
-                workspaces.now(), roots);
+                Workspaces.now(time), roots);
     }
 
     private Operation finish(Operation operation, List<RecordId> roots, Map<String, Long> counts) {

@@ -1,5 +1,14 @@
 package io.archivist.application.service;
 
+import io.archivist.application.port.out.CatalogCache;
+import io.archivist.application.port.out.CatalogStore;
+import io.archivist.application.port.out.IdGenerator;
+import io.archivist.application.port.out.OperationLog;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.RecordWrites;
+import io.archivist.application.port.out.SeedBatches;
+import io.archivist.application.port.out.TimeSource;
+import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.application.port.in.ImportSeedCommand;
 import io.archivist.application.port.in.ImportSeedUseCase;
 import io.archivist.application.port.in.SeedError;
@@ -7,7 +16,6 @@ import io.archivist.application.port.in.SeedProgress.Phase;
 import io.archivist.application.port.in.SeedRejectedException;
 import io.archivist.application.port.in.SeedReport;
 import io.archivist.application.port.out.MalformedSeedException;
-import io.archivist.application.port.out.Ports;
 import io.archivist.application.port.out.SeedItem;
 import io.archivist.application.port.out.SeedItem.RecordEntry;
 import io.archivist.application.port.out.SeedItem.WorkspaceEntry;
@@ -37,20 +45,33 @@ public final class SeedImportService implements ImportSeedUseCase {
 
     static final int PROGRESS_EVERY = 10_000;
 
-    private final Ports ports;
+    private final RecordReads records;
+    private final RecordWrites writes;
+    private final SeedBatches batches;
+    private final CatalogStore catalogs;
+    private final OperationLog operations;
+    private final UnitOfWork unitOfWork;
+    private final IdGenerator ids;
     private final SeedReader reader;
     private final Workspaces workspaces;
     private final int maxTypes;
 
-    public SeedImportService(Ports ports, SeedReader reader) {
-        this(ports, reader, CatalogService.DEFAULT_MAX_TYPES);
-    }
-
-    /** {@code maxTypes}: R14's bound on the types of a workspace, as CatalogService has it. */
-    public SeedImportService(Ports ports, SeedReader reader, int maxTypes) {
-        this.ports = Objects.requireNonNull(ports, "ports");
+    /**
+     * {@code writes}: a type whose unique attributes the seed changes has its records' values indexed again.
+     * {@code maxTypes}: R14's bound on the types of a workspace, as CatalogService has it.
+     */
+    public SeedImportService(RecordReads records, RecordWrites writes, SeedBatches batches, CatalogStore catalogs,
+                             CatalogCache catalogCache, OperationLog operations, UnitOfWork unitOfWork, TimeSource time,
+                             IdGenerator ids, SeedReader reader, int maxTypes) {
+        this.records = Objects.requireNonNull(records, "records");
+        this.writes = Objects.requireNonNull(writes, "writes");
+        this.batches = Objects.requireNonNull(batches, "batches");
+        this.catalogs = Objects.requireNonNull(catalogs, "catalogs");
+        this.operations = Objects.requireNonNull(operations, "operations");
+        this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+        this.ids = Objects.requireNonNull(ids, "ids");
         this.reader = Objects.requireNonNull(reader, "reader");
-        this.workspaces = new Workspaces(ports);
+        this.workspaces = new Workspaces(records, catalogs, catalogCache, time);
         this.maxTypes = maxTypes;
     }
 
@@ -59,9 +80,9 @@ public final class SeedImportService implements ImportSeedUseCase {
         command.caller().ifPresent(caller -> caller.require(PERMISSION));
         Caller caller = command.caller().orElseGet(() -> Caller.seed(workspaceNamedBy(command)));
         if (command.dryRun()) {
-            return ports.unitOfWork().read(caller.workspace(), () -> validate(command, caller).report(true));
+            return unitOfWork.read(caller.workspace(), () -> validate(command, caller).report(true));
         }
-        return ports.unitOfWork().write(caller.workspace(), () -> {
+        return unitOfWork.write(caller.workspace(), () -> {
             SeedPlan plan = validate(command, caller);
             write(command, plan);
             return plan.report(false);
@@ -71,7 +92,7 @@ public final class SeedImportService implements ImportSeedUseCase {
     private SeedPlan validate(ImportSeedCommand command, Caller caller) {
         SeedPlan plan = new SeedPlan(caller, workspaces.catalog(caller), maxTypes);
         Instant now = workspaces.now();
-        SeedValidator validator = new SeedValidator(ports.records(), ports.ids(), plan, now);
+        SeedValidator validator = new SeedValidator(records, ids, plan, now);
         try {
             read(command, Phase.VALIDATING, validator::accept);
         } catch (MalformedSeedException e) {
@@ -85,8 +106,8 @@ public final class SeedImportService implements ImportSeedUseCase {
 
     private void write(ImportSeedCommand command, SeedPlan plan) {
         saveTypes(plan);
-        SeedWriter writer = new SeedWriter(ports.records(), plan, workspaces.now());
-        writer.logOperations(ports.operations());
+        SeedWriter writer = new SeedWriter(records, batches, plan, workspaces.now());
+        writer.logOperations(operations);
         read(command, Phase.WRITING, item -> {
             if (item instanceof RecordEntry entry) {
                 writer.accept(entry);
@@ -106,10 +127,10 @@ public final class SeedImportService implements ImportSeedUseCase {
             return;
         }
         WorkspaceId workspace = plan.caller.workspace();
-        ports.catalogs().saveAll(workspace, plan.typesToSave);
+        catalogs.saveAll(workspace, plan.typesToSave);
         for (ObjectType type : plan.typesToSave) {
             plan.stored.find(type.name()).filter(before -> !before.unique().equals(type.unique()))
-                    .ifPresent(before -> ports.records().reindexUnique(workspace, type));
+                    .ifPresent(before -> writes.reindexUnique(workspace, type));
         }
     }
 

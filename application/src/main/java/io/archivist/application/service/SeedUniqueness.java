@@ -1,7 +1,7 @@
 package io.archivist.application.service;
 
 import io.archivist.application.port.in.SeedError.Code;
-import io.archivist.application.port.out.RecordStore;
+import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.SeedItem.RecordEntry;
 import io.archivist.application.port.out.SeedPosition;
 import io.archivist.domain.ArchivistException;
@@ -22,11 +22,11 @@ import java.util.function.Predicate;
 final class SeedUniqueness {
 
     private final SeedPlan plan;
-    private final RecordStore records;
+    private final RecordReads records;
     private final Predicate<String> typeHasRecords;
     private final Map<String, Integer> holders = new HashMap<>();
 
-    SeedUniqueness(SeedPlan plan, RecordStore records, Predicate<String> typeHasRecords) {
+    SeedUniqueness(SeedPlan plan, RecordReads records, Predicate<String> typeHasRecords) {
         this.plan = plan;
         this.records = records;
         this.typeHasRecords = typeHasRecords;

@@ -3,8 +3,8 @@ package io.archivist.application.service;
 import io.archivist.application.port.in.SeedError.Code;
 import io.archivist.application.port.out.IdGenerator;
 import io.archivist.application.port.out.MalformedSeedException;
-import io.archivist.application.port.out.RecordFilter;
-import io.archivist.application.port.out.RecordStore;
+import io.archivist.domain.RecordFilter;
+import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.SeedItem;
 import io.archivist.application.port.out.SeedItem.RecordEntry;
 import io.archivist.application.port.out.SeedItem.TypeEntry;
@@ -40,7 +40,7 @@ final class SeedValidator {
     private static final Set<String> READ_ONLY = Set.of("id", "workspace", "archived", "is_archived", "in_trash",
             "archive_operation", "version", "created_at", "created_by", "updated_at", "updated_by", "purge_after");
 
-    private final RecordStore records;
+    private final RecordReads records;
     private final IdGenerator ids;
     private final WorkspaceId workspace;
     private final Instant now;
@@ -56,7 +56,7 @@ final class SeedValidator {
     private final Map<java.util.UUID, Integer> storeParentRefs = new HashMap<>();
     private int items;
 
-    SeedValidator(RecordStore records, IdGenerator ids, SeedPlan plan, Instant now) {
+    SeedValidator(RecordReads records, IdGenerator ids, SeedPlan plan, Instant now) {
         this.records = records;
         this.ids = ids;
         this.workspace = plan.caller.workspace();

@@ -1,8 +1,9 @@
 package io.archivist.application.service;
 
 import io.archivist.application.port.out.OperationLog;
-import io.archivist.application.port.out.RecordStore;
-import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.SeedBatches;
+import io.archivist.application.port.out.SeedBatches.RecordWithUniqueValues;
 import io.archivist.application.port.out.SeedItem.RecordEntry;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.OperationId;
@@ -26,7 +27,8 @@ final class SeedWriter {
 
     static final int BATCH = 1_000;
 
-    private final RecordStore records;
+    private final RecordReads records;
+    private final SeedBatches batches;
     private final SeedPlan plan;
     private final SeedIndex index;
     private final Instant now;
@@ -36,8 +38,9 @@ final class SeedWriter {
     private long written;
     private long fingerprint;
 
-    SeedWriter(RecordStore records, SeedPlan plan, Instant now) {
+    SeedWriter(RecordReads records, SeedBatches batches, SeedPlan plan, Instant now) {
         this.records = records;
+        this.batches = batches;
         this.plan = plan;
         this.index = plan.index;
         this.now = now;
@@ -100,7 +103,7 @@ final class SeedWriter {
 
     private void flushInserts() {
         if (!inserts.isEmpty()) {
-            records.insertAll(List.copyOf(inserts));
+            batches.insertAll(List.copyOf(inserts));
             inserts.clear();
         }
     }
@@ -119,7 +122,7 @@ final class SeedWriter {
         if (batch.size() != updates.size()) {
             throw new IllegalStateException("records of the seed disappeared while it was imported");
         }
-        records.updateAll(batch);
+        batches.updateAll(batch);
         updates.clear();
     }
 

@@ -2,7 +2,7 @@ package io.archivist.application.contract;
 
 import io.archivist.application.port.in.SeedReport;
 import io.archivist.application.port.out.CatalogStore;
-import io.archivist.application.port.out.Ports;
+import io.archivist.application.contract.StorePorts;
 import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.SeedImportService;
 import io.archivist.domain.ArchivistException;
@@ -30,14 +30,13 @@ public abstract class CatalogContract extends ConcurrencyContract {
      * Another service instance on the same database, with a catalog cache of its own. By default the
      * same adapters; a store may open a second store over the same database instead.
      */
-    protected Ports anotherInstance() {
-        return new Ports(ports.records(), ports.catalogs(), ports.operations(), ports.unitOfWork(),
-                ports.idempotency(), ports.time(), ports.ids());
+    protected StorePorts anotherInstance() {
+        return ports.anotherInstance();
     }
 
     @Test
     void s7_another_instance_sees_each_type_this_one_defines_or_changes_and_back() {
-        CatalogService other = new CatalogService(anotherInstance());
+        CatalogService other = anotherInstance().catalogService();
         assertEquals(names(catalog.list(admin)), names(other.list(admin)), "both read the kit's catalog, and keep it");
         ObjectType note = archivable("note", ACCOUNT).type();
         catalog.define(admin, note);
@@ -61,15 +60,14 @@ public abstract class CatalogContract extends ConcurrencyContract {
         catalog.define(admin, next);
         assertEquals(next, catalog.get(admin, "next"));
         refused(ErrorCode.TYPE_NOT_FOUND, () -> catalog.get(admin, "undone"));
-        assertEquals(names(catalog.list(admin)), names(new CatalogService(anotherInstance()).list(admin)),
+        assertEquals(names(catalog.list(admin)), names(anotherInstance().catalogService().list(admin)),
                 "the next change's version is not the one the rolled-back change had");
     }
 
     @Test
     void s7_a_request_reuses_the_cached_catalog_while_its_version_stays() {
         CountingCatalogs counted = new CountingCatalogs(ports.catalogs());
-        CatalogService service = new CatalogService(new Ports(ports.records(), counted, ports.operations(),
-                ports.unitOfWork(), ports.idempotency(), ports.time(), ports.ids()));
+        CatalogService service = ports.withCatalogs(counted).catalogService();
         for (int i = 0; i < 5; i++) {
             service.get(admin, ACCOUNT);
         }
@@ -82,7 +80,7 @@ public abstract class CatalogContract extends ConcurrencyContract {
     @Test
     void r14_a_type_past_max_types_is_limit_exceeded_and_changes_nothing() {
         int defined = catalog.list(admin).size() - 1;
-        CatalogService bounded = new CatalogService(ports, defined + 1);
+        CatalogService bounded = ports.catalogService(defined + 1);
         bounded.define(admin, archivable("one_more").type());
         long version = ports.catalogs().version(workspace);
         ArchivistException e = refused(ErrorCode.LIMIT_EXCEEDED, () -> bounded.define(admin, archivable("too_many").type()));
@@ -98,9 +96,8 @@ public abstract class CatalogContract extends ConcurrencyContract {
     void s5_a_seed_saves_its_types_in_one_step_and_past_max_types_imports_nothing() {
         WorkspaceId fresh = freshWorkspace();
         CountingCatalogs counted = new CountingCatalogs(ports.catalogs());
-        Ports countedPorts = new Ports(ports.records(), counted, ports.operations(), ports.unitOfWork(),
-                ports.idempotency(), ports.time(), ports.ids());
-        SeedImportService seeds = new SeedImportService(countedPorts, TypeSeeds.reader(TypeSeeds.types(fresh, 40)), 40);
+        StorePorts countedPorts = ports.withCatalogs(counted);
+        SeedImportService seeds = countedPorts.seedImportService(TypeSeeds.reader(TypeSeeds.types(fresh, 40)), 40);
         SeedReport report = seeds.importSeed(TypeSeeds.command());
         assertEquals(new SeedReport.Counts(40, 0, 0), report.objectTypes());
         assertEquals(40, ports.catalogs().types(fresh).size());
@@ -111,7 +108,7 @@ public abstract class CatalogContract extends ConcurrencyContract {
         assertEquals(1, counted.saves.get());
 
         WorkspaceId bounded = freshWorkspace();
-        SeedImportService tooMany = new SeedImportService(ports, TypeSeeds.reader(TypeSeeds.types(bounded, 41)), 40);
+        SeedImportService tooMany = ports.seedImportService(TypeSeeds.reader(TypeSeeds.types(bounded, 41)), 40);
         ArchivistException e = refused(ErrorCode.LIMIT_EXCEEDED, () -> tooMany.importSeed(TypeSeeds.command()));
         assertTrue(e.getMessage().contains(TypeSeeds.name(40)) && e.getMessage().contains("/object_types/40"),
                 e.getMessage());

@@ -4,7 +4,7 @@ import io.archivist.application.port.in.BulkCommand;
 import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult;
-import io.archivist.application.port.out.Ports;
+import io.archivist.application.contract.StorePorts;
 import io.archivist.application.service.BulkLifecycleService;
 import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.IdempotencyService;
@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public abstract class StoreContractSupport extends KitTypes {
 
     /** The store under test. Called before every test; it may return the same stores every time. */
-    protected abstract Ports ports();
+    protected abstract StorePorts ports();
 
     /** The limits the services run with; a store test may lower them. */
     protected LifecyclePolicy policy() {
@@ -56,7 +56,7 @@ public abstract class StoreContractSupport extends KitTypes {
 
     protected WorkspaceId workspace;
     protected MovableClock clock;
-    protected Ports ports;
+    protected StorePorts ports;
     /** The lifecycle actor of most tests: a JOURNEY_MANAGER (docs/lifecycle.md#roles). */
     protected Caller manager;
     protected Caller admin;
@@ -74,17 +74,16 @@ public abstract class StoreContractSupport extends KitTypes {
 
     @BeforeEach
     void startInFreshWorkspace() {
-        Ports given = ports();
+        StorePorts given = ports();
         clock = new MovableClock(given.time().now());
-        ports = new Ports(given.records(), given.catalogs(), given.operations(), given.unitOfWork(),
-                given.idempotency(), clock, given.ids());
-        lifecycle = new LifecycleService(ports, policy());
-        records = new RecordService(ports, policy());
-        bulk = new BulkLifecycleService(ports, policy());
-        catalog = new CatalogService(ports);
-        operations = new OperationService(ports);
-        retention = new RetentionService(ports, policy());
-        idempotency = new IdempotencyService(ports);
+        ports = given.withTime(clock);
+        lifecycle = ports.lifecycleService(policy());
+        records = ports.recordService(policy());
+        bulk = ports.bulkLifecycleService(policy());
+        catalog = ports.catalogService();
+        operations = ports.operationService();
+        retention = ports.retentionService(policy());
+        idempotency = ports.idempotencyService();
         workspace = freshWorkspace();
         manager = Caller.user("kit-manager", workspace, Set.of(Role.JOURNEY_MANAGER));
         admin = Caller.user("kit-admin", workspace, Set.of(Role.ADMIN));

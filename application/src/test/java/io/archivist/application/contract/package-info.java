@@ -5,7 +5,7 @@
  * Depend on {@code archivist-application} with {@code <type>test-jar</type>} (test scope), then
  * <pre>
  * class PostgresStoreTest extends StoreContract {
- *     &#64;Override protected Ports ports() { return ...the store's ports... }
+ *     &#64;Override protected StorePorts ports() { return ...the store's ports... }
  * }
  * </pre>
  * {@code ports()} is called before every test and may return the same stores each time: each test

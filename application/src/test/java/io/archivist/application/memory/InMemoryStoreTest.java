@@ -1,7 +1,7 @@
 package io.archivist.application.memory;
 
 import io.archivist.application.contract.StoreContract;
-import io.archivist.application.port.out.Ports;
+import io.archivist.application.contract.StorePorts;
 
 /** The reference store passes the whole kit: this is what holds the kit itself to the rules (docs/lifecycle.md). */
 class InMemoryStoreTest extends StoreContract {
@@ -9,7 +9,7 @@ class InMemoryStoreTest extends StoreContract {
     private static final InMemoryStore STORE = new InMemoryStore();
 
     @Override
-    protected Ports ports() {
+    protected StorePorts ports() {
         return STORE.ports();
     }
 }

@@ -2,7 +2,7 @@ package io.archivist.application.service;
 
 import io.archivist.application.contract.StoreContractSupport;
 import io.archivist.application.memory.InMemoryStore;
-import io.archivist.application.port.out.Ports;
+import io.archivist.application.contract.StorePorts;
 
 /**
  * Service tests: the services built by hand over the in-memory store (no container), with the
@@ -12,7 +12,7 @@ import io.archivist.application.port.out.Ports;
 abstract class ServiceTestSupport extends StoreContractSupport {
 
     @Override
-    protected Ports ports() {
+    protected StorePorts ports() {
         return new InMemoryStore().ports();
     }
 }

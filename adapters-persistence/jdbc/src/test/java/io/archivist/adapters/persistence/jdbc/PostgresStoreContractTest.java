@@ -1,15 +1,15 @@
 package io.archivist.adapters.persistence.jdbc;
 
 import io.archivist.application.contract.StoreContract;
-import io.archivist.application.port.out.Ports;
+import io.archivist.application.contract.StorePorts;
 
 /** The whole store contract kit on POSTGRESQL. */
 class PostgresStoreContractTest extends StoreContract {
 
-    private static Ports ports;
+    private static StorePorts ports;
 
     @Override
-    protected Ports ports() {
+    protected StorePorts ports() {
         if (ports == null) {
             ports = StoreFixture.ports(TestDatabase.POSTGRESQL.database());
         }

@@ -3,8 +3,8 @@ package io.archivist.adapters.persistence.jdbc;
 import io.archivist.application.contract.TypeSeeds;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult.Outcome;
-import io.archivist.application.port.out.Ports;
-import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
+import io.archivist.application.contract.StorePorts;
+import io.archivist.application.port.out.SeedBatches.RecordWithUniqueValues;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
 import io.archivist.application.service.RecordService;
@@ -79,14 +79,14 @@ class StatementCountTest {
                 return null;
             });
             StoredRecord record = store.create(kept, Map.of("title", "one"));
-            RecordService records = new RecordService(store.ports);
+            RecordService records = store.ports.recordService();
             Caller member = Caller.user("reader", store.workspace, Set.of(Role.MEMBER));
 
             counting.reset();
             assertEquals(record.id(), records.get(member, record.id()).record().id());
             assertEquals(1, counting.roundTrips.get(), "the record's SELECT alone: no snapshot to set up, nothing to end");
 
-            LifecycleService lifecycle = new LifecycleService(store.ports, LifecyclePolicy.DEFAULT);
+            LifecycleService lifecycle = store.ports.lifecycleService(LifecyclePolicy.DEFAULT);
             lifecycle.archive(LifecycleCommand.of(Caller.user("admin", store.workspace, Set.of(Role.ADMIN)), record.id()));
             counting.reset();
             assertTrue(records.get(member, record.id()).purgeAfter().isPresent(), "R11: an archived record shows purge_after");
@@ -108,7 +108,7 @@ class StatementCountTest {
 
     private static long seedOfTypes(TestDatabase database, JdbcDatabase db, CountingDataSource counting, int types) {
         try (StoreFixture store = new StoreFixture(database, db)) {
-            SeedImportService seeds = new SeedImportService(store.ports,
+            SeedImportService seeds = store.ports.seedImportService(
                     TypeSeeds.reader(TypeSeeds.types(store.workspace, types)), types);
             counting.reset();
             assertEquals(types, seeds.importSeed(TypeSeeds.command()).objectTypes().created());
@@ -128,7 +128,7 @@ class StatementCountTest {
     private static Map<String, Measured> measure(TestDatabase database, JdbcDatabase db, CountingDataSource counting,
                                                  int projects, int itemsPerProject) {
         try (StoreFixture store = new StoreFixture(database, db)) {
-            Ports ports = store.ports;
+            StorePorts ports = store.ports;
             for (ObjectType type : List.of(ACCOUNT, PROJECT, ITEM)) {
                 ports.unitOfWork().write(store.workspace, () -> {
                     ports.catalogs().save(store.workspace, type);
@@ -157,7 +157,7 @@ class StatementCountTest {
                 });
             }
             assertEquals(1 + projects + projects * itemsPerProject, store.all().size());
-            LifecycleService lifecycle = new LifecycleService(ports, LifecyclePolicy.DEFAULT);
+            LifecycleService lifecycle = ports.lifecycleService(LifecyclePolicy.DEFAULT);
             Caller admin = Caller.user("admin", store.workspace, Set.of(Role.ADMIN));
             LifecycleCommand onAccount = LifecycleCommand.of(admin, account.id());
             Map<String, Measured> measured = new LinkedHashMap<>();

@@ -2,7 +2,7 @@ package io.archivist.adapters.persistence.mongo;
 
 import com.mongodb.client.MongoClient;
 import io.archivist.application.contract.StoreContract;
-import io.archivist.application.port.out.Ports;
+import io.archivist.application.contract.StorePorts;
 import io.archivist.application.service.TimeOrderedIds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,14 +38,12 @@ class MongoStoreTest extends StoreContract {
     }
 
     @Override
-    protected Ports ports() {
-        return new Ports(store.records(), store.catalogs(), store.operations(), store.unitOfWork(),
-                store.idempotency(), Instant::now, new TimeOrderedIds());
+    protected StorePorts ports() {
+        return MongoFixture.ports(store, Instant::now, new TimeOrderedIds());
     }
 
     @Override
-    protected Ports anotherInstance() {
-        return new Ports(second.records(), second.catalogs(), second.operations(), second.unitOfWork(),
-                second.idempotency(), ports.time(), ports.ids());
+    protected StorePorts anotherInstance() {
+        return MongoFixture.ports(second, ports.time(), ports.ids());
     }
 }

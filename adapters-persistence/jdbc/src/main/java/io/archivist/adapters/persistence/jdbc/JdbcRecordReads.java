@@ -1,11 +1,8 @@
 package io.archivist.adapters.persistence.jdbc;
 
-import io.archivist.application.port.out.RecordFilter;
-import io.archivist.application.port.out.RecordFilter.ArchivedFilter;
-import io.archivist.application.port.out.RecordStore;
-import io.archivist.application.port.out.RestoreOutline;
-import io.archivist.domain.ObjectType;
-import io.archivist.domain.Operation;
+import io.archivist.domain.RecordFilter;
+import io.archivist.domain.RecordFilter.ArchivedFilter;
+import io.archivist.application.port.out.RecordReads;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
@@ -14,26 +11,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * RecordStore on H2, PostgreSQL or MariaDB. Reads are here; writes of single records and batches
- * are in RecordWrites, the set-oriented cascades in JdbcCascades.
+ * Reads of records on H2, PostgreSQL or MariaDB; writes of single records and batches are
+ * JdbcRecordWrites, the set-oriented cascades JdbcCascades.
  */
-final class JdbcRecordStore implements RecordStore {
+final class JdbcRecordReads implements RecordReads {
 
     /** Ids per IN list when a caller hands over many (bulk requests, seed batches). */
     static final int IN_LIST_CHUNK = 1000;
 
     private final JdbcDatabase db;
-    private final RecordWrites writes;
-    private final JdbcCascades cascades;
 
-    JdbcRecordStore(JdbcDatabase db) {
+    JdbcRecordReads(JdbcDatabase db) {
         this.db = db;
-        this.writes = new RecordWrites(db);
-        this.cascades = new JdbcCascades(db);
     }
 
     @Override
@@ -125,74 +117,5 @@ final class JdbcRecordStore implements RecordStore {
                 .add(db.dialect.typeInState(ArchivedFilter.ARCHIVED), type)
                 .add(" AND deleted_at <= ? ORDER BY deleted_at, id LIMIT ?", cutoff, limit);
         return db.transactions.statements(c -> db.sql.list(c, query, rows -> RecordId.of(db.sql.uuid(rows, "id"))));
-    }
-
-    // ---- writes
-
-    @Override
-    public void insert(StoredRecord record, Map<String, String> uniqueValues) {
-        writes.insertAll(List.of(new RecordWithUniqueValues(record, uniqueValues)));
-    }
-
-    @Override
-    public void update(StoredRecord updated, Map<String, String> uniqueValues) {
-        writes.updateAll(List.of(new RecordWithUniqueValues(updated, uniqueValues)));
-    }
-
-    @Override
-    public void insertAll(List<RecordWithUniqueValues> batch) {
-        writes.insertAll(batch);
-    }
-
-    @Override
-    public void updateAll(List<RecordWithUniqueValues> batch) {
-        writes.updateAll(batch);
-    }
-
-    @Override
-    public void reindexUnique(WorkspaceId workspace, ObjectType type) {
-        writes.reindexUnique(workspace, type);
-    }
-
-    // ---- cascades
-
-    @Override
-    public boolean archiveReaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target) {
-        return cascades.reaches(workspace, roots, target, true);
-    }
-
-    @Override
-    public boolean purgeReaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target) {
-        return cascades.reaches(workspace, roots, target, false);
-    }
-
-    @Override
-    public Map<String, Long> countArchive(WorkspaceId workspace, Collection<RecordId> roots) {
-        return cascades.count(workspace, roots, true);
-    }
-
-    @Override
-    public Map<String, Long> countPurge(WorkspaceId workspace, Collection<RecordId> roots) {
-        return cascades.count(workspace, roots, false);
-    }
-
-    @Override
-    public RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit) {
-        return cascades.outlineRestore(workspace, root, listLimit);
-    }
-
-    @Override
-    public Map<String, Long> archive(Operation operation, long maxRecords) {
-        return cascades.archive(operation, maxRecords);
-    }
-
-    @Override
-    public Restored restore(RecordId root, Operation operation, int listLimit, long maxRecords) {
-        return cascades.restore(root, operation, listLimit, maxRecords);
-    }
-
-    @Override
-    public Map<String, Long> purge(Operation operation, long maxRecords) {
-        return cascades.purge(operation, maxRecords);
     }
 }

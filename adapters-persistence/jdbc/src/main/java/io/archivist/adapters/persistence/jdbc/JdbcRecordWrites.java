@@ -1,7 +1,8 @@
 package io.archivist.adapters.persistence.jdbc;
 
-import io.archivist.application.port.out.RecordFilter.ArchivedFilter;
-import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
+import io.archivist.domain.RecordFilter.ArchivedFilter;
+import io.archivist.application.port.out.RecordWrites;
+import io.archivist.application.port.out.SeedBatches;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Lifecycle;
@@ -26,7 +27,7 @@ import java.util.stream.Collectors;
  * batch. The database refuses a duplicate key or a unique value shared among active records by its
  * constraints; UniqueRefusals then names the holder, and the savepoint undoes the whole batch.
  */
-final class RecordWrites {
+final class JdbcRecordWrites implements RecordWrites, SeedBatches {
 
     static final String INSERT_EDGE = "INSERT INTO record_parents (workspace, child_id, parent_id) VALUES (?, ?, ?)";
     static final String INSERT_VALUE = "INSERT INTO unique_values"
@@ -40,12 +41,23 @@ final class RecordWrites {
     private final JdbcDatabase db;
     private final UniqueRefusals refusals;
 
-    RecordWrites(JdbcDatabase db) {
+    JdbcRecordWrites(JdbcDatabase db) {
         this.db = db;
         this.refusals = new UniqueRefusals(db);
     }
 
-    void insertAll(List<RecordWithUniqueValues> batch) {
+    @Override
+    public void insert(StoredRecord record, Map<String, String> uniqueValues) {
+        insertAll(List.of(new RecordWithUniqueValues(record, uniqueValues)));
+    }
+
+    @Override
+    public void update(StoredRecord updated, Map<String, String> uniqueValues) {
+        updateAll(List.of(new RecordWithUniqueValues(updated, uniqueValues)));
+    }
+
+    @Override
+    public void insertAll(List<RecordWithUniqueValues> batch) {
         if (batch.isEmpty()) {
             return;
         }
@@ -62,7 +74,8 @@ final class RecordWrites {
         }, failure -> refusals.onInsert(c, batch, failure)));
     }
 
-    void updateAll(List<RecordWithUniqueValues> batch) {
+    @Override
+    public void updateAll(List<RecordWithUniqueValues> batch) {
         if (batch.isEmpty()) {
             return;
         }
@@ -75,8 +88,8 @@ final class RecordWrites {
                     Collectors.groupingBy(StoredRecord::workspace, LinkedHashMap::new,
                             Collectors.mapping(StoredRecord::id, Collectors.toList())));
             ids.forEach((workspace, its) -> {
-                for (int from = 0; from < its.size(); from += JdbcRecordStore.IN_LIST_CHUNK) {
-                    List<RecordId> chunk = its.subList(from, Math.min(its.size(), from + JdbcRecordStore.IN_LIST_CHUNK));
+                for (int from = 0; from < its.size(); from += JdbcRecordReads.IN_LIST_CHUNK) {
+                    List<RecordId> chunk = its.subList(from, Math.min(its.size(), from + JdbcRecordReads.IN_LIST_CHUNK));
                     db.sql.update(c, Query.of("DELETE FROM unique_values WHERE workspace = ? AND record_id IN (", workspace)
                             .in(chunk).add(")"));
                 }
@@ -91,7 +104,8 @@ final class RecordWrites {
      * first (page by page: memory stays flat), then claimed for the active records in one statement,
      * which the database refuses when two active records share one.
      */
-    void reindexUnique(WorkspaceId workspace, ObjectType type) {
+    @Override
+    public void reindexUnique(WorkspaceId workspace, ObjectType type) {
         db.transactions.statements(c -> db.transactions.atomically(c, () -> {
             db.sql.update(c, "DELETE FROM unique_values WHERE workspace = ? AND type = ?", workspace, type.name());
             Optional<RecordId> after = Optional.empty();

@@ -1,6 +1,5 @@
-package io.archivist.application.port.out;
+package io.archivist.domain;
 
-import io.archivist.domain.RecordId;
 
 import java.util.Optional;
 

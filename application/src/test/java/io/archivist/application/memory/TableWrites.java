@@ -22,9 +22,9 @@ import java.util.OptionalLong;
  * The refusals the store makes itself on insert and update (DUPLICATE_KEY, UNIQUE_CONFLICT, missing
  * or archived parents, an archived record, a stale version), and the writes once they pass.
  */
-final class RecordWrites {
+final class TableWrites {
 
-    private RecordWrites() {
+    private TableWrites() {
     }
 
     static void requireInsertable(Tables tables, StoredRecord record, Map<String, String> unique) {

@@ -7,7 +7,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.MergeOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
-import io.archivist.application.port.out.RecordStore;
+import io.archivist.application.port.out.RecordCascades;
+import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.Blocker;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
@@ -38,13 +39,13 @@ import static io.archivist.adapters.persistence.mongo.RecordFields.*;
  * </ul>
  * The updates are idempotent: a record they changed no longer matches their filter.
  */
-final class RecordCascades {
+public final class MongoCascades implements RecordCascades {
 
     private final MongoCollection<Document> records;
     private final MongoUnitOfWork unitOfWork;
     private final Shadows shadows;
 
-    RecordCascades(MongoCollection<Document> records, MongoUnitOfWork unitOfWork, Shadows shadows) {
+    MongoCascades(MongoCollection<Document> records, MongoUnitOfWork unitOfWork, Shadows shadows) {
         this.records = records;
         this.unitOfWork = unitOfWork;
         this.shadows = shadows;
@@ -77,7 +78,33 @@ final class RecordCascades {
         return Counts.perType(records, set);
     }
 
-    Map<String, Long> archive(Operation operation, long maxRecords) {
+    @Override
+    public boolean archiveReaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target) {
+        return reaches(archiveSet(workspace, roots), target);
+    }
+
+    @Override
+    public boolean purgeReaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target) {
+        return reaches(purgeSet(workspace, roots), target);
+    }
+
+    @Override
+    public Map<String, Long> countArchive(WorkspaceId workspace, Collection<RecordId> roots) {
+        return countPerType(archiveSet(workspace, roots));
+    }
+
+    @Override
+    public Map<String, Long> countPurge(WorkspaceId workspace, Collection<RecordId> roots) {
+        return countPerType(purgeSet(workspace, roots));
+    }
+
+    @Override
+    public RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit) {
+        return RestoreSet.of(records, workspace, root).outline(listLimit);
+    }
+
+    @Override
+    public Map<String, Long> archive(Operation operation, long maxRecords) {
         return unitOfWork.inUnit(operation.workspace(), unit -> {
             Bson set = archiveSet(operation.workspace(), operation.roots());
             Map<String, Long> counts = countPerType(set);
@@ -98,7 +125,8 @@ final class RecordCascades {
         });
     }
 
-    Map<String, Long> purge(Operation operation, long maxRecords) {
+    @Override
+    public Map<String, Long> purge(Operation operation, long maxRecords) {
         return unitOfWork.inUnit(operation.workspace(), unit -> {
             Bson set = purgeSet(operation.workspace(), operation.roots());
             Map<String, Long> counts = countPerType(set);
@@ -120,7 +148,8 @@ final class RecordCascades {
         });
     }
 
-    RecordStore.Restored restore(RecordId root, Operation operation, int listLimit, long maxRecords) {
+    @Override
+    public Restored restore(RecordId root, Operation operation, int listLimit, long maxRecords) {
         return unitOfWork.inUnit(operation.workspace(), unit -> {
             RestoreSet restore = RestoreSet.of(records, operation.workspace(), root);
             restore.conflicts(1).stream().findFirst().ifPresent(conflict -> {
@@ -147,7 +176,7 @@ final class RecordCascades {
                 }
                 throw e;
             }
-            return new RecordStore.Restored(counts, left);
+            return new Restored(counts, left);
         });
     }
 }

@@ -2,7 +2,7 @@ package io.archivist.benchmarks;
 
 import io.archivist.application.port.in.ListRecordsQuery.RecordPage;
 import io.archivist.domain.RecordFilter;
-import io.archivist.application.port.out.SeedBatches.RecordWithUniqueValues;
+import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;

@@ -1,16 +1,16 @@
 package io.archivist.adapters.seed;
 
 import io.archivist.application.memory.InMemoryStore;
-import io.archivist.application.port.in.ImportSeedCommand;
+import io.archivist.application.port.in.seed.ImportSeedCommand;
 import io.archivist.application.port.in.LifecycleCommand;
-import io.archivist.application.port.in.SeedFormat;
-import io.archivist.application.port.in.SeedReport;
-import io.archivist.application.port.in.SeedSource;
+import io.archivist.domain.SeedFormat;
+import io.archivist.application.port.in.seed.SeedReport;
+import io.archivist.application.port.in.seed.SeedSource;
 import io.archivist.application.contract.StorePorts;
 import io.archivist.domain.RecordFilter;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
-import io.archivist.application.service.SeedImportService;
+import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Role;
 import io.archivist.domain.StoredRecord;

@@ -1,17 +1,17 @@
 package io.archivist.adapters.seed;
 
 import io.archivist.application.memory.InMemoryStore;
-import io.archivist.application.port.in.ImportSeedCommand;
-import io.archivist.application.port.in.SeedFormat;
-import io.archivist.application.port.in.SeedProgress;
-import io.archivist.application.port.in.SeedReport;
-import io.archivist.application.port.in.SeedReport.Counts;
+import io.archivist.application.port.in.seed.ImportSeedCommand;
+import io.archivist.domain.SeedFormat;
+import io.archivist.application.port.in.seed.SeedProgress;
+import io.archivist.application.port.in.seed.SeedReport;
+import io.archivist.application.port.in.seed.SeedReport.Counts;
 import io.archivist.application.contract.StorePorts;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
-import io.archivist.application.port.out.SeedBatches;
-import io.archivist.application.service.SeedImportService;
+import io.archivist.application.port.out.seed.SeedBatches;
+import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.application.service.TimeOrderedIds;
 import org.junit.jupiter.api.Test;
 

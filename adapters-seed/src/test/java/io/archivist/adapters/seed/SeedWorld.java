@@ -1,15 +1,15 @@
 package io.archivist.adapters.seed;
 
 import io.archivist.application.memory.InMemoryStore;
-import io.archivist.application.port.in.ImportSeedCommand;
-import io.archivist.application.port.in.SeedFormat;
-import io.archivist.application.port.in.SeedRejectedException;
-import io.archivist.application.port.in.SeedReport;
+import io.archivist.application.port.in.seed.ImportSeedCommand;
+import io.archivist.domain.SeedFormat;
+import io.archivist.application.port.in.seed.SeedRejectedException;
+import io.archivist.application.port.in.seed.SeedReport;
 import io.archivist.application.contract.StorePorts;
 import io.archivist.domain.RecordFilter;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
-import io.archivist.application.service.SeedImportService;
+import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.application.service.TimeOrderedIds;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Role;
@@ -95,7 +95,7 @@ final class SeedWorld {
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
-    static io.archivist.application.port.in.SeedSource source(String text) {
+    static io.archivist.application.port.in.seed.SeedSource source(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         return () -> new ByteArrayInputStream(bytes);
     }

@@ -68,7 +68,7 @@ public final class CatalogService implements DefineObjectTypeUseCase {
     }
 
     /** R14: a new type ({@code what}) past {@code maxTypes} is a 422 LIMIT_EXCEEDED, before anything changes. */
-    static void requireRoom(WorkspaceId workspace, int defined, boolean known, int maxTypes, String what) {
+    public static void requireRoom(WorkspaceId workspace, int defined, boolean known, int maxTypes, String what) {
         if (!known && defined >= maxTypes) {
             throw new ArchivistException(ErrorCode.LIMIT_EXCEEDED, what + " would be object type "
                     + (defined + 1) + " of workspace " + workspace + ", which may hold at most " + maxTypes

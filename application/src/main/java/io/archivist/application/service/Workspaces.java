@@ -19,7 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** What every service reads about a workspace: its catalog, a record, the caller's own user, the time. */
-final class Workspaces {
+public final class Workspaces {
 
     private final RecordReads records;
     private final CatalogStore catalogs;
@@ -43,7 +43,7 @@ final class Workspaces {
     }
 
     /** {@link #catalog(Caller)}, for a service that reads nothing else of the workspace. */
-    static Catalog catalog(CatalogStore catalogs, CatalogCache cache, Caller caller) {
+    public static Catalog catalog(CatalogStore catalogs, CatalogCache cache, Caller caller) {
         WorkspaceId workspace = caller.workspace();
         return cache.find(workspace, catalogs.version(workspace)).orElseGet(() -> {
             CatalogStore.Snapshot stored = catalogs.load(workspace);
@@ -85,7 +85,7 @@ final class Workspaces {
         return now(time);
     }
 
-    static Instant now(TimeSource time) {
+    public static Instant now(TimeSource time) {
         return time.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

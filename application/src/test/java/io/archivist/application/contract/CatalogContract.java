@@ -1,10 +1,10 @@
 package io.archivist.application.contract;
 
-import io.archivist.application.port.in.SeedReport;
+import io.archivist.application.port.in.seed.SeedReport;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.contract.StorePorts;
 import io.archivist.application.service.CatalogService;
-import io.archivist.application.service.SeedImportService;
+import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.ObjectType;

@@ -1,7 +1,7 @@
 package io.archivist.application.contract;
 
 import io.archivist.application.port.in.UpdateRecordCommand;
-import io.archivist.application.port.out.SeedBatches.RecordWithUniqueValues;
+import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;

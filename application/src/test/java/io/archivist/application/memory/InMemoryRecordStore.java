@@ -6,7 +6,7 @@ import io.archivist.domain.RecordFilter;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
-import io.archivist.application.port.out.SeedBatches;
+import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.Blocker;
 import io.archivist.domain.CascadePlanner;

@@ -2,7 +2,7 @@ package io.archivist.adapters.persistence.jdbc;
 
 import io.archivist.domain.RecordFilter.ArchivedFilter;
 import io.archivist.application.port.out.RecordWrites;
-import io.archivist.application.port.out.SeedBatches;
+import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Lifecycle;

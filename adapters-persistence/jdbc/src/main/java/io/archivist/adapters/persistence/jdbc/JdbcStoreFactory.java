@@ -6,7 +6,7 @@ import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
-import io.archivist.application.port.out.SeedBatches;
+import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.application.port.out.UnitOfWork;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;

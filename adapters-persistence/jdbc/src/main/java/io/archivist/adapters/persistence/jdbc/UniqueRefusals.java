@@ -1,6 +1,6 @@
 package io.archivist.adapters.persistence.jdbc;
 
-import io.archivist.application.port.out.SeedBatches.RecordWithUniqueValues;
+import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.RecordId;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult.Outcome;
 import io.archivist.application.contract.StorePorts;
-import io.archivist.application.port.out.SeedBatches.RecordWithUniqueValues;
+import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
 import io.archivist.domain.Caller;

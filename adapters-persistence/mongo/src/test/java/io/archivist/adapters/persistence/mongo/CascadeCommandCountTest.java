@@ -1,8 +1,8 @@
 package io.archivist.adapters.persistence.mongo;
 
 import io.archivist.application.contract.TypeSeeds;
-import io.archivist.application.port.out.SeedBatches.RecordWithUniqueValues;
-import io.archivist.application.service.SeedImportService;
+import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
+import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import org.junit.jupiter.api.AfterAll;

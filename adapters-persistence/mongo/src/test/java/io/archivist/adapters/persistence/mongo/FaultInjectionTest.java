@@ -5,7 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.archivist.application.port.in.BulkCommand.Action;
-import io.archivist.application.port.out.SeedBatches.RecordWithUniqueValues;
+import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import org.bson.Document;

@@ -12,7 +12,7 @@ import io.archivist.application.contract.StorePorts;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
-import io.archivist.application.port.out.SeedBatches;
+import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;

@@ -76,13 +76,13 @@ final class MongoFixture implements AutoCloseable {
         return client;
     }
 
-    /** Opens the store on {@code over} (another client: another process) and builds the services on it. */
     /** The ports of {@code store}, as the service's beans are, with a catalog cache of their own. */
     static StorePorts ports(MongoStore store, TimeSource time, IdGenerator ids) {
         return new StorePorts(store.records(), store.records(), store.cascades(), store.seedBatches(), store.catalogs(),
                 store.operations(), store.unitOfWork(), store.idempotency(), time, ids);
     }
 
+    /** Opens the store on {@code over} (another client: another process) and builds the services on it. */
     MongoStore open(MongoClient over) {
         return open(over, settings, java.time.Clock.systemUTC());
     }

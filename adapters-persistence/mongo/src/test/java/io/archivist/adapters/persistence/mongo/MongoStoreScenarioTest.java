@@ -3,6 +3,7 @@ package io.archivist.adapters.persistence.mongo;
 import io.archivist.application.port.in.BulkCommand.Action;
 import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.LifecycleResult;
+import io.archivist.application.port.out.RememberedAnswer;
 import io.archivist.domain.RecordFilter;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
@@ -11,17 +12,21 @@ import io.archivist.domain.Operation;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static io.archivist.adapters.persistence.mongo.MongoFixture.ADMIN;
+import static io.archivist.adapters.persistence.mongo.MongoSchema.ID;
 import static io.archivist.adapters.persistence.mongo.MongoFixture.WORKSPACE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -216,5 +221,33 @@ class MongoStoreScenarioTest {
                 "nested", Map.of("c.d", new java.math.BigDecimal("1.10")));
         RecordId id = fx.create("team", odd);
         assertEquals(odd, fx.get(id).attributes());
+    }
+
+    /** R10 across the upgrade to answers as text: an answer kept before still replays, as the REST adapter writes one. */
+    @Test
+    void r10_an_answer_remembered_as_status_body_and_headers_reads_as_their_lines() {
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        Document before = new Document(ID, WORKSPACE.value() + "\nalice\nkey-1")
+                .append(MongoSchema.WORKSPACE, WORKSPACE.value()).append("key", "alice\nkey-1").append("fingerprint", "f")
+                .append("status", 201).append("body", "{\"id\":\"Zo\u00eb\"}")
+                .append("headers", List.of(new Document("name", "ETag").append("value", "\"1\"")))
+                .append("at", Date.from(at));
+        fx.database().getCollection(MongoSchema.IDEMPOTENCY).insertOne(before);
+
+        RememberedAnswer answer = fx.store.idempotency().find(WORKSPACE, "alice\nkey-1", at).orElseThrow();
+
+        assertEquals(new RememberedAnswer("f", "201\n{\"ETag\": \"\\\"1\\\"\"}\n{\"id\":\"Zo\u00eb\"}", at), answer);
+    }
+
+    @Test
+    void r10_an_answer_is_kept_as_the_text_it_was_given() {
+        RememberedAnswer given = new RememberedAnswer("f", "200\n{}\n[\"a\",\n\"b\"]",
+                Instant.parse("2026-12-01T10:00:00Z"));
+        fx.store.unitOfWork().write(WORKSPACE, () -> {
+            fx.store.idempotency().remember(WORKSPACE, "alice\nkey-2", given);
+            return null;
+        });
+
+        assertEquals(given, fx.store.idempotency().find(WORKSPACE, "alice\nkey-2", given.at()).orElseThrow());
     }
 }

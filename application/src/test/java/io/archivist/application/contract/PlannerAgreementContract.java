@@ -6,6 +6,7 @@ import io.archivist.domain.CascadeSet;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.ObjectType;
+import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.RestorePlan;
 import io.archivist.domain.StoredRecord;
@@ -68,7 +69,7 @@ public abstract class PlannerAgreementContract extends AtomicityContract {
             return;
         }
         ObjectType type = before.catalog().require(record.get().type());
-        boolean purge = Lifecycle.onDelete(record.get(), type) == Lifecycle.DeleteAction.PURGE;
+        boolean purge = Lifecycle.decide(Lifecycle.Action.DELETE, record.get(), type).acts(OperationKind.PURGE);
         CascadeSet plan = purge ? before.planner().purge(List.of(target)) : before.planner().archive(List.of(target));
         LifecycleResult result = delete(target);
         if (purge) {

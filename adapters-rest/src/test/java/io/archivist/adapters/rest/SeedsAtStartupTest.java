@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** docs/lifecycle.md#seeds for deployments: the seeds of ARCHIVIST_SEED_PATHS are imported before the service serves. */
@@ -45,22 +44,12 @@ class SeedsAtStartupTest {
         Path broken = Files.createDirectories(data).resolve("broken.json");
         Files.writeString(broken, "{\"workspace\": \"demo\", \"records\": [{\"key\": \"x\", \"type\": \"widget\"}]}");
 
-        RuntimeException refused = assertThrows(RuntimeException.class,
-                () -> RunningService.start(settings(broken.toString())).close());
+        String message = RunningService.refusalToStart(settings(broken.toString()));
 
-        String message = rootMessage(refused);
         assertTrue(message.contains("The service does not start: the seed " + broken + " (ARCHIVIST_SEED_PATHS) was not imported"),
                 message);
         assertTrue(message.contains("TYPE_NOT_FOUND"), message);
-        assertTrue(rootMessage(assertThrows(RuntimeException.class,
-                () -> RunningService.start(settings(data.resolve("missing.json").toString())).close())).contains("cannot be read"));
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage();
+        assertTrue(RunningService.refusalToStart(settings(data.resolve("missing.json").toString()))
+                .contains("cannot be read"));
     }
 }

@@ -1,7 +1,6 @@
 package io.archivist.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** docs/lifecycle.md over HTTP: archive, delete twice to destroy, restore, R7, R10, R13, history and operations. */
-@MicronautTest
 class LifecycleApiTest extends ApiTest {
 
     private static Workspace projects(Workspace ws) {

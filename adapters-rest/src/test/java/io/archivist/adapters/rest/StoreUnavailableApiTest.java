@@ -5,6 +5,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.sql.SQLException;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,15 +17,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 class StoreUnavailableApiTest extends ApiTest {
 
+    /** The embedded pool, behind the proxy Micronaut Data puts around each DataSource bean. */
     @Inject
-    HikariDataSource embeddedPool;
+    DataSource embeddedPool;
 
     @Test
-    void with_the_database_closed_reads_and_writes_are_503_with_retry_after_and_no_driver_text() {
+    void with_the_database_closed_reads_and_writes_are_503_with_retry_after_and_no_driver_text() throws SQLException {
         Workspace ws = workspace();
         ws.type("note", true);
         String id = ws.create("note", "{}");
-        embeddedPool.close();
+        embeddedPool.unwrap(HikariDataSource.class).close();
 
         assertReadsAndWritesAreUnavailable(api(), ws, id, List.of("Hikari", "SQL", "jdbc", "Exception", "org.", "closed"));
     }

@@ -3,6 +3,8 @@ package io.archivist.adapters.rest;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.sql.SQLException;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,11 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StoreUnavailableApiTest extends ApiTest {
 
     @Test
-    void with_the_database_closed_reads_and_writes_are_503_with_retry_after_and_no_driver_text() {
+    void with_the_database_closed_reads_and_writes_are_503_with_retry_after_and_no_driver_text() throws SQLException {
         Workspace ws = workspace();
         ws.type("note", true);
         String id = ws.create("note", "{}");
-        bean(HikariDataSource.class).close();
+        // The embedded pool, behind the proxy Micronaut Data puts around each DataSource bean.
+        bean(DataSource.class).unwrap(HikariDataSource.class).close();
 
         assertReadsAndWritesAreUnavailable(api(), ws, id, List.of("Hikari", "SQL", "jdbc", "Exception", "org.", "closed"));
     }

@@ -8,11 +8,14 @@ import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.WorkspaceId;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,29 @@ class JdbcStoreBeansTest {
             assertInstanceOf(H2Dialect.class, context.getBean(JdbcDatabase.class).dialect);
             definesAndReadsAType(context);
             assertTrue(Files.exists(dataDir.resolve("archivist.mv.db")), "the database file is under " + dataDir);
+        }
+    }
+
+    @Test
+    void a_unit_of_work_joins_a_transaction_of_micronauts_transaction_manager() {
+        Path dataDir = Path.of("target", "beans-" + UUID.randomUUID());
+        try (ApplicationContext context = start(Map.of("archivist.data-dir", dataDir.toString()))) {
+            @SuppressWarnings("unchecked")
+            TransactionOperations<Connection> transactions =
+                    context.getBean(Argument.of(TransactionOperations.class, Connection.class));
+            WorkspaceId workspace = WorkspaceId.of("beans-" + UUID.randomUUID());
+            ObjectType note = new ObjectType("note", true, List.of(), List.of(), Optional.empty());
+            CatalogStore catalog = context.getBean(CatalogStore.class);
+            transactions.executeWrite(status -> {
+                context.getBean(UnitOfWork.class).write(workspace, () -> {
+                    catalog.save(workspace, note);
+                    return null;
+                });
+                assertEquals(List.of(note), catalog.types(workspace), "seen inside the transaction");
+                status.setRollbackOnly();
+                return null;
+            });
+            assertEquals(List.of(), catalog.types(workspace), "rolled back with the transaction it joined");
         }
     }
 

@@ -102,7 +102,7 @@ class MillionRecordCascadeTest {
         config.setPassword("");
         config.setMaximumPoolSize(2);
         try (HikariDataSource dataSource = new HikariDataSource(config)) {
-            Ports ports = StoreFixture.ports(JdbcDatabase.open(dataSource, 3));
+            Ports ports = StoreFixture.ports(StoreContext.open(dataSource, 3));
             WorkspaceId workspace = WorkspaceId.of(args[2]);
             RecordId root = RecordId.of(UUID.fromString(args[3]));
             Caller admin = Caller.user("admin", workspace, Set.of(Role.ADMIN));

@@ -54,7 +54,7 @@ class StaleStatisticsPlanTest {
         TestDatabase database = TestDatabase.POSTGRESQL;
         CountingDataSource counting = new CountingDataSource(database.dataSource());
         database.database(); // migrated
-        JdbcDatabase db = JdbcDatabase.open(counting, 10);
+        JdbcDatabase db = StoreContext.open(counting, 10);
         int[] fanOut = fanOut();
         try (StoreFixture store = new StoreFixture(database, db)) {
             autovacuum(database, false);

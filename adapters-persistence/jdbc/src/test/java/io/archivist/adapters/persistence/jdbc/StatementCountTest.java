@@ -124,7 +124,7 @@ class StatementCountTest {
     /** The store's database, migrated, with every statement going through {@code counting}. */
     private static JdbcDatabase openCounted(TestDatabase database, CountingDataSource counting) {
         database.database(); // migrated
-        return JdbcDatabase.open(counting, 10);
+        return StoreContext.open(counting, 10);
     }
 
     /** Builds account → projects → items (items × projects + projects + 1 records), then times each use case. */

@@ -21,7 +21,7 @@ class StatementTimeoutTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void a_statement_longer_than_the_timeout_is_cancelled_with_a_message_that_names_the_setting(TestDatabase database) {
-        JdbcDatabase db = JdbcDatabase.open(database.dataSource(), 1, JdbcDatabase.DEFAULT_WRITE_WAIT, Duration.ofSeconds(1));
+        JdbcDatabase db = StoreContext.open(database.dataSource(), 1, JdbcDatabase.DEFAULT_WRITE_WAIT, Duration.ofSeconds(1));
 
         // A 503 that invites a later retry (R14: never a 500), not run again at once: it would take as long.
         StoreUnavailableException refused = assertThrows(StoreUnavailableException.class,

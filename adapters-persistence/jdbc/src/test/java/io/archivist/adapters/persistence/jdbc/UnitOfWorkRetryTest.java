@@ -104,7 +104,7 @@ class UnitOfWorkRetryTest {
     @Test
     void r8_a_serialization_failure_that_keeps_coming_back_ends_as_concurrent_modification() {
         try (StoreFixture store = new StoreFixture(TestDatabase.POSTGRESQL,
-                JdbcDatabase.open(TestDatabase.POSTGRESQL.dataSource(), 3))) {
+                StoreContext.open(TestDatabase.POSTGRESQL.dataSource(), 3))) {
             AtomicInteger attempts = new AtomicInteger();
             StoredRecord note = note(store);
             ArchivistException refused = assertThrows(ArchivistException.class, () -> store.ports.unitOfWork()
@@ -134,7 +134,7 @@ class UnitOfWorkRetryTest {
             case POSTGRESQL -> new SQLException("deadlock", "40P01");
             case MARIADB -> new SQLException("Deadlock found when trying to get lock", "40001", 1213);
         };
-        try (StoreFixture store = new StoreFixture(database, JdbcDatabase.open(database.dataSource(), 4))) {
+        try (StoreFixture store = new StoreFixture(database, StoreContext.open(database.dataSource(), 4))) {
             AtomicInteger attempts = new AtomicInteger();
             ArchivistException refused = assertThrows(ArchivistException.class, () -> store.ports.unitOfWork()
                     .write(store.workspace, () -> {

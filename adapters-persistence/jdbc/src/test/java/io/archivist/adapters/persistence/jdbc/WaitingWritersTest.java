@@ -46,7 +46,7 @@ class WaitingWritersTest {
         // Two connections: the writer holding A's turn has one; if the queued writers held any, B would get none.
         try (HikariDataSource pool = pool(database, 2); StoreFixture a = new StoreFixture(database);
              StoreFixture b = new StoreFixture(database)) {
-            JdbcDatabase db = JdbcDatabase.open(pool, 10);
+            JdbcDatabase db = StoreContext.open(pool, 10);
             WorkspaceTurns turns = new WorkspaceTurns(new JdbcUnitOfWork(db), Duration.ofMinutes(2), 16);
             JdbcCatalogStore catalogs = new JdbcCatalogStore(db);
             ExecutorService threads = Executors.newCachedThreadPool();
@@ -92,7 +92,7 @@ class WaitingWritersTest {
         try (StoreFixture store = new StoreFixture(database)) {
             store.ports.unitOfWork().write(store.workspace, () -> null); // the workspace's lock row exists
             CountingDataSource counting = new CountingDataSource(database.dataSource());
-            UnitOfWork otherProcess = new JdbcUnitOfWork(JdbcDatabase.open(counting, 10, Duration.ofSeconds(1), JdbcDatabase.DEFAULT_STATEMENT_TIMEOUT));
+            UnitOfWork otherProcess = new JdbcUnitOfWork(StoreContext.open(counting, 10, Duration.ofSeconds(1), JdbcDatabase.DEFAULT_STATEMENT_TIMEOUT));
             ExecutorService threads = Executors.newSingleThreadExecutor();
             CountDownLatch release = new CountDownLatch(1);
             try {

@@ -21,7 +21,8 @@ class BenchmarkSmokeIT {
 
     @Test
     void every_scenario_runs_against_its_baseline_and_yields_a_ratio() throws Exception {
-        Options options = Options.small();
+        // Its own database: a build never drops the schema under a bench/run going on (archivist_bench).
+        Options options = Options.small().withPgUrl(Options.DEFAULT_PG_URL + "_smoke");
         requirePostgres(options);
 
         Report.Run run = Benchmarks.run(options);

@@ -1,7 +1,6 @@
 package io.archivist.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** R12 over HTTP: each id its own result, atomic all-or-nothing, and the size limit before any work. */
-@MicronautTest
 class BulkApiIT extends ApiTest {
 
     /** A small limit, so that the test of it stays small. */

@@ -1,7 +1,6 @@
 package io.archivist.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -13,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * R14 over HTTP: a cascade over archivist.lifecycle.max-cascade-records is a 422 LIMIT_EXCEEDED that
  * changes nothing, and its preview names the blocker with each member once.
  */
-@MicronautTest
 class CascadeLimitApiIT extends ApiTest {
 
     @Override

@@ -1,6 +1,5 @@
 package io.archivist.adapters.rest;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** R14 over HTTP: archivist.catalog.max-types bounds a workspace's types, for PUT /object-types and seeds alike. */
-@MicronautTest
 class CatalogLimitApiIT extends ApiTest {
 
     /** A small limit, so that the test of it stays small. */

@@ -1,6 +1,5 @@
 package io.archivist.adapters.rest;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** R10 over HTTP, sentence by sentence (the 24-hour expiry is in the store contract, with a movable clock). */
-@MicronautTest
 class IdempotencyApiIT extends ApiTest {
 
     private static final String KEY = "Idempotency-Key";

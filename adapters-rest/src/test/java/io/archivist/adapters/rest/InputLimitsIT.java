@@ -1,6 +1,5 @@
 package io.archivist.adapters.rest;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * R14's lengths, depth and number ranges over HTTP, the same in a request and in a seed, each a clear
  * 4xx that changes nothing and quotes the client's text at most briefly; on the embedded H2 store.
  */
-@MicronautTest
 class InputLimitsIT extends ApiTest {
 
     private Workspace ws;

@@ -5,7 +5,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.sun.net.httpserver.HttpServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * RS256 tokens of an identity provider, checked against its JWKS (served here on loopback), with
  * no HS256 secret configured: the RS/HS confusion and the other forgeries get a 401.
  */
-@MicronautTest
 class JwksApiIT extends ApiTest {
 
     private final RSAKey providerKey = rsa("provider");

@@ -1,7 +1,6 @@
 package io.archivist.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** docs/lifecycle.md over HTTP: archive, delete twice to destroy, restore, R7, R10, R13, history and operations. */
-@MicronautTest
 class LifecycleApiIT extends ApiTest {
 
     private static Workspace projects(Workspace ws) {
@@ -263,8 +261,30 @@ class LifecycleApiIT extends ApiTest {
         Api.Response bad = api().get("/api/v1/records/" + project + "/preview?action=explode", ws.admin);
         assertEquals(400, bad.status());
         assertEquals(400, api().get("/api/v1/records/" + project + "/preview", ws.admin).status());
-        Api.Response notArchivable = api().get("/api/v1/records/" + project + "/preview?action=archive", ws.admin);
-        assertEquals(409, notArchivable.status(), "already archived");
+    }
+
+    @Test
+    void r1_r12_r13_archiving_an_archived_record_changes_nothing_in_a_patch_a_bulk_archive_and_a_preview() {
+        Workspace ws = projects(workspace());
+        String project = ws.create("project", "{}");
+        ws.create("task", "{}", project);
+        ws.delete(project);
+        long version = ws.get(project).path("version").asLong();
+
+        Api.Response preview = api().get("/api/v1/records/" + project + "/preview?action=archive", ws.admin);
+        assertEquals(200, preview.status(), preview::toString);
+        assertEquals(0, preview.json().path("total").asLong(), "nothing would be archived");
+        assertEquals(0, preview.json().path("counts").size());
+        assertEquals(0, preview.json().path("blockers").size());
+        assertTrue(preview.json().path("allowed").asBoolean());
+
+        Api.Response patched = api().patch("/api/v1/records/" + project, ws.admin, "{\"archived\": true}");
+        assertEquals(200, patched.status(), patched::toString);
+        Api.Response bulk = api().post("/api/v1/records/bulk/archive", ws.admin, Workspace.ids(List.of(project)));
+        assertEquals("skipped", bulk.json().path("items").get(0).path("outcome").asText(), bulk::toString);
+        assertEquals("already archived", bulk.json().path("items").get(0).path("reason").asText());
+        assertEquals(0, bulk.json().path("operations").size());
+        assertEquals(version, ws.get(project).path("version").asLong(), "none of the three changed the record");
     }
 
     @Test

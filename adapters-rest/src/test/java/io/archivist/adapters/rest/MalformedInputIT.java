@@ -1,6 +1,5 @@
 package io.archivist.adapters.rest;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * docs/api.md and docs/quality.md: whatever a client sends, the answer is a clear 4xx problem document and
  * never a 500 or a stack trace. Every route gets the classic malformed inputs, then a seeded fuzz run.
  */
-@MicronautTest
 class MalformedInputIT extends ApiTest {
 
     private static final long SEED = 20261123L;

@@ -1,11 +1,9 @@
 package io.archivist.adapters.rest;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 
 import java.util.Map;
 
 /** {@link MalformedInputIT} on the MongoDB store: what reaches it (odd attribute names too) is never a 500. */
-@MicronautTest
 class MalformedInputOnMongoIT extends MalformedInputIT {
 
     @Override

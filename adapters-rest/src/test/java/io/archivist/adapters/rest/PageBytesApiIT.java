@@ -1,7 +1,6 @@
 package io.archivist.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * R14 over HTTP: archivist.lifecycle.max-page-bytes ends a page of large records before its limit,
  * with a next_cursor, and the cursors still walk every record once.
  */
-@MicronautTest
 class PageBytesApiIT extends ApiTest {
 
     @Override

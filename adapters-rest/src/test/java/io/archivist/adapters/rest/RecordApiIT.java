@@ -1,7 +1,6 @@
 package io.archivist.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** docs/api.md: create, read, update and list records; the record's JSON and its ETag. */
-@MicronautTest
 class RecordApiIT extends ApiTest {
 
     @Test

@@ -2,8 +2,6 @@ package io.archivist.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.archivist.domain.Operation;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,11 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * R11 in the running service: the scheduled job purges archived records once their type's
  * retention has passed, through the purge-expired use case, as operations by {@code system}.
  */
-@MicronautTest
 class RetentionApiIT extends ApiTest {
-
-    @Inject
-    RecordingRetention retention;
 
     @Override
     Map<String, String> moreProperties() {
@@ -54,7 +48,7 @@ class RetentionApiIT extends ApiTest {
         assertEquals(404, ws.status(reply), "with its dependents (R3)");
         assertTrue(ws.archived(kept), "a type without retention keeps its archived records");
 
-        Operation purge = retention.operations.stream()
+        Operation purge = bean(RecordingRetention.class).operations.stream()
                 .filter(op -> op.roots().stream().anyMatch(id -> id.toString().equals(ticket)))
                 .findFirst().orElseThrow();
         Api.Response read = api().get("/api/v1/operations/" + purge.id(), ws.admin);

@@ -1,6 +1,5 @@
 package io.archivist.adapters.rest;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -11,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** docs/quality.md "Security targets" over HTTP with HS256 tokens (the JWKS cases are in JwksApiIT). */
-@MicronautTest
 class SecurityApiIT extends ApiTest {
 
     private static final String PATH = "/api/v1/object-types";

@@ -1,6 +1,5 @@
 package io.archivist.adapters.rest;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -10,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** docs/quality.md: CSP, nosniff and no-store on every answer, whoever writes it. */
-@MicronautTest
 class SecurityHeadersIT extends ApiTest {
 
     @Test

@@ -1,7 +1,6 @@
 package io.archivist.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * docs/lifecycle.md#seeds over HTTP, on the embedded H2 store (ApiTest): {@code POST /api/v1/seeds} imports the example seed,
  * and a restore over the API then restores exactly what the seed archived together.
  */
-@MicronautTest
 class SeedApiIT extends ApiTest {
 
     static final Path EXAMPLE = Path.of("..", "seeds", "example.json");

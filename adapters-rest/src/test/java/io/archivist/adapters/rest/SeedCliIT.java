@@ -1,8 +1,6 @@
 package io.archivist.adapters.rest;
 
 import io.archivist.adapters.rest.cli.ArchivistCommand;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -94,7 +92,7 @@ class SeedCliIT {
     void seed_import_while_a_service_holds_the_embedded_database_says_so_in_one_sentence() throws Exception {
         Path log = Files.createDirectories(data).resolve("stdout.txt");
         Path errors = data.resolve("stderr.txt");
-        try (EmbeddedServer service = ApplicationContext.run(EmbeddedServer.class, Map.of(
+        try (RunningService service = RunningService.start(Map.of(
                 "archivist.data-dir", data.toString(), "archivist.retention.enabled", "false",
                 "micronaut.server.port", "-1"))) {
             // Another process: within one JVM, H2 shares the open database instead of refusing it.

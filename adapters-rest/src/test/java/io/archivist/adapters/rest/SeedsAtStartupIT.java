@@ -1,18 +1,14 @@
 package io.archivist.adapters.rest;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** docs/lifecycle.md#seeds for deployments: the seeds of ARCHIVIST_SEED_PATHS are imported before the service serves. */
@@ -20,12 +16,8 @@ class SeedsAtStartupIT {
 
     private final Path data = Path.of("target", "test-data", "SeedsAtStartupTest-" + UUID.randomUUID());
 
-    private Map<String, Object> settings(String seedPaths) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("archivist.jwt.secret", Tokens.SECRET);
-        properties.put("archivist.data-dir", data.toString());
-        properties.put("archivist.retention.enabled", "false");
-        properties.put("micronaut.server.port", "-1");
+    private Map<String, String> settings(String seedPaths) {
+        Map<String, String> properties = RunningService.embedded(data);
         properties.put("archivist.seed.paths", seedPaths);
         return properties;
     }
@@ -37,13 +29,13 @@ class SeedsAtStartupIT {
         String paths = SeedApiIT.EXAMPLE + ", " + extra;
         String admin = Tokens.of("ada", "demo", "ADMIN");
         String before;
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, settings(paths))) {
-            Api.Response records = new Api(server.getURI()).get("/api/v1/records?archived=any&limit=500", admin);
+        try (RunningService service = RunningService.start(settings(paths))) {
+            Api.Response records = service.api().get("/api/v1/records?archived=any&limit=500", admin);
             assertEquals(18, records.json().path("items").size(), records::toString);
             before = records.text();
         }
-        try (EmbeddedServer again = ApplicationContext.run(EmbeddedServer.class, settings(paths))) {
-            assertEquals(before, new Api(again.getURI()).get("/api/v1/records?archived=any&limit=500", admin).text());
+        try (RunningService again = RunningService.start(settings(paths))) {
+            assertEquals(before, again.api().get("/api/v1/records?archived=any&limit=500", admin).text());
         }
     }
 
@@ -52,22 +44,12 @@ class SeedsAtStartupIT {
         Path broken = Files.createDirectories(data).resolve("broken.json");
         Files.writeString(broken, "{\"workspace\": \"demo\", \"records\": [{\"key\": \"x\", \"type\": \"widget\"}]}");
 
-        RuntimeException refused = assertThrows(RuntimeException.class,
-                () -> ApplicationContext.run(EmbeddedServer.class, settings(broken.toString())).close());
+        String message = RunningService.refusalToStart(settings(broken.toString()));
 
-        String message = rootMessage(refused);
         assertTrue(message.contains("The service does not start: the seed " + broken + " (ARCHIVIST_SEED_PATHS) was not imported"),
                 message);
         assertTrue(message.contains("TYPE_NOT_FOUND"), message);
-        assertTrue(rootMessage(assertThrows(RuntimeException.class, () -> ApplicationContext.run(EmbeddedServer.class,
-                settings(data.resolve("missing.json").toString())).close())).contains("cannot be read"));
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage();
+        assertTrue(RunningService.refusalToStart(settings(data.resolve("missing.json").toString()))
+                .contains("cannot be read"));
     }
 }

@@ -1,6 +1,5 @@
 package io.archivist.adapters.rest;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * R14 over HTTP: a store call held open in one workspace delays neither /health nor another workspace, and
  * a writer that cannot get its workspace's turn within the write-wait gets a 409 with Retry-After.
  */
-@MicronautTest
 class SharedServiceApiIT extends ApiTest {
 
     /** More requests held at once than the server has event-loop threads (two per core at most). */

@@ -1,8 +1,6 @@
 package io.archivist.adapters.rest;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,18 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** R14: when the database cannot be reached, a request is a 503 with Retry-After and no driver text. */
-@MicronautTest
 class StoreUnavailableApiIT extends ApiTest {
-
-    @Inject
-    HikariDataSource embeddedPool;
 
     @Test
     void with_the_database_closed_reads_and_writes_are_503_with_retry_after_and_no_driver_text() {
         Workspace ws = workspace();
         ws.type("note", true);
         String id = ws.create("note", "{}");
-        embeddedPool.close();
+        bean(HikariDataSource.class).close();
 
         assertReadsAndWritesAreUnavailable(api(), ws, id, List.of("Hikari", "SQL", "jdbc", "Exception", "org.", "closed"));
     }

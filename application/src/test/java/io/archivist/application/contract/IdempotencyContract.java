@@ -27,10 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a refusal too, is remembered; the key is its caller's, the caller is authorised before any replay,
  * another request under the key is IDEMPOTENCY_KEY_REUSED, and kept answers are forgotten after 24 hours.
  */
-public abstract class IdempotencyContract extends ReadOnlyContract {
+public interface IdempotencyContract extends StoreContractSupport {
 
     @Test
-    void r10_a_repeat_with_the_same_key_and_body_returns_the_first_response_without_acting_again() {
+    default void r10_a_repeat_with_the_same_key_and_body_returns_the_first_response_without_acting_again() {
         RecordId account = account();
         AtomicInteger acted = new AtomicInteger();
         Supplier<RememberedResponse> deleteAccount = () -> {
@@ -39,8 +39,8 @@ public abstract class IdempotencyContract extends ReadOnlyContract {
             return response("DELETE /records/" + account, result.outcome().name());
         };
 
-        RememberedResponse first = once(manager, "key-1", "DELETE /records/" + account, deleteAccount);
-        RememberedResponse retry = once(manager, "key-1", "DELETE /records/" + account, deleteAccount);
+        RememberedResponse first = once(manager(), "key-1", "DELETE /records/" + account, deleteAccount);
+        RememberedResponse retry = once(manager(), "key-1", "DELETE /records/" + account, deleteAccount);
 
         assertEquals(first, retry);
         assertEquals(1, acted.get());
@@ -49,35 +49,35 @@ public abstract class IdempotencyContract extends ReadOnlyContract {
     }
 
     @Test
-    void r10_the_same_key_for_another_request_is_idempotency_key_reused_without_acting() {
-        once(manager, "key-1", "POST /records {a}", () -> response("POST /records {a}", "first"));
+    default void r10_the_same_key_for_another_request_is_idempotency_key_reused_without_acting() {
+        once(manager(), "key-1", "POST /records {a}", () -> response("POST /records {a}", "first"));
         AtomicInteger acted = new AtomicInteger();
 
-        refused(ErrorCode.IDEMPOTENCY_KEY_REUSED, () -> once(manager, "key-1", "POST /records {b}", () -> {
+        refused(ErrorCode.IDEMPOTENCY_KEY_REUSED, () -> once(manager(), "key-1", "POST /records {b}", () -> {
             acted.incrementAndGet();
             return response("POST /records {b}", "second");
         }));
 
         assertEquals(0, acted.get());
-        assertEquals("first", once(manager, "key-1", "POST /records {a}", () -> response("POST /records {a}", "x")).body(),
+        assertEquals("first", once(manager(), "key-1", "POST /records {a}", () -> response("POST /records {a}", "x")).body(),
                 "the refused reuse leaves the first answer in place");
     }
 
     @Test
-    void r10_a_key_is_answered_for_24_hours_then_acted_on_again() {
+    default void r10_a_key_is_answered_for_24_hours_then_acted_on_again() {
         AtomicInteger acted = new AtomicInteger();
         Supplier<RememberedResponse> action = () -> response("POST /x", "run " + acted.incrementAndGet());
-        once(manager, "key-1", "POST /x", action);
-        clock.advance(Duration.ofHours(23));
-        assertEquals("run 1", once(manager, "key-1", "POST /x", action).body());
+        once(manager(), "key-1", "POST /x", action);
+        clock().advance(Duration.ofHours(23));
+        assertEquals("run 1", once(manager(), "key-1", "POST /x", action).body());
 
-        clock.advance(Duration.ofHours(2));
+        clock().advance(Duration.ofHours(2));
 
-        assertEquals("run 2", once(manager, "key-1", "POST /x", action).body());
+        assertEquals("run 2", once(manager(), "key-1", "POST /x", action).body());
     }
 
     @Test
-    void r10_a_refusal_is_a_first_response_too_its_writes_undone_and_replayed_after_the_cause_is_gone() {
+    default void r10_a_refusal_is_a_first_response_too_its_writes_undone_and_replayed_after_the_cause_is_gone() {
         Tree tree = tree();
         archive(tree.project());
         AtomicInteger acted = new AtomicInteger();
@@ -86,11 +86,11 @@ public abstract class IdempotencyContract extends ReadOnlyContract {
             return response("POST /records task", task(tree.project(), tree.label()).toString());
         };
         WorkspaceSnapshot before = snapshot();
-        refused(ErrorCode.PARENT_ARCHIVED, () -> once(manager, "key-1", "POST /records task", createTask));
+        refused(ErrorCode.PARENT_ARCHIVED, () -> once(manager(), "key-1", "POST /records task", createTask));
         PlannerOracle.unchanged(before, snapshot());
         restore(tree.project());
 
-        RememberedResponse replay = once(manager, "key-1", "POST /records task", createTask);
+        RememberedResponse replay = once(manager(), "key-1", "POST /records task", createTask);
 
         assertEquals(1, acted.get(), "the repeat does not act, though the parent is active again");
         assertEquals(409, replay.status());
@@ -98,39 +98,39 @@ public abstract class IdempotencyContract extends ReadOnlyContract {
     }
 
     @Test
-    void r10_a_refusal_after_writing_is_undone_and_kept() {
+    default void r10_a_refusal_after_writing_is_undone_and_kept() {
         RecordId account = account();
         Supplier<RememberedResponse> failing = () -> {
-            records.create(a(LABEL).under(account).command()); // not counted: the unit undoes it
+            records().create(a(LABEL).under(account).command()); // not counted: the unit undoes it
             throw new ArchivistException(ErrorCode.VALIDATION_FAILED, "fails after writing");
         };
         WorkspaceSnapshot before = snapshot();
 
-        refused(ErrorCode.VALIDATION_FAILED, () -> once(manager, "key-1", "POST /x", failing));
+        refused(ErrorCode.VALIDATION_FAILED, () -> once(manager(), "key-1", "POST /x", failing));
         PlannerOracle.unchanged(before, snapshot());
 
         assertEquals(ErrorCode.VALIDATION_FAILED.name(),
-                once(manager, "key-1", "POST /x", () -> response("POST /x", "second")).body());
+                once(manager(), "key-1", "POST /x", () -> response("POST /x", "second")).body());
     }
 
     @Test
-    void r10_answers_that_invite_a_retry_and_failures_are_not_kept() {
+    default void r10_answers_that_invite_a_retry_and_failures_are_not_kept() {
         ArchivistException busy = new ArchivistException(ErrorCode.CONCURRENT_MODIFICATION, "try again");
-        assertSame(busy, assertThrows(ArchivistException.class, () -> once(manager, "key-1", "POST /x", () -> {
+        assertSame(busy, assertThrows(ArchivistException.class, () -> once(manager(), "key-1", "POST /x", () -> {
             throw busy;
         })));
-        assertThrows(IllegalStateException.class, () -> once(manager, "key-2", "POST /x", () -> {
+        assertThrows(IllegalStateException.class, () -> once(manager(), "key-2", "POST /x", () -> {
             throw new IllegalStateException("the store failed");
         }));
 
-        assertEquals("acted", once(manager, "key-1", "POST /x", () -> response("POST /x", "acted")).body());
-        assertEquals("acted", once(manager, "key-2", "POST /x", () -> response("POST /x", "acted")).body());
+        assertEquals("acted", once(manager(), "key-1", "POST /x", () -> response("POST /x", "acted")).body());
+        assertEquals("acted", once(manager(), "key-2", "POST /x", () -> response("POST /x", "acted")).body());
     }
 
     @Test
-    void r10_the_request_is_authorised_before_any_replay() {
-        Caller asAdmin = Caller.user("kit-demoted", workspace, Set.of(Role.ADMIN));
-        Caller asMember = Caller.user("kit-demoted", workspace, Set.of(Role.MEMBER));
+    default void r10_the_request_is_authorised_before_any_replay() {
+        Caller asAdmin = Caller.user("kit-demoted", workspace(), Set.of(Role.ADMIN));
+        Caller asMember = Caller.user("kit-demoted", workspace(), Set.of(Role.MEMBER));
         once(asAdmin, Permission.ADMINISTER, "key-1", "PUT /object-types/x", () -> response("PUT /object-types/x", "defined"));
         AtomicInteger acted = new AtomicInteger();
 
@@ -143,38 +143,38 @@ public abstract class IdempotencyContract extends ReadOnlyContract {
     }
 
     @Test
-    void r10_keys_belong_to_one_caller_in_one_workspace() {
-        Caller colleague = Caller.user("kit-colleague", workspace, Set.of(Role.JOURNEY_MANAGER));
+    default void r10_keys_belong_to_one_caller_in_one_workspace() {
+        Caller colleague = Caller.user("kit-colleague", workspace(), Set.of(Role.JOURNEY_MANAGER));
         Caller elsewhere = managerOfAnotherWorkspace();
-        once(manager, "key-1", "POST /x", () -> response("POST /x", "mine"));
+        once(manager(), "key-1", "POST /x", () -> response("POST /x", "mine"));
 
         assertEquals("theirs", once(colleague, "key-1", "POST /x", () -> response("POST /x", "theirs")).body());
         assertEquals("other", once(elsewhere, "key-1", "POST /y", () -> response("POST /y", "other")).body(),
                 "another caller's key is not a reuse, whatever it was sent with");
-        assertEquals("mine", once(manager, "key-1", "POST /x", () -> response("POST /x", "again")).body());
+        assertEquals("mine", once(manager(), "key-1", "POST /x", () -> response("POST /x", "again")).body());
     }
 
     @Test
-    void r10_the_remembered_response_keeps_status_headers_and_body() {
+    default void r10_the_remembered_response_keeps_status_headers_and_body() {
         RememberedResponse first = new RememberedResponse("POST /x", 201, "{\"id\":\"1\"}",
-                Map.of("ETag", "\"1\"", "Location", "/api/v1/records/1"), clock.now());
+                Map.of("ETag", "\"1\"", "Location", "/api/v1/records/1"), clock().now());
 
-        once(manager, "key-1", "POST /x", () -> first);
+        once(manager(), "key-1", "POST /x", () -> first);
 
-        assertEquals(first, once(manager, "key-1", "POST /x", () -> response("POST /x", "again")));
+        assertEquals(first, once(manager(), "key-1", "POST /x", () -> response("POST /x", "again")));
     }
 
     @Test
-    void r10_kept_answers_are_forgotten_after_24_hours_in_the_store() {
-        ports.idempotency().remember(workspace, "kit-old", response("POST /old", "old"));
-        clock.advance(Duration.ofHours(20));
-        ports.idempotency().remember(workspace, "kit-young", response("POST /young", "young"));
-        clock.advance(Duration.ofHours(5));
+    default void r10_kept_answers_are_forgotten_after_24_hours_in_the_store() {
+        ports().idempotency().remember(workspace(), "kit-old", response("POST /old", "old"));
+        clock().advance(Duration.ofHours(20));
+        ports().idempotency().remember(workspace(), "kit-young", response("POST /young", "young"));
+        clock().advance(Duration.ofHours(5));
 
-        assertTrue(idempotency.forgetExpired() >= 1);
+        assertTrue(idempotency().forgetExpired() >= 1);
 
-        assertTrue(ports.idempotency().find(workspace, "kit-old", Instant.EPOCH).isEmpty(), "gone from the store");
-        assertEquals("young", ports.idempotency().find(workspace, "kit-young", Instant.EPOCH).orElseThrow().body());
+        assertTrue(ports().idempotency().find(workspace(), "kit-old", Instant.EPOCH).isEmpty(), "gone from the store");
+        assertEquals("young", ports().idempotency().find(workspace(), "kit-young", Instant.EPOCH).orElseThrow().body());
     }
 
     private RememberedResponse once(Caller caller, String key, String fingerprint, Supplier<RememberedResponse> action) {
@@ -184,12 +184,12 @@ public abstract class IdempotencyContract extends ReadOnlyContract {
     /** A refusal is remembered as its status and code, as the REST adapter would write it. */
     private RememberedResponse once(Caller caller, Permission permission, String key, String fingerprint,
                                     Supplier<RememberedResponse> action) {
-        return idempotency.once(caller, permission, key, fingerprint, action, refused -> new RememberedResponse(
+        return idempotency().once(caller, permission, key, fingerprint, action, refused -> new RememberedResponse(
                 fingerprint, refused.code().kind() == ErrorCode.Kind.CONFLICT ? 409 : 400, refused.code().name(),
-                Map.of(), clock.now()));
+                Map.of(), clock().now()));
     }
 
     private RememberedResponse response(String fingerprint, String body) {
-        return new RememberedResponse(fingerprint, 200, body, Map.of(), clock.now());
+        return new RememberedResponse(fingerprint, 200, body, Map.of(), clock().now());
     }
 }

@@ -1,18 +1,15 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import io.archivist.application.contract.KitFixture;
 import io.archivist.application.contract.StoreContract;
-import io.archivist.application.port.out.Ports;
 
 /** The whole store contract kit on H2 (an embedded file under target/). */
-class H2StoreContractIT extends StoreContract {
+class H2StoreContractIT implements StoreContract {
 
-    private static Ports ports;
+    private final KitFixture kit = new KitFixture(StoreFixture.ports(TestDatabase.H2.database()));
 
     @Override
-    protected Ports ports() {
-        if (ports == null) {
-            ports = StoreFixture.ports(TestDatabase.H2.database());
-        }
-        return ports;
+    public KitFixture kit() {
+        return kit;
     }
 }

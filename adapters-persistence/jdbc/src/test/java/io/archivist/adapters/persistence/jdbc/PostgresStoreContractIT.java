@@ -1,18 +1,15 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import io.archivist.application.contract.KitFixture;
 import io.archivist.application.contract.StoreContract;
-import io.archivist.application.port.out.Ports;
 
 /** The whole store contract kit on POSTGRESQL. */
-class PostgresStoreContractIT extends StoreContract {
+class PostgresStoreContractIT implements StoreContract {
 
-    private static Ports ports;
+    private final KitFixture kit = new KitFixture(StoreFixture.ports(TestDatabase.POSTGRESQL.database()));
 
     @Override
-    protected Ports ports() {
-        if (ports == null) {
-            ports = StoreFixture.ports(TestDatabase.POSTGRESQL.database());
-        }
-        return ports;
+    public KitFixture kit() {
+        return kit;
     }
 }

@@ -1,10 +1,13 @@
 package io.archivist.adapters.persistence.jdbc;
 
 import io.archivist.application.contract.TypeSeeds;
+import io.archivist.application.port.in.BulkCommand;
+import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult.Outcome;
 import io.archivist.application.port.out.Ports;
 import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
+import io.archivist.application.service.BulkLifecycleService;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
 import io.archivist.application.service.RecordService;
@@ -167,6 +170,12 @@ class StatementCountIT {
             counting.reset();
             assertEquals(Outcome.RESTORED, lifecycle.restore(onAccount).outcome());
             measured.put("restore", new Measured(counting.roundTrips.get(), counting.rowsRead.get()));
+            lifecycle.delete(onAccount);
+            BulkLifecycleService bulk = new BulkLifecycleService(ports, LifecyclePolicy.DEFAULT);
+            counting.reset();
+            assertEquals(BulkResult.Outcome.RESTORED, bulk.bulk(new BulkCommand(admin, BulkCommand.Action.RESTORE,
+                    List.of(account.id()), false)).items().get(0).outcome());
+            measured.put("bulk restore", new Measured(counting.roundTrips.get(), counting.rowsRead.get()));
             lifecycle.delete(onAccount);
             counting.reset();
             assertEquals(Outcome.PURGED, lifecycle.delete(onAccount).outcome());

@@ -9,8 +9,6 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.archivist.application.port.out.RecordStore;
 import io.archivist.domain.Blocker;
-import io.archivist.domain.ArchivistException;
-import io.archivist.domain.ErrorCode;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.Operation;
 import io.archivist.domain.RecordId;
@@ -142,8 +140,7 @@ final class RecordCascades {
                         Updates.addToSet(RecordFields.OPERATIONS, op), Updates.set(UNIT, unit.id)));
             } catch (RuntimeException e) {
                 if (Duplicates.isDuplicate(e)) {
-                    throw new ArchivistException(ErrorCode.UNIQUE_CONFLICT, "restoring " + root
-                            + " would make two active records share a unique value; nothing was restored");
+                    throw Blocker.sharedWithinRestore(root).toException();
                 }
                 throw e;
             }

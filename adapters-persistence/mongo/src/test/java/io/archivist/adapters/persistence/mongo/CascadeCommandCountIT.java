@@ -5,9 +5,8 @@ import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
 import io.archivist.application.service.SeedImportService;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,17 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CascadeCommandCountIT {
 
-    private static InProcessMongo server;
-
-    @BeforeAll
-    static void startServer() {
-        server = new InProcessMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final InProcessMongo server = new InProcessMongo();
 
     @Test
     void r8_cascades_issue_a_number_of_commands_that_does_not_grow_with_the_subtree() {

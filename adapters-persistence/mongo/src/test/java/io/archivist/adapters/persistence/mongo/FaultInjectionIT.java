@@ -9,9 +9,8 @@ import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -41,17 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FaultInjectionIT {
 
     private static final MongoStoreSettings SETTINGS = MongoStoreSettings.defaults("unused").withNodeId("node-1");
-    private static InProcessMongo server;
-
-    @BeforeAll
-    static void startServer() {
-        server = new InProcessMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final InProcessMongo server = new InProcessMongo();
 
     enum Request { ARCHIVE, RESTORE, PURGE, ATOMIC_BULK_DELETE }
 

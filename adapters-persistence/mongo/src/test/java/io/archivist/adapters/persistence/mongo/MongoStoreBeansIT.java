@@ -18,9 +18,8 @@ import io.archivist.application.service.TimeOrderedIds;
 import io.archivist.domain.RecordId;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.BeanInstantiationException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.util.List;
@@ -40,17 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MongoStoreBeansIT {
 
-    private static InProcessMongo server;
-
-    @BeforeAll
-    static void startServer() {
-        server = new InProcessMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final InProcessMongo server = new InProcessMongo();
 
     @Test
     void archivist_store_mongo_makes_every_database_port_a_mongo_bean_that_the_services_run_on() {

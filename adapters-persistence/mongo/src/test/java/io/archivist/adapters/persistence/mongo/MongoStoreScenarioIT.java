@@ -11,11 +11,10 @@ import io.archivist.domain.Operation;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -35,18 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MongoStoreScenarioIT {
 
-    private static InProcessMongo server;
+    @RegisterExtension
+    static final InProcessMongo server = new InProcessMongo();
+
     private MongoFixture fx;
-
-    @BeforeAll
-    static void startServer() {
-        server = new InProcessMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @BeforeEach
     void open() {

@@ -10,8 +10,7 @@ import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.RestorePlan;
 import io.archivist.domain.StoredRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,17 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class PlannerAgreementIT {
 
-    private static InProcessMongo server;
-
-    @BeforeAll
-    static void startServer() {
-        server = new InProcessMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final InProcessMongo server = new InProcessMongo();
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})

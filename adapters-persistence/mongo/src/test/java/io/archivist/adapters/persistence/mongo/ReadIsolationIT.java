@@ -7,11 +7,10 @@ import io.archivist.domain.OperationId;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,20 +37,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReadIsolationIT {
 
-    private static InProcessMongo server;
+    @RegisterExtension
+    static final InProcessMongo server = new InProcessMongo();
+
     private MongoFixture fx;
     private RecordId team;
     private RecordId project;
-
-    @BeforeAll
-    static void startServer() {
-        server = new InProcessMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @BeforeEach
     void open() {

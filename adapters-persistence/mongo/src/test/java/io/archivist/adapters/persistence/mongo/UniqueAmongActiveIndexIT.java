@@ -7,11 +7,10 @@ import io.archivist.domain.ErrorCode;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,19 +35,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class UniqueAmongActiveIndexIT {
 
-    private static InProcessMongo server;
+    @RegisterExtension
+    static final InProcessMongo server = new InProcessMongo();
+
     private MongoFixture fx;
     private MongoCollection<Document> records;
-
-    @BeforeAll
-    static void startServer() {
-        server = new InProcessMongo();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @BeforeEach
     void open() {

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Something that stops an archive, restore or purge (R5, R6, R7). A preview (R13) lists
- * every blocker; the action itself refuses with the first, and changes nothing.
+ * Something that stops an archive, restore or purge (R4, R5, R6, R7, R14), with its refusal text, built
+ * here once for every module. A preview (R13) lists the blockers of the cascade; the action itself
+ * refuses with the first, and changes nothing.
  */
 public record Blocker(ErrorCode code, String message, List<RecordId> records, Map<String, Object> details) {
 
@@ -22,6 +23,18 @@ public record Blocker(ErrorCode code, String message, List<RecordId> records, Ma
                 List.of(user), Map.of("user", user.toString()));
     }
 
+    /** R5: only an archived record can be restored. */
+    public static Blocker notArchived(RecordId record) {
+        return new Blocker(ErrorCode.NOT_ARCHIVED, "record " + record + " is not archived", List.of(record),
+                Map.of("record", record.toString()));
+    }
+
+    /** R4: records of a type without archive support cannot be archived, only purged. */
+    public static Blocker archiveNotSupported(ObjectType type) {
+        return new Blocker(ErrorCode.ARCHIVE_NOT_SUPPORTED, "records of type '" + type.name()
+                + "' cannot be archived; a DELETE removes them permanently", List.of(), Map.of());
+    }
+
     /** R5, R9: parents that are archived. */
     public static Blocker parentArchived(RecordId subject, List<RecordId> archivedParents) {
         return new Blocker(ErrorCode.PARENT_ARCHIVED,
@@ -34,6 +47,16 @@ public record Blocker(ErrorCode code, String message, List<RecordId> records, Ma
         return new Blocker(ErrorCode.UNIQUE_CONFLICT, conflict.message(), List.of(conflict.holder()),
                 Map.of("holder", conflict.holder().toString(), "attribute", conflict.attribute(),
                         "record", conflict.record().toString()));
+    }
+
+    /**
+     * R6: two of the records archived together with {@code root} hold the same unique value (possible once
+     * their type gained a unique attribute), so restoring them all would make them share it.
+     */
+    public static Blocker sharedWithinRestore(RecordId root) {
+        return new Blocker(ErrorCode.UNIQUE_CONFLICT, "restoring " + root
+                + " would make two of the records archived with it share a unique value", List.of(root),
+                Map.of("record", root.toString()));
     }
 
     /**

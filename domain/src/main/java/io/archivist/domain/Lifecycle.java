@@ -4,52 +4,89 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
-/** The per-record decisions of docs/lifecycle.md: what a DELETE means, and the preconditions of each action. */
+/**
+ * The per-record decisions of docs/lifecycle.md: what an action means for a record in its state, and the
+ * preconditions of writing one. Single requests, bulk requests and previews all ask {@link #decide}.
+ */
 public final class Lifecycle {
 
-    public enum DeleteAction { ARCHIVE, PURGE }
+    /** What a request asks of one record. */
+    public enum Action {
+        /** DELETE (R1, R3, R4): archive an active record of an archivable type, otherwise purge. */
+        DELETE,
+        /** R1 by name (PATCH archived:true, bulk archive, archive preview). */
+        ARCHIVE,
+        /** R5 by name (POST restore, restore preview): only an archived record can be restored. */
+        RESTORE,
+        /** R3 by name (purge preview): whatever its state. */
+        PURGE;
+
+        /** The action a preview of {@code kind} asks about (R13). */
+        public static Action of(OperationKind kind) {
+            return switch (kind) {
+                case ARCHIVE -> ARCHIVE;
+                case RESTORE -> RESTORE;
+                case PURGE -> PURGE;
+            };
+        }
+    }
+
+    /** Bulk's reason for an archive of a record that is archived (R12). */
+    public static final String ALREADY_ARCHIVED = "already archived";
+    /** Bulk's reason for a restore of a record that is active (R12). */
+    public static final String NOT_ARCHIVED = "not archived";
 
     private Lifecycle() {
     }
 
-    /** R1, R3, R4: archive an active record of an archivable type; otherwise purge. */
-    public static DeleteAction onDelete(StoredRecord record, ObjectType type) {
-        if (record.archived() || !type.archivable()) {
-            return DeleteAction.PURGE;
-        }
-        return DeleteAction.ARCHIVE;
+    /**
+     * What {@code action} does to {@code record} of {@code type}. Archiving an archived record changes
+     * nothing (SPEC §4 PATCH, R12 skipped, R13: a preview of it counts nothing); restoring an active one
+     * by name is NOT_ARCHIVED (R5); archiving a type without archive support is ARCHIVE_NOT_SUPPORTED (R4).
+     */
+    public static Decision decide(Action action, StoredRecord record, ObjectType type) {
+        return switch (action) {
+            case DELETE -> new Decision.Act(record.archived() || !type.archivable()
+                    ? OperationKind.PURGE : OperationKind.ARCHIVE);
+            case ARCHIVE -> !type.archivable() ? new Decision.Refuse(Blocker.archiveNotSupported(type))
+                    : record.archived() ? new Decision.Unchanged(ALREADY_ARCHIVED)
+                    : new Decision.Act(OperationKind.ARCHIVE);
+            case RESTORE -> record.archived() ? new Decision.Act(OperationKind.RESTORE)
+                    : new Decision.Refuse(Blocker.notArchived(record.id()));
+            case PURGE -> new Decision.Act(OperationKind.PURGE);
+        };
     }
 
-    public static void requireArchivable(ObjectType type) {
-        if (!type.archivable()) {
-            throw new ArchivistException(ErrorCode.ARCHIVE_NOT_SUPPORTED,
-                    "records of type '" + type.name() + "' cannot be archived; a DELETE removes them permanently");
+    /**
+     * The forms that ask for a state rather than an operation — PATCH {@code archived} (and its spellings)
+     * and bulk archive and restore: asking for the state the record already has changes nothing (SPEC §4,
+     * R12 {@code skipped}); otherwise as {@link #decide} archives or restores.
+     */
+    public static Decision decideState(boolean archived, StoredRecord record, ObjectType type) {
+        if (!archived && !record.archived()) {
+            return new Decision.Unchanged(NOT_ARCHIVED);
         }
+        return decide(archived ? Action.ARCHIVE : Action.RESTORE, record, type);
     }
 
-    /** R5: only an archived record can be restored. */
+    /** R5, for a store or the planner that meets the record itself: only an archived record can be restored. */
     public static void requireArchived(StoredRecord record) {
         if (!record.archived()) {
-            throw new ArchivistException(ErrorCode.NOT_ARCHIVED, "record " + record.id() + " is not archived",
-                    Map.of("record", record.id().toString()));
+            throw Blocker.notArchived(record.id()).toException();
         }
     }
 
     /** R9: an archived record is read-only. */
     public static void requireActive(StoredRecord record) {
         if (record.archived()) {
-            throw new ArchivistException(ErrorCode.RECORD_ARCHIVED,
-                    "record " + record.id() + " is archived and read-only; restore it first",
-                    Map.of("record", record.id().toString()));
+            throw ArchivistException.recordArchived(record.id());
         }
     }
 
     /** R10: If-Match names the version the client saw. */
     public static void requireVersion(StoredRecord record, OptionalLong expected) {
         if (expected.isPresent() && expected.getAsLong() != record.version()) {
-            throw new ArchivistException(ErrorCode.PRECONDITION_FAILED,
-                    "record " + record.id() + " is at version " + record.version() + ", not " + expected.getAsLong(),
-                    Map.of("current_version", record.version()));
+            throw ArchivistException.staleVersion(record.id(), record.version(), expected.getAsLong());
         }
     }
 
@@ -63,8 +100,7 @@ public final class Lifecycle {
         }
         for (RecordId id : requested) {
             StoredRecord parent = found.stream().filter(r -> r.id().equals(id)).findFirst()
-                    .orElseThrow(() -> new ArchivistException(ErrorCode.VALIDATION_FAILED,
-                            "parent " + id + " does not exist", Map.of("parent", id.toString())));
+                    .orElseThrow(() -> ArchivistException.missingParent(id));
             if (!type.parents().contains(parent.type())) {
                 throw new ArchivistException(ErrorCode.VALIDATION_FAILED, "a record of type '" + type.name()
                         + "' cannot depend on a '" + parent.type() + "' (allowed: " + type.parents() + ")",

@@ -13,7 +13,9 @@ public record ObjectType(String name, boolean archivable, List<String> parents, 
 
     public static final String USER = "user";
     public static final String USERNAME = "username";
-    private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    /** The form of a type name, a slug; the HTTP API's OpenAPI document states it from here. */
+    public static final String NAME_FORM = "[a-z][a-z0-9_]{0,62}";
+    private static final Pattern SLUG = Pattern.compile(NAME_FORM);
 
     public ObjectType {
         requireSlug(name, "type name");

@@ -51,6 +51,32 @@ class ErrorsTest {
     }
 
     @Test
+    void s4_each_refusal_of_the_rules_is_built_in_one_place_with_its_text_and_details() {
+        assertRefusal(ArchivistException.duplicateKey("company", "acme", ACME), ErrorCode.DUPLICATE_KEY,
+                "a company with key 'acme' exists already: " + ACME, Map.of("holder", ACME.toString()));
+        assertRefusal(ArchivistException.recordArchived(ANN), ErrorCode.RECORD_ARCHIVED,
+                "record " + ANN + " is archived and read-only; restore it first", Map.of("record", ANN.toString()));
+        assertRefusal(ArchivistException.staleVersion(ANN, 3, 2), ErrorCode.PRECONDITION_FAILED,
+                "record " + ANN + " is at version 3, not 2", Map.of("current_version", 3L));
+        assertRefusal(ArchivistException.missingParent(ACME), ErrorCode.VALIDATION_FAILED,
+                "parent " + ACME + " does not exist", Map.of("parent", ACME.toString()));
+        assertRefusal(Blocker.notArchived(ANN).toException(), ErrorCode.NOT_ARCHIVED,
+                "record " + ANN + " is not archived", Map.of("record", ANN.toString()));
+        assertRefusal(Blocker.archiveNotSupported(TestCatalog.notArchivable("tag")).toException(),
+                ErrorCode.ARCHIVE_NOT_SUPPORTED,
+                "records of type 'tag' cannot be archived; a DELETE removes them permanently", Map.of());
+        assertRefusal(Blocker.sharedWithinRestore(ACME).toException(), ErrorCode.UNIQUE_CONFLICT,
+                "restoring " + ACME + " would make two of the records archived with it share a unique value",
+                Map.of("record", ACME.toString()));
+    }
+
+    private static void assertRefusal(ArchivistException e, ErrorCode code, String message, Map<String, Object> details) {
+        assertEquals(code, e.code());
+        assertEquals(message, e.getMessage());
+        assertEquals(details, e.details());
+    }
+
+    @Test
     void s4_not_found_and_invalid_name_what_they_are_about() {
         ArchivistException notFound = ArchivistException.notFound(ANN);
         assertEquals(ErrorCode.RECORD_NOT_FOUND, notFound.code());

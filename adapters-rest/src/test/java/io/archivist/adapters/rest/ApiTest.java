@@ -1,18 +1,15 @@
 package io.archivist.adapters.rest;
 
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -20,25 +17,22 @@ import java.util.stream.Stream;
  * workspace of its own, so tests of a class never see each other's records.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ApiTest implements TestPropertyProvider {
+@ExtendWith(RunningServiceExtension.class)
+abstract class ApiTest implements RunningServiceExtension.Configured {
 
-    @Inject
-    EmbeddedServer server;
+    private RunningService service;
 
-    private Api api;
-    private Path dataDir;
+    @BeforeAll
+    void startService(RunningService started) {
+        service = started;
+    }
 
     /** The embedded default store: a fresh H2 database file under target/ for each test class. */
     @Override
-    public Map<String, String> getProperties() {
-        if (dataDir == null) {
-            dataDir = Path.of("target", "test-data", getClass().getSimpleName());
-            deleteRecursively(dataDir);
-        }
-        Map<String, String> properties = new HashMap<>();
-        properties.put("archivist.jwt.secret", Tokens.SECRET);
-        properties.put("archivist.data-dir", dataDir.toString());
-        properties.put("archivist.retention.enabled", "false");
+    public Map<String, String> serviceProperties() {
+        Path dataDir = Path.of("target", "test-data", getClass().getSimpleName());
+        deleteRecursively(dataDir);
+        Map<String, String> properties = RunningService.embedded(dataDir);
         properties.putAll(moreProperties());
         return properties;
     }
@@ -49,10 +43,17 @@ abstract class ApiTest implements TestPropertyProvider {
     }
 
     Api api() {
-        if (api == null) {
-            api = new Api(server.getURI());
-        }
-        return api;
+        return service.api();
+    }
+
+    /** A fresh workspace with tokens for each role. */
+    Workspace workspace() {
+        return service.workspace();
+    }
+
+    /** A bean of the running service. */
+    <T> T bean(Class<T> type) {
+        return service.bean(type);
     }
 
     private static void deleteRecursively(Path dir) {
@@ -64,10 +65,5 @@ abstract class ApiTest implements TestPropertyProvider {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A fresh workspace with tokens for each role. */
-    Workspace workspace() {
-        return new Workspace(api(), "ws-" + UUID.randomUUID().toString().substring(0, 8));
     }
 }

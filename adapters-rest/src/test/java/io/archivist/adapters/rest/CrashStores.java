@@ -1,11 +1,9 @@
 package io.archivist.adapters.rest;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.archivist.adapters.persistence.mongo.InProcessMongo;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,12 +45,10 @@ enum CrashStores {
                     "DROP DATABASE IF EXISTS " + DATABASE,
                     "CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
             case MONGO -> {
-                MongoServer mongo = new MongoServer(new MemoryBackend());
-                InetSocketAddress address = mongo.bind();
-                yield opened(Map.of("archivist.store", "mongo",
-                        "mongodb.uri", "mongodb://" + address.getHostString() + ":" + address.getPort() + "/durable",
+                InProcessMongo mongo = new InProcessMongo();
+                yield opened(Map.of("archivist.store", "mongo", "mongodb.uri", mongo.uri() + "/durable",
                         // a unit the killed process left is recovered at the next start, not a lease later
-                        "archivist.mongo.node-id", "durable-test"), mongo::shutdownNow);
+                        "archivist.mongo.node-id", "durable-test"), mongo::close);
             }
         };
     }

@@ -1,9 +1,7 @@
 package io.archivist.adapters.rest;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.archivist.adapters.persistence.mongo.InProcessMongo;
 
-import java.net.InetSocketAddress;
 import java.util.Map;
 
 /**
@@ -12,21 +10,21 @@ import java.util.Map;
  */
 final class OnMongo {
 
-    private static MongoServer server;
+    private static InProcessMongo server;
 
     private OnMongo() {
     }
 
-    /** One server for the whole run; each test class gets a database of its own. */
+    /**
+     * One server for the whole run, so that it outlives every service started on it; each test class
+     * gets a database of its own.
+     */
     static synchronized Map<String, String> properties(String database) {
         if (server == null) {
-            server = new MongoServer(new MemoryBackend());
-            server.bind();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+            server = new InProcessMongo();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         }
-        InetSocketAddress address = server.getLocalAddress();
-        return Map.of("archivist.store", "mongo",
-                "mongodb.uri", "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database,
+        return Map.of("archivist.store", "mongo", "mongodb.uri", server.uri() + "/" + database,
                 "archivist.mongo.sweep-every", "1h");
     }
 }

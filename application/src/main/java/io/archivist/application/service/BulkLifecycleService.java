@@ -16,6 +16,7 @@ import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Catalog;
+import io.archivist.domain.Decision;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.Operation;
@@ -104,18 +105,13 @@ public final class BulkLifecycleService implements BulkLifecycleUseCase {
         private void archive(List<RecordId> ids, List<Operation> operations) {
             List<RecordId> roots = new ArrayList<>();
             for (RecordId id : ids) {
-                boolean admitted = check(id, record -> {
-                    Lifecycle.requireArchivable(catalog.require(record.type()));
-                    if (record.archived()) {
-                        items.put(id, Item.skipped(id, "already archived"));
-                        return false;
-                    }
+                boolean admitted = check(id, record -> decided(id, Lifecycle.decideState(true, record,
+                        catalog.require(record.type())), () -> {
                     cascades.ownUserBlocker(caller, List.of(id), OperationKind.ARCHIVE).ifPresent(b -> {
                         throw b.toException();
                     });
                     items.put(id, Item.of(id, Outcome.ARCHIVED));
-                    return true;
-                });
+                }));
                 if (admitted) {
                     roots.add(id);
                 }
@@ -144,18 +140,22 @@ public final class BulkLifecycleService implements BulkLifecycleUseCase {
             }
         }
 
-        /** Restored one after another, so that restoring a parent first lets its dependent follow. */
+        /**
+         * Restored one after another, so that restoring a parent first lets its dependent follow. Each id
+         * is decided, checked for archived parents (R5) and restored; the store refuses a unique conflict
+         * or a cascade over the limit itself (R6, R14), so each set is walked once, as for a single restore.
+         */
         private void restore(List<Operation> operations) {
-            cascades.restore(caller, distinct(), id -> check(id, ignored -> {
+            cascades.restore(caller, distinct(), (id, restore) -> check(id, ignored -> {
                 // Read again: an earlier id of this request may have restored it already.
                 StoredRecord record = workspaces.record(caller, id);
-                if (!record.archived()) {
-                    items.put(id, Item.skipped(id, "not archived"));
-                    return false;
-                }
-                cascades.checkRestore(caller, record).requireAllowed();
-                items.put(id, Item.of(id, Outcome.RESTORED));
-                return true;
+                return decided(id, Lifecycle.decideState(false, record, catalog.require(record.type())), () -> {
+                    cascades.archivedParentsBlocker(caller, record).ifPresent(b -> {
+                        throw b.toException();
+                    });
+                    restore.run();
+                    items.put(id, Item.of(id, Outcome.RESTORED));
+                });
             }), 0).map(Cascades.Restoration::operation).ifPresent(operations::add);
         }
 
@@ -167,7 +167,8 @@ public final class BulkLifecycleService implements BulkLifecycleUseCase {
                 StoredRecord record = found.get(id);
                 if (record == null) {
                     check(id, r -> true);
-                } else if (Lifecycle.onDelete(record, catalog.require(record.type())) == Lifecycle.DeleteAction.PURGE) {
+                } else if (Lifecycle.decide(Lifecycle.Action.DELETE, record, catalog.require(record.type()))
+                        .acts(OperationKind.PURGE)) {
                     toPurge.add(id);
                 } else {
                     toArchive.add(id);
@@ -178,6 +179,22 @@ public final class BulkLifecycleService implements BulkLifecycleUseCase {
             List<RecordId> stillThere = records.findAll(caller.workspace(), toArchive).stream().map(StoredRecord::id).toList();
             toArchive.stream().filter(id -> !stillThere.contains(id)).forEach(id -> items.put(id, Item.of(id, Outcome.PURGED)));
             archive(toArchive.stream().filter(stillThere::contains).toList(), operations);
+        }
+
+        /**
+         * One id's decision: {@code act} runs its checks for an action (and records its item), an unchanged
+         * record is skipped with the reason (R12), a refusal is thrown for {@link #check}. True when it goes ahead.
+         */
+        private boolean decided(RecordId id, Decision decision, Runnable act) {
+            return decision.fold(kind -> {
+                act.run();
+                return true;
+            }, reason -> {
+                items.put(id, Item.skipped(id, reason));
+                return false;
+            }, blocker -> {
+                throw blocker.toException();
+            });
         }
 
         /** One id's checks: true when it goes ahead. */

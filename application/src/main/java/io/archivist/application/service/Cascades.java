@@ -9,7 +9,6 @@ import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.Blocker;
 import io.archivist.domain.Caller;
 import io.archivist.domain.LeftArchived;
-import io.archivist.domain.Lifecycle;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.OperationKind;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * The steps one archive, restore or purge takes, shared by the single-record and the bulk
@@ -62,9 +60,11 @@ final class Cascades {
         return archived.isEmpty() ? Optional.empty() : Optional.of(Blocker.parentArchived(record.id(), archived));
     }
 
-    /** Every blocker of restoring {@code record} (R5 parents, R6 unique values), and the outline of the restore. */
+    /**
+     * R13: every blocker of restoring the archived {@code record} (R5 parents, R6 unique values, R14), and
+     * the outline of the restore. A restore itself does not ask: the store refuses what the outline would find.
+     */
     RestoreCheck checkRestore(Caller caller, StoredRecord record) {
-        Lifecycle.requireArchived(record);
         RestoreOutline outline = cascades.outlineRestore(caller.workspace(), record.id(), policy.maxListedRecords());
         List<Blocker> blockers = new ArrayList<>();
         archivedParentsBlocker(caller, record).ifPresent(blockers::add);
@@ -74,11 +74,6 @@ final class Cascades {
     }
 
     record RestoreCheck(RestoreOutline outline, List<Blocker> blockers) {
-        void requireAllowed() {
-            if (!blockers.isEmpty()) {
-                throw blockers.get(0).toException();
-            }
-        }
     }
 
     Operation archive(Caller caller, List<RecordId> roots) {
@@ -92,26 +87,37 @@ final class Cascades {
     }
 
     /**
-     * Restores the candidates one after another under one operation. {@code admit} runs before each
-     * and may refuse it, so that a check sees what the earlier candidates restored. Logs nothing
-     * when no candidate was admitted. The result lists at most {@code listLimit} records left archived.
+     * Restores the candidates one after another under one operation. {@code admission} runs before each
+     * and may refuse it, so that a check sees what the earlier candidates restored; the restore itself
+     * runs inside the admission, so that a refusal of the store (R6, R14) is that candidate's too. Logs
+     * nothing when no candidate was restored. The result lists at most {@code listLimit} records left archived.
      */
-    Optional<Restoration> restore(Caller caller, List<RecordId> candidates, Predicate<RecordId> admit, int listLimit) {
+    Optional<Restoration> restore(Caller caller, List<RecordId> candidates, Admission admission, int listLimit) {
         Operation operation = begin(caller, OperationKind.RESTORE, candidates);
         List<RecordId> applied = new ArrayList<>();
         Map<String, Long> counts = new TreeMap<>();
         List<LeftArchived> left = new ArrayList<>();
         for (RecordId root : candidates) {
-            if (admit.test(root)) {
+            admission.admit(root, () -> {
                 long restoredSoFar = counts.values().stream().mapToLong(Long::longValue).sum();
+                // One walk of the set both restores it and says what it left archived (RecordCascades#restore).
                 RecordCascades.Restored restored = cascades.restore(root, operation, listLimit - left.size(),
                         policy.maxCascadeRecords() - restoredSoFar);
                 restored.countsPerType().forEach((type, n) -> counts.merge(type, n, Long::sum));
                 left.addAll(restored.leftArchived());
                 applied.add(root);
-            }
+            });
         }
         return applied.isEmpty() ? Optional.empty() : Optional.of(new Restoration(finish(operation, applied, counts), left));
+    }
+
+    /** Whether and how one candidate of {@link #restore} goes ahead. */
+    interface Admission {
+        /** Every candidate goes ahead, and a refusal refuses the whole restore. */
+        Admission ALL = (root, restore) -> restore.run();
+
+        /** Runs {@code restore} for {@code root} once its checks pass, or refuses it. */
+        void admit(RecordId root, Runnable restore);
     }
 
     /** A logged restore, and what it left archived. */

@@ -17,6 +17,7 @@ import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.domain.Blocker;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Catalog;
+import io.archivist.domain.Decision;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.ObjectType;
@@ -52,37 +53,22 @@ public final class LifecycleService implements LifecycleUseCase {
 
     @Override
     public LifecycleResult delete(LifecycleCommand command) {
-        return inUnit(command, (record, type, catalog) -> switch (Lifecycle.onDelete(record, type)) {
-            case ARCHIVE -> archive(command.caller(), record, catalog);
-            case PURGE -> purge(command.caller(), record);
-        });
+        return inUnit(command, (record, type) -> Lifecycle.decide(Lifecycle.Action.DELETE, record, type));
     }
 
     @Override
     public LifecycleResult archive(LifecycleCommand command) {
-        return inUnit(command, (record, type, catalog) -> {
-            Lifecycle.requireArchivable(type);
-            return record.archived() ? unchanged(record, catalog) : archive(command.caller(), record, catalog);
-        });
+        return inUnit(command, (record, type) -> Lifecycle.decide(Lifecycle.Action.ARCHIVE, record, type));
     }
 
     @Override
     public LifecycleResult restore(LifecycleCommand command) {
-        return inUnit(command, (record, type, catalog) -> restore(command.caller(), record, catalog));
+        return inUnit(command, (record, type) -> Lifecycle.decide(Lifecycle.Action.RESTORE, record, type));
     }
 
     @Override
     public LifecycleResult setArchived(LifecycleCommand command, boolean archived) {
-        return inUnit(command, (record, type, catalog) -> {
-            if (record.archived() == archived) {
-                return unchanged(record, catalog);
-            }
-            if (archived) {
-                Lifecycle.requireArchivable(type);
-                return archive(command.caller(), record, catalog);
-            }
-            return restore(command.caller(), record, catalog);
-        });
+        return inUnit(command, (record, type) -> Lifecycle.decideState(archived, record, type));
     }
 
     @Override
@@ -90,30 +76,32 @@ public final class LifecycleService implements LifecycleUseCase {
         caller.require(PERMISSION);
         return unitOfWork.read(caller.workspace(), () -> {
             StoredRecord record = workspaces.record(caller, id);
+            ObjectType type = workspaces.catalog(caller).require(record.type());
             List<RecordId> roots = List.of(id);
-            List<Blocker> blockers = new ArrayList<>();
-            return switch (action) {
-                case ARCHIVE -> {
-                    Lifecycle.requireArchivable(workspaces.catalog(caller).require(record.type()));
-                    Lifecycle.requireActive(record);
-                    cascades.ownUserBlocker(caller, roots, action).ifPresent(blockers::add);
-                    Map<String, Long> counts = recordCascades.countArchive(caller.workspace(), roots);
-                    Blocker.overCascadeLimit(counts, policy.maxCascadeRecords()).ifPresent(blockers::add);
-                    yield new Preview(action, roots, counts, List.of(), blockers);
-                }
-                case PURGE -> {
-                    cascades.ownUserBlocker(caller, roots, action).ifPresent(blockers::add);
-                    Map<String, Long> counts = recordCascades.countPurge(caller.workspace(), roots);
-                    Blocker.overCascadeLimit(counts, policy.maxCascadeRecords()).ifPresent(blockers::add);
-                    yield new Preview(action, roots, counts, List.of(), blockers);
-                }
-                case RESTORE -> {
-                    Cascades.RestoreCheck check = cascades.checkRestore(caller, record);
-                    RestoreOutline outline = check.outline();
-                    yield new Preview(action, roots, outline.countsPerType(), outline.leftArchived(), check.blockers());
-                }
-            };
+            return Lifecycle.decide(Lifecycle.Action.of(action), record, type).fold(
+                    kind -> previewOf(caller, record, kind),
+                    unchanged -> new Preview(action, roots, Map.of(), List.of(), List.of()),
+                    blocker -> {
+                        throw blocker.toException();
+                    });
         });
+    }
+
+    /** R13: the counts and blockers of running {@code kind} from {@code record}. */
+    private Preview previewOf(Caller caller, StoredRecord record, OperationKind kind) {
+        List<RecordId> roots = List.of(record.id());
+        if (kind == OperationKind.RESTORE) {
+            Cascades.RestoreCheck check = cascades.checkRestore(caller, record);
+            RestoreOutline outline = check.outline();
+            return new Preview(kind, roots, outline.countsPerType(), outline.leftArchived(), check.blockers());
+        }
+        List<Blocker> blockers = new ArrayList<>();
+        cascades.ownUserBlocker(caller, roots, kind).ifPresent(blockers::add);
+        Map<String, Long> counts = kind == OperationKind.ARCHIVE
+                ? recordCascades.countArchive(caller.workspace(), roots)
+                : recordCascades.countPurge(caller.workspace(), roots);
+        Blocker.overCascadeLimit(counts, policy.maxCascadeRecords()).ifPresent(blockers::add);
+        return new Preview(kind, roots, counts, List.of(), blockers);
     }
 
     private LifecycleResult archive(Caller caller, StoredRecord record, Catalog catalog) {
@@ -133,13 +121,12 @@ public final class LifecycleService implements LifecycleUseCase {
     }
 
     private LifecycleResult restore(Caller caller, StoredRecord record, Catalog catalog) {
-        Lifecycle.requireArchived(record);
         cascades.archivedParentsBlocker(caller, record).ifPresent(blocker -> {
             throw blocker.toException();
         });
         // R6: the store refuses a unique conflict itself, naming it, and restores nothing; checking
         // first would walk the whole set twice.
-        Cascades.Restoration done = cascades.restore(caller, List.of(record.id()), root -> true,
+        Cascades.Restoration done = cascades.restore(caller, List.of(record.id()), Cascades.Admission.ALL,
                 policy.maxListedRecords()).orElseThrow();
         return result(Outcome.RESTORED, done.operation(), caller, record, catalog, done.leftArchived());
     }
@@ -155,20 +142,32 @@ public final class LifecycleService implements LifecycleUseCase {
                 Optional.of(workspaces.view(catalog, record)), List.of());
     }
 
-    private interface Step {
-        LifecycleResult apply(StoredRecord record, ObjectType type, Catalog catalog);
+    /** Asks the domain what the command means for the record it loaded. */
+    private interface Question {
+        Decision ask(StoredRecord record, ObjectType type);
     }
 
-    /** Role check, then load, If-Match and the step, all in one unit of work of the caller's workspace. */
-    private LifecycleResult inUnit(LifecycleCommand command, Step step) {
+    /**
+     * Role check, then load, If-Match, the decision and what it calls for, all in one unit of work of the
+     * caller's workspace.
+     */
+    private LifecycleResult inUnit(LifecycleCommand command, Question question) {
         Caller caller = command.caller();
         caller.require(PERMISSION);
         return unitOfWork.write(caller.workspace(), () -> {
             StoredRecord record = workspaces.record(caller, command.id());
             Lifecycle.requireVersion(record, command.ifMatch());
             Catalog catalog = workspaces.catalog(caller);
-            return step.apply(record, catalog.require(record.type()), catalog);
+            return question.ask(record, catalog.require(record.type())).fold(
+                    kind -> switch (kind) {
+                        case ARCHIVE -> archive(caller, record, catalog);
+                        case RESTORE -> restore(caller, record, catalog);
+                        case PURGE -> purge(caller, record);
+                    },
+                    unchanged -> unchanged(record, catalog),
+                    blocker -> {
+                        throw blocker.toException();
+                    });
         });
     }
-
 }

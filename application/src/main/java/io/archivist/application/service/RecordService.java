@@ -17,7 +17,6 @@ import io.archivist.domain.ArchivistException;
 import io.archivist.domain.AttributesPatch;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Catalog;
-import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Limits;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.ObjectType;
@@ -64,8 +63,7 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
             RecordId id = RecordId.of(ids.next());
             Lifecycle.requireParentsActive(id, parents);
             command.key().ifPresent(key -> records.findByKey(caller.workspace(), type.name(), key).ifPresent(holder -> {
-                throw new ArchivistException(ErrorCode.DUPLICATE_KEY, "a " + type.name() + " with key '" + key
-                        + "' exists already: " + holder.id(), Map.of("holder", holder.id().toString()));
+                throw ArchivistException.duplicateKey(type.name(), key, holder.id());
             }));
             Map<String, String> unique = UniqueValues.of(type, command.attributes());
             requireUniqueFree(caller, type, id, unique);

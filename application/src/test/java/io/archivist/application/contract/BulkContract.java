@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** R12: bulk archive, restore and delete, with a result per id; atomic is all-or-nothing. */
-public abstract class BulkContract extends RetentionContract {
+public interface BulkContract extends StoreContractSupport {
 
     @Test
-    void r12_each_id_gets_its_own_outcome_and_the_admitted_ones_share_one_operation() {
+    default void r12_each_id_gets_its_own_outcome_and_the_admitted_ones_share_one_operation() {
         Tree first = tree();
         RecordId second = account();
         RecordId already = account();
@@ -48,7 +48,7 @@ public abstract class BulkContract extends RetentionContract {
     }
 
     @Test
-    void r12_an_atomic_bulk_with_one_failing_id_changes_nothing() {
+    default void r12_an_atomic_bulk_with_one_failing_id_changes_nothing() {
         RecordId account = account();
         RecordId unknown = RecordId.of(UUID.randomUUID());
         WorkspaceSnapshot before = snapshot();
@@ -59,10 +59,10 @@ public abstract class BulkContract extends RetentionContract {
     }
 
     @Test
-    void r12_an_atomic_bulk_delete_that_fails_after_its_purge_changes_nothing() {
+    default void r12_an_atomic_bulk_delete_that_fails_after_its_purge_changes_nothing() {
         Tree tree = tree();
         archive(tree.account());
-        RecordId me = ownUser(manager);
+        RecordId me = ownUser(manager());
         WorkspaceSnapshot before = snapshot();
 
         refused(ErrorCode.CANNOT_ARCHIVE_SELF, () -> bulk(Action.DELETE, true, tree.account(), me));
@@ -71,7 +71,7 @@ public abstract class BulkContract extends RetentionContract {
     }
 
     @Test
-    void r12_bulk_delete_archives_active_records_and_purges_archived_ones_and_those_without_archive() {
+    default void r12_bulk_delete_archives_active_records_and_purges_archived_ones_and_those_without_archive() {
         RecordId active = account();
         Tree archived = tree();
         archive(archived.account());
@@ -92,7 +92,7 @@ public abstract class BulkContract extends RetentionContract {
     }
 
     @Test
-    void r12_bulk_restore_restores_in_order_so_a_parent_first_lets_its_dependent_follow() {
+    default void r12_bulk_restore_restores_in_order_so_a_parent_first_lets_its_dependent_follow() {
         Tree tree = tree();
         archive(tree.project());
         archive(tree.account());
@@ -109,7 +109,7 @@ public abstract class BulkContract extends RetentionContract {
     }
 
     @Test
-    void r12_bulk_restore_reports_a_record_under_an_archived_parent() {
+    default void r12_bulk_restore_reports_a_record_under_an_archived_parent() {
         Tree tree = tree();
         archive(tree.project());
         archive(tree.account());
@@ -121,12 +121,12 @@ public abstract class BulkContract extends RetentionContract {
     }
 
     @Test
-    void r12_more_ids_than_the_limit_are_refused_before_any_work() {
-        BulkLifecycleService limited = ports.bulkLifecycleService(new LifecyclePolicy(2, 100, 1000));
+    default void r12_more_ids_than_the_limit_are_refused_before_any_work() {
+        BulkLifecycleService limited = ports().bulkLifecycleService(new LifecyclePolicy(2, 100, 1000));
         List<RecordId> ids = List.of(account(), account(), account());
         WorkspaceSnapshot before = snapshot();
 
-        var refusal = refused(ErrorCode.LIMIT_EXCEEDED, () -> limited.bulk(new BulkCommand(manager, Action.DELETE, ids, false)));
+        var refusal = refused(ErrorCode.LIMIT_EXCEEDED, () -> limited.bulk(new BulkCommand(manager(), Action.DELETE, ids, false)));
 
         assertEquals(2, refusal.details().get("limit"));
         PlannerOracle.unchanged(before, snapshot());

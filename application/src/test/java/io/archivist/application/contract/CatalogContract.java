@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.archivist.application.contract.KitTypes.archivable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,96 +25,96 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * change through the catalog version, a change rolled back is never taken for a later one, a seed
  * saves its types in one step, and a workspace holds at most {@code max-types} types.
  */
-public abstract class CatalogContract extends ConcurrencyContract {
+public interface CatalogContract extends StoreContractSupport {
 
     /**
      * Another service instance on the same database, with a catalog cache of its own. By default the
      * same adapters; a store may open a second store over the same database instead.
      */
-    protected StorePorts anotherInstance() {
-        return ports.anotherInstance();
+    default StorePorts anotherInstance() {
+        return ports().anotherInstance();
     }
 
     @Test
-    void s7_another_instance_sees_each_type_this_one_defines_or_changes_and_back() {
+    default void s7_another_instance_sees_each_type_this_one_defines_or_changes_and_back() {
         CatalogService other = anotherInstance().catalogService();
-        assertEquals(names(catalog.list(admin)), names(other.list(admin)), "both read the kit's catalog, and keep it");
+        assertEquals(names(catalog().list(admin())), names(other.list(admin())), "both read the kit's catalog, and keep it");
         ObjectType note = archivable("note", ACCOUNT).type();
-        catalog.define(admin, note);
-        assertEquals(note, other.get(admin, "note"), "the other instance sees the new type");
+        catalog().define(admin(), note);
+        assertEquals(note, other.get(admin(), "note"), "the other instance sees the new type");
         ObjectType kept = archivable("note", ACCOUNT).withRetention("P30D").type();
-        other.define(admin, kept);
-        assertEquals(kept, catalog.get(admin, "note"), "and this one the other's change of it");
-        assertEquals(names(catalog.list(admin)), names(other.list(admin)));
+        other.define(admin(), kept);
+        assertEquals(kept, catalog().get(admin(), "note"), "and this one the other's change of it");
+        assertEquals(names(catalog().list(admin())), names(other.list(admin())));
     }
 
     @Test
-    void s7_a_change_rolled_back_is_not_seen_even_by_the_instance_that_read_it_inside_its_unit() {
+    default void s7_a_change_rolled_back_is_not_seen_even_by_the_instance_that_read_it_inside_its_unit() {
         ObjectType undone = archivable("undone", ACCOUNT).type();
-        assertThrows(IllegalStateException.class, () -> ports.unitOfWork().write(workspace, () -> {
-            catalog.define(admin, undone);
-            assertEquals(undone, catalog.get(admin, "undone"), "inside its unit the change is seen");
+        assertThrows(IllegalStateException.class, () -> ports().unitOfWork().write(workspace(), () -> {
+            catalog().define(admin(), undone);
+            assertEquals(undone, catalog().get(admin(), "undone"), "inside its unit the change is seen");
             throw new IllegalStateException("the unit fails");
         }));
-        refused(ErrorCode.TYPE_NOT_FOUND, () -> catalog.get(admin, "undone"));
+        refused(ErrorCode.TYPE_NOT_FOUND, () -> catalog().get(admin(), "undone"));
         ObjectType next = archivable("next", ACCOUNT).type();
-        catalog.define(admin, next);
-        assertEquals(next, catalog.get(admin, "next"));
-        refused(ErrorCode.TYPE_NOT_FOUND, () -> catalog.get(admin, "undone"));
-        assertEquals(names(catalog.list(admin)), names(anotherInstance().catalogService().list(admin)),
+        catalog().define(admin(), next);
+        assertEquals(next, catalog().get(admin(), "next"));
+        refused(ErrorCode.TYPE_NOT_FOUND, () -> catalog().get(admin(), "undone"));
+        assertEquals(names(catalog().list(admin())), names(anotherInstance().catalogService().list(admin())),
                 "the next change's version is not the one the rolled-back change had");
     }
 
     @Test
-    void s7_a_request_reuses_the_cached_catalog_while_its_version_stays() {
-        CountingCatalogs counted = new CountingCatalogs(ports.catalogs());
-        CatalogService service = ports.withCatalogs(counted).catalogService();
+    default void s7_a_request_reuses_the_cached_catalog_while_its_version_stays() {
+        CountingCatalogs counted = new CountingCatalogs(ports().catalogs());
+        CatalogService service = ports().withCatalogs(counted).catalogService();
         for (int i = 0; i < 5; i++) {
-            service.get(admin, ACCOUNT);
+            service.get(admin(), ACCOUNT);
         }
         assertEquals(1, counted.loads.get(), "read once, then reused");
-        catalog.define(admin, archivable("later", ACCOUNT).type());
-        assertEquals("later", service.get(admin, "later").name());
+        catalog().define(admin(), archivable("later", ACCOUNT).type());
+        assertEquals("later", service.get(admin(), "later").name());
         assertEquals(2, counted.loads.get(), "read again after the change, once");
     }
 
     @Test
-    void r14_a_type_past_max_types_is_limit_exceeded_and_changes_nothing() {
-        int defined = catalog.list(admin).size() - 1;
-        CatalogService bounded = ports.catalogService(defined + 1);
-        bounded.define(admin, archivable("one_more").type());
-        long version = ports.catalogs().version(workspace);
-        ArchivistException e = refused(ErrorCode.LIMIT_EXCEEDED, () -> bounded.define(admin, archivable("too_many").type()));
+    default void r14_a_type_past_max_types_is_limit_exceeded_and_changes_nothing() {
+        int defined = catalog().list(admin()).size() - 1;
+        CatalogService bounded = ports().catalogService(defined + 1);
+        bounded.define(admin(), archivable("one_more").type());
+        long version = ports().catalogs().version(workspace());
+        ArchivistException e = refused(ErrorCode.LIMIT_EXCEEDED, () -> bounded.define(admin(), archivable("too_many").type()));
         assertTrue(e.getMessage().contains("too_many") && e.getMessage().contains("at most " + (defined + 1)),
                 e.getMessage());
-        assertEquals(version, ports.catalogs().version(workspace), "nothing changed");
-        refused(ErrorCode.TYPE_NOT_FOUND, () -> catalog.get(admin, "too_many"));
+        assertEquals(version, ports().catalogs().version(workspace()), "nothing changed");
+        refused(ErrorCode.TYPE_NOT_FOUND, () -> catalog().get(admin(), "too_many"));
         ObjectType changed = archivable("one_more").withRetention("P7D").type();
-        assertEquals(changed, bounded.define(admin, changed), "changing a defined type adds none");
+        assertEquals(changed, bounded.define(admin(), changed), "changing a defined type adds none");
     }
 
     @Test
-    void s5_a_seed_saves_its_types_in_one_step_and_past_max_types_imports_nothing() {
+    default void s5_a_seed_saves_its_types_in_one_step_and_past_max_types_imports_nothing() {
         WorkspaceId fresh = freshWorkspace();
-        CountingCatalogs counted = new CountingCatalogs(ports.catalogs());
-        StorePorts countedPorts = ports.withCatalogs(counted);
+        CountingCatalogs counted = new CountingCatalogs(ports().catalogs());
+        StorePorts countedPorts = ports().withCatalogs(counted);
         SeedImportService seeds = countedPorts.seedImportService(TypeSeeds.reader(TypeSeeds.types(fresh, 40)), 40);
         SeedReport report = seeds.importSeed(TypeSeeds.command());
         assertEquals(new SeedReport.Counts(40, 0, 0), report.objectTypes());
-        assertEquals(40, ports.catalogs().types(fresh).size());
+        assertEquals(40, ports().catalogs().types(fresh).size());
         assertEquals(1, counted.saves.get(), "one save for all 40 types");
-        long version = ports.catalogs().version(fresh);
+        long version = ports().catalogs().version(fresh);
         assertEquals(new SeedReport.Counts(0, 0, 40), seeds.importSeed(TypeSeeds.command()).objectTypes());
-        assertEquals(version, ports.catalogs().version(fresh), "an unchanged seed leaves the catalog as it was");
+        assertEquals(version, ports().catalogs().version(fresh), "an unchanged seed leaves the catalog as it was");
         assertEquals(1, counted.saves.get());
 
         WorkspaceId bounded = freshWorkspace();
-        SeedImportService tooMany = ports.seedImportService(TypeSeeds.reader(TypeSeeds.types(bounded, 41)), 40);
+        SeedImportService tooMany = ports().seedImportService(TypeSeeds.reader(TypeSeeds.types(bounded, 41)), 40);
         ArchivistException e = refused(ErrorCode.LIMIT_EXCEEDED, () -> tooMany.importSeed(TypeSeeds.command()));
         assertTrue(e.getMessage().contains(TypeSeeds.name(40)) && e.getMessage().contains("/object_types/40"),
                 e.getMessage());
-        assertEquals(List.of(), ports.catalogs().types(bounded), "nothing imported");
-        assertEquals(CatalogStore.NEVER_CHANGED, ports.catalogs().version(bounded));
+        assertEquals(List.of(), ports().catalogs().types(bounded), "nothing imported");
+        assertEquals(CatalogStore.NEVER_CHANGED, ports().catalogs().version(bounded));
     }
 
     private static List<String> names(List<ObjectType> types) {

@@ -34,17 +34,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and I1-I4 hold at every instant a reader can observe. Threads start together at a latch; the
  * wait for them is bounded only to turn a deadlock into a failure, never to time anything.
  */
-public abstract class ConcurrencyContract extends PlannerAgreementContract {
+public interface ConcurrencyContract extends StoreContractSupport {
 
-    private static final int THREADS = 4;
-    private static final int STEPS_PER_THREAD = 60;
+    int THREADS = 4;
+    int STEPS_PER_THREAD = 60;
     /** The refusals a step may meet because another thread got there first; anything else fails. */
-    private static final Set<ErrorCode> RACES = EnumSet.of(ErrorCode.RECORD_NOT_FOUND, ErrorCode.PARENT_ARCHIVED,
+    Set<ErrorCode> RACES = EnumSet.of(ErrorCode.RECORD_NOT_FOUND, ErrorCode.PARENT_ARCHIVED,
             ErrorCode.NOT_ARCHIVED, ErrorCode.UNIQUE_CONFLICT, ErrorCode.RECORD_ARCHIVED, ErrorCode.VALIDATION_FAILED,
             ErrorCode.CONCURRENT_MODIFICATION);
 
     @Test
-    void r8_threads_archiving_restoring_purging_and_creating_over_one_graph_keep_i1_to_i4() throws Exception {
+    default void r8_threads_archiving_restoring_purging_and_creating_over_one_graph_keep_i1_to_i4() throws Exception {
         long seed = Seeds.seed();
         List<RecordId> accounts = new CopyOnWriteArrayList<>();
         List<RecordId> projects = new CopyOnWriteArrayList<>();
@@ -93,7 +93,7 @@ public abstract class ConcurrencyContract extends PlannerAgreementContract {
                         }
                     }
                     String after = "thread " + thread + " after step " + step + ": ";
-                    Invariants.violations(ports, workspace, Optional.empty()).forEach(v -> violations.add(after + v));
+                    Invariants.violations(ports(), workspace(), Optional.empty()).forEach(v -> violations.add(after + v));
                 }
                 return null;
             });
@@ -104,14 +104,14 @@ public abstract class ConcurrencyContract extends PlannerAgreementContract {
         if (!violations.isEmpty()) {
             throw Seeds.failure(seed, violations.size() + " violations", new AssertionError(violations));
         }
-        List<String> atRest = Invariants.violations(ports, workspace, Optional.of(ledger()));
+        List<String> atRest = Invariants.violations(ports(), workspace(), Optional.of(ledger()));
         if (!atRest.isEmpty()) {
             throw Seeds.failure(seed, "at rest", new AssertionError(atRest));
         }
     }
 
     @Test
-    void r6_of_two_concurrent_creates_with_one_unique_value_exactly_one_wins() throws Exception {
+    default void r6_of_two_concurrent_creates_with_one_unique_value_exactly_one_wins() throws Exception {
         RecordId account = account();
         for (int round = 0; round < 5; round++) {
             String code = "RACE-" + round;
@@ -125,17 +125,17 @@ public abstract class ConcurrencyContract extends PlannerAgreementContract {
     }
 
     @Test
-    void r6_of_two_concurrent_inserts_of_one_key_through_the_port_exactly_one_wins() throws Exception {
+    default void r6_of_two_concurrent_inserts_of_one_key_through_the_port_exactly_one_wins() throws Exception {
         RecordId account = account();
         for (int round = 0; round < 5; round++) {
             String key = "race-" + round;
             List<Callable<Optional<ErrorCode>>> racers = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                StoredRecord project = StoredRecord.create(RecordId.of(java.util.UUID.randomUUID()), workspace, PROJECT,
-                        Optional.of(key), Map.of(), List.of(account), manager.actor(), clock.now());
+                StoredRecord project = StoredRecord.create(RecordId.of(java.util.UUID.randomUUID()), workspace(), PROJECT,
+                        Optional.of(key), Map.of(), List.of(account), manager().actor(), clock().now());
                 racers.add(outcome(() -> {
-                    ports.unitOfWork().write(workspace, () -> {
-                        ports.records().insert(project, Map.of());
+                    ports().unitOfWork().write(workspace(), () -> {
+                        ports().records().insert(project, Map.of());
                         return null;
                     });
                     ledger().created(PROJECT);
@@ -149,7 +149,7 @@ public abstract class ConcurrencyContract extends PlannerAgreementContract {
     }
 
     @Test
-    void r8_children_created_while_their_parent_is_archived_never_stay_active_under_it() throws Exception {
+    default void r8_children_created_while_their_parent_is_archived_never_stay_active_under_it() throws Exception {
         for (int round = 0; round < 5; round++) {
             RecordId account = account();
             List<RecordId> created = new CopyOnWriteArrayList<>();
@@ -166,17 +166,17 @@ public abstract class ConcurrencyContract extends PlannerAgreementContract {
                 assertEquals(stored(account).archiveOperation(), stored(label).archiveOperation(),
                         "a label created before the archive went with it");
             }
-            List<String> violations = Invariants.violations(ports, workspace, Optional.of(ledger()));
+            List<String> violations = Invariants.violations(ports(), workspace(), Optional.of(ledger()));
             assertTrue(violations.isEmpty(), "round " + round + ": " + violations);
         }
     }
 
     @Test
-    void r8_of_concurrent_archives_of_one_record_exactly_one_archives_it() throws Exception {
+    default void r8_of_concurrent_archives_of_one_record_exactly_one_archives_it() throws Exception {
         Tree tree = tree();
         List<Callable<LifecycleResult.Outcome>> racers = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
-            racers.add(() -> noted(lifecycle.archive(LifecycleCommand.of(manager, tree.account()))).outcome());
+            racers.add(() -> noted(lifecycle().archive(LifecycleCommand.of(manager(), tree.account()))).outcome());
         }
 
         List<LifecycleResult.Outcome> outcomes = runTogether(racers);
@@ -187,7 +187,7 @@ public abstract class ConcurrencyContract extends PlannerAgreementContract {
     }
 
     /** Runs {@code work} and tells how it ended: empty when it succeeded, else the code it was refused with. */
-    protected static Callable<Optional<ErrorCode>> outcome(Runnable work) {
+    static Callable<Optional<ErrorCode>> outcome(Runnable work) {
         return () -> {
             try {
                 work.run();
@@ -199,7 +199,7 @@ public abstract class ConcurrencyContract extends PlannerAgreementContract {
     }
 
     /** Starts every task at once and waits for all; a task that throws fails the test. */
-    protected static <T> List<T> runTogether(List<? extends Callable<T>> tasks) throws Exception {
+    static <T> List<T> runTogether(List<? extends Callable<T>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
         CountDownLatch start = new CountDownLatch(1);
         try {

@@ -19,21 +19,21 @@ import java.util.Optional;
  *   ledger (not archivable) ── entry
  * </pre>
  */
-public abstract class KitTypes {
+public interface KitTypes {
 
-    protected static final String USER = ObjectType.USER;
-    protected static final String USERNAME = ObjectType.USERNAME;
-    protected static final String ACCOUNT = "account";
-    protected static final String PROJECT = "project";
-    protected static final String CODE = "code";
-    protected static final String LABEL = "label";
-    protected static final String TASK = "task";
-    protected static final String COMMENT = "comment";
-    protected static final String PROFILE = "profile";
-    protected static final String LEDGER = "ledger";
-    protected static final String ENTRY = "entry";
+    String USER = ObjectType.USER;
+    String USERNAME = ObjectType.USERNAME;
+    String ACCOUNT = "account";
+    String PROJECT = "project";
+    String CODE = "code";
+    String LABEL = "label";
+    String TASK = "task";
+    String COMMENT = "comment";
+    String PROFILE = "profile";
+    String LEDGER = "ledger";
+    String ENTRY = "entry";
 
-    protected static void defineKitTypes(CatalogService catalog, Caller admin) {
+    static void defineKitTypes(CatalogService catalog, Caller admin) {
         catalog.define(admin, archivable(ACCOUNT).type());
         catalog.define(admin, archivable(PROJECT, ACCOUNT).withUnique(CODE).type());
         catalog.define(admin, archivable(LABEL, ACCOUNT).type());
@@ -45,11 +45,11 @@ public abstract class KitTypes {
     }
 
     /** An archivable type with these parent types; see {@link TypeSpec} for the rest. */
-    protected static TypeSpec archivable(String name, String... parents) {
+    static TypeSpec archivable(String name, String... parents) {
         return new TypeSpec(name, true, Arrays.asList(parents), List.of(), Optional.empty());
     }
 
-    protected record TypeSpec(String name, boolean archivable, List<String> parents, List<String> unique,
+    record TypeSpec(String name, boolean archivable, List<String> parents, List<String> unique,
                               Optional<Retention> retention) {
         public TypeSpec withUnique(String... attributes) {
             return new TypeSpec(name, archivable, parents, Arrays.asList(attributes), retention);

@@ -54,7 +54,7 @@ public final class NewRecord {
 
     /** Creates it through the record service, and counts it for I4. */
     public RecordId create() {
-        RecordId id = kit.records.create(command()).record().id();
+        RecordId id = kit.records().create(command()).record().id();
         kit.ledger(by.workspace()).created(type);
         return id;
     }

@@ -19,10 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** GET /records: keyset pages in id order, filtered by type, state and parent, without duplicates or gaps. */
-public abstract class PagingContract extends HistoryContract {
+public interface PagingContract extends StoreContractSupport {
 
     @Test
-    void pages_follow_one_another_without_duplicates_or_gaps_and_the_last_has_no_cursor() {
+    default void pages_follow_one_another_without_duplicates_or_gaps_and_the_last_has_no_cursor() {
         RecordId account = account();
         List<RecordId> labels = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
@@ -37,7 +37,7 @@ public abstract class PagingContract extends HistoryContract {
     }
 
     @Test
-    void a_last_page_that_is_exactly_full_has_no_cursor() {
+    default void a_last_page_that_is_exactly_full_has_no_cursor() {
         RecordId account = account();
         for (int i = 0; i < 4; i++) {
             label(account);
@@ -45,13 +45,13 @@ public abstract class PagingContract extends HistoryContract {
 
         assertEquals(List.of(2, 2), walk(RecordFilter.ofType(LABEL, ArchivedFilter.ACTIVE), 2).stream()
                 .map(List::size).toList());
-        RecordPage empty = records.list(manager, RecordFilter.ofType(TASK, ArchivedFilter.ANY), 2, Optional.empty());
+        RecordPage empty = records().list(manager(), RecordFilter.ofType(TASK, ArchivedFilter.ANY), 2, Optional.empty());
         assertEquals(List.of(), empty.items());
         assertEquals(Optional.empty(), empty.nextCursor());
     }
 
     @Test
-    void active_is_the_default_view_archived_lists_only_archived_and_any_lists_both() {
+    default void active_is_the_default_view_archived_lists_only_archived_and_any_lists_both() {
         RecordId account = account();
         List<RecordId> labels = List.of(label(account), label(account), label(account), label(account));
         archive(labels.get(1));
@@ -63,7 +63,7 @@ public abstract class PagingContract extends HistoryContract {
     }
 
     @Test
-    void the_parent_filter_lists_the_dependents_of_one_record_through_either_parent() {
+    default void the_parent_filter_lists_the_dependents_of_one_record_through_either_parent() {
         Tree tree = tree();
         RecordId otherTask = task(project(tree.account()), tree.label());
         archive(otherTask);
@@ -76,7 +76,7 @@ public abstract class PagingContract extends HistoryContract {
     }
 
     @Test
-    void the_store_pages_in_id_order_after_the_given_id_even_when_that_record_is_gone() {
+    default void the_store_pages_in_id_order_after_the_given_id_even_when_that_record_is_gone() {
         RecordId account = account();
         List<RecordId> labels = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -86,23 +86,23 @@ public abstract class PagingContract extends HistoryContract {
         archive(labels.get(1));
         delete(labels.get(1));
 
-        List<StoredRecord> page = ports.records().page(workspace, RecordFilter.ofType(LABEL, ArchivedFilter.ANY),
+        List<StoredRecord> page = ports().records().page(workspace(), RecordFilter.ofType(LABEL, ArchivedFilter.ANY),
                 Optional.of(labels.get(1)), 2);
 
         assertEquals(List.of(labels.get(2), labels.get(3)), page.stream().map(StoredRecord::id).toList());
     }
 
     @Test
-    void a_page_above_the_maximum_or_a_made_up_cursor_is_refused() {
+    default void a_page_above_the_maximum_or_a_made_up_cursor_is_refused() {
         RecordFilter labels = RecordFilter.ofType(LABEL, ArchivedFilter.ACTIVE);
 
-        refused(ErrorCode.VALIDATION_FAILED, () -> records.list(manager, labels, 501, Optional.empty()));
-        refused(ErrorCode.VALIDATION_FAILED, () -> records.list(manager, labels, 0, Optional.empty()));
-        refused(ErrorCode.VALIDATION_FAILED, () -> records.list(manager, labels, 10, Optional.of("not-a-cursor")));
+        refused(ErrorCode.VALIDATION_FAILED, () -> records().list(manager(), labels, 501, Optional.empty()));
+        refused(ErrorCode.VALIDATION_FAILED, () -> records().list(manager(), labels, 0, Optional.empty()));
+        refused(ErrorCode.VALIDATION_FAILED, () -> records().list(manager(), labels, 10, Optional.of("not-a-cursor")));
     }
 
     @Test
-    void r14_a_page_ends_early_at_its_byte_budget_with_a_cursor_and_always_holds_one_record() {
+    default void r14_a_page_ends_early_at_its_byte_budget_with_a_cursor_and_always_holds_one_record() {
         RecordId account = account();
         List<RecordId> labels = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -110,13 +110,13 @@ public abstract class PagingContract extends HistoryContract {
         }
         // Alone larger than the budget: it still makes a page of its own.
         labels.add(a(LABEL).under(account).with("blob", "y".repeat(3000)).create());
-        RecordService budgeted = ports.recordService(policy().withMaxPageBytes(1000));
+        RecordService budgeted = ports().recordService(policy().withMaxPageBytes(1000));
 
         List<Integer> sizes = new ArrayList<>();
         List<RecordId> seen = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         do {
-            RecordPage page = budgeted.list(manager, RecordFilter.ofType(LABEL, ArchivedFilter.ACTIVE), 10, cursor);
+            RecordPage page = budgeted.list(manager(), RecordFilter.ofType(LABEL, ArchivedFilter.ACTIVE), 10, cursor);
             sizes.add(page.items().size());
             page.items().forEach(view -> seen.add(view.record().id()));
             cursor = page.nextCursor();
@@ -128,11 +128,11 @@ public abstract class PagingContract extends HistoryContract {
     }
 
     /** Every page of {@code filter}, following the cursors; each page checked against the last. */
-    protected List<List<RecordId>> walk(RecordFilter filter, int limit) {
+    default List<List<RecordId>> walk(RecordFilter filter, int limit) {
         List<List<RecordId>> pages = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         do {
-            RecordPage page = records.list(manager, filter, limit, cursor);
+            RecordPage page = records().list(manager(), filter, limit, cursor);
             assertTrue(page.items().size() <= limit);
             assertTrue(page.nextCursor().isEmpty() || page.items().size() == limit, "a short page is the last");
             pages.add(page.items().stream().map(view -> view.record().id()).toList());

@@ -6,6 +6,7 @@ import io.archivist.domain.CascadeSet;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.ObjectType;
+import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.RestorePlan;
 import io.archivist.domain.StoredRecord;
@@ -26,13 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a seeded random history of deletes, restores and creates over one graph, each step held to the
  * planner (exactly its set changed, its refusal when it refuses), with I1-I3 after every step.
  */
-public abstract class PlannerAgreementContract extends AtomicityContract {
+public interface PlannerAgreementContract extends StoreContractSupport {
 
-    private static final int STEPS = 80;
-    private static final List<String> CODES = List.of("A", "B", "C");
+    int STEPS = 80;
+    List<String> CODES = List.of("A", "B", "C");
 
     @Test
-    void r1_r3_r5_a_random_history_agrees_with_the_planner_at_every_step() {
+    default void r1_r3_r5_a_random_history_agrees_with_the_planner_at_every_step() {
         long seed = Seeds.seed();
         Random random = new Random(seed);
         List<RecordId> known = new ArrayList<>();
@@ -53,7 +54,7 @@ public abstract class PlannerAgreementContract extends AtomicityContract {
                 } else {
                     createAgreeing(before, target, random).ifPresent(known::add);
                 }
-                List<String> violations = Invariants.violations(ports, workspace, Optional.empty());
+                List<String> violations = Invariants.violations(ports(), workspace(), Optional.empty());
                 assertTrue(violations.isEmpty(), violations.toString());
             } catch (AssertionError | RuntimeException failure) {
                 throw Seeds.failure(seed, "step " + step + " (" + what + ")", failure);
@@ -68,7 +69,7 @@ public abstract class PlannerAgreementContract extends AtomicityContract {
             return;
         }
         ObjectType type = before.catalog().require(record.get().type());
-        boolean purge = Lifecycle.onDelete(record.get(), type) == Lifecycle.DeleteAction.PURGE;
+        boolean purge = Lifecycle.decide(Lifecycle.Action.DELETE, record.get(), type).acts(OperationKind.PURGE);
         CascadeSet plan = purge ? before.planner().purge(List.of(target)) : before.planner().archive(List.of(target));
         LifecycleResult result = delete(target);
         if (purge) {

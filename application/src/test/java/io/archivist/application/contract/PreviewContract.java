@@ -16,16 +16,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** R13: a dry run reports counts, what would stay archived and why, and the blockers; it changes nothing. */
-public abstract class PreviewContract extends BulkContract {
+public interface PreviewContract extends StoreContractSupport {
 
     @Test
-    void r13_a_preview_of_archive_counts_what_the_archive_would_change_and_changes_nothing() {
+    default void r13_a_preview_of_archive_counts_what_the_archive_would_change_and_changes_nothing() {
         Tree tree = tree();
         archive(tree.comment());
         WorkspaceSnapshot before = snapshot();
         CascadeSet plan = before.planner().archive(List.of(tree.account()));
 
-        Preview preview = lifecycle.preview(manager, tree.account(), OperationKind.ARCHIVE);
+        Preview preview = lifecycle().preview(manager(), tree.account(), OperationKind.ARCHIVE);
 
         assertTrue(preview.allowed());
         assertEquals(plan.countsPerType(), preview.countsPerType());
@@ -34,26 +34,26 @@ public abstract class PreviewContract extends BulkContract {
     }
 
     @Test
-    void r13_a_preview_of_purge_counts_the_whole_subtree_and_changes_nothing() {
+    default void r13_a_preview_of_purge_counts_the_whole_subtree_and_changes_nothing() {
         Tree tree = tree();
         archive(tree.comment());
         archive(tree.account());
         WorkspaceSnapshot before = snapshot();
 
-        Preview preview = lifecycle.preview(manager, tree.account(), OperationKind.PURGE);
+        Preview preview = lifecycle().preview(manager(), tree.account(), OperationKind.PURGE);
 
         assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 1L), preview.countsPerType());
         PlannerOracle.unchanged(before, snapshot());
     }
 
     @Test
-    void r13_a_preview_of_restore_lists_what_would_stay_archived_and_why() {
+    default void r13_a_preview_of_restore_lists_what_would_stay_archived_and_why() {
         Tree tree = tree();
         archive(tree.project());
         archive(tree.label());
         WorkspaceSnapshot before = snapshot();
 
-        Preview preview = lifecycle.preview(manager, tree.project(), OperationKind.RESTORE);
+        Preview preview = lifecycle().preview(manager(), tree.project(), OperationKind.RESTORE);
 
         assertTrue(preview.allowed());
         assertEquals(Map.of(PROJECT, 1L), preview.countsPerType());
@@ -64,17 +64,17 @@ public abstract class PreviewContract extends BulkContract {
     }
 
     @Test
-    void r13_a_preview_lists_the_blockers_with_their_codes() {
+    default void r13_a_preview_lists_the_blockers_with_their_codes() {
         RecordId account = account();
         RecordId project = project(account, "ALPHA");
         archive(project);
         RecordId holder = project(account(), "ALPHA");
         archive(account);
-        RecordId me = ownUser(manager);
+        RecordId me = ownUser(manager());
         WorkspaceSnapshot before = snapshot();
 
-        Preview restore = lifecycle.preview(manager, project, OperationKind.RESTORE);
-        Preview archiveSelf = lifecycle.preview(manager, me, OperationKind.ARCHIVE);
+        Preview restore = lifecycle().preview(manager(), project, OperationKind.RESTORE);
+        Preview archiveSelf = lifecycle().preview(manager(), me, OperationKind.ARCHIVE);
 
         assertEquals(List.of(ErrorCode.PARENT_ARCHIVED, ErrorCode.UNIQUE_CONFLICT),
                 restore.blockers().stream().map(Blocker::code).toList());

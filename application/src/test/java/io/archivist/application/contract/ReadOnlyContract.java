@@ -18,10 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** R9: archived is read-only; R10: If-Match guards every change; and records keep what they were given. */
-public abstract class ReadOnlyContract extends BatchContract {
+public interface ReadOnlyContract extends StoreContractSupport {
 
     @Test
-    void r9_creating_a_record_under_an_archived_parent_is_parent_archived_and_creates_nothing() {
+    default void r9_creating_a_record_under_an_archived_parent_is_parent_archived_and_creates_nothing() {
         Tree tree = tree();
         archive(tree.label());
         WorkspaceSnapshot before = snapshot();
@@ -33,7 +33,7 @@ public abstract class ReadOnlyContract extends BatchContract {
     }
 
     @Test
-    void r9_changing_attributes_of_an_archived_record_is_record_archived_and_changes_nothing() {
+    default void r9_changing_attributes_of_an_archived_record_is_record_archived_and_changes_nothing() {
         RecordId account = account();
         archive(account);
         WorkspaceSnapshot before = snapshot();
@@ -44,19 +44,19 @@ public abstract class ReadOnlyContract extends BatchContract {
     }
 
     @Test
-    void r9_the_store_itself_refuses_to_update_an_archived_record() {
+    default void r9_the_store_itself_refuses_to_update_an_archived_record() {
         RecordId account = account();
         StoredRecord active = stored(account);
         archive(account);
-        StoredRecord changed = stored(account).withAttributes(Map.of("name", "renamed"), manager.actor(), clock.now());
+        StoredRecord changed = stored(account).withAttributes(Map.of("name", "renamed"), manager().actor(), clock().now());
 
-        refused(ErrorCode.RECORD_ARCHIVED, () -> write(() -> ports.records().update(changed, Map.of())));
+        refused(ErrorCode.RECORD_ARCHIVED, () -> write(() -> ports().records().update(changed, Map.of())));
 
         assertEquals(active.attributes(), stored(account).attributes());
     }
 
     @Test
-    void r10_every_change_moves_the_version_on() {
+    default void r10_every_change_moves_the_version_on() {
         RecordId account = account();
         assertEquals(1, stored(account).version());
         update(account, Map.of("name", "renamed"), OptionalLong.of(1));
@@ -68,38 +68,38 @@ public abstract class ReadOnlyContract extends BatchContract {
     }
 
     @Test
-    void r10_a_stale_if_match_is_precondition_failed_for_update_delete_and_restore_and_changes_nothing() {
+    default void r10_a_stale_if_match_is_precondition_failed_for_update_delete_and_restore_and_changes_nothing() {
         RecordId account = account();
         update(account, Map.of("name", "renamed"), OptionalLong.of(1));
         WorkspaceSnapshot before = snapshot();
 
         refused(ErrorCode.PRECONDITION_FAILED, () -> update(account, Map.of("name", "again"), OptionalLong.of(1)));
-        refused(ErrorCode.PRECONDITION_FAILED, () -> lifecycle.delete(new LifecycleCommand(manager, account, OptionalLong.of(1))));
+        refused(ErrorCode.PRECONDITION_FAILED, () -> lifecycle().delete(new LifecycleCommand(manager(), account, OptionalLong.of(1))));
         PlannerOracle.unchanged(before, snapshot());
 
-        noted(lifecycle.delete(new LifecycleCommand(manager, account, OptionalLong.of(2))));
+        noted(lifecycle().delete(new LifecycleCommand(manager(), account, OptionalLong.of(2))));
         WorkspaceSnapshot archived = snapshot();
-        refused(ErrorCode.PRECONDITION_FAILED, () -> lifecycle.restore(new LifecycleCommand(manager, account, OptionalLong.of(2))));
-        refused(ErrorCode.PRECONDITION_FAILED, () -> lifecycle.delete(new LifecycleCommand(manager, account, OptionalLong.of(2))));
+        refused(ErrorCode.PRECONDITION_FAILED, () -> lifecycle().restore(new LifecycleCommand(manager(), account, OptionalLong.of(2))));
+        refused(ErrorCode.PRECONDITION_FAILED, () -> lifecycle().delete(new LifecycleCommand(manager(), account, OptionalLong.of(2))));
         PlannerOracle.unchanged(archived, snapshot());
-        noted(lifecycle.restore(new LifecycleCommand(manager, account, OptionalLong.of(3))));
+        noted(lifecycle().restore(new LifecycleCommand(manager(), account, OptionalLong.of(3))));
         assertFalse(stored(account).archived());
     }
 
     @Test
-    void r10_the_store_itself_refuses_an_update_over_a_version_it_does_not_hold() {
+    default void r10_the_store_itself_refuses_an_update_over_a_version_it_does_not_hold() {
         RecordId account = account();
         StoredRecord first = stored(account);
         update(account, Map.of("name", "renamed"), OptionalLong.empty());
-        StoredRecord lost = first.withAttributes(Map.of("name", "lost update"), manager.actor(), clock.now());
+        StoredRecord lost = first.withAttributes(Map.of("name", "lost update"), manager().actor(), clock().now());
 
-        refused(ErrorCode.PRECONDITION_FAILED, () -> write(() -> ports.records().update(lost, Map.of())));
+        refused(ErrorCode.PRECONDITION_FAILED, () -> write(() -> ports().records().update(lost, Map.of())));
 
         assertEquals("renamed", stored(account).attributes().get("name"));
     }
 
     @Test
-    void records_keep_their_attributes_as_json_values_and_an_update_merges_them() {
+    default void records_keep_their_attributes_as_json_values_and_an_update_merges_them() {
         Map<String, Object> nested = new LinkedHashMap<>();
         nested.put("city", "Lyon");
         nested.put("zip", "69001");
@@ -122,7 +122,7 @@ public abstract class ReadOnlyContract extends BatchContract {
     }
 
     @Test
-    void records_keep_their_parents_in_the_order_given_and_their_key_and_audit_fields() {
+    default void records_keep_their_parents_in_the_order_given_and_their_key_and_audit_fields() {
         RecordId account = account();
         RecordId project = project(account);
         RecordId label = label(account);
@@ -132,12 +132,12 @@ public abstract class ReadOnlyContract extends BatchContract {
 
         assertEquals(List.of(label, project), stored.parents());
         assertEquals("t-1", stored.key().orElseThrow());
-        assertEquals(manager.actor(), stored.createdBy());
+        assertEquals(manager().actor(), stored.createdBy());
         assertEquals(stored.createdAt(), stored.updatedAt());
-        assertEquals(workspace, stored.workspace());
+        assertEquals(workspace(), stored.workspace());
     }
 
-    protected RecordView update(RecordId id, Map<String, Object> patch, OptionalLong ifMatch) {
-        return records.update(new UpdateRecordCommand(manager, id, patch, ifMatch));
+    default RecordView update(RecordId id, Map<String, Object> patch, OptionalLong ifMatch) {
+        return records().update(new UpdateRecordCommand(manager(), id, patch, ifMatch));
     }
 }

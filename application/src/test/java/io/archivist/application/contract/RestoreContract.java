@@ -20,10 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** R5: restore exactly what was archived together, and say what stays archived and why. */
-public abstract class RestoreContract extends PurgeContract {
+public interface RestoreContract extends StoreContractSupport {
 
     @Test
-    void r5_restore_brings_back_exactly_the_records_archived_together() {
+    default void r5_restore_brings_back_exactly_the_records_archived_together() {
         Tree tree = tree();
         Operation commentAlone = archive(tree.comment()).operation().orElseThrow();
         delete(tree.account());
@@ -42,7 +42,7 @@ public abstract class RestoreContract extends PurgeContract {
     }
 
     @Test
-    void r5_a_co_archived_dependent_with_another_archived_parent_stays_archived_with_the_reason() {
+    default void r5_a_co_archived_dependent_with_another_archived_parent_stays_archived_with_the_reason() {
         Tree tree = tree();
         Operation byProject = archive(tree.project()).operation().orElseThrow();
         archive(tree.label());
@@ -59,7 +59,7 @@ public abstract class RestoreContract extends PurgeContract {
     }
 
     @Test
-    void r5_what_stayed_archived_comes_back_once_its_other_parent_is_restored() {
+    default void r5_what_stayed_archived_comes_back_once_its_other_parent_is_restored() {
         Tree tree = tree();
         Operation byProject = archive(tree.project()).operation().orElseThrow();
         archive(tree.label());
@@ -74,7 +74,7 @@ public abstract class RestoreContract extends PurgeContract {
     }
 
     @Test
-    void r5_restoring_a_record_whose_parent_is_archived_is_parent_archived_naming_it() {
+    default void r5_restoring_a_record_whose_parent_is_archived_is_parent_archived_naming_it() {
         Tree tree = tree();
         archive(tree.project());
         delete(tree.account());
@@ -87,7 +87,7 @@ public abstract class RestoreContract extends PurgeContract {
     }
 
     @Test
-    void r5_restoring_an_active_record_is_not_archived() {
+    default void r5_restoring_an_active_record_is_not_archived() {
         RecordId account = account();
 
         refused(ErrorCode.NOT_ARCHIVED, () -> restore(account));
@@ -96,7 +96,7 @@ public abstract class RestoreContract extends PurgeContract {
     }
 
     @Test
-    void r5_restore_changes_exactly_what_the_planner_says() {
+    default void r5_restore_changes_exactly_what_the_planner_says() {
         Tree tree = tree();
         RecordId secondLabel = label(tree.account());
         RecordId secondTask = task(tree.project(), secondLabel);
@@ -113,15 +113,15 @@ public abstract class RestoreContract extends PurgeContract {
     }
 
     @Test
-    void r5_the_store_outlines_a_restore_as_the_planner_does_and_bounds_the_lists() {
+    default void r5_the_store_outlines_a_restore_as_the_planner_does_and_bounds_the_lists() {
         Tree tree = tree();
         RecordId secondTask = task(tree.project(), tree.label());
         archive(tree.project());
         archive(tree.label());
         RestorePlan plan = snapshot().planner().restore(tree.project(), snapshot().catalog());
 
-        RestoreOutline outline = ports.records().outlineRestore(workspace, tree.project(), 100);
-        RestoreOutline bounded = ports.records().outlineRestore(workspace, tree.project(), 1);
+        RestoreOutline outline = ports().records().outlineRestore(workspace(), tree.project(), 100);
+        RestoreOutline bounded = ports().records().outlineRestore(workspace(), tree.project(), 1);
 
         assertEquals(plan.restored().countsPerType(), outline.countsPerType());
         assertEquals(Map.of(PROJECT, 1L), outline.countsPerType());
@@ -132,17 +132,17 @@ public abstract class RestoreContract extends PurgeContract {
     }
 
     @Test
-    void r5_the_store_restore_reports_what_stayed_archived_as_the_planner_does_within_its_list_limit() {
+    default void r5_the_store_restore_reports_what_stayed_archived_as_the_planner_does_within_its_list_limit() {
         Tree tree = tree();
         task(tree.project(), tree.label());
         archive(tree.project());
         archive(tree.label());
         RestorePlan plan = snapshot().planner().restore(tree.project(), snapshot().catalog());
-        Operation operation = Operation.begin(OperationId.of(UUID.randomUUID()), workspace, OperationKind.RESTORE,
-                "kit", clock.now(), List.of(tree.project()));
+        Operation operation = Operation.begin(OperationId.of(UUID.randomUUID()), workspace(), OperationKind.RESTORE,
+                "kit", clock().now(), List.of(tree.project()));
 
-        RecordCascades.Restored restored = ports.unitOfWork().write(workspace,
-                () -> ports.records().restore(tree.project(), operation, 2));
+        RecordCascades.Restored restored = ports().unitOfWork().write(workspace(),
+                () -> ports().records().restore(tree.project(), operation, 2));
 
         assertEquals(plan.restored().countsPerType(), restored.countsPerType());
         assertEquals(2, restored.leftArchived().size(), "three stay archived, two are listed");

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static io.archivist.application.contract.KitTypes.archivable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -23,19 +24,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * deleted_at + retention has passed. Only these tests define types with a retention, so that the
  * job, which looks at every workspace, has little to look at.
  */
-public abstract class RetentionContract extends IdempotencyContract {
+public interface RetentionContract extends StoreContractSupport {
 
-    protected static final String DRAFT = "draft";
-    protected static final String DRAFT_NOTE = "draft_note";
-    private static final Duration KEPT = Duration.ofHours(1);
+    String DRAFT = "draft";
+    String DRAFT_NOTE = "draft_note";
+    Duration KEPT = Duration.ofHours(1);
 
     private void defineDrafts() {
-        catalog.define(admin, archivable(DRAFT).withRetention("PT1H").type());
-        catalog.define(admin, archivable(DRAFT_NOTE, DRAFT).type());
+        catalog().define(admin(), archivable(DRAFT).withRetention("PT1H").type());
+        catalog().define(admin(), archivable(DRAFT_NOTE, DRAFT).type());
     }
 
     @Test
-    void r11_an_archived_record_of_a_type_with_retention_shows_purge_after() {
+    default void r11_an_archived_record_of_a_type_with_retention_shows_purge_after() {
         defineDrafts();
         RecordId draft = a(DRAFT).create();
         RecordId active = a(DRAFT).create();
@@ -44,26 +45,26 @@ public abstract class RetentionContract extends IdempotencyContract {
 
         Operation archive = archive(draft).operation().orElseThrow();
 
-        RecordView view = records.get(manager, draft);
+        RecordView view = records().get(manager(), draft);
         assertEquals(Optional.of(archive.at().plus(KEPT)), view.purgeAfter());
-        assertEquals(Optional.empty(), records.get(manager, active).purgeAfter());
-        assertEquals(Optional.empty(), records.get(manager, account).purgeAfter(), "account has no retention");
+        assertEquals(Optional.empty(), records().get(manager(), active).purgeAfter());
+        assertEquals(Optional.empty(), records().get(manager(), account).purgeAfter(), "account has no retention");
     }
 
     @Test
-    void r11_the_job_purges_records_once_their_retention_has_passed_as_system_with_their_dependents() {
+    default void r11_the_job_purges_records_once_their_retention_has_passed_as_system_with_their_dependents() {
         defineDrafts();
         RecordId early = a(DRAFT).create();
         RecordId note = a(DRAFT_NOTE).under(early).create();
         RecordId late = a(DRAFT).create();
         RecordId kept = a(DRAFT).create();
         Instant earlyAt = archive(early).operation().orElseThrow().at();
-        clock.advance(Duration.ofMinutes(30));
+        clock().advance(Duration.ofMinutes(30));
         Instant lateAt = archive(late).operation().orElseThrow().at();
 
-        clock.set(earlyAt.plus(KEPT).minusSeconds(1));
+        clock().set(earlyAt.plus(KEPT).minusSeconds(1));
         assertEquals(List.of(), purgeExpired(), "not due yet");
-        clock.set(earlyAt.plus(KEPT));
+        clock().set(earlyAt.plus(KEPT));
         List<Operation> due = purgeExpired();
 
         assertEquals(1, due.size());
@@ -76,14 +77,14 @@ public abstract class RetentionContract extends IdempotencyContract {
         assertEquals(true, stored(late).archived());
         assertActive(kept);
 
-        clock.set(lateAt.plus(KEPT));
+        clock().set(lateAt.plus(KEPT));
         assertEquals(1, purgeExpired().size());
         assertGone(late);
         assertActive(kept);
     }
 
     @Test
-    void r11_the_store_lists_records_archived_at_or_before_a_cutoff_oldest_first() {
+    default void r11_the_store_lists_records_archived_at_or_before_a_cutoff_oldest_first() {
         defineDrafts();
         RecordId first = a(DRAFT).create();
         RecordId second = a(DRAFT).create();
@@ -93,23 +94,23 @@ public abstract class RetentionContract extends IdempotencyContract {
         Instant secondAt = archive(second).operation().orElseThrow().at();
         archive(third);
 
-        assertEquals(List.of(first, second), ports.records().archivedBefore(workspace, DRAFT, secondAt, 10));
-        assertEquals(List.of(first), ports.records().archivedBefore(workspace, DRAFT, secondAt, 1));
-        assertEquals(List.of(first), ports.records().archivedBefore(workspace, DRAFT, firstAt, 10));
-        assertEquals(List.of(), ports.records().archivedBefore(workspace, DRAFT, firstAt.minusMillis(1), 10));
+        assertEquals(List.of(first, second), ports().records().archivedBefore(workspace(), DRAFT, secondAt, 10));
+        assertEquals(List.of(first), ports().records().archivedBefore(workspace(), DRAFT, secondAt, 1));
+        assertEquals(List.of(first), ports().records().archivedBefore(workspace(), DRAFT, firstAt, 10));
+        assertEquals(List.of(), ports().records().archivedBefore(workspace(), DRAFT, firstAt.minusMillis(1), 10));
         assertEquals(Map.of(DRAFT, List.of(archivable(DRAFT).withRetention("PT1H").type())),
-                Map.of(DRAFT, ports.catalogs().typesWithRetention().get(workspace)));
+                Map.of(DRAFT, ports().catalogs().typesWithRetention().get(workspace())));
     }
 
     @Test
-    void r11_a_backlog_is_purged_in_operations_of_a_bounded_size() {
+    default void r11_a_backlog_is_purged_in_operations_of_a_bounded_size() {
         defineDrafts();
-        RetentionService inPairs = ports.retentionService(new LifecyclePolicy(1000, 100, 2));
+        RetentionService inPairs = ports().retentionService(new LifecyclePolicy(1000, 100, 2));
         Instant archivedAt = null;
         for (int i = 0; i < 5; i++) {
             archivedAt = archive(a(DRAFT).create()).operation().orElseThrow().at();
         }
-        clock.set(archivedAt.plus(KEPT));
+        clock().set(archivedAt.plus(KEPT));
 
         List<Operation> ran = purgeExpired(inPairs);
 

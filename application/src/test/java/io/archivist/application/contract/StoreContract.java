@@ -1,13 +1,23 @@
 package io.archivist.application.contract;
 
 /**
- * The whole store contract kit. A store passes it by extending this one class:
+ * The whole store contract kit: every contract, each one topic of docs/lifecycle.md. A store passes
+ * it by implementing this one interface and handing the kit a fresh {@link KitFixture} per test:
  * <pre>
- * class H2StoreTest extends StoreContract {
- *     &#64;Override protected StorePorts ports() { return ...; }
+ * class H2StoreTest implements StoreContract {
+ *     private final KitFixture kit = new KitFixture(...the store's ports...);
+ *
+ *     &#64;Override
+ *     public KitFixture kit() {
+ *         return kit;
+ *     }
  * }
  * </pre>
- * Each link of the chain above is one topic of docs/lifecycle.md; see {@link StoreContractSupport} for the hooks.
+ * A store still on its way may implement some of the contracts instead; a new contract is one more
+ * interface here. See {@link StoreContractSupport} for the helpers they share.
  */
-public abstract class StoreContract extends CatalogContract {
+public interface StoreContract extends ArchiveContract, PurgeContract, RestoreContract, UniqueContract,
+        BatchContract, ReadOnlyContract, IdempotencyContract, RetentionContract, BulkContract, PreviewContract,
+        HistoryContract, PagingContract, IsolationContract, AtomicityContract, PlannerAgreementContract,
+        ConcurrencyContract, CatalogContract {
 }

@@ -1,12 +1,10 @@
 package io.archivist.application.contract;
 
 import io.archivist.application.port.in.UpdateRecordCommand;
-import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
-import io.archivist.domain.UniqueValues;
 
 import java.util.List;
 import java.util.Map;
@@ -15,13 +13,14 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+import static io.archivist.application.contract.KitTypes.archivable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** R6: unique among active records, refused by the store itself; keys unique among all records. */
-public abstract class UniqueContract extends RestoreContract {
+public interface UniqueContract extends StoreContractSupport {
 
     @Test
-    void r6_a_create_that_would_share_an_active_unique_value_is_refused_naming_the_holder() {
+    default void r6_a_create_that_would_share_an_active_unique_value_is_refused_naming_the_holder() {
         RecordId account = account();
         RecordId holder = project(account, "ALPHA");
         WorkspaceSnapshot before = snapshot();
@@ -34,7 +33,7 @@ public abstract class UniqueContract extends RestoreContract {
     }
 
     @Test
-    void r6_archiving_frees_a_unique_value() {
+    default void r6_archiving_frees_a_unique_value() {
         RecordId account = account();
         RecordId first = project(account, "ALPHA");
         archive(first);
@@ -45,7 +44,7 @@ public abstract class UniqueContract extends RestoreContract {
     }
 
     @Test
-    void r6_a_restore_that_would_share_a_unique_value_is_refused_naming_the_holder_and_changes_nothing() {
+    default void r6_a_restore_that_would_share_a_unique_value_is_refused_naming_the_holder_and_changes_nothing() {
         RecordId account = account();
         RecordId first = project(account, "ALPHA");
         task(first, label(account));
@@ -60,7 +59,7 @@ public abstract class UniqueContract extends RestoreContract {
     }
 
     @Test
-    void r6_an_update_that_would_share_a_unique_value_is_refused_and_changes_nothing() {
+    default void r6_an_update_that_would_share_a_unique_value_is_refused_and_changes_nothing() {
         RecordId account = account();
         RecordId holder = project(account, "ALPHA");
         RecordId other = project(account, "BETA");
@@ -77,7 +76,7 @@ public abstract class UniqueContract extends RestoreContract {
     }
 
     @Test
-    void r6_values_compare_as_json_values_numbers_by_value_and_strings_exactly() {
+    default void r6_values_compare_as_json_values_numbers_by_value_and_strings_exactly() {
         RecordId account = account();
         a(PROJECT).under(account).with(CODE, 7).create();
 
@@ -88,7 +87,7 @@ public abstract class UniqueContract extends RestoreContract {
     }
 
     @Test
-    void r6_a_second_key_in_a_type_is_duplicate_key_even_when_the_first_is_archived() {
+    default void r6_a_second_key_in_a_type_is_duplicate_key_even_when_the_first_is_archived() {
         RecordId account = account();
         RecordId first = a(PROJECT).under(account).key("apollo").create();
         a(LABEL).under(account).key("apollo").create();
@@ -98,11 +97,11 @@ public abstract class UniqueContract extends RestoreContract {
         archive(first);
         refused(ErrorCode.DUPLICATE_KEY, () -> a(PROJECT).under(account).key("apollo").create());
 
-        assertEquals(first, ports.records().findByKey(workspace, PROJECT, "apollo").orElseThrow().id());
+        assertEquals(first, ports().records().findByKey(workspace(), PROJECT, "apollo").orElseThrow().id());
     }
 
     @Test
-    void r6_the_store_itself_refuses_a_shared_unique_value_or_a_second_key_and_inserts_nothing() {
+    default void r6_the_store_itself_refuses_a_shared_unique_value_or_a_second_key_and_inserts_nothing() {
         RecordId account = account();
         RecordId holder = a(PROJECT).under(account).key("apollo").with(CODE, "ALPHA").create();
         WorkspaceSnapshot before = snapshot();
@@ -111,7 +110,7 @@ public abstract class UniqueContract extends RestoreContract {
                 newProject(account, Optional.empty(), "ALPHA")));
         var key = refused(ErrorCode.DUPLICATE_KEY, () -> insertDirectly(
                 newProject(account, Optional.of("apollo"), "OMEGA")));
-        var inBatch = refused(ErrorCode.UNIQUE_CONFLICT, () -> write(() -> ports.records().insertAll(List.of(
+        var inBatch = refused(ErrorCode.UNIQUE_CONFLICT, () -> write(() -> ports().records().insertAll(List.of(
                 withValues(newProject(account, Optional.empty(), "NEW")),
                 withValues(newProject(account, Optional.empty(), "NEW"))))));
 
@@ -122,30 +121,30 @@ public abstract class UniqueContract extends RestoreContract {
     }
 
     @Test
-    void r6_the_store_itself_refuses_an_update_to_a_held_value_and_changes_nothing() {
+    default void r6_the_store_itself_refuses_an_update_to_a_held_value_and_changes_nothing() {
         RecordId account = account();
         project(account, "ALPHA");
         StoredRecord other = stored(project(account, "BETA"));
-        StoredRecord changed = other.withAttributes(Map.of(CODE, "ALPHA"), manager.actor(), clock.now());
+        StoredRecord changed = other.withAttributes(Map.of(CODE, "ALPHA"), manager().actor(), clock().now());
         WorkspaceSnapshot before = snapshot();
 
-        refused(ErrorCode.UNIQUE_CONFLICT, () -> write(() -> ports.records().update(changed, values(changed))));
+        refused(ErrorCode.UNIQUE_CONFLICT, () -> write(() -> ports().records().update(changed, values(changed))));
 
         PlannerOracle.unchanged(before, snapshot());
     }
 
     @Test
-    void r6_defining_new_unique_attributes_refuses_existing_duplicates_among_active_records_and_changes_nothing() {
-        catalog.define(admin, archivable("badge").type());
+    default void r6_defining_new_unique_attributes_refuses_existing_duplicates_among_active_records_and_changes_nothing() {
+        catalog().define(admin(), archivable("badge").type());
         RecordId first = a("badge").with("serial", "S-1").create();
         RecordId second = a("badge").with("serial", "S-1").create();
         ObjectType unique = archivable("badge").withUnique("serial").type();
 
-        refused(ErrorCode.UNIQUE_CONFLICT, () -> catalog.define(admin, unique));
-        assertEquals(List.of(), catalog.get(admin, "badge").unique(), "the catalog is unchanged");
+        refused(ErrorCode.UNIQUE_CONFLICT, () -> catalog().define(admin(), unique));
+        assertEquals(List.of(), catalog().get(admin(), "badge").unique(), "the catalog is unchanged");
 
         archive(second);
-        catalog.define(admin, unique);
+        catalog().define(admin(), unique);
         assertEquals(Optional.of(first), holderOf("badge", "serial", "S-1"));
         refused(ErrorCode.UNIQUE_CONFLICT, () -> a("badge").with("serial", "S-1").create());
         refused(ErrorCode.UNIQUE_CONFLICT, () -> restore(second));
@@ -153,37 +152,18 @@ public abstract class UniqueContract extends RestoreContract {
 
     // ---- through the port ----------------------------------------------------------------------
 
-    protected Optional<RecordId> holderOf(String type, String attribute, Object value) {
-        return ports.records().activeHolder(workspace, type, attribute, UniqueValues.canonical(attribute, value));
+    default void update(RecordId id, Map<String, Object> patch) {
+        records().update(new UpdateRecordCommand(manager(), id, patch, OptionalLong.empty()));
     }
 
-    protected void update(RecordId id, Map<String, Object> patch) {
-        records.update(new UpdateRecordCommand(manager, id, patch, OptionalLong.empty()));
-    }
-
-    protected StoredRecord newProject(RecordId account, Optional<String> key, String code) {
-        return StoredRecord.create(RecordId.of(UUID.randomUUID()), workspace, PROJECT, key, Map.of(CODE, code),
-                List.of(account), manager.actor(), clock.now());
-    }
-
-    protected Map<String, String> values(StoredRecord record) {
-        return UniqueValues.of(snapshot().catalog().require(record.type()), record.attributes());
-    }
-
-    protected RecordWithUniqueValues withValues(StoredRecord record) {
-        return new RecordWithUniqueValues(record, values(record));
+    default StoredRecord newProject(RecordId account, Optional<String> key, String code) {
+        return StoredRecord.create(RecordId.of(UUID.randomUUID()), workspace(), PROJECT, key, Map.of(CODE, code),
+                List.of(account), manager().actor(), clock().now());
     }
 
     /** Inserts through the port, past the service's own checks; counted for I4 when it succeeds. */
-    protected void insertDirectly(StoredRecord record) {
-        write(() -> ports.records().insert(record, values(record)));
+    default void insertDirectly(StoredRecord record) {
+        write(() -> ports().records().insert(record, values(record)));
         ledger().created(record.type());
-    }
-
-    protected void write(Runnable work) {
-        ports.unitOfWork().write(workspace, () -> {
-            work.run();
-            return null;
-        });
     }
 }

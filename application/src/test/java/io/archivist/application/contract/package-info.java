@@ -4,15 +4,21 @@
  * <h2>Using it</h2>
  * Depend on {@code archivist-application} with {@code <type>test-jar</type>} (test scope), then
  * <pre>
- * class PostgresStoreTest extends StoreContract {
- *     &#64;Override protected StorePorts ports() { return ...the store's ports... }
+ * class PostgresStoreTest implements StoreContract {
+ *     private final KitFixture kit = new KitFixture(...the store's ports...);
+ *
+ *     &#64;Override
+ *     public KitFixture kit() {
+ *         return kit;
+ *     }
  * }
  * </pre>
- * {@code ports()} is called before every test and may return the same stores each time: each test
- * works in a fresh random workspace, so nothing needs cleaning between tests. The kit keeps the
- * store's RecordStore, CatalogStore, OperationLog, UnitOfWork, IdempotencyStore and IdGenerator,
- * and replaces its TimeSource with a {@link io.archivist.application.contract.MovableClock}
- * (R10's 24 hours, R11's retention). Override {@code policy()} to change the service limits.
+ * JUnit makes a new test instance, and so a new {@link io.archivist.application.contract.KitFixture},
+ * for every test; the ports given may be the same stores each time: each test works in a fresh
+ * random workspace, so nothing needs cleaning between tests. The kit keeps the store's RecordStore,
+ * CatalogStore, OperationLog, UnitOfWork, IdempotencyStore and IdGenerator, and replaces its
+ * TimeSource with a {@link io.archivist.application.contract.MovableClock} (R10's 24 hours, R11's
+ * retention). Give the fixture a {@code LifecyclePolicy} to change the service limits.
  *
  * <h2>What a store must also do that the rules leave implicit</h2>
  * <ul>
@@ -31,11 +37,15 @@
  * seed in every failure; {@code -Dkit.seed=N} replays it. The retention job looks at every workspace
  * of the store, so a store shared between test runs may see it purge what earlier runs left.
  *
- * <h2>The chain</h2>
- * StoreContract → ConcurrencyContract → PlannerAgreementContract → AtomicityContract →
- * IsolationContract → PagingContract → HistoryContract → PreviewContract (R13) → BulkContract (R12)
- * → RetentionContract (R11) → IdempotencyContract (R10) → ReadOnlyContract (R9, R10 If-Match) → BatchContract (seed writes) →
- * UniqueContract (R6) → RestoreContract (R5) → PurgeContract (R3, R4, R7) → ArchiveContract (R1, R2, R7)
- * → StoreContractSupport (hooks, builders, the invariant check after each test) → KitTypes (the catalog).
+ * <h2>The contracts</h2>
+ * {@link io.archivist.application.contract.StoreContract} composes one test interface per topic:
+ * ArchiveContract (R1, R2, R7), PurgeContract (R3, R4, R7), RestoreContract (R5), UniqueContract (R6),
+ * BatchContract (seed writes), ReadOnlyContract (R9, R10 If-Match), IdempotencyContract (R10),
+ * RetentionContract (R11), BulkContract (R12), PreviewContract (R13), HistoryContract, PagingContract,
+ * IsolationContract, AtomicityContract, PlannerAgreementContract, ConcurrencyContract and
+ * CatalogContract. Each extends {@link io.archivist.application.contract.StoreContractSupport} (the
+ * accessor {@code kit()}, the builders, the actions, the invariant check after each test), which
+ * extends {@link io.archivist.application.contract.KitTypes} (the catalog). A store may implement
+ * a subset of them.
  */
 package io.archivist.application.contract;

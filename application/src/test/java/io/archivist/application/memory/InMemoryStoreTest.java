@@ -1,15 +1,17 @@
 package io.archivist.application.memory;
 
+import io.archivist.application.contract.KitFixture;
 import io.archivist.application.contract.StoreContract;
-import io.archivist.application.contract.StorePorts;
 
 /** The reference store passes the whole kit: this is what holds the kit itself to the rules (docs/lifecycle.md). */
-class InMemoryStoreTest extends StoreContract {
+class InMemoryStoreTest implements StoreContract {
 
     private static final InMemoryStore STORE = new InMemoryStore();
 
+    private final KitFixture kit = new KitFixture(STORE.ports());
+
     @Override
-    protected StorePorts ports() {
-        return STORE.ports();
+    public KitFixture kit() {
+        return kit;
     }
 }

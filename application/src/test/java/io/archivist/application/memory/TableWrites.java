@@ -3,7 +3,6 @@ package io.archivist.application.memory;
 import io.archivist.application.memory.Tables.Slot;
 import io.archivist.application.memory.Tables.TypeKey;
 import io.archivist.domain.ArchivistException;
-import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
@@ -34,16 +33,14 @@ final class TableWrites {
         for (RecordId parentId : record.parents()) {
             StoredRecord parent = tables.records.get(parentId);
             if (parent == null) {
-                throw new ArchivistException(ErrorCode.VALIDATION_FAILED, "parent " + parentId + " does not exist",
-                        Map.of("parent", parentId.toString()));
+                throw ArchivistException.missingParent(parentId);
             }
             if (!record.archived()) {
                 Lifecycle.requireParentsActive(record.id(), List.of(parent));
             }
         }
         record.key().map(key -> tables.keys.get(new TypeKey(record.type(), key))).ifPresent(holder -> {
-            throw new ArchivistException(ErrorCode.DUPLICATE_KEY, "a " + record.type() + " with key '"
-                    + record.key().get() + "' exists already: " + holder, Map.of("holder", holder.toString()));
+            throw ArchivistException.duplicateKey(record.type(), record.key().get(), holder);
         });
         if (!record.archived()) {
             requireFree(tables, record, unique);

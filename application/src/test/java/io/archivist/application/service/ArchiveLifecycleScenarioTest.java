@@ -27,24 +27,24 @@ class ArchiveLifecycleScenarioTest extends ServiceTestSupport {
     @Test
     void an_account_is_archived_partly_restored_and_destroyed() {
         // A member builds an account with a project, a label and a task under both.
-        RecordId account = a(ACCOUNT).by(member).create();
-        RecordId project = a(PROJECT).by(member).under(account).with(CODE, "APOLLO").create();
-        RecordId label = a(LABEL).by(member).under(account).create();
-        RecordId task = a(TASK).by(member).under(project, label).create();
-        records.update(new UpdateRecordCommand(member, task, Map.of("title", "launch"), OptionalLong.of(1)));
+        RecordId account = a(ACCOUNT).by(member()).create();
+        RecordId project = a(PROJECT).by(member()).under(account).with(CODE, "APOLLO").create();
+        RecordId label = a(LABEL).by(member()).under(account).create();
+        RecordId task = a(TASK).by(member()).under(project, label).create();
+        records().update(new UpdateRecordCommand(member(), task, Map.of("title", "launch"), OptionalLong.of(1)));
 
         // The member may not archive; the manager previews, then archives the label alone first.
-        refused(ErrorCode.FORBIDDEN, () -> lifecycle.delete(LifecycleCommand.of(member, account)));
+        refused(ErrorCode.FORBIDDEN, () -> lifecycle().delete(LifecycleCommand.of(member(), account)));
         Operation labelArchive = delete(label).operation().orElseThrow();
         assertArchivedBy(labelArchive, label, task);
-        Preview preview = lifecycle.preview(manager, account, OperationKind.ARCHIVE);
+        Preview preview = lifecycle().preview(manager(), account, OperationKind.ARCHIVE);
         assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 1L), preview.countsPerType(), "the label and task are archived already");
 
         // Archiving the account frees the project code; the task keeps the label's operation.
         Operation accountArchive = delete(account).operation().orElseThrow();
         assertArchivedBy(accountArchive, account, project);
         assertArchivedBy(labelArchive, label, task);
-        RecordId elsewhere = a(PROJECT).by(member).under(account()).with(CODE, "APOLLO").create();
+        RecordId elsewhere = a(PROJECT).by(member()).under(account()).with(CODE, "APOLLO").create();
 
         // Restoring the account brings back exactly its operation, and is refused while the code is taken.
         refused(ErrorCode.UNIQUE_CONFLICT, () -> restore(account));
@@ -59,14 +59,14 @@ class ArchiveLifecycleScenarioTest extends ServiceTestSupport {
         restore(label);
         assertActive(account, project, label, task);
         assertEquals(List.of(OperationKind.ARCHIVE, OperationKind.RESTORE),
-                operations.history(manager, task).stream().map(Operation::kind).toList());
+                operations().history(manager(), task).stream().map(Operation::kind).toList());
 
         // Delete twice to destroy: gone from every read, kept in the log as counts.
         delete(account);
         Operation purge = delete(account).operation().orElseThrow();
         assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L), purge.countsPerType());
         assertGone(account, project, label, task);
-        refused(ErrorCode.RECORD_NOT_FOUND, () -> records.get(member, task));
-        assertTrue(operations.operation(admin, purge.id()).total() == 4);
+        refused(ErrorCode.RECORD_NOT_FOUND, () -> records().get(member(), task));
+        assertTrue(operations().operation(admin(), purge.id()).total() == 4);
     }
 }

@@ -53,7 +53,7 @@ class BulkDeleteTest extends ServiceTestSupport {
 
     @Test
     void without_atomic_your_own_user_is_an_error_item_and_the_others_go_ahead() {
-        RecordId me = ownUser(manager);
+        RecordId me = ownUser(manager());
         RecordId account = account();
 
         BulkResult result = bulk(Action.DELETE, false, me, account);

@@ -20,47 +20,47 @@ class LimitsTest extends ServiceTestSupport {
 
     @Test
     void r12_a_bulk_request_at_the_limit_runs_and_one_over_it_is_refused_before_any_work() {
-        BulkLifecycleService limited = ports.bulkLifecycleService(SMALL);
+        BulkLifecycleService limited = ports().bulkLifecycleService(SMALL);
         List<RecordId> two = List.of(account(), account());
         RecordId third = account();
         var before = snapshot();
 
-        refused(ErrorCode.LIMIT_EXCEEDED, () -> limited.bulk(new BulkCommand(manager, Action.ARCHIVE,
+        refused(ErrorCode.LIMIT_EXCEEDED, () -> limited.bulk(new BulkCommand(manager(), Action.ARCHIVE,
                 List.of(two.get(0), two.get(1), third), false)));
         assertEquals(before.records(), snapshot().records());
 
-        ledger().ran(limited.bulk(new BulkCommand(manager, Action.ARCHIVE, two, false)).operations());
+        ledger().ran(limited.bulk(new BulkCommand(manager(), Action.ARCHIVE, two, false)).operations());
         assertActive(third);
     }
 
     @Test
     void r12_the_role_is_checked_before_the_limit() {
-        BulkLifecycleService limited = ports.bulkLifecycleService(SMALL);
+        BulkLifecycleService limited = ports().bulkLifecycleService(SMALL);
 
-        refused(ErrorCode.FORBIDDEN, () -> limited.bulk(new BulkCommand(member, Action.ARCHIVE,
+        refused(ErrorCode.FORBIDDEN, () -> limited.bulk(new BulkCommand(member(), Action.ARCHIVE,
                 List.of(account(), account(), account()), false)));
     }
 
     @Test
     void r5_a_restore_and_its_preview_list_at_most_the_configured_number_of_left_archived_records() {
-        LifecycleService limited = ports.lifecycleService(SMALL);
+        LifecycleService limited = ports().lifecycleService(SMALL);
         Tree tree = tree();
         archive(tree.project());
         archive(tree.label());
 
-        assertEquals(1, limited.preview(manager, tree.project(), OperationKind.RESTORE).leftArchived().size());
-        assertEquals(1, noted(limited.restore(LifecycleCommand.of(manager, tree.project()))).leftArchived().size());
+        assertEquals(1, limited.preview(manager(), tree.project(), OperationKind.RESTORE).leftArchived().size());
+        assertEquals(1, noted(limited.restore(LifecycleCommand.of(manager(), tree.project()))).leftArchived().size());
     }
 
     @Test
     void r10_an_idempotency_key_is_1_to_255_characters() {
         String response = "200";
 
-        refused(ErrorCode.VALIDATION_FAILED, () -> idempotency.once(manager, Permission.LIFECYCLE, "", "f", () -> response,
+        refused(ErrorCode.VALIDATION_FAILED, () -> idempotency().once(manager(), Permission.LIFECYCLE, "", "f", () -> response,
                 refused -> response));
-        refused(ErrorCode.VALIDATION_FAILED, () -> idempotency.once(manager, Permission.LIFECYCLE, "k".repeat(256), "f", () -> response,
+        refused(ErrorCode.VALIDATION_FAILED, () -> idempotency().once(manager(), Permission.LIFECYCLE, "k".repeat(256), "f", () -> response,
                 refused -> response));
-        assertEquals(response, idempotency.once(manager, Permission.LIFECYCLE, "k".repeat(255), "f", () -> response,
+        assertEquals(response, idempotency().once(manager(), Permission.LIFECYCLE, "k".repeat(255), "f", () -> response,
                 refused -> response));
     }
 

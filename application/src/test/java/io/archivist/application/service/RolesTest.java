@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import static io.archivist.application.contract.KitTypes.archivable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** docs/lifecycle.md#roles: who may do what. */
@@ -27,11 +28,11 @@ class RolesTest extends ServiceTestSupport {
 
     @Test
     void a_member_reads_creates_and_updates_records() {
-        RecordId account = a(ACCOUNT).by(member).create();
+        RecordId account = a(ACCOUNT).by(member()).create();
 
-        records.update(new UpdateRecordCommand(member, account, Map.of("name", "renamed"), OptionalLong.empty()));
+        records().update(new UpdateRecordCommand(member(), account, Map.of("name", "renamed"), OptionalLong.empty()));
 
-        assertEquals("renamed", records.get(member, account).record().attributes().get("name"));
+        assertEquals("renamed", records().get(member(), account).record().attributes().get("name"));
     }
 
     @Test
@@ -41,47 +42,47 @@ class RolesTest extends ServiceTestSupport {
         archive(archived);
         var before = snapshot();
 
-        refused(ErrorCode.FORBIDDEN, () -> lifecycle.delete(LifecycleCommand.of(member, account)));
-        refused(ErrorCode.FORBIDDEN, () -> lifecycle.archive(LifecycleCommand.of(member, account)));
-        refused(ErrorCode.FORBIDDEN, () -> lifecycle.restore(LifecycleCommand.of(member, archived)));
-        refused(ErrorCode.FORBIDDEN, () -> lifecycle.setArchived(LifecycleCommand.of(member, account), true));
-        refused(ErrorCode.FORBIDDEN, () -> lifecycle.setArchived(LifecycleCommand.of(member, archived), false));
-        refused(ErrorCode.FORBIDDEN, () -> lifecycle.preview(member, account, OperationKind.ARCHIVE));
-        refused(ErrorCode.FORBIDDEN, () -> bulk.bulk(new BulkCommand(member, BulkCommand.Action.DELETE, List.of(account), false)));
-        refused(ErrorCode.FORBIDDEN, () -> catalog.define(member, NOTE));
+        refused(ErrorCode.FORBIDDEN, () -> lifecycle().delete(LifecycleCommand.of(member(), account)));
+        refused(ErrorCode.FORBIDDEN, () -> lifecycle().archive(LifecycleCommand.of(member(), account)));
+        refused(ErrorCode.FORBIDDEN, () -> lifecycle().restore(LifecycleCommand.of(member(), archived)));
+        refused(ErrorCode.FORBIDDEN, () -> lifecycle().setArchived(LifecycleCommand.of(member(), account), true));
+        refused(ErrorCode.FORBIDDEN, () -> lifecycle().setArchived(LifecycleCommand.of(member(), archived), false));
+        refused(ErrorCode.FORBIDDEN, () -> lifecycle().preview(member(), account, OperationKind.ARCHIVE));
+        refused(ErrorCode.FORBIDDEN, () -> bulk().bulk(new BulkCommand(member(), BulkCommand.Action.DELETE, List.of(account), false)));
+        refused(ErrorCode.FORBIDDEN, () -> catalog().define(member(), NOTE));
 
         assertEquals(before.records(), snapshot().records());
-        assertEquals(Optional.empty(), catalog.list(admin).stream().filter(t -> t.name().equals("note")).findAny());
+        assertEquals(Optional.empty(), catalog().list(admin()).stream().filter(t -> t.name().equals("note")).findAny());
     }
 
     @Test
     void a_journey_manager_archives_restores_purges_bulks_and_previews_but_does_not_define_types() {
         RecordId account = account();
 
-        lifecycle.preview(manager, account, OperationKind.ARCHIVE);
+        lifecycle().preview(manager(), account, OperationKind.ARCHIVE);
         delete(account);
         restore(account);
         bulk(BulkCommand.Action.ARCHIVE, false, account);
         delete(account);
 
         assertGone(account);
-        refused(ErrorCode.FORBIDDEN, () -> catalog.define(manager, NOTE));
+        refused(ErrorCode.FORBIDDEN, () -> catalog().define(manager(), NOTE));
     }
 
     @Test
     void admins_and_super_admins_define_types() {
-        Caller superAdmin = Caller.user("kit-root", workspace, Set.of(Role.SUPER_ADMIN));
+        Caller superAdmin = Caller.user("kit-root", workspace(), Set.of(Role.SUPER_ADMIN));
 
-        catalog.define(admin, NOTE);
-        catalog.define(superAdmin, archivable("memo").type());
+        catalog().define(admin(), NOTE);
+        catalog().define(superAdmin, archivable("memo").type());
 
-        assertEquals(NOTE, catalog.get(member, "note"));
-        assertEquals("memo", catalog.get(member, "memo").name());
+        assertEquals(NOTE, catalog().get(member(), "note"));
+        assertEquals("memo", catalog().get(member(), "memo").name());
     }
 
     @Test
     void a_caller_without_roles_may_do_nothing_that_writes() {
-        Caller nobody = Caller.user("kit-nobody", workspace, Set.of());
+        Caller nobody = Caller.user("kit-nobody", workspace(), Set.of());
 
         refused(ErrorCode.FORBIDDEN, () -> a(ACCOUNT).by(nobody).create());
     }
@@ -89,11 +90,11 @@ class RolesTest extends ServiceTestSupport {
     @Test
     void admins_read_every_operation_others_only_their_own() {
         Operation mine = delete(account()).operation().orElseThrow();
-        Caller colleague = Caller.user("kit-colleague", workspace, Set.of(Role.JOURNEY_MANAGER));
+        Caller colleague = Caller.user("kit-colleague", workspace(), Set.of(Role.JOURNEY_MANAGER));
 
-        assertEquals(mine, operations.operation(manager, mine.id()));
-        assertEquals(mine, operations.operation(admin, mine.id()));
-        refused(ErrorCode.FORBIDDEN, () -> operations.operation(colleague, mine.id()));
-        refused(ErrorCode.FORBIDDEN, () -> operations.operation(member, mine.id()));
+        assertEquals(mine, operations().operation(manager(), mine.id()));
+        assertEquals(mine, operations().operation(admin(), mine.id()));
+        refused(ErrorCode.FORBIDDEN, () -> operations().operation(colleague, mine.id()));
+        refused(ErrorCode.FORBIDDEN, () -> operations().operation(member(), mine.id()));
     }
 }

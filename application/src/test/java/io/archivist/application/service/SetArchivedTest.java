@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SetArchivedTest extends ServiceTestSupport {
 
     private LifecycleResult setArchived(RecordId id, boolean archived) {
-        return noted(lifecycle.setArchived(LifecycleCommand.of(manager, id), archived));
+        return noted(lifecycle().setArchived(LifecycleCommand.of(manager(), id), archived));
     }
 
     @Test
@@ -90,8 +90,8 @@ class SetArchivedTest extends ServiceTestSupport {
         archive(account);
 
         refused(ErrorCode.PRECONDITION_FAILED, () ->
-                lifecycle.setArchived(new LifecycleCommand(manager, account, OptionalLong.of(1)), true));
+                lifecycle().setArchived(new LifecycleCommand(manager(), account, OptionalLong.of(1)), true));
         assertEquals(Outcome.UNCHANGED,
-                lifecycle.setArchived(new LifecycleCommand(manager, account, OptionalLong.of(2)), true).outcome());
+                lifecycle().setArchived(new LifecycleCommand(manager(), account, OptionalLong.of(2)), true).outcome());
     }
 }

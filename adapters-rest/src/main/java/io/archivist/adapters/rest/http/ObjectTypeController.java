@@ -68,7 +68,7 @@ public class ObjectTypeController {
     @ApiDoc.Authenticated
     @ApiDoc.BadRequest
     @ApiDoc.NotFound
-    public ObjectTypeJson get(@PathVariable @Parameter(description = "the type's name", schema = @Schema(pattern = "^[a-z][a-z0-9_]{0,62}$")) String name, Authentication authentication) {
+    public ObjectTypeJson get(@PathVariable @Parameter(description = "the type's name", schema = @Schema(pattern = "^" + ObjectType.NAME_FORM + "$")) String name, Authentication authentication) {
         return ObjectTypeJson.of(catalog.get(callers.of(authentication), name));
     }
 
@@ -88,7 +88,7 @@ public class ObjectTypeController {
     @ApiDoc.Conflict
     @ApiDoc.ReadsBody
     @ApiDoc.Unprocessable
-    public HttpResponse<String> define(@PathVariable @Parameter(description = "the type's name", schema = @Schema(pattern = "^[a-z][a-z0-9_]{0,62}$")) String name, @Body @Nullable byte[] bytes, HttpRequest<?> request,
+    public HttpResponse<String> define(@PathVariable @Parameter(description = "the type's name", schema = @Schema(pattern = "^" + ObjectType.NAME_FORM + "$")) String name, @Body @Nullable byte[] bytes, HttpRequest<?> request,
                                        Authentication authentication) {
         Caller caller = callers.of(authentication);
         String body = JsonBody.utf8(bytes);

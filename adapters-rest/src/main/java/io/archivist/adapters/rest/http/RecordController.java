@@ -17,6 +17,7 @@ import io.archivist.application.port.in.RecordUseCase;
 import io.archivist.application.port.in.RecordView;
 import io.archivist.application.port.in.UpdateRecordCommand;
 import io.archivist.domain.Caller;
+import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -125,7 +126,7 @@ public class RecordController {
     @ApiDoc.BadRequest
     @ApiDoc.NotFound
     public Listing.RecordPage list(@QueryValue @Nullable @Parameter(description = "only records of this type",
-                                           schema = @Schema(pattern = "^[a-z][a-z0-9_]{0,62}$")) String type,
+                                           schema = @Schema(pattern = "^" + ObjectType.NAME_FORM + "$")) String type,
                                    @QueryValue @Nullable @Parameter(description = "false: active only; true: archived only; any: both",
                                            schema = @Schema(allowableValues = {"false", "true", "any"}, defaultValue = "false"))
                                    String archived,

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.archivist.application.port.in.RecordView;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Limits;
 
@@ -33,10 +34,6 @@ import java.util.TreeSet;
 public final class JsonBody {
 
     public static final int MAX_DEPTH = Limits.MAX_JSON_DEPTH;
-
-    /** Fields the service owns; a client that sends one is told so instead of having it dropped (docs/api.md). */
-    public static final Set<String> READ_ONLY = Set.of("id", "deleted_at", "archive_operation", "version",
-            "created_at", "created_by", "updated_at", "updated_by", "purge_after");
 
     private static final ObjectMapper STRICT = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
@@ -104,7 +101,8 @@ public final class JsonBody {
             if (allowed.contains(name)) {
                 continue;
             }
-            if (READ_ONLY.contains(name)) {
+            // Fields the service owns: a client that sends one is told so instead of having it dropped (docs/api.md).
+            if (RecordView.SERVICE_FIELDS.contains(name)) {
                 throw ArchivistException.invalid("field '" + name + "' is read-only: the service sets it");
             }
             if (fixed.contains(name)) {

@@ -24,7 +24,7 @@ public record SeedDocumentJson(
 
     @Schema(name = "SeedObjectType")
     public record ObjectType(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^[a-z][a-z0-9_]{0,62}$") String name,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^" + io.archivist.domain.ObjectType.NAME_FORM + "$") String name,
             @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "default false") boolean archivable,
             @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) List<String> parents,
             @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) List<String> unique,

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -82,7 +83,7 @@ public final class SigningKeys {
             return false;
         }
         try {
-            Path dir = file.toAbsolutePath().getParent();
+            Path dir = Objects.requireNonNull(file.toAbsolutePath().getParent(), "the key file's directory");
             if (Files.notExists(dir)) {
                 // As the embedded store makes it: the key and the database are this user's only.
                 Files.createDirectories(dir);

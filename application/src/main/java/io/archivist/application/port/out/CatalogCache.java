@@ -30,7 +30,7 @@ public final class CatalogCache {
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<WorkspaceId, Entry> eldest) {
-                return size() > workspaces;
+                return super.size() > workspaces; // the map's own size, not the cache's synchronized size()
             }
         };
     }

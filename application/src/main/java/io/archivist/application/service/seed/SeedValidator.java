@@ -1,5 +1,6 @@
 package io.archivist.application.service.seed;
 
+import io.archivist.application.port.in.RecordView;
 import io.archivist.application.port.in.seed.SeedError.Code;
 import io.archivist.application.port.out.IdGenerator;
 import io.archivist.application.port.out.seed.MalformedSeedException;
@@ -27,6 +28,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The first pass of an import (docs/lifecycle.md#seeds): reads every item once, checks it against the seed so far
@@ -36,9 +39,15 @@ import java.util.Set;
  */
 final class SeedValidator {
 
-    /** docs/api.md: fields the service sets; a seed that gives them is refused, never silently applied. */
-    private static final Set<String> READ_ONLY = Set.of("id", "workspace", "archived", "is_archived", "in_trash",
-            "archive_operation", "version", "created_at", "created_by", "updated_at", "updated_by", "purge_after");
+    /**
+     * docs/api.md: fields the service sets; a seed that gives them is refused, never silently applied. They are
+     * the service's fields of a record but {@code deleted_at}, which imports a record archived; and a record's
+     * workspace is the seed's, and its archived state (by any spelling) follows from {@code deleted_at}.
+     */
+    private static final Set<String> READ_ONLY = Stream.concat(
+                    RecordView.SERVICE_FIELDS.stream().filter(field -> !field.equals("deleted_at")),
+                    Stream.of("workspace", "archived", "is_archived", "in_trash"))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final RecordReads records;
     private final IdGenerator ids;

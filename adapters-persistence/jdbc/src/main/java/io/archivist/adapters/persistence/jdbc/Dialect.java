@@ -119,9 +119,9 @@ abstract class Dialect {
     }
 
     /**
-     * Put before the first statement of a restore (it runs in the same round trip): what makes the
-     * rest of the restore's transaction plan each statement with its own values, where the database
-     * needs telling (PostgreSQL); nothing elsewhere.
+     * Put before the first statement of a cascade (a walk, and a restore's first read; it runs in the
+     * same round trip): what makes the rest of the cascade's transaction plan each statement with its
+     * own values, where the database needs telling (PostgreSQL); nothing elsewhere.
      */
     String customPlans() {
         return "";

@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,9 @@ class EmbeddedDatabaseFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseFactory.class);
 
+    /** Named "default", as datasources.default.* names its pool: Micronaut Data's managers are made per named DataSource. */
     @Singleton
+    @Named("default")
     @Bean(preDestroy = "close")
     HikariDataSource embeddedDataSource(@Value("${archivist.data-dir:data}") String dataDir) {
         Path directory = ownerOnlyDirectory(Path.of(dataDir).toAbsolutePath().normalize());

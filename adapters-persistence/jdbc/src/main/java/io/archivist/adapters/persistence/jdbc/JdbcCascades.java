@@ -4,7 +4,6 @@ import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Blocker;
-import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
@@ -158,8 +157,7 @@ final class JdbcCascades implements RecordCascades {
             return outline.conflicts().get(0).toException();
         }
         // Two records archived together hold the same value (possible once a type gained a unique attribute).
-        return new ArchivistException(ErrorCode.UNIQUE_CONFLICT, "restoring " + root
-                + " would make two of the records archived with it share a unique value", Map.of("record", root.toString()));
+        return Blocker.sharedWithinRestore(root).toException();
     }
 
     private Map<String, Long> countsOf(Connection c, Operation operation) {

@@ -1,5 +1,7 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.transaction.TransactionOperations;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,23 +32,25 @@ final class JdbcDatabase {
      */
     static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofMinutes(5);
 
-    private JdbcDatabase(Dialect dialect, DataSource dataSource, int maxAttempts, Duration writeWait,
+    private JdbcDatabase(Dialect dialect, TransactionOperations<Connection> transactionManager,
+                         ConnectionOperations<Connection> connections, int maxAttempts, Duration writeWait,
                          Duration statementTimeout) {
         this.dialect = dialect;
         this.sql = new Sql(dialect, statementTimeout);
-        this.transactions = new Transactions(dataSource, sql, maxAttempts, writeWait);
+        this.transactions = new Transactions(transactionManager, connections, sql, maxAttempts, writeWait);
         this.cascades = dialect.cascadeQueries(sql);
     }
 
-    static JdbcDatabase open(DataSource dataSource, int maxAttempts) {
-        return open(dataSource, maxAttempts, DEFAULT_WRITE_WAIT, DEFAULT_STATEMENT_TIMEOUT);
-    }
-
     /**
-     * Detects the database, brings its schema up to date, and opens the store on it: a write waits at
+     * Detects the database, brings its schema up to date, and opens the store on it, its units of work run by
+     * Micronaut's transaction manager and connection operations on {@code dataSource}: a write waits at
      * most {@code writeWait} for its workspace's lock, a statement runs at most {@code statementTimeout}.
+     * {@code dataSource} is the pool itself (not Micronaut's wrapper, which hands out only a unit's connection):
+     * the detection of the database and Flyway take connections of their own.
      */
-    static JdbcDatabase open(DataSource dataSource, int maxAttempts, Duration writeWait, Duration statementTimeout) {
+    static JdbcDatabase open(DataSource dataSource, TransactionOperations<Connection> transactionManager,
+                             ConnectionOperations<Connection> connections, int maxAttempts, Duration writeWait,
+                             Duration statementTimeout) {
         Dialect dialect;
         try (Connection connection = dataSource.getConnection()) {
             dialect = Dialect.of(connection);
@@ -64,6 +68,6 @@ final class JdbcDatabase {
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        return new JdbcDatabase(dialect, dataSource, maxAttempts, writeWait, statementTimeout);
+        return new JdbcDatabase(dialect, transactionManager, connections, maxAttempts, writeWait, statementTimeout);
     }
 }

@@ -4,7 +4,6 @@ import io.archivist.domain.RecordFilter.ArchivedFilter;
 import io.archivist.application.port.out.RecordWrites;
 import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.domain.ArchivistException;
-import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
@@ -163,8 +162,7 @@ final class JdbcRecordWrites implements RecordWrites, SeedBatches {
                     continue; // the driver did not count, and the row carries the new version: it changed
                 }
                 Lifecycle.requireActive(current);
-                throw new ArchivistException(ErrorCode.PRECONDITION_FAILED, "record " + wanted.id() + " is at version "
-                        + current.version() + ", not " + (wanted.version() - 1), Map.of("current_version", current.version()));
+                throw ArchivistException.staleVersion(wanted.id(), current.version(), wanted.version() - 1);
             }
         }
     }

@@ -12,11 +12,13 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
 import java.time.Duration;
 
 /**
@@ -32,13 +34,14 @@ class JdbcStoreFactory {
 
     /** Eager: the schema is migrated, and an unreachable database reported, at start-up. */
     @Context
-    JdbcDatabase jdbcDatabase(DataSource dataSource, @Nullable DataSourceResolver resolver,
+    JdbcDatabase jdbcDatabase(DataSource dataSource, TransactionOperations<Connection> transactionManager,
+                              ConnectionOperations<Connection> connections,
                               @Value("${archivist.jdbc.max-attempts:10}") int maxAttempts,
                               @Value("${archivist.lifecycle.write-wait:30s}") Duration writeWait,
                               @Value("${archivist.jdbc.statement-timeout:5m}") Duration statementTimeout) {
-        // Micronaut Data may wrap the DataSource in one that only works inside its own transactions.
-        DataSource target = resolver == null ? dataSource : resolver.resolve(dataSource);
-        return JdbcDatabase.open(target, maxAttempts, writeWait, statementTimeout);
+        // Micronaut Data wraps the DataSource in one that only works inside its own transactions.
+        return JdbcDatabase.open(DelegatingDataSource.unwrapDataSource(dataSource), transactionManager, connections,
+                maxAttempts, writeWait, statementTimeout);
     }
 
     @Singleton

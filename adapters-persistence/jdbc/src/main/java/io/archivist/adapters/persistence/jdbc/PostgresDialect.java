@@ -43,11 +43,16 @@ final class PostgresDialect extends Dialect {
     }
 
     /**
-     * A restore's statements are planned with their own values. After a few runs of one prepared
-     * statement on a connection PostgreSQL may switch to a generic plan, costed without the values;
-     * trained by small restores (a 3-record subtree), that plan made the next 100,000-record restore
-     * on the connection run for minutes (benchmark P8). Only the restore: forcing custom plans on
-     * every unit made purges and seed imports two to three times slower.
+     * A cascade's statements are planned with their own values and the tables' sizes of the moment.
+     * After a few runs of one prepared statement on a pooled connection PostgreSQL may switch to a
+     * generic plan, made once and kept: costed without the values (a 3-record set and a 100,000-record
+     * one get the same plan) and with the table sizes of when it was made (operation_records grows by
+     * every cascade, and a generic plan made while it was small scans it whole). Benchmark P8 found both:
+     * a generic plan trained by small restores ran the next 100,000-record restore for minutes, and one
+     * made early scanned all of operation_records for each 3-record archive of another workspace
+     * (half a second each, while a neighbour cascaded). A cascade has a handful of statements, so
+     * planning each costs nothing that shows; seed imports and single-record writes, which run the
+     * same statements thousands of times, keep PostgreSQL's choice.
      */
     @Override
     String customPlans() {

@@ -30,6 +30,8 @@ final class RecursiveCascadeQueries extends CascadeQueries {
         } else {
             insert.add("SELECT workspace, ?, id, type FROM w", ((IntoOperation) target).operation());
         }
-        sql.update(connection, Query.of(sql.dialect().deepRecursion(insert.sql()), insert.params()));
+        // The walk starts every cascade: it asks for custom plans for the rest of it (see Dialect#customPlans).
+        sql.update(connection, Query.of(sql.dialect().customPlans() + sql.dialect().deepRecursion(insert.sql()),
+                insert.params()));
     }
 }

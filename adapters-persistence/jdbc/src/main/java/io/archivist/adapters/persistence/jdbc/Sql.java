@@ -45,7 +45,12 @@ final class Sql {
      */
     private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setQueryTimeout(timeoutSeconds);
+        try {
+            statement.setQueryTimeout(timeoutSeconds);
+        } catch (SQLException | RuntimeException e) {
+            statement.close(); // the caller never gets it, so it would never be closed
+            throw e;
+        }
         return statement;
     }
 

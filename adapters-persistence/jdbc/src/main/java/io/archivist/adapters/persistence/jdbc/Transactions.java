@@ -4,15 +4,27 @@ import io.archivist.application.port.out.StoreUnavailableException;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.WorkspaceId;
+import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.core.propagation.PropagatedContextElement;
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.connection.DefaultConnectionDefinition;
+import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.support.DefaultTransactionDefinition;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,14 +33,21 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * One connection and one transaction per unit of work, held by the thread that runs it, so that
- * nested units and the stores' statements join it. A write unit first locks its workspace's row
+ * Units of work on Micronaut Data's connection and transaction management: its transaction manager
+ * opens the connection, begins, commits or rolls back, and lets nested units and the stores' statements
+ * join the unit under way (propagation REQUIRED). A write unit first locks its workspace's row
  * (SELECT ... FOR UPDATE), which serialises the writes of a workspace across processes (within one
  * process, writers queue before they take a connection: WorkspaceTurns). That lock is waited for at most
  * {@code writeWait}, then the write is a CONCURRENT_MODIFICATION (R14). A serialization failure,
  * deadlock or other lock timeout runs the whole unit again, a bounded number of times; a lost connection
  * runs it again once, on another connection, then the store is unavailable. No database text reaches
  * a refusal's message: the log has it.
+ * <p>What stays here, because Micronaut's transaction manager does not do it: the retry of a whole unit
+ * (it runs a unit once), the workspace lock with its bounded wait (a statement of ours), savepoints (its
+ * NESTED propagation inside a running transaction joins it without one), and the isolation of each kind
+ * as the dialect's SET TRANSACTION statement (its isolation goes through JDBC's setTransactionIsolation,
+ * which on PostgreSQL reads the level and sets and resets it for the session: three round trips where the
+ * statement is one, and H2's snapshot isolation has no name among its levels).
  */
 final class Transactions {
 
@@ -41,31 +60,45 @@ final class Transactions {
     /** LATEST: a point read, each statement committing on its own (no transaction, no snapshot to set up). */
     private enum Kind { WRITE, READ, LATEST, STATEMENTS }
 
-    private static final class Unit {
-        final Kind kind;
-        final Connection connection;
-        final Set<String> lockedWorkspaces = new HashSet<>();
+    /** A new transaction, rolled back on any failure. */
+    private static final TransactionDefinition NEW = TransactionDefinition.named("archivist-unit");
+    /** No transaction: the connection stays in auto-commit, its statements joining the unit without one. */
+    private static final TransactionDefinition NONE = TransactionDefinition.of(TransactionDefinition.Propagation.SUPPORTS);
+    /**
+     * Joins the unit under way. A failure inside it does not doom the unit: the unit decides (a bulk request
+     * reports a refusal and goes on, its partial work undone by a savepoint, see {@link #atomically}).
+     */
+    private static final TransactionDefinition JOIN = joining();
+    /** A point read's connection: read-only, which the drivers note without a round trip. */
+    private static final ConnectionDefinition READ_ONLY = new DefaultConnectionDefinition("archivist-latest", true);
 
-        Unit(Kind kind, Connection connection) {
-            this.kind = kind;
-            this.connection = connection;
-        }
+    /** The unit under way, carried in Micronaut's propagated context beside its transaction. */
+    private record Unit(Transactions owner, Kind kind, Set<String> lockedWorkspaces) implements PropagatedContextElement {
     }
 
-    private final DataSource dataSource;
+    private final TransactionOperations<Connection> transactionManager;
+    private final ConnectionOperations<Connection> connections;
     private final Sql sql;
     private final int maxAttempts;
     private final Duration writeWait;
-    private final ThreadLocal<Unit> current = new ThreadLocal<>();
 
-    Transactions(DataSource dataSource, Sql sql, int maxAttempts, Duration writeWait) {
+    Transactions(TransactionOperations<Connection> transactionManager, ConnectionOperations<Connection> connections,
+                 Sql sql, int maxAttempts, Duration writeWait) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("a unit of work needs at least one attempt");
         }
-        this.dataSource = dataSource;
+        this.transactionManager = transactionManager;
+        this.connections = connections;
         this.sql = sql;
         this.maxAttempts = maxAttempts;
         this.writeWait = writeWait;
+    }
+
+    private static TransactionDefinition joining() {
+        DefaultTransactionDefinition join = new DefaultTransactionDefinition(TransactionDefinition.Propagation.REQUIRED);
+        join.setName("archivist-join");
+        join.setDontRollbackOn(List.of(Throwable.class));
+        return join;
     }
 
     <T> T write(WorkspaceId workspace, Supplier<T> work) {
@@ -126,31 +159,51 @@ final class Transactions {
     }
 
     private <T> T run(Kind kind, WorkspaceId workspace, Work<T> work) {
-        Unit joined = current.get();
+        Unit joined = PropagatedContext.getOrEmpty().find(Unit.class).filter(unit -> unit.owner() == this).orElse(null);
+        if (joined == null && transactionManager.findTransactionStatus().isPresent()) {
+            // A transaction of Micronaut's transaction manager begun around the store: the unit joins it,
+            // as a nested unit joins ours, and its caller commits or rolls back.
+            joined = new Unit(this, Kind.STATEMENTS, new HashSet<>());
+        }
         if (joined != null) {
-            if (joined.kind == Kind.LATEST && (kind == Kind.WRITE || kind == Kind.READ)) {
+            if (joined.kind() == Kind.LATEST && (kind == Kind.WRITE || kind == Kind.READ)) {
                 // Its statements commit one by one: nothing in it could be all-or-nothing or one snapshot.
                 throw new IllegalStateException("a point read cannot hold a unit of work");
             }
-            if (kind == Kind.WRITE) {
-                lock(joined, workspace);
-            }
-            return call(work, joined.connection);
+            Unit unit = joined;
+            return transactionManager.execute(JOIN, status -> {
+                if (kind == Kind.WRITE) {
+                    lock(unit, status.getConnection(), workspace);
+                }
+                return call(work, status.getConnection());
+            });
         }
         boolean reconnected = false;
         for (int attempt = 1; ; attempt++) {
+            Attempt attempted = new Attempt();
             try {
-                return once(kind, workspace, work);
+                return once(kind, workspace, work, attempted);
             } catch (StoreUnavailableException e) {
                 throw e;
-            } catch (RuntimeException e) {
+            } catch (CannotGetJdbcConnectionException e) {
+                // The pool already waited for one (or the database refused to connect): no point in asking again now.
+                throw unavailable("no database connection could be had", e);
+            } catch (RuntimeException thrown) {
+                RuntimeException e = attempted.failureBehind(thrown);
                 if (causeIn(e, Sql::isTimeout) != null) {
                     // Cancelled at archivist.jdbc.statement-timeout and rolled back: running it again would
                     // take as long, so the client is told to come back later (R14: never a 500).
                     throw unavailable("a statement ran longer than archivist.jdbc.statement-timeout and was cancelled", e);
                 }
-                SQLException lost = causeIn(e, sql.dialect()::isConnectionLost);
-                if (lost != null) {
+                // Micronaut's own calls on the connection (restoring auto-commit after the unit) fail only when
+                // it is gone; Hikari then says so with no SQLState.
+                boolean lost = causeIn(e, sql.dialect()::isConnectionLost) != null || e instanceof ConnectionException;
+                if (lost && attempted.ranToTheEnd && (kind == Kind.WRITE || kind == Kind.STATEMENTS)) {
+                    // A commit whose connection broke may or may not have happened: it is never run again, only reported.
+                    throw unavailable("the database connection was lost while committing; the change may or may not"
+                            + " have been made", e);
+                }
+                if (lost) {
                     if (reconnected) {
                         throw unavailable("the database connection was lost, twice", e);
                     }
@@ -178,65 +231,99 @@ final class Transactions {
         return new StoreUnavailableException(why + "; try again later", cause);
     }
 
-    private <T> T once(Kind kind, WorkspaceId workspace, Work<T> work) {
-        Connection connection;
-        try {
-            connection = dataSource.getConnection();
-        } catch (SQLException e) {
-            // The pool already waited for one (or the database refused to connect): no point in asking again now.
-            throw unavailable("no database connection could be had", e);
+    /** What one attempt at a unit came to, as far as the exception that leaves Micronaut's hands may hide it. */
+    private static final class Attempt {
+        /** The unit's work returned: what fails now is the end of its transaction. */
+        boolean ranToTheEnd;
+        /** What failed in the unit, before Micronaut's clean-up of the connection could fail in turn. */
+        RuntimeException failure;
+
+        <T> T watch(Supplier<T> unit) {
+            try {
+                T result = unit.get();
+                ranToTheEnd = true;
+                return result;
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            }
         }
-        try (connection) {
-            connection.setAutoCommit(kind == Kind.LATEST);
+
+        /**
+         * The unit's own failure, when a later one replaced it: restoring the connection's settings after the
+         * unit throws in its turn on a connection that is gone, and that exception is all that leaves.
+         */
+        RuntimeException failureBehind(RuntimeException thrown) {
+            if (failure == null || failure == thrown) {
+                return thrown;
+            }
+            failure.addSuppressed(thrown);
+            return failure;
+        }
+    }
+
+    /** One attempt at a unit, on a connection of its own. */
+    private <T> T once(Kind kind, WorkspaceId workspace, Work<T> work, Attempt attempted) {
+        if (kind == Kind.LATEST) {
+            return connections.execute(READ_ONLY, connection -> transactionManager.execute(NONE,
+                    status -> attempted.watch(() -> inUnit(new Unit(this, kind, Set.of()), status, work))));
+        }
+        return transactionManager.execute(NEW, status -> attempted.watch(() -> begun(kind, workspace, work, status)));
+    }
+
+    private <T> T begun(Kind kind, WorkspaceId workspace, Work<T> work, TransactionStatus<Connection> status) {
+        Connection connection = status.getConnection();
+        try {
             if (kind == Kind.READ) {
                 sql.dialect().beginConsistentRead(connection);
-            } else if (kind != Kind.LATEST) {
-                sql.dialect().beginWrite(connection);
-            }
-            Unit unit = new Unit(kind, connection);
-            current.set(unit);
-            try {
-                if (kind == Kind.WRITE) {
-                    lock(unit, workspace);
-                }
-                T result = call(work, connection);
-                if (kind == Kind.READ) {
-                    connection.rollback(); // a read changes nothing; scratch rows of its walks go too
-                } else if (kind != Kind.LATEST) {
-                    commit(connection);
-                    sql.dialect().afterCommit(connection);
-                }
-                return result;
-            } catch (RuntimeException | Error e) {
-                if (kind != Kind.LATEST) {
-                    try {
-                        connection.rollback();
-                    } catch (SQLException rollbackFailure) {
-                        e.addSuppressed(rollbackFailure);
+                status.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(Status completed) {
+                        endConsistentRead(connection);
                     }
-                }
-                throw e;
-            } finally {
-                current.remove();
-                if (kind == Kind.READ) {
-                    sql.dialect().endConsistentRead(connection);
-                }
+                });
+            } else {
+                sql.dialect().beginWrite(connection);
+                status.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        afterCommitOf(connection);
+                    }
+                });
             }
         } catch (SQLException e) {
             throw new JdbcStoreException("the unit of work failed", e);
         }
+        Unit unit = new Unit(this, kind, new HashSet<>());
+        if (kind == Kind.WRITE) {
+            lock(unit, connection, workspace);
+        }
+        T result = inUnit(unit, status, work);
+        if (kind == Kind.READ) {
+            status.setRollbackOnly(); // a read changes nothing; scratch rows of its walks go too
+        }
+        return result;
     }
 
-    /** A commit whose connection broke may or may not have happened: it is never run again, only reported. */
-    private void commit(Connection connection) throws SQLException {
+    private <T> T inUnit(Unit unit, TransactionStatus<Connection> status, Work<T> work) {
+        try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty().plus(unit).propagate()) {
+            return call(work, status.getConnection());
+        }
+    }
+
+    private void endConsistentRead(Connection connection) {
         try {
-            connection.commit();
+            sql.dialect().endConsistentRead(connection);
         } catch (SQLException e) {
-            if (sql.dialect().isConnectionLost(e)) {
-                throw unavailable("the database connection was lost while committing; the change may or may not"
-                        + " have been made", e);
-            }
-            throw e;
+            throw new JdbcStoreException("cannot end a consistent read", e);
+        }
+    }
+
+    private void afterCommitOf(Connection connection) {
+        try {
+            sql.dialect().afterCommit(connection);
+        } catch (SQLException e) {
+            throw new JdbcStoreException("cannot force a commit to the disk", e);
         }
     }
 
@@ -253,16 +340,16 @@ final class Transactions {
      * unit's own workspace is waited for at most writeWait (R14); a second workspace locked inside the unit
      * waits as the database decides, since a deadlock, which the database breaks, runs the unit again.
      */
-    private void lock(Unit unit, WorkspaceId workspace) {
-        boolean first = unit.lockedWorkspaces.isEmpty();
-        if (!unit.lockedWorkspaces.add(workspace.value())) {
+    private void lock(Unit unit, Connection connection, WorkspaceId workspace) {
+        boolean first = unit.lockedWorkspaces().isEmpty();
+        if (!unit.lockedWorkspaces().add(workspace.value())) {
             return;
         }
         String select = first ? sql.dialect().lockWorkspaceWithin(writeWait) : Dialect.LOCK_WORKSPACE;
         try {
-            if (sql.list(unit.connection, select, rows -> rows.getString(1), workspace).isEmpty()) {
-                sql.update(unit.connection, sql.dialect().insertWorkspaceIfMissing(), workspace);
-                sql.list(unit.connection, select, rows -> rows.getString(1), workspace);
+            if (sql.list(connection, select, rows -> rows.getString(1), workspace).isEmpty()) {
+                sql.update(connection, sql.dialect().insertWorkspaceIfMissing(), workspace);
+                sql.list(connection, select, rows -> rows.getString(1), workspace);
             }
         } catch (JdbcStoreException e) {
             if (first && sql.dialect().isLockTimeout(e.sqlException())) {

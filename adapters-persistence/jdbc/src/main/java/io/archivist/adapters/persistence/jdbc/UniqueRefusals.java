@@ -111,8 +111,7 @@ final class UniqueRefusals {
     }
 
     private static ArchivistException duplicateKey(StoredRecord record, RecordId holder) {
-        return new ArchivistException(ErrorCode.DUPLICATE_KEY, "a " + record.type() + " with key '"
-                + record.key().orElseThrow() + "' exists already: " + holder, Map.of("holder", holder.toString()));
+        return ArchivistException.duplicateKey(record.type(), record.key().orElseThrow(), holder);
     }
 
     /** R6: an active record of the batch would share a unique value with another active record. */
@@ -162,8 +161,7 @@ final class UniqueRefusals {
                     rows -> RecordId.of(db.sql.uuid(rows, "id"))));
             for (RecordId parent : named) {
                 if (!found.contains(parent)) {
-                    return new ArchivistException(ErrorCode.VALIDATION_FAILED, "parent " + parent + " does not exist",
-                            Map.of("parent", parent.toString()));
+                    return ArchivistException.missingParent(parent);
                 }
             }
         }

@@ -88,14 +88,14 @@ enum TestDatabase {
         if (opened == null) {
             HikariDataSource pool = dataSource();
             try {
-                opened = JdbcDatabase.open(pool, 10);
+                opened = StoreContext.open(pool, 10);
             } catch (FlywayValidateException changedDuringDevelopment) {
                 if (this != H2) {
                     throw changedDuringDevelopment; // shared with other checkouts: never dropped by a test
                 }
                 pool.getHikariPoolMXBean().softEvictConnections();
                 create(true);
-                opened = JdbcDatabase.open(pool, 10);
+                opened = StoreContext.open(pool, 10);
             }
             OPENED.put(this, opened);
         }

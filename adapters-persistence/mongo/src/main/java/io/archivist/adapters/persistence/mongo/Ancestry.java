@@ -59,8 +59,7 @@ final class Ancestry {
         for (RecordId parent : parents) {
             List<String> above = known.get(parent.toString());
             if (above == null) {
-                throw new ArchivistException(ErrorCode.VALIDATION_FAILED, "parent " + parent + " does not exist",
-                        Map.of("parent", parent.toString()));
+                throw ArchivistException.missingParent(parent);
             }
             ancestors.addAll(above);
             ancestors.add(parent.toString());

@@ -6,7 +6,6 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.ErrorCategory;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.domain.ArchivistException;
-import io.archivist.domain.ErrorCode;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueConflict;
@@ -42,7 +41,7 @@ final class Duplicates {
             Optional<StoredRecord> holder = store.findByKey(record.workspace(), record.type(), record.key().get())
                     .filter(found -> !found.id().equals(record.id()));
             if (holder.isPresent()) {
-                return duplicateKey(record.type(), record.key().get(), holder.get().id());
+                return ArchivistException.duplicateKey(record.type(), record.key().get(), holder.get().id());
             }
         }
         if (!record.archived()) {
@@ -57,8 +56,4 @@ final class Duplicates {
         return cause;
     }
 
-    static ArchivistException duplicateKey(String type, String key, RecordId holder) {
-        return new ArchivistException(ErrorCode.DUPLICATE_KEY, "a " + type + " with key '" + key
-                + "' exists already: " + holder, Map.of("holder", holder.toString()));
-    }
 }

@@ -10,8 +10,6 @@ import com.mongodb.client.model.Updates;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.Blocker;
-import io.archivist.domain.ArchivistException;
-import io.archivist.domain.ErrorCode;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.Operation;
 import io.archivist.domain.RecordId;
@@ -171,8 +169,7 @@ public final class MongoCascades implements RecordCascades {
                         Updates.addToSet(RecordFields.OPERATIONS, op), Updates.set(UNIT, unit.id)));
             } catch (RuntimeException e) {
                 if (Duplicates.isDuplicate(e)) {
-                    throw new ArchivistException(ErrorCode.UNIQUE_CONFLICT, "restoring " + root
-                            + " would make two active records share a unique value; nothing was restored");
+                    throw Blocker.sharedWithinRestore(root).toException();
                 }
                 throw e;
             }

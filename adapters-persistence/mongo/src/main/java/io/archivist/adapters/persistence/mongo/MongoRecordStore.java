@@ -11,7 +11,6 @@ import io.archivist.domain.RecordFilter;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
 import io.archivist.domain.ArchivistException;
-import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Limits;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
@@ -181,11 +180,9 @@ public final class MongoRecordStore implements RecordReads, RecordWrites {
         StoredRecord current = find(updated.workspace(), updated.id())
                 .orElseThrow(() -> ArchivistException.notFound(updated.id()));
         if (current.archived()) {
-            return new ArchivistException(ErrorCode.RECORD_ARCHIVED, "record " + current.id()
-                    + " is archived and read-only; restore it first", Map.of("record", current.id().toString()));
+            return ArchivistException.recordArchived(current.id());
         }
-        return new ArchivistException(ErrorCode.PRECONDITION_FAILED, "record " + current.id() + " is at version "
-                + current.version() + ", not " + (updated.version() - 1), Map.of("current_version", current.version()));
+        return ArchivistException.staleVersion(current.id(), current.version(), updated.version() - 1);
     }
 
     @Override

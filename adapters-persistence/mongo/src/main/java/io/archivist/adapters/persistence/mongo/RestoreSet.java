@@ -8,7 +8,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.ArchivistException;
-import io.archivist.domain.ErrorCode;
+import io.archivist.domain.Blocker;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.UniqueConflict;
@@ -65,8 +65,7 @@ final class RestoreSet {
             throw ArchivistException.notFound(rootId);
         }
         if (!found.getBoolean(ARCHIVED)) {
-            throw new ArchivistException(ErrorCode.NOT_ARCHIVED, "record " + root + " is not archived",
-                    Map.of("record", root));
+            throw Blocker.notArchived(rootId).toException();
         }
         String operation = found.getString(ARCHIVE_OPERATION);
         Bson candidates = candidates(workspace, root, operation);

@@ -7,6 +7,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -14,30 +16,38 @@ import java.util.concurrent.TimeUnit;
 /**
  * The in-process MongoDB wire-protocol server (mongo-java-server) the tests run the real sync driver
  * against. It cannot be unreachable, so these tests never skip, in CI or not.
+ * <p>
+ * A test class registers one for all its tests, and it stops after them:
+ * <pre>
+ * &#64;RegisterExtension
+ * static final InProcessMongo server = new InProcessMongo();
+ * </pre>
+ * The server listens from the moment it is made, so that a test class can name it in the properties
+ * it gives before any callback has run; {@link #close()} stops it earlier where a test needs that.
  */
-final class InProcessMongo implements AutoCloseable {
+public final class InProcessMongo implements AfterAllCallback, AutoCloseable {
 
     private final MongoServer server = new MongoServer(new MemoryBackend());
     private final InetSocketAddress address = server.bind();
 
-    String uri() {
+    public String uri() {
         return "mongodb://" + address.getHostString() + ":" + address.getPort();
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return address;
     }
 
-    MongoClient client(CommandListener... listeners) {
+    public MongoClient client(CommandListener... listeners) {
         return client(uri(), listeners);
     }
 
-    static MongoClient client(String uri, CommandListener... listeners) {
+    public static MongoClient client(String uri, CommandListener... listeners) {
         return client(uri, 2000, listeners);
     }
 
     /** A client that gives up on an unreachable server after {@code timeoutMillis}. */
-    static MongoClient client(String uri, int timeoutMillis, CommandListener... listeners) {
+    public static MongoClient client(String uri, int timeoutMillis, CommandListener... listeners) {
         MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
                 .retryReads(false)
@@ -47,6 +57,11 @@ final class InProcessMongo implements AutoCloseable {
             settings.addCommandListener(listener);
         }
         return MongoClients.create(settings.build());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -1,0 +1,15 @@
+package io.archivist.adapters.persistence.jdbc;
+
+import io.archivist.application.contract.KitFixture;
+import io.archivist.application.contract.StoreContract;
+
+/** The whole store contract kit on MARIADB. */
+class MariaDbStoreContractIT implements StoreContract {
+
+    private final KitFixture kit = new KitFixture(StoreFixture.ports(TestDatabase.MARIADB.database()));
+
+    @Override
+    public KitFixture kit() {
+        return kit;
+    }
+}

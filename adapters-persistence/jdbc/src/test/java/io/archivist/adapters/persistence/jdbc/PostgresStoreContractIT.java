@@ -1,0 +1,15 @@
+package io.archivist.adapters.persistence.jdbc;
+
+import io.archivist.application.contract.KitFixture;
+import io.archivist.application.contract.StoreContract;
+
+/** The whole store contract kit on POSTGRESQL. */
+class PostgresStoreContractIT implements StoreContract {
+
+    private final KitFixture kit = new KitFixture(StoreFixture.ports(TestDatabase.POSTGRESQL.database()));
+
+    @Override
+    public KitFixture kit() {
+        return kit;
+    }
+}

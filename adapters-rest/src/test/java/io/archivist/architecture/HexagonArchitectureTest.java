@@ -37,6 +37,24 @@ class HexagonArchitectureTest {
         HexagonRules.CONTROLLERS_RUN_USE_CASES_OFF_THE_EVENT_LOOP.check(ProductionClasses.ALL);
     }
 
+    @Test
+    void ports_in_and_ports_out_do_not_depend_on_each_other() {
+        HexagonRules.PORTS_IN_DO_NOT_USE_PORTS_OUT.check(ProductionClasses.ALL);
+        HexagonRules.PORTS_OUT_DO_NOT_USE_PORTS_IN.check(ProductionClasses.ALL);
+    }
+
+    @Test
+    void nothing_in_the_application_knows_http() {
+        HexagonRules.APPLICATION_KNOWS_NO_HTTP.check(ProductionClasses.ALL);
+    }
+
+    @Test
+    void no_packages_form_a_cycle() {
+        HexagonRules.TOP_LEVEL_PACKAGES_ARE_FREE_OF_CYCLES.check(ProductionClasses.ALL);
+        HexagonRules.APPLICATION_PACKAGES_ARE_FREE_OF_CYCLES.check(ProductionClasses.ALL);
+        HexagonRules.REST_PACKAGES_ARE_FREE_OF_CYCLES.check(ProductionClasses.ALL);
+    }
+
     /** A rule over a package with no classes would pass whatever happens; every layer must be here. */
     @ParameterizedTest
     @MethodSource("layers")
@@ -52,7 +70,7 @@ class HexagonArchitectureTest {
 
     static List<String> layers() {
         List<String> all = new java.util.ArrayList<>(List.of(HexagonRules.DOMAIN, HexagonRules.APPLICATION,
-                HexagonRules.SERVICES, HexagonRules.COMPOSITION_ROOT));
+                HexagonRules.SERVICES, HexagonRules.PORTS_IN, HexagonRules.PORTS_OUT, HexagonRules.COMPOSITION_ROOT));
         all.addAll(HexagonRules.ADAPTERS);
         return all;
     }

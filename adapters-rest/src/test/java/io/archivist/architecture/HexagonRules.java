@@ -10,7 +10,10 @@ import java.util.List;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameStartingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The rules of the house (docs/architecture.md) as whitelists: each names what a layer MAY use, so a
@@ -22,6 +25,8 @@ final class HexagonRules {
     static final String DOMAIN = "io.archivist.domain..";
     static final String APPLICATION = "io.archivist.application..";
     static final String SERVICES = "io.archivist.application.service..";
+    static final String PORTS_IN = "io.archivist.application.port.in..";
+    static final String PORTS_OUT = "io.archivist.application.port.out..";
     static final String COMPOSITION_ROOT = "io.archivist.adapters.rest.wiring..";
     static final List<String> ADAPTERS = List.of(
             "io.archivist.adapters.persistence.jdbc..",
@@ -71,4 +76,41 @@ final class HexagonRules {
             })
             .should().beAnnotatedWith(ExecuteOn.class)
             .because("store calls block: they run on the blocking executor, never on the event loop (R14)");
+
+    static final ArchRule PORTS_IN_DO_NOT_USE_PORTS_OUT = noClasses()
+            .that().resideInAPackage(PORTS_IN)
+            .should().dependOnClassesThat().resideInAPackage(PORTS_OUT)
+            .because("what the outside may ask and what the application needs stay apart;"
+                    + " a value both use lives in the domain");
+
+    static final ArchRule PORTS_OUT_DO_NOT_USE_PORTS_IN = noClasses()
+            .that().resideInAPackage(PORTS_OUT)
+            .should().dependOnClassesThat().resideInAPackage(PORTS_IN)
+            .because("what the application needs from the outside knows nothing of what the outside may ask");
+
+    /**
+     * HTTP stays in the REST adapter: its frameworks are outside the application's whitelist already,
+     * but the JDK has HTTP classes of its own (java.net.http), and a type named for HTTP is one too.
+     */
+    static final ArchRule APPLICATION_KNOWS_NO_HTTP = noClasses()
+            .that().resideInAPackage(APPLICATION)
+            .should().dependOnClassesThat(resideInAnyPackage("java.net.http..").or(simpleNameStartingWith("Http"))
+                    .as("HTTP classes (java.net.http, or named Http...)"))
+            .because("status codes and headers are the REST adapter's; the application keeps answers as its text");
+
+    static final ArchRule TOP_LEVEL_PACKAGES_ARE_FREE_OF_CYCLES = slices()
+            .matching("io.archivist.(*)..")
+            .should().beFreeOfCycles()
+            .because("domain, application and adapters depend inwards only");
+
+    static final ArchRule APPLICATION_PACKAGES_ARE_FREE_OF_CYCLES = slices()
+            .matching("io.archivist.application.(**)")
+            .should().beFreeOfCycles()
+            .because("ports, services and the seed import each build on the ones below them");
+
+    static final ArchRule REST_PACKAGES_ARE_FREE_OF_CYCLES = slices()
+            .matching("io.archivist.adapters.rest.(**)")
+            .should().beFreeOfCycles()
+            .because("the HTTP adapter, the command line, start-up, the job and the wiring each build on the"
+                    + " ones below them");
 }

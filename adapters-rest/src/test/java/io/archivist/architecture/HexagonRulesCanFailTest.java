@@ -4,9 +4,16 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import io.archivist.adapters.rest.violation.ControllerOnEventLoop;
+import io.archivist.adapters.rest.violation.CycleStart;
+import io.archivist.adapters.rest.violation.elsewhere.CycleBack;
 import io.archivist.adapters.rest.violation.RestHelper;
 import io.archivist.adapters.seed.violation.SeedUsingRest;
+import io.archivist.application.port.in.violation.UseCaseUsingAStorePort;
+import io.archivist.application.port.out.violation.PortWithHttpHeaders;
+import io.archivist.application.port.out.violation.StorePortUsingAUseCase;
+import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.service.RecordService;
+import io.archivist.domain.Operation;
 import io.archivist.application.violation.ApplicationUsingFramework;
 import io.archivist.domain.violation.DomainUsingApplication;
 import org.junit.jupiter.api.Test;
@@ -18,8 +25,9 @@ class HexagonRulesCanFailTest {
 
     private static final JavaClasses BROKEN = new ClassFileImporter().importClasses(
             DomainUsingApplication.class, ApplicationUsingFramework.class, SeedUsingRest.class, RestHelper.class,
-            ControllerOnEventLoop.class,
-            RecordService.class);
+            ControllerOnEventLoop.class, UseCaseUsingAStorePort.class, StorePortUsingAUseCase.class,
+            PortWithHttpHeaders.class, CycleStart.class, CycleBack.class,
+            RecordService.class, RecordCascades.class, Operation.class);
 
     @Test
     void the_domain_rule_catches_a_domain_class_using_the_application() {
@@ -44,6 +52,25 @@ class HexagonRulesCanFailTest {
     @Test
     void the_event_loop_rule_catches_a_controller_without_execute_on() {
         assertCaught(HexagonRules.CONTROLLERS_RUN_USE_CASES_OFF_THE_EVENT_LOOP, ControllerOnEventLoop.class);
+    }
+
+    @Test
+    void the_port_rules_catch_a_port_in_using_a_port_out_and_back() {
+        assertCaught(HexagonRules.PORTS_IN_DO_NOT_USE_PORTS_OUT, UseCaseUsingAStorePort.class);
+        assertCaught(HexagonRules.PORTS_OUT_DO_NOT_USE_PORTS_IN, StorePortUsingAUseCase.class);
+    }
+
+    @Test
+    void the_http_rule_catches_a_port_with_the_jdks_http_headers() {
+        assertCaught(HexagonRules.APPLICATION_KNOWS_NO_HTTP, PortWithHttpHeaders.class);
+    }
+
+    @Test
+    void the_cycle_rules_catch_a_cycle_at_each_level() {
+        // The domain class using a port out closes a cycle: the port uses the domain's Operation.
+        assertCaught(HexagonRules.TOP_LEVEL_PACKAGES_ARE_FREE_OF_CYCLES, DomainUsingApplication.class);
+        assertCaught(HexagonRules.APPLICATION_PACKAGES_ARE_FREE_OF_CYCLES, UseCaseUsingAStorePort.class);
+        assertCaught(HexagonRules.REST_PACKAGES_ARE_FREE_OF_CYCLES, CycleStart.class);
     }
 
     private static void assertCaught(ArchRule rule, Class<?> offender) {

@@ -1,13 +1,24 @@
 package io.archivist.benchmarks;
 
 import io.archivist.adapters.seed.StreamingSeedReader;
-import io.archivist.application.port.out.Ports;
-import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
+import io.archivist.application.port.out.CatalogCache;
+import io.archivist.application.port.out.CatalogStore;
+import io.archivist.application.port.out.IdGenerator;
+import io.archivist.application.port.out.OperationLog;
+import io.archivist.application.port.out.RecordCascades;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.RecordWrites;
+import io.archivist.application.port.out.seed.SeedBatches;
+import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
+import io.archivist.application.port.out.TimeSource;
+import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
 import io.archivist.application.service.RecordService;
-import io.archivist.application.service.SeedImportService;
+import io.archivist.application.service.seed.SeedImportService;
+import io.archivist.application.service.TimeOrderedIds;
+import io.micronaut.context.BeanLocator;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
@@ -34,18 +45,35 @@ final class Archivist {
 
     static final int BATCH = 1_000;
 
-    final Ports ports;
+    final UnitOfWork unitOfWork;
+    final SeedBatches batches;
+    final OperationLog operations;
     final RecordService records;
     final LifecycleService lifecycle;
     final CatalogService catalog;
     final SeedImportService seeds;
 
-    Archivist(Ports ports) {
-        this.ports = ports;
-        this.records = new RecordService(ports);
-        this.lifecycle = new LifecycleService(ports, LifecyclePolicy.DEFAULT);
-        this.catalog = new CatalogService(ports);
-        this.seeds = new SeedImportService(ports, new StreamingSeedReader());
+    Archivist(RecordReads reads, RecordWrites writes, RecordCascades cascades, SeedBatches batches,
+              CatalogStore catalogs, OperationLog operations, UnitOfWork unitOfWork) {
+        TimeSource time = Instant::now;
+        IdGenerator ids = new TimeOrderedIds();
+        CatalogCache cache = new CatalogCache(CatalogCache.DEFAULT_WORKSPACES);
+        this.unitOfWork = unitOfWork;
+        this.batches = batches;
+        this.operations = operations;
+        this.records = new RecordService(reads, writes, catalogs, cache, unitOfWork, time, ids, LifecyclePolicy.DEFAULT);
+        this.lifecycle = new LifecycleService(reads, cascades, operations, catalogs, cache, unitOfWork, time, ids,
+                LifecyclePolicy.DEFAULT);
+        this.catalog = new CatalogService(writes, catalogs, cache, unitOfWork, CatalogService.DEFAULT_MAX_TYPES);
+        this.seeds = new SeedImportService(reads, writes, batches, catalogs, cache, operations, unitOfWork, time, ids,
+                new StreamingSeedReader(), CatalogService.DEFAULT_MAX_TYPES);
+    }
+
+    /** Over the store beans of a running context, with {@code unitOfWork} (the store's, or the service's queued one). */
+    static Archivist of(BeanLocator context, UnitOfWork unitOfWork) {
+        return new Archivist(context.getBean(RecordReads.class), context.getBean(RecordWrites.class),
+                context.getBean(RecordCascades.class), context.getBean(SeedBatches.class),
+                context.getBean(CatalogStore.class), context.getBean(OperationLog.class), unitOfWork);
     }
 
     static Caller admin(WorkspaceId workspace) {
@@ -74,7 +102,7 @@ final class Archivist {
     void write(WorkspaceId workspace, Consumer<Consumer<StoredRecord>> source) {
         Map<String, ObjectType> types = Subtrees.types().stream()
                 .collect(Collectors.toMap(ObjectType::name, Function.identity()));
-        ports.unitOfWork().write(workspace, () -> {
+        unitOfWork.write(workspace, () -> {
             Batches<StoredRecord> batches = new Batches<>(BATCH, batch -> insert(batch, types));
             source.accept(batches);
             batches.flush();
@@ -94,7 +122,7 @@ final class Archivist {
     }
 
     void insert(List<StoredRecord> batch, Map<String, ObjectType> types) {
-        ports.records().insertAll(batch.stream()
+        batches.insertAll(batch.stream()
                 .map(r -> new RecordWithUniqueValues(r, UniqueValues.of(types.get(r.type()), r.attributes())))
                 .toList());
     }

@@ -123,14 +123,14 @@ final class HttpScenario {
         Subtrees.Ids ids = new Subtrees.Ids();
         Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         List<RecordId> loaded = new ArrayList<>(count);
-        archivist.ports.unitOfWork().write(WORKSPACE, () -> {
-            Batches<io.archivist.application.port.out.RecordStore.RecordWithUniqueValues> batches =
-                    new Batches<>(Archivist.BATCH, archivist.ports.records()::insertAll);
+        archivist.unitOfWork.write(WORKSPACE, () -> {
+            Batches<io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues> batches =
+                    new Batches<>(Archivist.BATCH, archivist.batches::insertAll);
             for (long serial = 0; serial < count; serial++) {
                 var record = io.archivist.domain.StoredRecord.create(ids.of(serial), WORKSPACE, "item",
                         Optional.of("item-" + serial), Map.of("title", "item number " + serial, "status", "open",
                                 "priority", (int) (serial % 5)), List.of(), Subtrees.ACTOR, at);
-                batches.accept(new io.archivist.application.port.out.RecordStore.RecordWithUniqueValues(record, Map.of()));
+                batches.accept(new io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues(record, Map.of()));
                 loaded.add(record.id());
             }
             batches.flush();

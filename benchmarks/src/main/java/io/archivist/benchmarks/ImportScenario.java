@@ -1,10 +1,10 @@
 package io.archivist.benchmarks;
 
-import io.archivist.application.port.in.ImportSeedCommand;
-import io.archivist.application.port.in.SeedFormat;
-import io.archivist.application.port.in.SeedProgress;
-import io.archivist.application.port.in.SeedReport;
-import io.archivist.application.port.in.SeedSource;
+import io.archivist.application.port.in.seed.ImportSeedCommand;
+import io.archivist.domain.SeedFormat;
+import io.archivist.application.port.in.seed.SeedProgress;
+import io.archivist.application.port.in.seed.SeedReport;
+import io.archivist.application.port.in.seed.SeedSource;
 import io.archivist.domain.WorkspaceId;
 
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.archivist.benchmarks;
 
 import io.archivist.application.port.in.ListRecordsQuery.RecordPage;
-import io.archivist.application.port.out.RecordFilter;
-import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
+import io.archivist.domain.RecordFilter;
+import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
@@ -141,8 +141,8 @@ final class ListingScenario {
         Operation operation = Operation.begin(OperationId.of(UUID.randomUUID()), WORKSPACE, OperationKind.ARCHIVE,
                 Subtrees.ACTOR, at, List.of());
         Log.info("P5: loading %,d records, every other one archived", size);
-        archivist.ports.unitOfWork().write(WORKSPACE, () -> {
-            Batches<RecordWithUniqueValues> batches = new Batches<>(Archivist.BATCH, archivist.ports.records()::insertAll);
+        archivist.unitOfWork.write(WORKSPACE, () -> {
+            Batches<RecordWithUniqueValues> batches = new Batches<>(Archivist.BATCH, archivist.batches::insertAll);
             for (long serial = 0; serial < size; serial++) {
                 StoredRecord record = StoredRecord.create(ids.of(serial), WORKSPACE, TYPE, Optional.empty(),
                         Map.of("title", "item number " + serial, "status", "open", "priority", (int) (serial % 5)),
@@ -153,7 +153,7 @@ final class ListingScenario {
                 batches.accept(new RecordWithUniqueValues(record, Map.of()));
             }
             batches.flush();
-            archivist.ports.operations().save(operation.finish(List.of(), Map.of(TYPE, size / 2)));
+            archivist.operations.save(operation.finish(List.of(), Map.of(TYPE, size / 2)));
             return null;
         });
         return ids;

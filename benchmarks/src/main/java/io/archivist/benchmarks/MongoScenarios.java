@@ -9,15 +9,11 @@ import io.archivist.adapters.persistence.mongo.MongoStore;
 import io.archivist.adapters.persistence.mongo.MongoStoreSettings;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult;
-import io.archivist.application.port.out.Ports;
-import io.archivist.application.service.TimeOrderedIds;
 import io.archivist.domain.Operation;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
 
 import java.net.InetSocketAddress;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -66,8 +62,8 @@ final class MongoScenarios {
         String name = "bench" + UUID.randomUUID().toString().replace("-", "");
         MongoDatabase database = client.getDatabase(name);
         try (MongoStore store = MongoStore.open(database, MongoStoreSettings.defaults(name))) {
-            Archivist archivist = new Archivist(new Ports(store.records(), store.catalogs(), store.operations(),
-                    store.unitOfWork(), store.idempotency(), Instant::now, new TimeOrderedIds()));
+            Archivist archivist = new Archivist(store.records(), store.records(), store.cascades(), store.seedBatches(),
+                    store.catalogs(), store.operations(), store.unitOfWork());
             MongoBaseline baseline = new MongoBaseline(database.getCollection("records"));
             Archivist.Copies copies = archivist.loadCopies(shape);
             RecordId rootA = copies.archivist();

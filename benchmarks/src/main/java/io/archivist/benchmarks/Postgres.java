@@ -1,12 +1,6 @@
 package io.archivist.benchmarks;
 
-import io.archivist.application.port.out.CatalogStore;
-import io.archivist.application.port.out.IdempotencyStore;
-import io.archivist.application.port.out.OperationLog;
-import io.archivist.application.port.out.Ports;
-import io.archivist.application.port.out.RecordStore;
 import io.archivist.application.port.out.UnitOfWork;
-import io.archivist.application.service.TimeOrderedIds;
 import io.micronaut.context.ApplicationContext;
 
 import java.sql.Connection;
@@ -14,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +28,7 @@ final class Postgres implements AutoCloseable {
     private Postgres(Options options, ApplicationContext context) {
         this.options = options;
         this.context = context;
-        this.archivist = new Archivist(new Ports(context.getBean(RecordStore.class), context.getBean(CatalogStore.class),
-                context.getBean(OperationLog.class), context.getBean(UnitOfWork.class),
-                context.getBean(IdempotencyStore.class), Instant::now, new TimeOrderedIds()));
+        this.archivist = Archivist.of(context, context.getBean(UnitOfWork.class));
     }
 
     /** Creates the database when missing, drops whatever an earlier run left, then opens the store (which creates its schema). */

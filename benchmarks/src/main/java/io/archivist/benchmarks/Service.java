@@ -1,7 +1,7 @@
 package io.archivist.benchmarks;
 
 import io.archivist.adapters.rest.security.TokenMinter;
-import io.archivist.application.port.out.Ports;
+import io.archivist.application.service.WorkspaceTurns;
 import io.archivist.domain.WorkspaceId;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -41,7 +41,8 @@ final class Service implements AutoCloseable {
         this.secret = secret;
         this.dataDir = dataDir;
         this.postgres = postgres;
-        this.archivist = new Archivist(server.getApplicationContext().getBean(Ports.class));
+        this.archivist = Archivist.of(server.getApplicationContext(),
+                server.getApplicationContext().getBean(WorkspaceTurns.class));
     }
 
     /** On the PostgreSQL database of {@code options}, made when missing and emptied first. */

@@ -1,6 +1,7 @@
 package io.archivist.adapters.rest;
 
 import io.archivist.application.port.out.UnitOfWork;
+import io.archivist.application.service.WorkspaceTurns;
 import io.archivist.domain.WorkspaceId;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
@@ -62,6 +63,9 @@ final class HeldStore implements BeanCreatedEventListener<UnitOfWork> {
     @Override
     public UnitOfWork onCreated(BeanCreatedEvent<UnitOfWork> event) {
         UnitOfWork store = event.getBean();
+        if (store instanceof WorkspaceTurns) {
+            return store; // the queue in front of the store: it gets the held store's units, held below it
+        }
         return new UnitOfWork() {
             @Override
             public <T> T write(WorkspaceId workspace, Supplier<T> work) {

@@ -2,9 +2,15 @@ package io.archivist.adapters.rest;
 
 import io.archivist.adapters.rest.wiring.ArchivistFactory;
 import io.archivist.application.port.in.PurgeExpiredUseCase;
-import io.archivist.application.port.out.Ports;
+import io.archivist.application.port.out.CatalogStore;
+import io.archivist.application.port.out.IdGenerator;
+import io.archivist.application.port.out.OperationLog;
+import io.archivist.application.port.out.RecordCascades;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.RetentionService;
+import io.archivist.application.service.WorkspaceTurns;
 import io.archivist.domain.Operation;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -22,8 +28,9 @@ class RecordingRetention implements PurgeExpiredUseCase {
     private final RetentionService service;
     final List<Operation> operations = new CopyOnWriteArrayList<>();
 
-    RecordingRetention(Ports ports, LifecyclePolicy policy) {
-        this.service = new RetentionService(ports, policy);
+    RecordingRetention(RecordReads records, RecordCascades cascades, OperationLog log, CatalogStore catalogs,
+                       WorkspaceTurns unitOfWork, TimeSource time, IdGenerator ids, LifecyclePolicy policy) {
+        this.service = new RetentionService(records, cascades, log, catalogs, unitOfWork, time, ids, policy);
     }
 
     @Override

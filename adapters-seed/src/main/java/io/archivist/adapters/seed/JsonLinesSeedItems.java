@@ -2,9 +2,9 @@ package io.archivist.adapters.seed;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.archivist.application.port.out.MalformedSeedException;
-import io.archivist.application.port.out.SeedItem.WorkspaceEntry;
-import io.archivist.application.port.out.SeedPosition;
+import io.archivist.application.port.out.seed.MalformedSeedException;
+import io.archivist.application.port.out.seed.SeedItem.WorkspaceEntry;
+import io.archivist.application.port.out.seed.SeedPosition;
 
 import java.io.IOException;
 import java.util.List;

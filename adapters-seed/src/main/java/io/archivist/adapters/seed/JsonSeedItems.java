@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.archivist.application.port.out.MalformedSeedException;
-import io.archivist.application.port.out.SeedItem.WorkspaceEntry;
-import io.archivist.application.port.out.SeedPosition;
+import io.archivist.application.port.out.seed.MalformedSeedException;
+import io.archivist.application.port.out.seed.SeedItem.WorkspaceEntry;
+import io.archivist.application.port.out.seed.SeedPosition;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

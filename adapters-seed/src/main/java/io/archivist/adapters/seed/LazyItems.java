@@ -1,7 +1,7 @@
 package io.archivist.adapters.seed;
 
-import io.archivist.application.port.out.SeedItem;
-import io.archivist.application.port.out.SeedItems;
+import io.archivist.application.port.out.seed.SeedItem;
+import io.archivist.application.port.out.seed.SeedItems;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,8 +1,8 @@
 package io.archivist.adapters.seed;
 
-import io.archivist.application.port.out.SeedItem.RecordEntry;
-import io.archivist.application.port.out.SeedItem.TypeEntry;
-import io.archivist.application.port.out.SeedPosition;
+import io.archivist.application.port.out.seed.SeedItem.RecordEntry;
+import io.archivist.application.port.out.seed.SeedItem.TypeEntry;
+import io.archivist.application.port.out.seed.SeedPosition;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

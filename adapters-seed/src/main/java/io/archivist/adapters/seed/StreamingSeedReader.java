@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import io.archivist.application.port.in.SeedFormat;
-import io.archivist.application.port.out.SeedItems;
-import io.archivist.application.port.out.SeedReader;
+import io.archivist.domain.SeedFormat;
+import io.archivist.application.port.out.seed.SeedItems;
+import io.archivist.application.port.out.seed.SeedReader;
 import io.archivist.domain.Limits;
 import jakarta.inject.Singleton;
 

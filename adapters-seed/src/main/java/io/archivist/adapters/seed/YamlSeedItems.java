@@ -1,8 +1,8 @@
 package io.archivist.adapters.seed;
 
-import io.archivist.application.port.out.MalformedSeedException;
-import io.archivist.application.port.out.SeedItem.WorkspaceEntry;
-import io.archivist.application.port.out.SeedPosition;
+import io.archivist.application.port.out.seed.MalformedSeedException;
+import io.archivist.application.port.out.seed.SeedItem.WorkspaceEntry;
+import io.archivist.application.port.out.seed.SeedPosition;
 import io.archivist.domain.Limits;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;

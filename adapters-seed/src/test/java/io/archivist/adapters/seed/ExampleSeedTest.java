@@ -1,16 +1,16 @@
 package io.archivist.adapters.seed;
 
 import io.archivist.application.memory.InMemoryStore;
-import io.archivist.application.port.in.ImportSeedCommand;
+import io.archivist.application.port.in.seed.ImportSeedCommand;
 import io.archivist.application.port.in.LifecycleCommand;
-import io.archivist.application.port.in.SeedFormat;
-import io.archivist.application.port.in.SeedReport;
-import io.archivist.application.port.in.SeedSource;
-import io.archivist.application.port.out.Ports;
-import io.archivist.application.port.out.RecordFilter;
+import io.archivist.domain.SeedFormat;
+import io.archivist.application.port.in.seed.SeedReport;
+import io.archivist.application.port.in.seed.SeedSource;
+import io.archivist.application.contract.StorePorts;
+import io.archivist.domain.RecordFilter;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
-import io.archivist.application.service.SeedImportService;
+import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Role;
 import io.archivist.domain.StoredRecord;
@@ -31,9 +31,9 @@ class ExampleSeedTest {
     private static final Path EXAMPLE = Path.of("..", "seeds", "example.json");
     private static final WorkspaceId DEMO = WorkspaceId.of("demo");
 
-    private final Ports ports = new InMemoryStore().ports();
-    private final SeedImportService seeds = new SeedImportService(ports, new StreamingSeedReader());
-    private final LifecycleService lifecycle = new LifecycleService(ports, LifecyclePolicy.DEFAULT);
+    private final StorePorts ports = new InMemoryStore().ports();
+    private final SeedImportService seeds = ports.seedImportService(new StreamingSeedReader());
+    private final LifecycleService lifecycle = ports.lifecycleService(LifecyclePolicy.DEFAULT);
     private final Caller ada = Caller.user("ada", DEMO, Set.of(Role.ADMIN));
 
     @Test

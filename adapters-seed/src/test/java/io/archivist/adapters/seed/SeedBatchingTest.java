@@ -1,14 +1,17 @@
 package io.archivist.adapters.seed;
 
 import io.archivist.application.memory.InMemoryStore;
-import io.archivist.application.port.in.ImportSeedCommand;
-import io.archivist.application.port.in.SeedFormat;
-import io.archivist.application.port.in.SeedProgress;
-import io.archivist.application.port.in.SeedReport;
-import io.archivist.application.port.in.SeedReport.Counts;
-import io.archivist.application.port.out.Ports;
-import io.archivist.application.port.out.RecordStore;
-import io.archivist.application.service.SeedImportService;
+import io.archivist.application.port.in.seed.ImportSeedCommand;
+import io.archivist.domain.SeedFormat;
+import io.archivist.application.port.in.seed.SeedProgress;
+import io.archivist.application.port.in.seed.SeedReport;
+import io.archivist.application.port.in.seed.SeedReport.Counts;
+import io.archivist.application.contract.StorePorts;
+import io.archivist.application.port.out.RecordCascades;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.RecordWrites;
+import io.archivist.application.port.out.seed.SeedBatches;
+import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.application.service.TimeOrderedIds;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +34,8 @@ class SeedBatchingTest {
     private static final int RECORDS = 2_500;
 
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
-    private final Ports ports = counting(new InMemoryStore().ports(() -> SeedWorld.NOW, new TimeOrderedIds()));
-    private final SeedImportService seeds = new SeedImportService(ports, new StreamingSeedReader());
+    private final StorePorts ports = counting(new InMemoryStore().ports(() -> SeedWorld.NOW, new TimeOrderedIds()));
+    private final SeedImportService seeds = ports.seedImportService(new StreamingSeedReader());
     private final List<String> progress = new ArrayList<>();
 
     @Test
@@ -75,17 +78,21 @@ class SeedBatchingTest {
         return calls.getOrDefault(method, new AtomicLong()).get();
     }
 
-    private Ports counting(Ports real) {
-        RecordStore records = (RecordStore) Proxy.newProxyInstance(RecordStore.class.getClassLoader(),
-                new Class<?>[]{RecordStore.class}, (proxy, method, args) -> {
-                    calls.computeIfAbsent(method.getName(), name -> new AtomicLong()).incrementAndGet();
-                    try {
-                        return method.invoke(real.records(), args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        return new Ports(records, real.catalogs(), real.operations(), real.unitOfWork(), real.idempotency(),
-                real.time(), real.ids());
+    /** The store's record ports, each call counted by method name. */
+    private StorePorts counting(StorePorts real) {
+        return new StorePorts(counted(RecordReads.class, real.reads()), counted(RecordWrites.class, real.writes()),
+                counted(RecordCascades.class, real.cascades()), counted(SeedBatches.class, real.seedBatches()),
+                real.catalogs(), real.operations(), real.unitOfWork(), real.idempotency(), real.time(), real.ids());
+    }
+
+    private <T> T counted(Class<T> port, T real) {
+        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[]{port}, (proxy, method, args) -> {
+            calls.computeIfAbsent(method.getName(), name -> new AtomicLong()).incrementAndGet();
+            try {
+                return method.invoke(real, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
     }
 }

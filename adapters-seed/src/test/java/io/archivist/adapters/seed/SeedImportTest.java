@@ -2,9 +2,9 @@ package io.archivist.adapters.seed;
 
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult;
-import io.archivist.application.port.in.SeedFormat;
-import io.archivist.application.port.in.SeedReport;
-import io.archivist.application.port.in.SeedReport.Counts;
+import io.archivist.domain.SeedFormat;
+import io.archivist.application.port.in.seed.SeedReport;
+import io.archivist.application.port.in.seed.SeedReport.Counts;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationKind;

@@ -1,9 +1,9 @@
 package io.archivist.adapters.seed;
 
-import io.archivist.application.port.in.SeedError;
-import io.archivist.application.port.in.SeedError.Code;
-import io.archivist.application.port.in.SeedFormat;
-import io.archivist.application.port.in.SeedRejectedException;
+import io.archivist.application.port.in.seed.SeedError;
+import io.archivist.application.port.in.seed.SeedError.Code;
+import io.archivist.domain.SeedFormat;
+import io.archivist.application.port.in.seed.SeedRejectedException;
 import org.junit.jupiter.api.Test;
 
 import static io.archivist.adapters.seed.SeedWorld.doc;

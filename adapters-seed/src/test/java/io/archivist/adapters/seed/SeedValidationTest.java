@@ -1,10 +1,10 @@
 package io.archivist.adapters.seed;
 
-import io.archivist.application.port.in.ImportSeedCommand;
-import io.archivist.application.port.in.SeedError;
-import io.archivist.application.port.in.SeedError.Code;
-import io.archivist.application.port.in.SeedFormat;
-import io.archivist.application.port.in.SeedRejectedException;
+import io.archivist.application.port.in.seed.ImportSeedCommand;
+import io.archivist.application.port.in.seed.SeedError;
+import io.archivist.application.port.in.seed.SeedError.Code;
+import io.archivist.domain.SeedFormat;
+import io.archivist.application.port.in.seed.SeedRejectedException;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ErrorCode;

@@ -1,15 +1,15 @@
 package io.archivist.adapters.seed;
 
 import io.archivist.application.memory.InMemoryStore;
-import io.archivist.application.port.in.ImportSeedCommand;
-import io.archivist.application.port.in.SeedFormat;
-import io.archivist.application.port.in.SeedRejectedException;
-import io.archivist.application.port.in.SeedReport;
-import io.archivist.application.port.out.Ports;
-import io.archivist.application.port.out.RecordFilter;
+import io.archivist.application.port.in.seed.ImportSeedCommand;
+import io.archivist.domain.SeedFormat;
+import io.archivist.application.port.in.seed.SeedRejectedException;
+import io.archivist.application.port.in.seed.SeedReport;
+import io.archivist.application.contract.StorePorts;
+import io.archivist.domain.RecordFilter;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
-import io.archivist.application.service.SeedImportService;
+import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.application.service.TimeOrderedIds;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Role;
@@ -41,9 +41,9 @@ final class SeedWorld {
             {"name": "tag"}]""";
 
     final InMemoryStore store = new InMemoryStore();
-    final Ports ports = store.ports(() -> NOW, new TimeOrderedIds());
-    final SeedImportService seeds = new SeedImportService(ports, new StreamingSeedReader());
-    final LifecycleService lifecycle = new LifecycleService(ports, LifecyclePolicy.DEFAULT);
+    final StorePorts ports = store.ports(() -> NOW, new TimeOrderedIds());
+    final SeedImportService seeds = ports.seedImportService(new StreamingSeedReader());
+    final LifecycleService lifecycle = ports.lifecycleService(LifecyclePolicy.DEFAULT);
     final Caller admin = Caller.user("ada", ACME, Set.of(Role.ADMIN));
 
     /** A JSON seed for acme with {@link #TYPES} and one record per line: record n is on line n + 2, at /records/n. */
@@ -95,7 +95,7 @@ final class SeedWorld {
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
-    static io.archivist.application.port.in.SeedSource source(String text) {
+    static io.archivist.application.port.in.seed.SeedSource source(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         return () -> new ByteArrayInputStream(bytes);
     }

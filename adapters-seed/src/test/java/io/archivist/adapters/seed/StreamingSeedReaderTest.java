@@ -1,13 +1,13 @@
 package io.archivist.adapters.seed;
 
-import io.archivist.application.port.in.SeedFormat;
-import io.archivist.application.port.out.MalformedSeedException;
-import io.archivist.application.port.out.SeedItem;
-import io.archivist.application.port.out.SeedItem.RecordEntry;
-import io.archivist.application.port.out.SeedItem.TypeEntry;
-import io.archivist.application.port.out.SeedItem.WorkspaceEntry;
-import io.archivist.application.port.out.SeedItems;
-import io.archivist.application.port.out.SeedPosition;
+import io.archivist.domain.SeedFormat;
+import io.archivist.application.port.out.seed.MalformedSeedException;
+import io.archivist.application.port.out.seed.SeedItem;
+import io.archivist.application.port.out.seed.SeedItem.RecordEntry;
+import io.archivist.application.port.out.seed.SeedItem.TypeEntry;
+import io.archivist.application.port.out.seed.SeedItem.WorkspaceEntry;
+import io.archivist.application.port.out.seed.SeedItems;
+import io.archivist.application.port.out.seed.SeedPosition;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

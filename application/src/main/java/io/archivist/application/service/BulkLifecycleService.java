@@ -1,12 +1,17 @@
 package io.archivist.application.service;
 
+import io.archivist.application.port.out.CatalogCache;
+import io.archivist.application.port.out.CatalogStore;
+import io.archivist.application.port.out.IdGenerator;
+import io.archivist.application.port.out.OperationLog;
+import io.archivist.application.port.out.RecordCascades;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.in.BulkCommand;
 import io.archivist.application.port.in.BulkLifecycleUseCase;
 import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.BulkResult.Item;
 import io.archivist.application.port.in.BulkResult.Outcome;
-import io.archivist.application.port.out.Ports;
-import io.archivist.application.port.out.RecordStore;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
@@ -35,17 +40,19 @@ import java.util.Set;
  */
 public final class BulkLifecycleService implements BulkLifecycleUseCase {
 
-    private final RecordStore records;
+    private final RecordReads records;
     private final UnitOfWork unitOfWork;
     private final Workspaces workspaces;
     private final Cascades cascades;
     private final LifecyclePolicy policy;
 
-    public BulkLifecycleService(Ports ports, LifecyclePolicy policy) {
-        this.records = ports.records();
-        this.unitOfWork = ports.unitOfWork();
-        this.workspaces = new Workspaces(ports);
-        this.cascades = new Cascades(ports, workspaces, policy);
+    public BulkLifecycleService(RecordReads records, RecordCascades cascades, OperationLog log, CatalogStore catalogs,
+                                CatalogCache catalogCache, UnitOfWork unitOfWork, TimeSource time, IdGenerator ids,
+                                LifecyclePolicy policy) {
+        this.records = records;
+        this.unitOfWork = unitOfWork;
+        this.workspaces = new Workspaces(records, catalogs, catalogCache, time);
+        this.cascades = new Cascades(records, cascades, log, ids, time, policy);
         this.policy = policy;
     }
 

@@ -1,9 +1,10 @@
 package io.archivist.application.service;
 
+import io.archivist.application.port.out.RecordCascades;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.out.IdGenerator;
 import io.archivist.application.port.out.OperationLog;
-import io.archivist.application.port.out.Ports;
-import io.archivist.application.port.out.RecordStore;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.Blocker;
 import io.archivist.domain.Caller;
@@ -27,25 +28,28 @@ import java.util.TreeMap;
  */
 final class Cascades {
 
-    private final RecordStore records;
+    private final RecordReads records;
+    private final RecordCascades cascades;
     private final OperationLog log;
     private final IdGenerator ids;
-    private final Workspaces workspaces;
+    private final TimeSource time;
     private final LifecyclePolicy policy;
 
-    Cascades(Ports ports, Workspaces workspaces, LifecyclePolicy policy) {
-        this.records = ports.records();
-        this.log = ports.operations();
-        this.ids = ports.ids();
-        this.workspaces = workspaces;
+    Cascades(RecordReads records, RecordCascades cascades, OperationLog log, IdGenerator ids, TimeSource time,
+             LifecyclePolicy policy) {
+        this.records = records;
+        this.cascades = cascades;
+        this.log = log;
+        this.ids = ids;
+        this.time = time;
         this.policy = policy;
     }
 
     /** R7: the cascade of {@code roots} reaches the caller's own user. */
     Optional<Blocker> ownUserBlocker(Caller caller, List<RecordId> roots, OperationKind kind) {
-        return workspaces.ownUser(caller).filter(user -> kind == OperationKind.PURGE
-                        ? records.purgeReaches(caller.workspace(), roots, user)
-                        : records.archiveReaches(caller.workspace(), roots, user))
+        return Workspaces.ownUser(records, caller).filter(user -> kind == OperationKind.PURGE
+                        ? cascades.purgeReaches(caller.workspace(), roots, user)
+                        : cascades.archiveReaches(caller.workspace(), roots, user))
                 .map(Blocker::ownUser);
     }
 
@@ -61,7 +65,7 @@ final class Cascades {
      * the outline of the restore. A restore itself does not ask: the store refuses what the outline would find.
      */
     RestoreCheck checkRestore(Caller caller, StoredRecord record) {
-        RestoreOutline outline = records.outlineRestore(caller.workspace(), record.id(), policy.maxListedRecords());
+        RestoreOutline outline = cascades.outlineRestore(caller.workspace(), record.id(), policy.maxListedRecords());
         List<Blocker> blockers = new ArrayList<>();
         archivedParentsBlocker(caller, record).ifPresent(blockers::add);
         outline.conflicts().forEach(conflict -> blockers.add(Blocker.uniqueConflict(conflict)));
@@ -74,12 +78,12 @@ final class Cascades {
 
     Operation archive(Caller caller, List<RecordId> roots) {
         Operation operation = begin(caller, OperationKind.ARCHIVE, roots);
-        return finish(operation, roots, records.archive(operation, policy.maxCascadeRecords()));
+        return finish(operation, roots, cascades.archive(operation, policy.maxCascadeRecords()));
     }
 
     Operation purge(Caller caller, List<RecordId> roots) {
         Operation operation = begin(caller, OperationKind.PURGE, roots);
-        return finish(operation, roots, records.purge(operation, policy.maxCascadeRecords()));
+        return finish(operation, roots, cascades.purge(operation, policy.maxCascadeRecords()));
     }
 
     /**
@@ -96,8 +100,8 @@ final class Cascades {
         for (RecordId root : candidates) {
             admission.admit(root, () -> {
                 long restoredSoFar = counts.values().stream().mapToLong(Long::longValue).sum();
-                // One walk of the set both restores it and says what it left archived (RecordStore#restore).
-                RecordStore.Restored restored = records.restore(root, operation, listLimit - left.size(),
+                // One walk of the set both restores it and says what it left archived (RecordCascades#restore).
+                RecordCascades.Restored restored = cascades.restore(root, operation, listLimit - left.size(),
                         policy.maxCascadeRecords() - restoredSoFar);
                 restored.countsPerType().forEach((type, n) -> counts.merge(type, n, Long::sum));
                 left.addAll(restored.leftArchived());
@@ -122,7 +126,7 @@ final class Cascades {
 
     private Operation begin(Caller caller, OperationKind kind, List<RecordId> roots) {
         return Operation.begin(OperationId.of(ids.next()), caller.workspace(), kind, caller.actor(),
-                workspaces.now(), roots);
+                Workspaces.now(time), roots);
     }
 
     private Operation finish(Operation operation, List<RecordId> roots, Map<String, Long> counts) {

@@ -1,8 +1,10 @@
 package io.archivist.application.service;
 
+import io.archivist.application.port.out.IdempotencyStore;
+import io.archivist.application.port.out.RememberedAnswer;
+import io.archivist.application.port.out.TimeSource;
+import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.application.port.in.IdempotentRequestUseCase;
-import io.archivist.application.port.in.RememberedResponse;
-import io.archivist.application.port.out.Ports;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ErrorCode;
@@ -22,18 +24,19 @@ public final class IdempotencyService implements IdempotentRequestUseCase {
     /** Expired answers forgotten per statement: a backlog is cleared in short steps, never one long one. */
     static final int FORGET_BATCH = 1_000;
 
-    private final Ports ports;
-    private final Workspaces workspaces;
+    private final IdempotencyStore idempotency;
+    private final UnitOfWork unitOfWork;
+    private final TimeSource time;
 
-    public IdempotencyService(Ports ports) {
-        this.ports = ports;
-        this.workspaces = new Workspaces(ports);
+    public IdempotencyService(IdempotencyStore idempotency, UnitOfWork unitOfWork, TimeSource time) {
+        this.idempotency = idempotency;
+        this.unitOfWork = unitOfWork;
+        this.time = time;
     }
 
     @Override
-    public RememberedResponse once(Caller caller, Permission permission, String key, String fingerprint,
-                                   Supplier<RememberedResponse> action,
-                                   Function<ArchivistException, RememberedResponse> refusal) {
+    public String once(Caller caller, Permission permission, String key, String fingerprint, Supplier<String> action,
+                       Function<ArchivistException, String> refusal) {
         // Authorised before any replay: a caller whose roles no longer allow the call never gets the stored answer.
         caller.require(permission);
         if (key == null || key.isBlank() || key.length() > 255) {
@@ -43,20 +46,20 @@ public final class IdempotencyService implements IdempotentRequestUseCase {
         String scopedKey = caller.actor() + "\n" + key;
         boolean[] acting = {false};
         try {
-            return ports.unitOfWork().write(caller.workspace(), () -> {
+            return unitOfWork.write(caller.workspace(), () -> {
                 acting[0] = false;
-                Optional<RememberedResponse> first = remembered(caller, scopedKey, key, fingerprint);
+                Optional<RememberedAnswer> first = remembered(caller, scopedKey, key, fingerprint);
                 if (first.isPresent()) {
-                    return first.get();
+                    return first.get().answer();
                 }
                 acting[0] = true;
-                RememberedResponse response = action.get();
-                ports.idempotency().remember(caller.workspace(), scopedKey, response);
-                return response;
+                String answer = action.get();
+                idempotency.remember(caller.workspace(), scopedKey, new RememberedAnswer(fingerprint, answer, now()));
+                return answer;
             });
         } catch (ArchivistException refused) {
             if (acting[0] && !refused.code().invitesRetry()) {
-                rememberRefusal(caller, scopedKey, refusal.apply(refused));
+                rememberRefusal(caller, scopedKey, new RememberedAnswer(fingerprint, refusal.apply(refused), now()));
             }
             throw refused;
         }
@@ -64,11 +67,11 @@ public final class IdempotencyService implements IdempotentRequestUseCase {
 
     @Override
     public long forgetExpired() {
-        Instant cutoff = workspaces.now().minus(KEPT);
+        Instant cutoff = now().minus(KEPT);
         long forgotten = 0;
         int batch;
         do {
-            batch = ports.idempotency().forget(cutoff, FORGET_BATCH);
+            batch = idempotency.forget(cutoff, FORGET_BATCH);
             forgotten += batch;
         } while (batch == FORGET_BATCH);
         return forgotten;
@@ -78,17 +81,17 @@ public final class IdempotencyService implements IdempotentRequestUseCase {
      * The action's unit rolled back, taking whatever it wrote; the refusal changed nothing, so it is
      * kept in a unit of its own. A request with the same key that was answered meanwhile keeps its answer.
      */
-    private void rememberRefusal(Caller caller, String scopedKey, RememberedResponse response) {
-        ports.unitOfWork().write(caller.workspace(), () -> {
-            if (ports.idempotency().find(caller.workspace(), scopedKey, notBefore()).isEmpty()) {
-                ports.idempotency().remember(caller.workspace(), scopedKey, response);
+    private void rememberRefusal(Caller caller, String scopedKey, RememberedAnswer answer) {
+        unitOfWork.write(caller.workspace(), () -> {
+            if (idempotency.find(caller.workspace(), scopedKey, notBefore()).isEmpty()) {
+                idempotency.remember(caller.workspace(), scopedKey, answer);
             }
             return null;
         });
     }
 
-    private Optional<RememberedResponse> remembered(Caller caller, String scopedKey, String key, String fingerprint) {
-        Optional<RememberedResponse> first = ports.idempotency().find(caller.workspace(), scopedKey, notBefore());
+    private Optional<RememberedAnswer> remembered(Caller caller, String scopedKey, String key, String fingerprint) {
+        Optional<RememberedAnswer> first = idempotency.find(caller.workspace(), scopedKey, notBefore());
         if (first.isPresent() && !first.get().fingerprint().equals(fingerprint)) {
             throw new ArchivistException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + Limits.quote(key)
                     + "' was used for another request (method, path, query string or body) in the last 24 hours");
@@ -97,6 +100,10 @@ public final class IdempotencyService implements IdempotentRequestUseCase {
     }
 
     private Instant notBefore() {
-        return workspaces.now().minus(KEPT);
+        return now().minus(KEPT);
+    }
+
+    private Instant now() {
+        return Workspaces.now(time);
     }
 }

@@ -1,12 +1,17 @@
 package io.archivist.application.service;
 
+import io.archivist.application.port.out.CatalogCache;
+import io.archivist.application.port.out.CatalogStore;
+import io.archivist.application.port.out.IdGenerator;
+import io.archivist.application.port.out.OperationLog;
+import io.archivist.application.port.out.RecordCascades;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult;
 import io.archivist.application.port.in.LifecycleResult.Outcome;
 import io.archivist.application.port.in.LifecycleUseCase;
 import io.archivist.application.port.in.RecordView;
-import io.archivist.application.port.out.Ports;
-import io.archivist.application.port.out.RecordStore;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.domain.Blocker;
@@ -30,18 +35,20 @@ import java.util.Optional;
 /** Archive, restore, purge and preview of one record (docs/lifecycle.md). */
 public final class LifecycleService implements LifecycleUseCase {
 
-    private final RecordStore records;
+    private final RecordCascades recordCascades;
     private final UnitOfWork unitOfWork;
     private final Workspaces workspaces;
     private final Cascades cascades;
     private final LifecyclePolicy policy;
 
-    public LifecycleService(Ports ports, LifecyclePolicy policy) {
+    public LifecycleService(RecordReads records, RecordCascades cascades, OperationLog log, CatalogStore catalogs,
+                            CatalogCache catalogCache, UnitOfWork unitOfWork, TimeSource time, IdGenerator ids,
+                            LifecyclePolicy policy) {
         this.policy = policy;
-        this.records = ports.records();
-        this.unitOfWork = ports.unitOfWork();
-        this.workspaces = new Workspaces(ports);
-        this.cascades = new Cascades(ports, workspaces, policy);
+        this.recordCascades = cascades;
+        this.unitOfWork = unitOfWork;
+        this.workspaces = new Workspaces(records, catalogs, catalogCache, time);
+        this.cascades = new Cascades(records, cascades, log, ids, time, policy);
     }
 
     @Override
@@ -91,7 +98,8 @@ public final class LifecycleService implements LifecycleUseCase {
         List<Blocker> blockers = new ArrayList<>();
         cascades.ownUserBlocker(caller, roots, kind).ifPresent(blockers::add);
         Map<String, Long> counts = kind == OperationKind.ARCHIVE
-                ? records.countArchive(caller.workspace(), roots) : records.countPurge(caller.workspace(), roots);
+                ? recordCascades.countArchive(caller.workspace(), roots)
+                : recordCascades.countPurge(caller.workspace(), roots);
         Blocker.overCascadeLimit(counts, policy.maxCascadeRecords()).ifPresent(blockers::add);
         return new Preview(kind, roots, counts, List.of(), blockers);
     }

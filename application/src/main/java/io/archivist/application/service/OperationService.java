@@ -1,7 +1,9 @@
 package io.archivist.application.service;
 
+import io.archivist.application.port.out.OperationLog;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.application.port.in.OperationQuery;
-import io.archivist.application.port.out.Ports;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ErrorCode;
@@ -15,25 +17,27 @@ import java.util.List;
 /** The operation log as clients read it. */
 public final class OperationService implements OperationQuery {
 
-    private final Ports ports;
-    private final Workspaces workspaces;
+    private final RecordReads records;
+    private final OperationLog operations;
+    private final UnitOfWork unitOfWork;
 
-    public OperationService(Ports ports) {
-        this.ports = ports;
-        this.workspaces = new Workspaces(ports);
+    public OperationService(RecordReads records, OperationLog operations, UnitOfWork unitOfWork) {
+        this.records = records;
+        this.operations = operations;
+        this.unitOfWork = unitOfWork;
     }
 
     @Override
     public List<Operation> history(Caller caller, RecordId id) {
-        return ports.unitOfWork().read(caller.workspace(), () -> {
-            workspaces.record(caller, id);
-            return ports.operations().history(caller.workspace(), id);
+        return unitOfWork.read(caller.workspace(), () -> {
+            Workspaces.record(records, caller, id);
+            return operations.history(caller.workspace(), id);
         });
     }
 
     @Override
     public Operation operation(Caller caller, OperationId id) {
-        Operation operation = ports.operations().find(caller.workspace(), id).orElseThrow(() ->
+        Operation operation = operations.find(caller.workspace(), id).orElseThrow(() ->
                 new ArchivistException(ErrorCode.OPERATION_NOT_FOUND, "operation " + id + " does not exist"));
         if (!caller.may(Permission.ADMINISTER) && !operation.actor().equals(caller.actor())) {
             // docs/lifecycle.md#roles: a 403 never names another actor.

@@ -1,13 +1,17 @@
 package io.archivist.application.service;
 
+import io.archivist.application.port.out.CatalogCache;
+import io.archivist.application.port.out.CatalogStore;
+import io.archivist.application.port.out.IdGenerator;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.RecordWrites;
+import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.in.CreateRecordCommand;
 import io.archivist.application.port.in.ListRecordsQuery;
 import io.archivist.application.port.in.RecordUseCase;
 import io.archivist.application.port.in.RecordView;
 import io.archivist.application.port.in.UpdateRecordCommand;
-import io.archivist.application.port.out.Ports;
-import io.archivist.application.port.out.RecordFilter;
-import io.archivist.application.port.out.RecordStore;
+import io.archivist.domain.RecordFilter;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.AttributesPatch;
@@ -29,22 +33,21 @@ import java.util.Optional;
 /** Create, read, update and list records (docs/lifecycle.md#concepts, R6, R9). */
 public final class RecordService implements RecordUseCase, ListRecordsQuery {
 
-    private final RecordStore records;
+    private final RecordReads records;
+    private final RecordWrites writes;
     private final UnitOfWork unitOfWork;
     private final Workspaces workspaces;
-    private final Ports ports;
+    private final IdGenerator ids;
     private final LifecyclePolicy policy;
 
-    public RecordService(Ports ports) {
-        this(ports, LifecyclePolicy.DEFAULT);
-    }
-
-    public RecordService(Ports ports, LifecyclePolicy policy) {
-        this.ports = ports;
+    public RecordService(RecordReads records, RecordWrites writes, CatalogStore catalogs, CatalogCache catalogCache,
+                         UnitOfWork unitOfWork, TimeSource time, IdGenerator ids, LifecyclePolicy policy) {
         this.policy = policy;
-        this.records = ports.records();
-        this.unitOfWork = ports.unitOfWork();
-        this.workspaces = new Workspaces(ports);
+        this.records = records;
+        this.writes = writes;
+        this.unitOfWork = unitOfWork;
+        this.ids = ids;
+        this.workspaces = new Workspaces(records, catalogs, catalogCache, time);
     }
 
     @Override
@@ -57,7 +60,7 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
                     "object type '" + Limits.quote(command.type()) + "' is not defined"));
             List<StoredRecord> parents = records.findAll(caller.workspace(), command.parents());
             Lifecycle.requireAllowedParents(type, command.parents(), parents);
-            RecordId id = RecordId.of(ports.ids().next());
+            RecordId id = RecordId.of(ids.next());
             Lifecycle.requireParentsActive(id, parents);
             command.key().ifPresent(key -> records.findByKey(caller.workspace(), type.name(), key).ifPresent(holder -> {
                 throw ArchivistException.duplicateKey(type.name(), key, holder.id());
@@ -67,7 +70,7 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
             Instant now = workspaces.now();
             StoredRecord record = StoredRecord.create(id, caller.workspace(), type.name(), command.key(),
                     command.attributes(), command.parents(), caller.actor(), now);
-            records.insert(record, unique);
+            writes.insert(record, unique);
             return workspaces.view(catalog, record);
         });
     }
@@ -86,7 +89,7 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
             Map<String, String> unique = UniqueValues.of(type, attributes);
             requireUniqueFree(caller, type, record.id(), unique);
             StoredRecord updated = record.withAttributes(attributes, caller.actor(), workspaces.now());
-            records.update(updated, unique);
+            writes.update(updated, unique);
             return workspaces.view(catalog, updated);
         });
     }
@@ -114,7 +117,7 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
             Catalog catalog = workspaces.catalog(caller);
             filter.type().ifPresent(catalog::require);
             // R14: a page of large records ends early, with a cursor, rather than filling the memory.
-            RecordStore.Page page = records.pageWithin(caller.workspace(), filter, after, limit, policy.maxPageBytes());
+            RecordReads.Page page = records.pageWithin(caller.workspace(), filter, after, limit, policy.maxPageBytes());
             List<StoredRecord> found = page.records();
             Optional<String> next = page.more() && !found.isEmpty()
                     ? Optional.of(PageCursor.after(found.get(found.size() - 1).id())) : Optional.empty();

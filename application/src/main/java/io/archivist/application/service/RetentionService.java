@@ -1,7 +1,13 @@
 package io.archivist.application.service;
 
+import io.archivist.application.port.out.CatalogStore;
+import io.archivist.application.port.out.IdGenerator;
+import io.archivist.application.port.out.OperationLog;
+import io.archivist.application.port.out.RecordCascades;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.TimeSource;
+import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.application.port.in.PurgeExpiredUseCase;
-import io.archivist.application.port.out.Ports;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
@@ -18,23 +24,28 @@ import java.util.List;
  */
 public final class RetentionService implements PurgeExpiredUseCase {
 
-    private final Ports ports;
-    private final Workspaces workspaces;
+    private final RecordReads records;
+    private final CatalogStore catalogs;
+    private final UnitOfWork unitOfWork;
+    private final TimeSource time;
     private final Cascades cascades;
     private final LifecyclePolicy policy;
 
-    public RetentionService(Ports ports, LifecyclePolicy policy) {
-        this.ports = ports;
-        this.workspaces = new Workspaces(ports);
-        this.cascades = new Cascades(ports, workspaces, policy);
+    public RetentionService(RecordReads records, RecordCascades cascades, OperationLog log, CatalogStore catalogs,
+                            UnitOfWork unitOfWork, TimeSource time, IdGenerator ids, LifecyclePolicy policy) {
+        this.records = records;
+        this.catalogs = catalogs;
+        this.unitOfWork = unitOfWork;
+        this.time = time;
+        this.cascades = new Cascades(records, cascades, log, ids, time, policy);
         this.policy = policy;
     }
 
     @Override
     public List<Operation> purgeExpired() {
-        Instant now = workspaces.now();
+        Instant now = Workspaces.now(time);
         List<Operation> done = new ArrayList<>();
-        ports.catalogs().typesWithRetention().forEach((workspace, types) -> {
+        catalogs.typesWithRetention().forEach((workspace, types) -> {
             for (ObjectType type : types) {
                 Instant cutoff = type.retention().orElseThrow().cutoff(now);
                 while (purgeBatch(workspace, type, cutoff, done)) {
@@ -46,8 +57,8 @@ public final class RetentionService implements PurgeExpiredUseCase {
     }
 
     private boolean purgeBatch(WorkspaceId workspace, ObjectType type, Instant cutoff, List<Operation> done) {
-        return ports.unitOfWork().write(workspace, () -> {
-            List<RecordId> due = ports.records().archivedBefore(workspace, type.name(), cutoff, policy.retentionBatch());
+        return unitOfWork.write(workspace, () -> {
+            List<RecordId> due = records.archivedBefore(workspace, type.name(), cutoff, policy.retentionBatch());
             if (due.isEmpty()) {
                 return false;
             }

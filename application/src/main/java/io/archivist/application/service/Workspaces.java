@@ -1,9 +1,8 @@
 package io.archivist.application.service;
 
+import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.CatalogCache;
 import io.archivist.application.port.out.CatalogStore;
-import io.archivist.application.port.out.Ports;
-import io.archivist.application.port.out.RecordStore;
 import io.archivist.application.port.out.TimeSource;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
@@ -20,18 +19,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** What every service reads about a workspace: its catalog, a record, the caller's own user, the time. */
-final class Workspaces {
+public final class Workspaces {
 
-    private final RecordStore records;
+    private final RecordReads records;
     private final CatalogStore catalogs;
     private final CatalogCache cache;
     private final TimeSource time;
 
-    Workspaces(Ports ports) {
-        this.records = ports.records();
-        this.catalogs = ports.catalogs();
-        this.cache = ports.catalogCache();
-        this.time = ports.time();
+    Workspaces(RecordReads records, CatalogStore catalogs, CatalogCache cache, TimeSource time) {
+        this.records = records;
+        this.catalogs = catalogs;
+        this.cache = cache;
+        this.time = time;
     }
 
     /**
@@ -40,6 +39,11 @@ final class Workspaces {
      * its types, so a change by any instance (a new version) is seen by the next request.
      */
     Catalog catalog(Caller caller) {
+        return catalog(catalogs, cache, caller);
+    }
+
+    /** {@link #catalog(Caller)}, for a service that reads nothing else of the workspace. */
+    public static Catalog catalog(CatalogStore catalogs, CatalogCache cache, Caller caller) {
         WorkspaceId workspace = caller.workspace();
         return cache.find(workspace, catalogs.version(workspace)).orElseGet(() -> {
             CatalogStore.Snapshot stored = catalogs.load(workspace);
@@ -51,11 +55,20 @@ final class Workspaces {
 
     /** The record in the caller's workspace; another workspace's is as unknown as a purged one (a 404). */
     StoredRecord record(Caller caller, RecordId id) {
+        return record(records, caller, id);
+    }
+
+    /** {@link #record(Caller, RecordId)}, for a service that reads nothing else of the workspace. */
+    static StoredRecord record(RecordReads records, Caller caller, RecordId id) {
         return records.find(caller.workspace(), id).orElseThrow(() -> ArchivistException.notFound(id));
     }
 
     /** docs/lifecycle.md#concepts: the active user whose username is the caller's subject; the built-in actors have none. */
     Optional<RecordId> ownUser(Caller caller) {
+        return ownUser(records, caller);
+    }
+
+    static Optional<RecordId> ownUser(RecordReads records, Caller caller) {
         if (!caller.human()) {
             return Optional.empty();
         }
@@ -69,6 +82,10 @@ final class Workspaces {
 
     /** Millisecond precision: what every store (MongoDB dates included) keeps exactly. */
     Instant now() {
+        return now(time);
+    }
+
+    public static Instant now(TimeSource time) {
         return time.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

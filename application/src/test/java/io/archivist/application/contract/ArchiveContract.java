@@ -66,7 +66,7 @@ public interface ArchiveContract extends StoreContractSupport {
         Operation operation = delete(account).operation().orElseThrow();
 
         assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 2L, LABEL, 2L, TASK, 4L, COMMENT, 4L), operation.countsPerType());
-        assertEquals(13, ports().records().page(workspace(), io.archivist.application.port.out.RecordFilter.all(),
+        assertEquals(13, ports().records().page(workspace(), io.archivist.domain.RecordFilter.all(),
                 java.util.Optional.empty(), 100).stream().filter(r -> r.archived()).count());
         assertActive(otherAccount);
     }

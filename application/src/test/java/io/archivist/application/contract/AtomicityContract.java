@@ -51,8 +51,8 @@ public interface AtomicityContract extends StoreContractSupport {
     @Test
     default void r14_a_cascade_over_the_limit_is_limit_exceeded_before_anything_changes_and_preview_reports_it() {
         Tree tree = tree();
-        LifecycleService limited = new LifecycleService(ports(), LifecyclePolicy.DEFAULT.withMaxCascadeRecords(4));
-        BulkLifecycleService limitedBulk = new BulkLifecycleService(ports(), LifecyclePolicy.DEFAULT.withMaxCascadeRecords(4));
+        LifecycleService limited = ports().lifecycleService(LifecyclePolicy.DEFAULT.withMaxCascadeRecords(4));
+        BulkLifecycleService limitedBulk = ports().bulkLifecycleService(LifecyclePolicy.DEFAULT.withMaxCascadeRecords(4));
         WorkspaceSnapshot before = snapshot();
 
         refused(ErrorCode.LIMIT_EXCEEDED, () -> limited.archive(LifecycleCommand.of(manager(), tree.account())));

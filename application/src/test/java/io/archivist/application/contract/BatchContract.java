@@ -1,7 +1,7 @@
 package io.archivist.application.contract;
 
 import io.archivist.application.port.in.LifecycleResult;
-import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
+import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Operation;

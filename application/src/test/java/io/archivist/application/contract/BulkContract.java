@@ -122,7 +122,7 @@ public interface BulkContract extends StoreContractSupport {
 
     @Test
     default void r12_more_ids_than_the_limit_are_refused_before_any_work() {
-        BulkLifecycleService limited = new BulkLifecycleService(ports(), new LifecyclePolicy(2, 100, 1000));
+        BulkLifecycleService limited = ports().bulkLifecycleService(new LifecyclePolicy(2, 100, 1000));
         List<RecordId> ids = List.of(account(), account(), account());
         WorkspaceSnapshot before = snapshot();
 

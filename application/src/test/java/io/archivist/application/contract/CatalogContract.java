@@ -1,10 +1,10 @@
 package io.archivist.application.contract;
 
-import io.archivist.application.port.in.SeedReport;
+import io.archivist.application.port.in.seed.SeedReport;
 import io.archivist.application.port.out.CatalogStore;
-import io.archivist.application.port.out.Ports;
+import io.archivist.application.contract.StorePorts;
 import io.archivist.application.service.CatalogService;
-import io.archivist.application.service.SeedImportService;
+import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.ObjectType;
@@ -31,14 +31,13 @@ public interface CatalogContract extends StoreContractSupport {
      * Another service instance on the same database, with a catalog cache of its own. By default the
      * same adapters; a store may open a second store over the same database instead.
      */
-    default Ports anotherInstance() {
-        return new Ports(ports().records(), ports().catalogs(), ports().operations(), ports().unitOfWork(),
-                ports().idempotency(), ports().time(), ports().ids());
+    default StorePorts anotherInstance() {
+        return ports().anotherInstance();
     }
 
     @Test
     default void s7_another_instance_sees_each_type_this_one_defines_or_changes_and_back() {
-        CatalogService other = new CatalogService(anotherInstance());
+        CatalogService other = anotherInstance().catalogService();
         assertEquals(names(catalog().list(admin())), names(other.list(admin())), "both read the kit's catalog, and keep it");
         ObjectType note = archivable("note", ACCOUNT).type();
         catalog().define(admin(), note);
@@ -62,15 +61,14 @@ public interface CatalogContract extends StoreContractSupport {
         catalog().define(admin(), next);
         assertEquals(next, catalog().get(admin(), "next"));
         refused(ErrorCode.TYPE_NOT_FOUND, () -> catalog().get(admin(), "undone"));
-        assertEquals(names(catalog().list(admin())), names(new CatalogService(anotherInstance()).list(admin())),
+        assertEquals(names(catalog().list(admin())), names(anotherInstance().catalogService().list(admin())),
                 "the next change's version is not the one the rolled-back change had");
     }
 
     @Test
     default void s7_a_request_reuses_the_cached_catalog_while_its_version_stays() {
         CountingCatalogs counted = new CountingCatalogs(ports().catalogs());
-        CatalogService service = new CatalogService(new Ports(ports().records(), counted, ports().operations(),
-                ports().unitOfWork(), ports().idempotency(), ports().time(), ports().ids()));
+        CatalogService service = ports().withCatalogs(counted).catalogService();
         for (int i = 0; i < 5; i++) {
             service.get(admin(), ACCOUNT);
         }
@@ -83,7 +81,7 @@ public interface CatalogContract extends StoreContractSupport {
     @Test
     default void r14_a_type_past_max_types_is_limit_exceeded_and_changes_nothing() {
         int defined = catalog().list(admin()).size() - 1;
-        CatalogService bounded = new CatalogService(ports(), defined + 1);
+        CatalogService bounded = ports().catalogService(defined + 1);
         bounded.define(admin(), archivable("one_more").type());
         long version = ports().catalogs().version(workspace());
         ArchivistException e = refused(ErrorCode.LIMIT_EXCEEDED, () -> bounded.define(admin(), archivable("too_many").type()));
@@ -99,9 +97,8 @@ public interface CatalogContract extends StoreContractSupport {
     default void s5_a_seed_saves_its_types_in_one_step_and_past_max_types_imports_nothing() {
         WorkspaceId fresh = freshWorkspace();
         CountingCatalogs counted = new CountingCatalogs(ports().catalogs());
-        Ports countedPorts = new Ports(ports().records(), counted, ports().operations(), ports().unitOfWork(),
-                ports().idempotency(), ports().time(), ports().ids());
-        SeedImportService seeds = new SeedImportService(countedPorts, TypeSeeds.reader(TypeSeeds.types(fresh, 40)), 40);
+        StorePorts countedPorts = ports().withCatalogs(counted);
+        SeedImportService seeds = countedPorts.seedImportService(TypeSeeds.reader(TypeSeeds.types(fresh, 40)), 40);
         SeedReport report = seeds.importSeed(TypeSeeds.command());
         assertEquals(new SeedReport.Counts(40, 0, 0), report.objectTypes());
         assertEquals(40, ports().catalogs().types(fresh).size());
@@ -112,7 +109,7 @@ public interface CatalogContract extends StoreContractSupport {
         assertEquals(1, counted.saves.get());
 
         WorkspaceId bounded = freshWorkspace();
-        SeedImportService tooMany = new SeedImportService(ports(), TypeSeeds.reader(TypeSeeds.types(bounded, 41)), 40);
+        SeedImportService tooMany = ports().seedImportService(TypeSeeds.reader(TypeSeeds.types(bounded, 41)), 40);
         ArchivistException e = refused(ErrorCode.LIMIT_EXCEEDED, () -> tooMany.importSeed(TypeSeeds.command()));
         assertTrue(e.getMessage().contains(TypeSeeds.name(40)) && e.getMessage().contains("/object_types/40"),
                 e.getMessage());

@@ -1,6 +1,6 @@
 package io.archivist.application.contract;
 
-import io.archivist.application.port.out.Ports;
+import io.archivist.application.contract.StorePorts;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
@@ -31,7 +31,7 @@ public final class Invariants {
     }
 
     /** I1-I3 and R6; I4 too when {@code ledger} is given and complete (no write is under way). */
-    public static List<String> violations(Ports ports, WorkspaceId workspace, Optional<Ledger> ledger) {
+    public static List<String> violations(StorePorts ports, WorkspaceId workspace, Optional<Ledger> ledger) {
         return ports.unitOfWork().read(workspace, () -> {
             WorkspaceSnapshot snapshot = WorkspaceSnapshot.read(ports, workspace);
             List<String> found = new ArrayList<>();
@@ -70,7 +70,7 @@ public final class Invariants {
         });
     }
 
-    private static List<String> countViolations(Ports ports, WorkspaceId workspace, WorkspaceSnapshot snapshot,
+    private static List<String> countViolations(StorePorts ports, WorkspaceId workspace, WorkspaceSnapshot snapshot,
                                                 Ledger ledger) {
         Map<String, Long> stored = new TreeMap<>();
         snapshot.records().values().forEach(record -> stored.merge(record.type(), 1L, Long::sum));

@@ -5,7 +5,7 @@ import io.archivist.application.port.in.BulkCommand.Action;
 import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.UpdateRecordCommand;
-import io.archivist.application.port.out.RecordFilter;
+import io.archivist.domain.RecordFilter;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Operation;

@@ -1,6 +1,6 @@
 package io.archivist.application.contract;
 
-import io.archivist.application.port.out.Ports;
+import io.archivist.application.contract.StorePorts;
 import io.archivist.application.service.BulkLifecycleService;
 import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.IdempotencyService;
@@ -34,7 +34,7 @@ public final class KitFixture {
 
     final WorkspaceId workspace = freshWorkspace();
     final MovableClock clock;
-    final Ports ports;
+    final StorePorts ports;
     final LifecyclePolicy policy;
     /** The lifecycle actor of most tests: a JOURNEY_MANAGER (docs/lifecycle.md#roles). */
     final Caller manager = Caller.user("kit-manager", workspace, Set.of(Role.JOURNEY_MANAGER));
@@ -52,23 +52,22 @@ public final class KitFixture {
     final Map<WorkspaceId, Ledger> ledgers = new ConcurrentHashMap<>();
 
     /** The store's ports, with the services' default limits. */
-    public KitFixture(Ports store) {
+    public KitFixture(StorePorts store) {
         this(store, LifecyclePolicy.DEFAULT);
     }
 
     /** The store's ports, with the limits the services run with (a store test may lower them). */
-    public KitFixture(Ports store, LifecyclePolicy policy) {
+    public KitFixture(StorePorts store, LifecyclePolicy policy) {
         this.clock = new MovableClock(store.time().now());
-        this.ports = new Ports(store.records(), store.catalogs(), store.operations(), store.unitOfWork(),
-                store.idempotency(), clock, store.ids());
+        this.ports = store.withTime(clock);
         this.policy = policy;
-        lifecycle = new LifecycleService(ports, policy);
-        records = new RecordService(ports, policy);
-        bulk = new BulkLifecycleService(ports, policy);
-        catalog = new CatalogService(ports);
-        operations = new OperationService(ports);
-        retention = new RetentionService(ports, policy);
-        idempotency = new IdempotencyService(ports);
+        lifecycle = ports.lifecycleService(policy);
+        records = ports.recordService(policy);
+        bulk = ports.bulkLifecycleService(policy);
+        catalog = ports.catalogService();
+        operations = ports.operationService();
+        retention = ports.retentionService(policy);
+        idempotency = ports.idempotencyService();
     }
 
     /** Defines the kit's catalog in the test's workspace. */

@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The kit's time: it replaces the TimeSource of the store's Ports, so tests can move time (R11,
+ * The kit's time: it replaces the TimeSource of the store's StorePorts, so tests can move time (R11,
  * the 24 hours of R10). Every reading is one millisecond after the previous one, so that no two
  * operations share an instant and "oldest first" has one answer on every store.
  */

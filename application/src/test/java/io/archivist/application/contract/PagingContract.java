@@ -2,8 +2,8 @@ package io.archivist.application.contract;
 
 import io.archivist.application.port.in.ListRecordsQuery.RecordPage;
 import io.archivist.application.port.in.RecordView;
-import io.archivist.application.port.out.RecordFilter;
-import io.archivist.application.port.out.RecordFilter.ArchivedFilter;
+import io.archivist.domain.RecordFilter;
+import io.archivist.domain.RecordFilter.ArchivedFilter;
 import io.archivist.application.service.RecordService;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.RecordId;
@@ -110,7 +110,7 @@ public interface PagingContract extends StoreContractSupport {
         }
         // Alone larger than the budget: it still makes a page of its own.
         labels.add(a(LABEL).under(account).with("blob", "y".repeat(3000)).create());
-        RecordService budgeted = new RecordService(ports(), policy().withMaxPageBytes(1000));
+        RecordService budgeted = ports().recordService(policy().withMaxPageBytes(1000));
 
         List<Integer> sizes = new ArrayList<>();
         List<RecordId> seen = new ArrayList<>();

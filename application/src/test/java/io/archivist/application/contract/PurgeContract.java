@@ -1,7 +1,7 @@
 package io.archivist.application.contract;
 
 import io.archivist.application.port.in.LifecycleResult;
-import io.archivist.application.port.out.RecordFilter;
+import io.archivist.domain.RecordFilter;
 import io.archivist.domain.CascadeSet;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Operation;

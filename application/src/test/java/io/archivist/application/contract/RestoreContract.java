@@ -1,7 +1,7 @@
 package io.archivist.application.contract;
 
 import io.archivist.application.port.in.LifecycleResult;
-import io.archivist.application.port.out.RecordStore;
+import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.LeftArchived;
@@ -141,7 +141,7 @@ public interface RestoreContract extends StoreContractSupport {
         Operation operation = Operation.begin(OperationId.of(UUID.randomUUID()), workspace(), OperationKind.RESTORE,
                 "kit", clock().now(), List.of(tree.project()));
 
-        RecordStore.Restored restored = ports().unitOfWork().write(workspace(),
+        RecordCascades.Restored restored = ports().unitOfWork().write(workspace(),
                 () -> ports().records().restore(tree.project(), operation, 2));
 
         assertEquals(plan.restored().countsPerType(), restored.countsPerType());

@@ -105,7 +105,7 @@ public interface RetentionContract extends StoreContractSupport {
     @Test
     default void r11_a_backlog_is_purged_in_operations_of_a_bounded_size() {
         defineDrafts();
-        RetentionService inPairs = new RetentionService(ports(), new LifecyclePolicy(1000, 100, 2));
+        RetentionService inPairs = ports().retentionService(new LifecyclePolicy(1000, 100, 2));
         Instant archivedAt = null;
         for (int i = 0; i < 5; i++) {
             archivedAt = archive(a(DRAFT).create()).operation().orElseThrow().at();

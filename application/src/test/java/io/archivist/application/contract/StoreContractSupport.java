@@ -4,8 +4,8 @@ import io.archivist.application.port.in.BulkCommand;
 import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult;
-import io.archivist.application.port.out.Ports;
-import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
+import io.archivist.application.contract.StorePorts;
+import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.application.service.BulkLifecycleService;
 import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.IdempotencyService;
@@ -73,7 +73,7 @@ public interface StoreContractSupport extends KitTypes {
     }
 
     /** The store's ports, on the kit's clock. */
-    default Ports ports() {
+    default StorePorts ports() {
         return kit().ports;
     }
 

@@ -1,13 +1,13 @@
 package io.archivist.application.contract;
 
-import io.archivist.application.port.in.ImportSeedCommand;
-import io.archivist.application.port.in.SeedFormat;
-import io.archivist.application.port.out.SeedItem;
-import io.archivist.application.port.out.SeedItem.TypeEntry;
-import io.archivist.application.port.out.SeedItem.WorkspaceEntry;
-import io.archivist.application.port.out.SeedItems;
-import io.archivist.application.port.out.SeedPosition;
-import io.archivist.application.port.out.SeedReader;
+import io.archivist.application.port.in.seed.ImportSeedCommand;
+import io.archivist.domain.SeedFormat;
+import io.archivist.application.port.out.seed.SeedItem;
+import io.archivist.application.port.out.seed.SeedItem.TypeEntry;
+import io.archivist.application.port.out.seed.SeedItem.WorkspaceEntry;
+import io.archivist.application.port.out.seed.SeedItems;
+import io.archivist.application.port.out.seed.SeedPosition;
+import io.archivist.application.port.out.seed.SeedReader;
 import io.archivist.domain.WorkspaceId;
 
 import java.io.ByteArrayInputStream;

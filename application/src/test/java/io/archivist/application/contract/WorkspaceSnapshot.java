@@ -1,7 +1,7 @@
 package io.archivist.application.contract;
 
-import io.archivist.application.port.out.Ports;
-import io.archivist.application.port.out.RecordFilter;
+import io.archivist.application.contract.StorePorts;
+import io.archivist.domain.RecordFilter;
 import io.archivist.domain.CascadePlanner;
 import io.archivist.domain.Catalog;
 import io.archivist.domain.ObjectType;
@@ -40,7 +40,7 @@ public final class WorkspaceSnapshot implements RecordGraph {
         }
     }
 
-    public static WorkspaceSnapshot read(Ports ports, WorkspaceId workspace) {
+    public static WorkspaceSnapshot read(StorePorts ports, WorkspaceId workspace) {
         return ports.unitOfWork().read(workspace, () -> {
             Map<RecordId, StoredRecord> records = new LinkedHashMap<>();
             Optional<RecordId> after = Optional.empty();

@@ -1,6 +1,6 @@
 package io.archivist.application.memory;
 
-import io.archivist.application.port.in.RememberedResponse;
+import io.archivist.application.port.out.RememberedAnswer;
 import io.archivist.application.port.out.IdempotencyStore;
 import io.archivist.domain.WorkspaceId;
 
@@ -18,13 +18,13 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public Optional<RememberedResponse> find(WorkspaceId workspace, String key, Instant notBefore) {
+    public Optional<RememberedAnswer> find(WorkspaceId workspace, String key, Instant notBefore) {
         return store.in(workspace, tables -> Optional.ofNullable(tables.remembered.get(key))
                 .filter(response -> !response.at().isBefore(notBefore)));
     }
 
     @Override
-    public void remember(WorkspaceId workspace, String key, RememberedResponse response) {
+    public void remember(WorkspaceId workspace, String key, RememberedAnswer response) {
         store.in(workspace, tables -> tables.remembered.put(key, response));
     }
 

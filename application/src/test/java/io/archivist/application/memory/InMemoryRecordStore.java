@@ -2,8 +2,11 @@ package io.archivist.application.memory;
 
 import io.archivist.application.memory.Tables.Slot;
 import io.archivist.application.memory.Tables.TypeKey;
-import io.archivist.application.port.out.RecordFilter;
-import io.archivist.application.port.out.RecordStore;
+import io.archivist.domain.RecordFilter;
+import io.archivist.application.port.out.RecordCascades;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.RecordWrites;
+import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.Blocker;
 import io.archivist.domain.CascadePlanner;
@@ -29,11 +32,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The reference {@link RecordStore}: the cascades are the domain's {@link CascadePlanner} run over
+ * The reference record ports (reads, writes, cascades, seed batches): the cascades are the domain's {@link CascadePlanner} run over
  * the workspace's maps. Every write checks all it refuses (DUPLICATE_KEY, UNIQUE_CONFLICT, missing
  * or archived parents, stale versions) before it changes anything.
  */
-final class InMemoryRecordStore implements RecordStore {
+final class InMemoryRecordStore implements RecordReads, RecordWrites, RecordCascades, SeedBatches {
 
     private final InMemoryStore store;
 
@@ -93,10 +96,10 @@ final class InMemoryRecordStore implements RecordStore {
             // Checked against the tables plus the records of the batch before them, then applied.
             Tables trial = tables.copy();
             for (RecordWithUniqueValues item : batch) {
-                RecordWrites.requireInsertable(trial, item.record(), item.uniqueValues());
-                RecordWrites.apply(trial, item.record(), item.uniqueValues());
+                TableWrites.requireInsertable(trial, item.record(), item.uniqueValues());
+                TableWrites.apply(trial, item.record(), item.uniqueValues());
             }
-            batch.forEach(item -> RecordWrites.apply(tables, item.record(), item.uniqueValues()));
+            batch.forEach(item -> TableWrites.apply(tables, item.record(), item.uniqueValues()));
             return null;
         });
     }
@@ -114,9 +117,9 @@ final class InMemoryRecordStore implements RecordStore {
         store.in(workspaceOf(batch), tables -> {
             Tables trial = tables.copy();
             for (RecordWithUniqueValues item : batch) {
-                RecordWrites.replace(trial, item.record(), item.uniqueValues());
+                TableWrites.replace(trial, item.record(), item.uniqueValues());
             }
-            batch.forEach(item -> RecordWrites.replace(tables, item.record(), item.uniqueValues()));
+            batch.forEach(item -> TableWrites.replace(tables, item.record(), item.uniqueValues()));
             return null;
         });
     }
@@ -251,7 +254,7 @@ final class InMemoryRecordStore implements RecordStore {
     @Override
     public void reindexUnique(WorkspaceId workspace, ObjectType type) {
         store.in(workspace, tables -> {
-            RecordWrites.reindex(tables, type);
+            TableWrites.reindex(tables, type);
             return null;
         });
     }

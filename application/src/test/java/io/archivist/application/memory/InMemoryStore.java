@@ -1,7 +1,7 @@
 package io.archivist.application.memory;
 
 import io.archivist.application.port.out.IdGenerator;
-import io.archivist.application.port.out.Ports;
+import io.archivist.application.contract.StorePorts;
 import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.application.service.TimeOrderedIds;
@@ -34,12 +34,12 @@ public final class InMemoryStore implements UnitOfWork {
     private final InMemoryOperationLog operations = new InMemoryOperationLog(this);
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(this);
 
-    public Ports ports(TimeSource time, IdGenerator ids) {
-        return new Ports(records, catalogs, operations, this, idempotency, time, ids);
+    public StorePorts ports(TimeSource time, IdGenerator ids) {
+        return StorePorts.of(records, catalogs, operations, this, idempotency, time, ids);
     }
 
     /** With the wall clock and time-ordered ids, as the service runs. */
-    public Ports ports() {
+    public StorePorts ports() {
         return ports(Instant::now, new TimeOrderedIds());
     }
 

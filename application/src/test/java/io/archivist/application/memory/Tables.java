@@ -1,6 +1,6 @@
 package io.archivist.application.memory;
 
-import io.archivist.application.port.in.RememberedResponse;
+import io.archivist.application.port.out.RememberedAnswer;
 import io.archivist.domain.Catalog;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
@@ -49,7 +49,7 @@ final class Tables implements RecordGraph {
     final Map<String, ObjectType> types;
     /** Rolled back with the types, as the relational stores' column is. */
     long catalogVersion;
-    final Map<String, RememberedResponse> remembered;
+    final Map<String, RememberedAnswer> remembered;
 
     Tables() {
         records = new TreeMap<>();

@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.servers.Server;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
-import io.archivist.adapters.rest.seed.SeedCommand;
+import io.archivist.adapters.rest.cli.SeedCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,8 +1,8 @@
 package io.archivist.adapters.rest.http;
 
 import io.archivist.application.port.in.ListRecordsQuery;
-import io.archivist.application.port.out.RecordFilter;
-import io.archivist.application.port.out.RecordFilter.ArchivedFilter;
+import io.archivist.domain.RecordFilter;
+import io.archivist.domain.RecordFilter.ArchivedFilter;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Limits;
 import io.archivist.domain.ObjectType;

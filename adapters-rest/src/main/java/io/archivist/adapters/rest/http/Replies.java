@@ -6,7 +6,6 @@ import io.archivist.adapters.rest.json.RecordJson;
 import io.archivist.adapters.rest.problem.Problems;
 import io.archivist.application.port.in.IdempotentRequestUseCase;
 import io.archivist.application.port.in.RecordView;
-import io.archivist.application.port.in.RememberedResponse;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Role.Permission;
 import io.micronaut.http.HttpHeaders;
@@ -20,7 +19,6 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,14 +74,14 @@ public class Replies {
         String fingerprint = fingerprint(request, body);
         if (key == null) {
             caller.require(permission);
-            return send(remember(fingerprint, action.get()), false);
+            return send(remember(action.get()), false);
         }
         boolean[] acted = {false};
-        RememberedResponse answer = idempotency.once(caller, permission, key, fingerprint, () -> {
+        String answer = idempotency.once(caller, permission, key, fingerprint, () -> {
             acted[0] = true;
-            return remember(fingerprint, action.get());
-        }, refused -> remember(fingerprint, new Reply(Problems.status(refused.code()), Problems.of(refused), Map.of())));
-        return send(answer, !acted[0]);
+            return remember(action.get()).encode(json);
+        }, refused -> remember(new Reply(Problems.status(refused.code()), Problems.of(refused), Map.of())).encode(json));
+        return send(RememberedReply.decode(json, answer), !acted[0]);
     }
 
     /** A read answered with a record and its ETag. */
@@ -91,16 +89,15 @@ public class Replies {
         return HttpResponse.ok(RecordJson.of(view)).header(HttpHeaders.ETAG, Etags.of(view.record().version()));
     }
 
-    private RememberedResponse remember(String fingerprint, Reply reply) {
+    private RememberedReply remember(Reply reply) {
         try {
-            return new RememberedResponse(fingerprint, reply.status().getCode(), json.writeValueAsString(reply.body()),
-                    reply.headers(), Instant.now());
+            return new RememberedReply(reply.status().getCode(), reply.headers(), json.writeValueAsString(reply.body()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a response as JSON", e);
         }
     }
 
-    private static HttpResponse<String> send(RememberedResponse answer, boolean replayed) {
+    private static HttpResponse<String> send(RememberedReply answer, boolean replayed) {
         // Only a refusal is kept with a status of 400 or more, and it was a problem document.
         MutableHttpResponse<String> response = HttpResponse.<String>status(HttpStatus.valueOf(answer.status()))
                 .body(answer.body())

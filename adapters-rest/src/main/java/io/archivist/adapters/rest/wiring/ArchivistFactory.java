@@ -5,8 +5,9 @@ import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
 import io.archivist.application.port.out.IdempotencyStore;
 import io.archivist.application.port.out.OperationLog;
-import io.archivist.application.port.out.Ports;
-import io.archivist.application.port.out.RecordStore;
+import io.archivist.application.port.out.RecordCascades;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.RecordWrites;
 import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.application.service.BulkLifecycleService;
@@ -19,6 +20,7 @@ import io.archivist.application.service.RecordService;
 import io.archivist.application.service.RetentionService;
 import io.archivist.application.service.TimeOrderedIds;
 import io.archivist.application.service.WorkspaceTurns;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -55,52 +57,67 @@ public class ArchivistFactory {
     /**
      * The store's units of work, with the writes of each workspace queued in this process first (R14):
      * archivist.lifecycle.write-wait (ARCHIVIST_LIFECYCLE_WRITE_WAIT) bounds a writer's wait for its turn,
-     * archivist.lifecycle.max-queued-writes how many writers may wait in one workspace; and the catalogs
-     * this instance keeps, archivist.catalog.cached-workspaces (ARCHIVIST_CATALOG_CACHED_WORKSPACES).
+     * archivist.lifecycle.max-queued-writes how many writers may wait in one workspace. Typed as itself
+     * only, so that the store's own UnitOfWork stays the one bean of that type.
      */
     @Singleton
-    Ports ports(RecordStore records, CatalogStore catalogs, OperationLog operations, UnitOfWork unitOfWork,
-                IdempotencyStore idempotency, TimeSource time, IdGenerator ids,
-                @Value("${archivist.lifecycle.write-wait:30s}") Duration writeWait,
-                @Value("${archivist.lifecycle.max-queued-writes:64}") int maxQueuedWrites,
-                @Value("${archivist.catalog.cached-workspaces:1000}") int cachedWorkspaces) {
-        return new Ports(records, catalogs, operations, new WorkspaceTurns(unitOfWork, writeWait, maxQueuedWrites),
-                idempotency, time, ids, new CatalogCache(cachedWorkspaces));
+    @Bean(typed = WorkspaceTurns.class)
+    WorkspaceTurns workspaceTurns(UnitOfWork unitOfWork,
+                                  @Value("${archivist.lifecycle.write-wait:30s}") Duration writeWait,
+                                  @Value("${archivist.lifecycle.max-queued-writes:64}") int maxQueuedWrites) {
+        return new WorkspaceTurns(unitOfWork, writeWait, maxQueuedWrites);
+    }
+
+    /** The catalogs this instance keeps, archivist.catalog.cached-workspaces (ARCHIVIST_CATALOG_CACHED_WORKSPACES). */
+    @Singleton
+    CatalogCache catalogCache(@Value("${archivist.catalog.cached-workspaces:1000}") int cachedWorkspaces) {
+        return new CatalogCache(cachedWorkspaces);
     }
 
     @Singleton
-    RecordService recordService(Ports ports, LifecyclePolicy policy) {
-        return new RecordService(ports, policy);
+    RecordService recordService(RecordReads records, RecordWrites writes, CatalogStore catalogs,
+                                CatalogCache catalogCache, WorkspaceTurns unitOfWork, TimeSource time,
+                                IdGenerator ids, LifecyclePolicy policy) {
+        return new RecordService(records, writes, catalogs, catalogCache, unitOfWork, time, ids, policy);
     }
 
     @Singleton
-    LifecycleService lifecycleService(Ports ports, LifecyclePolicy policy) {
-        return new LifecycleService(ports, policy);
+    LifecycleService lifecycleService(RecordReads records, RecordCascades cascades, OperationLog log,
+                                      CatalogStore catalogs, CatalogCache catalogCache, WorkspaceTurns unitOfWork,
+                                      TimeSource time, IdGenerator ids, LifecyclePolicy policy) {
+        return new LifecycleService(records, cascades, log, catalogs, catalogCache, unitOfWork, time, ids, policy);
     }
 
     @Singleton
-    BulkLifecycleService bulkLifecycleService(Ports ports, LifecyclePolicy policy) {
-        return new BulkLifecycleService(ports, policy);
+    BulkLifecycleService bulkLifecycleService(RecordReads records, RecordCascades cascades, OperationLog log,
+                                              CatalogStore catalogs, CatalogCache catalogCache,
+                                              WorkspaceTurns unitOfWork, TimeSource time, IdGenerator ids,
+                                              LifecyclePolicy policy) {
+        return new BulkLifecycleService(records, cascades, log, catalogs, catalogCache, unitOfWork, time, ids, policy);
     }
 
     /** R14: archivist.catalog.max-types (ARCHIVIST_CATALOG_MAX_TYPES), for PUT /object-types and seeds alike. */
     @Singleton
-    CatalogService catalogService(Ports ports, @Value("${archivist.catalog.max-types:1000}") int maxTypes) {
-        return new CatalogService(ports, maxTypes);
+    CatalogService catalogService(RecordWrites writes, CatalogStore catalogs, CatalogCache catalogCache,
+                                  WorkspaceTurns unitOfWork,
+                                  @Value("${archivist.catalog.max-types:1000}") int maxTypes) {
+        return new CatalogService(writes, catalogs, catalogCache, unitOfWork, maxTypes);
     }
 
     @Singleton
-    OperationService operationService(Ports ports) {
-        return new OperationService(ports);
+    OperationService operationService(RecordReads records, OperationLog log, WorkspaceTurns unitOfWork) {
+        return new OperationService(records, log, unitOfWork);
     }
 
     @Singleton
-    RetentionService retentionService(Ports ports, LifecyclePolicy policy) {
-        return new RetentionService(ports, policy);
+    RetentionService retentionService(RecordReads records, RecordCascades cascades, OperationLog log,
+                                      CatalogStore catalogs, WorkspaceTurns unitOfWork, TimeSource time,
+                                      IdGenerator ids, LifecyclePolicy policy) {
+        return new RetentionService(records, cascades, log, catalogs, unitOfWork, time, ids, policy);
     }
 
     @Singleton
-    IdempotencyService idempotencyService(Ports ports) {
-        return new IdempotencyService(ports);
+    IdempotencyService idempotencyService(IdempotencyStore idempotency, WorkspaceTurns unitOfWork, TimeSource time) {
+        return new IdempotencyService(idempotency, unitOfWork, time);
     }
 }

@@ -2,7 +2,6 @@ package io.archivist.adapters.rest.retention;
 
 import io.archivist.application.port.in.IdempotentRequestUseCase;
 import io.archivist.application.port.in.PurgeExpiredUseCase;
-import io.archivist.application.port.in.RememberedResponse;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Role.Permission;
@@ -22,9 +21,8 @@ class RetentionJobTest {
         AtomicInteger forgetting = new AtomicInteger();
         IdempotentRequestUseCase idempotency = new IdempotentRequestUseCase() {
             @Override
-            public RememberedResponse once(Caller caller, Permission permission, String key, String fingerprint,
-                                           Supplier<RememberedResponse> action,
-                                           Function<ArchivistException, RememberedResponse> refusal) {
+            public String once(Caller caller, Permission permission, String key, String fingerprint,
+                               Supplier<String> action, Function<ArchivistException, String> refusal) {
                 throw new UnsupportedOperationException("the job answers no request");
             }
 

@@ -1,6 +1,6 @@
 package io.archivist.application.port.in;
 
-import io.archivist.application.port.out.RecordFilter;
+import io.archivist.domain.RecordFilter;
 import io.archivist.domain.Caller;
 
 import java.util.List;

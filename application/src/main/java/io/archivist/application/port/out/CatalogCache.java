@@ -11,7 +11,7 @@ import java.util.Optional;
  * The catalogs one service instance keeps in memory, each with the version it was read at
  * ({@link CatalogStore#version}): a request reuses a catalog while the store's version is the same,
  * so it neither reads nor rebuilds it. Bounded: past {@code workspaces} entries the least recently
- * used goes. Shared by every service of the instance, through {@link Ports}; thread-safe.
+ * used goes. Shared by every service of the instance (the composition root hands the same one to each); thread-safe.
  */
 public final class CatalogCache {
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Every archive, restore and purge, kept after its records are gone. Which records an operation
- * touched is remembered by the {@link RecordStore} cascade methods, in the same store.
+ * touched is remembered by the {@link RecordCascades} methods, in the same store.
  */
 public interface OperationLog {
 

@@ -1,6 +1,6 @@
 package io.archivist.adapters.persistence.jdbc;
 
-import io.archivist.application.port.out.RecordStore.Restored;
+import io.archivist.application.port.out.RecordCascades.Restored;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.OperationId;

@@ -1,6 +1,6 @@
 package io.archivist.adapters.persistence.jdbc;
 
-import io.archivist.application.port.out.RecordFilter.ArchivedFilter;
+import io.archivist.domain.RecordFilter.ArchivedFilter;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.WorkspaceId;
 

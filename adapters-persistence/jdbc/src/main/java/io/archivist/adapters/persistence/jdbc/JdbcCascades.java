@@ -1,6 +1,6 @@
 package io.archivist.adapters.persistence.jdbc;
 
-import io.archivist.application.port.out.RecordStore.Restored;
+import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Blocker;
@@ -25,7 +25,7 @@ import java.util.Set;
  * values with one statement per table joined to that set. The set never enters the JVM: only
  * counts per type come back. On the way, the operation's rows are its history.
  */
-final class JdbcCascades {
+final class JdbcCascades implements RecordCascades {
 
     private final JdbcDatabase db;
 
@@ -33,7 +33,28 @@ final class JdbcCascades {
         this.db = db;
     }
 
-    Map<String, Long> archive(Operation operation, long maxRecords) {
+    @Override
+    public boolean archiveReaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target) {
+        return reaches(workspace, roots, target, true);
+    }
+
+    @Override
+    public boolean purgeReaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target) {
+        return reaches(workspace, roots, target, false);
+    }
+
+    @Override
+    public Map<String, Long> countArchive(WorkspaceId workspace, Collection<RecordId> roots) {
+        return count(workspace, roots, true);
+    }
+
+    @Override
+    public Map<String, Long> countPurge(WorkspaceId workspace, Collection<RecordId> roots) {
+        return count(workspace, roots, false);
+    }
+
+    @Override
+    public Map<String, Long> archive(Operation operation, long maxRecords) {
         return cascade(operation, true, maxRecords, (c, types) -> {
             update(c, operation, "records", "id",
                     Query.of("deleted_at = ?, archive_operation = ?, updated_at = ?, updated_by = ?, version = version + 1",
@@ -43,7 +64,8 @@ final class JdbcCascades {
         });
     }
 
-    Restored restore(RecordId root, Operation operation, int listLimit, long maxRecords) {
+    @Override
+    public Restored restore(RecordId root, Operation operation, int listLimit, long maxRecords) {
         WorkspaceId workspace = operation.workspace();
         return db.transactions.statements(c -> db.transactions.atomically(c, () -> {
             OperationId archivedBy = archiveOperationOf(c, workspace, root);
@@ -61,7 +83,8 @@ final class JdbcCascades {
         }, failure -> db.dialect.isUniqueViolation(failure) ? restoreConflict(c, workspace, root) : null));
     }
 
-    Map<String, Long> purge(Operation operation, long maxRecords) {
+    @Override
+    public Map<String, Long> purge(Operation operation, long maxRecords) {
         return cascade(operation, false, maxRecords, (c, types) -> {
             List<String> holding = holdingUniqueValues(c, operation.workspace(), types);
             if (!holding.isEmpty()) {
@@ -112,7 +135,8 @@ final class JdbcCascades {
         return db.transactions.statements(c -> db.cascades.countReach(c, workspace, roots, archive));
     }
 
-    RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit) {
+    @Override
+    public RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit) {
         return db.transactions.statements(c -> db.cascades.outlineRestore(c, workspace, root,
                 archiveOperationOf(c, workspace, root), listLimit));
     }

@@ -1,13 +1,13 @@
 package io.archivist.adapters.persistence.jdbc;
 
-import io.archivist.application.port.in.RememberedResponse;
+import io.archivist.application.port.out.RememberedAnswer;
 import io.archivist.application.port.out.IdempotencyStore;
 import io.archivist.domain.WorkspaceId;
 
 import java.time.Instant;
 import java.util.Optional;
 
-/** R10: the first response to each Idempotency-Key, under the SHA-256 of the key (keys may be long). */
+/** R10: the first answer to each Idempotency-Key, under the SHA-256 of the key (keys may be long). */
 final class JdbcIdempotencyStore implements IdempotencyStore {
 
     private final JdbcDatabase db;
@@ -17,24 +17,23 @@ final class JdbcIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public Optional<RememberedResponse> find(WorkspaceId workspace, String key, Instant notBefore) {
-        return db.transactions.statements(c -> db.sql.first(c, "SELECT fingerprint, status, body, headers, answered_at"
+    public Optional<RememberedAnswer> find(WorkspaceId workspace, String key, Instant notBefore) {
+        return db.transactions.statements(c -> db.sql.first(c, "SELECT fingerprint, answer, answered_at"
                         + " FROM idempotent_requests WHERE workspace = ? AND key_hash = ? AND answered_at >= ?",
-                rows -> new RememberedResponse(rows.getString("fingerprint"), rows.getInt("status"), rows.getString("body"),
-                        Json.stringMap(rows.getString("headers")), db.sql.instant(rows, "answered_at")),
+                rows -> new RememberedAnswer(rows.getString("fingerprint"), rows.getString("answer"),
+                        db.sql.instant(rows, "answered_at")),
                 workspace, Hashes.sha256(key), notBefore));
     }
 
     @Override
-    public void remember(WorkspaceId workspace, String key, RememberedResponse response) {
+    public void remember(WorkspaceId workspace, String key, RememberedAnswer answer) {
         String hash = Hashes.sha256(key);
         db.transactions.statements(c -> {
             // An expired answer under the same key makes room for the new one.
             db.sql.update(c, "DELETE FROM idempotent_requests WHERE workspace = ? AND key_hash = ?", workspace, hash);
             return db.sql.update(c, "INSERT INTO idempotent_requests"
-                            + " (workspace, key_hash, fingerprint, status, body, headers, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    workspace, hash, response.fingerprint(), response.status(), response.body(),
-                    Json.write(response.headers()), response.at());
+                            + " (workspace, key_hash, fingerprint, answer, answered_at) VALUES (?, ?, ?, ?, ?)",
+                    workspace, hash, answer.fingerprint(), answer.answer(), answer.at());
         });
     }
 

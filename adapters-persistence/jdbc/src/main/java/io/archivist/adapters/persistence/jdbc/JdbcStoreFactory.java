@@ -3,7 +3,10 @@ package io.archivist.adapters.persistence.jdbc;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdempotencyStore;
 import io.archivist.application.port.out.OperationLog;
-import io.archivist.application.port.out.RecordStore;
+import io.archivist.application.port.out.RecordCascades;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.RecordWrites;
+import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.application.port.out.UnitOfWork;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -42,8 +45,23 @@ class JdbcStoreFactory {
     }
 
     @Singleton
-    RecordStore recordStore(JdbcDatabase db) {
-        return new JdbcRecordStore(db);
+    RecordReads recordReads(JdbcDatabase db) {
+        return new JdbcRecordReads(db);
+    }
+
+    @Singleton
+    RecordWrites recordWrites(JdbcDatabase db) {
+        return new JdbcRecordWrites(db);
+    }
+
+    @Singleton
+    SeedBatches seedBatches(JdbcDatabase db) {
+        return new JdbcRecordWrites(db);
+    }
+
+    @Singleton
+    RecordCascades recordCascades(JdbcDatabase db) {
+        return new JdbcCascades(db);
     }
 
     @Singleton

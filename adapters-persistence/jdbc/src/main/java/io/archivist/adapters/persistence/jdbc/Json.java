@@ -32,10 +32,6 @@ final class Json {
         return read(text, new TypeReference<List<String>>() { });
     }
 
-    static Map<String, String> stringMap(String text) {
-        return read(text, new TypeReference<LinkedHashMap<String, String>>() { });
-    }
-
     static Map<String, Long> counts(String text) {
         return read(text, new TypeReference<LinkedHashMap<String, Long>>() { });
     }

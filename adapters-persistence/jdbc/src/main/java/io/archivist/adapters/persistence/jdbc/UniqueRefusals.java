@@ -1,6 +1,6 @@
 package io.archivist.adapters.persistence.jdbc;
 
-import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
+import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.RecordId;
@@ -126,7 +126,7 @@ final class UniqueRefusals {
             RecordId earlier = seen.putIfAbsent(List.of(claim.record().workspace(), claim.record().type(), claim.hash()),
                     claim.record().id());
             if (earlier != null) {
-                return RecordWrites.conflict(claim.record(), claim.attribute(), earlier);
+                return JdbcRecordWrites.conflict(claim.record(), claim.attribute(), earlier);
             }
         }
         Map<WorkspaceId, List<String>> hashes = claims.stream().collect(Collectors.groupingBy(
@@ -141,7 +141,7 @@ final class UniqueRefusals {
         for (Claim claim : claims) {
             RecordId holder = holders.get(List.of(claim.record().workspace(), claim.record().type(), claim.hash()));
             if (holder != null && !holder.equals(claim.record().id())) {
-                return RecordWrites.conflict(claim.record(), claim.attribute(), holder);
+                return JdbcRecordWrites.conflict(claim.record(), claim.attribute(), holder);
             }
         }
         return null;
@@ -184,8 +184,8 @@ final class UniqueRefusals {
 
     private static <T> List<List<T>> chunks(List<T> all) {
         List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += JdbcRecordStore.IN_LIST_CHUNK) {
-            chunks.add(all.subList(from, Math.min(all.size(), from + JdbcRecordStore.IN_LIST_CHUNK)));
+        for (int from = 0; from < all.size(); from += JdbcRecordReads.IN_LIST_CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + JdbcRecordReads.IN_LIST_CHUNK)));
         }
         return chunks;
     }

@@ -1,6 +1,7 @@
 package io.archivist.adapters.persistence.jdbc;
 
-import io.archivist.application.port.out.RecordStore;
+import io.archivist.application.contract.StorePorts;
+import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.CascadePlanner;
@@ -126,7 +127,7 @@ class CascadeAgainstPlannerIT {
     }
 
     private static void checkReads(StoreFixture store, SnapshotGraph graph, List<RecordId> roots, RecordId target) {
-        RecordStore records = store.ports.records();
+        StorePorts.Records records = store.ports.records();
         CascadePlanner planner = new CascadePlanner(graph);
         CascadeSet archive = planner.archive(roots);
         CascadeSet purge = planner.purge(roots);
@@ -185,7 +186,7 @@ class CascadeAgainstPlannerIT {
             assertEquals(byId(List.copyOf(graph.records().values())), byId(store.all()), "R6 refused restore changes nothing");
             return;
         }
-        RecordStore.Restored restored = store.ports.unitOfWork().write(store.workspace,
+        RecordCascades.Restored restored = store.ports.unitOfWork().write(store.workspace,
                 () -> store.ports.records().restore(root, operation, 1000));
         assertEquals(plan.restored().countsPerType(), new TreeMap<>(restored.countsPerType()), "R5 counts");
         assertEquals(asSet(plan.leftArchived()), asSet(restored.leftArchived()), "R5 left archived, as the restore reports it");

@@ -36,7 +36,7 @@ class CustomPlansIT {
                 return null;
             });
             StoredRecord note = store.create(NOTE, Map.of("title", "one"));
-            LifecycleService lifecycle = new LifecycleService(store.ports, LifecyclePolicy.DEFAULT);
+            LifecycleService lifecycle = store.ports.lifecycleService(LifecyclePolicy.DEFAULT);
             Caller admin = Caller.user("admin", store.workspace, Set.of(Role.ADMIN));
 
             assertEquals("auto", store.ports.unitOfWork().write(store.workspace, () -> {

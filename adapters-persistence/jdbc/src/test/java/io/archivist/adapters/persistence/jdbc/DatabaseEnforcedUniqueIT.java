@@ -1,6 +1,6 @@
 package io.archivist.adapters.persistence.jdbc;
 
-import io.archivist.application.port.out.RecordStore;
+import io.archivist.application.contract.StorePorts;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.ObjectType;
@@ -62,7 +62,7 @@ class DatabaseEnforcedUniqueIT {
     @EnumSource(TestDatabase.class)
     void r6_a_restore_racing_an_insert_of_its_value_leaves_one_active_holder(TestDatabase database) throws Exception {
         try (StoreFixture store = new StoreFixture(database)) {
-            RecordStore records = store.ports.records();
+            StorePorts.Records records = store.ports.records();
             for (int round = 0; round < 5; round++) {
                 String email = "round" + round + "@example.org";
                 StoredRecord archived = record(store, Optional.empty(), email);

@@ -3,7 +3,10 @@ package io.archivist.adapters.persistence.jdbc;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdempotencyStore;
 import io.archivist.application.port.out.OperationLog;
-import io.archivist.application.port.out.RecordStore;
+import io.archivist.application.port.out.RecordCascades;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.RecordWrites;
+import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.WorkspaceId;
@@ -34,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class JdbcStoreBeansIT {
 
-    private static final List<Class<?>> PORTS = List.of(RecordStore.class, CatalogStore.class, OperationLog.class,
+    private static final List<Class<?>> PORTS = List.of(RecordReads.class, RecordWrites.class,
+            RecordCascades.class, SeedBatches.class, CatalogStore.class, OperationLog.class,
             IdempotencyStore.class, UnitOfWork.class);
 
     @Test

@@ -2,7 +2,7 @@ package io.archivist.adapters.persistence.jdbc;
 
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult;
-import io.archivist.application.port.out.Ports;
+import io.archivist.application.contract.StorePorts;
 import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
@@ -102,15 +102,15 @@ class MillionRecordCascadeIT {
         config.setPassword("");
         config.setMaximumPoolSize(2);
         try (HikariDataSource dataSource = new HikariDataSource(config)) {
-            Ports ports = StoreFixture.ports(StoreContext.open(dataSource, 3));
+            StorePorts ports = StoreFixture.ports(StoreContext.open(dataSource, 3));
             WorkspaceId workspace = WorkspaceId.of(args[2]);
             RecordId root = RecordId.of(UUID.fromString(args[3]));
             Caller admin = Caller.user("admin", workspace, Set.of(Role.ADMIN));
-            CatalogService catalog = new CatalogService(ports);
+            CatalogService catalog = ports.catalogService();
             catalog.define(admin, new ObjectType("account", true, List.of(), List.of(), Optional.empty()));
             catalog.define(admin, new ObjectType("project", true, List.of("account"), List.of(), Optional.empty()));
             catalog.define(admin, new ObjectType("item", true, List.of("project"), List.of(), Optional.empty()));
-            LifecycleService lifecycle = new LifecycleService(ports, LifecyclePolicy.DEFAULT);
+            LifecycleService lifecycle = ports.lifecycleService(LifecyclePolicy.DEFAULT);
             LifecycleCommand command = LifecycleCommand.of(admin, root);
             List<String> report = new ArrayList<>();
             for (String step : List.of("archive", "restore", "archive", "purge")) {

@@ -6,7 +6,7 @@ import io.archivist.application.port.in.BulkCommand;
 import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.CreateRecordCommand;
 import io.archivist.application.port.in.LifecycleCommand;
-import io.archivist.application.port.out.Ports;
+import io.archivist.application.contract.StorePorts;
 import io.archivist.application.service.BulkLifecycleService;
 import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.LifecyclePolicy;
@@ -74,18 +74,18 @@ class PostgresConcurrencyIT {
         final List<RecordId> projects = new CopyOnWriteArrayList<>();
         final List<RecordId> labels = new CopyOnWriteArrayList<>();
         final List<RecordId> known = new CopyOnWriteArrayList<>();
-        final Ports ports;
+        final StorePorts ports;
         final RecordService records;
         final LifecycleService lifecycle;
         final BulkLifecycleService bulk;
 
-        Space(Ports ports) {
+        Space(StorePorts ports) {
             this.ports = ports;
             used.add(workspace);
-            records = new RecordService(ports);
-            lifecycle = new LifecycleService(ports, LifecyclePolicy.DEFAULT);
-            bulk = new BulkLifecycleService(ports, LifecyclePolicy.DEFAULT);
-            CatalogService catalog = new CatalogService(ports);
+            records = ports.recordService();
+            lifecycle = ports.lifecycleService(LifecyclePolicy.DEFAULT);
+            bulk = ports.bulkLifecycleService(LifecyclePolicy.DEFAULT);
+            CatalogService catalog = ports.catalogService();
             catalog.define(admin, type("account"));
             catalog.define(admin, new ObjectType("project", true, List.of("account"), List.of("code"), Optional.empty()));
             catalog.define(admin, type("label", "account"));
@@ -139,7 +139,7 @@ class PostgresConcurrencyIT {
 
     @Test
     void r8_writers_over_overlapping_subtrees_never_break_i1_to_i4_on_postgresql() throws Exception {
-        Ports ports = StoreFixture.ports(TestDatabase.POSTGRESQL.database());
+        StorePorts ports = StoreFixture.ports(TestDatabase.POSTGRESQL.database());
         List<Space> spaces = List.of(new Space(ports), new Space(ports));
         List<String> seen = new CopyOnWriteArrayList<>();
         AtomicBoolean writing = new AtomicBoolean(true);

@@ -3,8 +3,8 @@ package io.archivist.adapters.persistence.jdbc;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult.Outcome;
-import io.archivist.application.port.out.Ports;
-import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
+import io.archivist.application.contract.StorePorts;
+import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
 import io.archivist.domain.Caller;
@@ -119,7 +119,7 @@ class StaleStatisticsPlanIT {
 
     /** The catalog and one account with its subtree, inserted in batches as an import does. */
     private static LifecycleService seed(StoreFixture store, int[] fanOut) {
-        Ports ports = store.ports;
+        StorePorts ports = store.ports;
         write(store, () -> {
             for (ObjectType type : List.of(ACCOUNT, PROJECT, TASK, ITEM)) {
                 ports.catalogs().save(store.workspace, type);
@@ -153,7 +153,7 @@ class StaleStatisticsPlanIT {
                 return null;
             });
         }
-        return new LifecycleService(ports, LifecyclePolicy.DEFAULT);
+        return ports.lifecycleService(LifecyclePolicy.DEFAULT);
     }
 
     private static void write(StoreFixture store, Supplier<Object> work) {

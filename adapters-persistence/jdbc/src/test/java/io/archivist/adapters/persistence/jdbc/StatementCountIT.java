@@ -5,13 +5,13 @@ import io.archivist.application.port.in.BulkCommand;
 import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult.Outcome;
-import io.archivist.application.port.out.Ports;
-import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
+import io.archivist.application.contract.StorePorts;
+import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.application.service.BulkLifecycleService;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
 import io.archivist.application.service.RecordService;
-import io.archivist.application.service.SeedImportService;
+import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
@@ -82,14 +82,14 @@ class StatementCountIT {
                 return null;
             });
             StoredRecord record = store.create(kept, Map.of("title", "one"));
-            RecordService records = new RecordService(store.ports);
+            RecordService records = store.ports.recordService();
             Caller member = Caller.user("reader", store.workspace, Set.of(Role.MEMBER));
 
             counting.reset();
             assertEquals(record.id(), records.get(member, record.id()).record().id());
             assertEquals(1, counting.roundTrips.get(), "the record's SELECT alone: no snapshot to set up, nothing to end");
 
-            LifecycleService lifecycle = new LifecycleService(store.ports, LifecyclePolicy.DEFAULT);
+            LifecycleService lifecycle = store.ports.lifecycleService(LifecyclePolicy.DEFAULT);
             lifecycle.archive(LifecycleCommand.of(Caller.user("admin", store.workspace, Set.of(Role.ADMIN)), record.id()));
             counting.reset();
             assertTrue(records.get(member, record.id()).purgeAfter().isPresent(), "R11: an archived record shows purge_after");
@@ -111,8 +111,7 @@ class StatementCountIT {
 
     private static long seedOfTypes(TestDatabase database, JdbcDatabase db, CountingDataSource counting, int types) {
         try (StoreFixture store = new StoreFixture(database, db)) {
-            SeedImportService seeds = new SeedImportService(store.ports,
-                    TypeSeeds.reader(TypeSeeds.types(store.workspace, types)), types);
+            SeedImportService seeds = store.ports.seedImportService(TypeSeeds.reader(TypeSeeds.types(store.workspace, types)), types);
             counting.reset();
             assertEquals(types, seeds.importSeed(TypeSeeds.command()).objectTypes().created());
             long roundTrips = counting.roundTrips.get();
@@ -131,7 +130,7 @@ class StatementCountIT {
     private static Map<String, Measured> measure(TestDatabase database, JdbcDatabase db, CountingDataSource counting,
                                                  int projects, int itemsPerProject) {
         try (StoreFixture store = new StoreFixture(database, db)) {
-            Ports ports = store.ports;
+            StorePorts ports = store.ports;
             for (ObjectType type : List.of(ACCOUNT, PROJECT, ITEM)) {
                 ports.unitOfWork().write(store.workspace, () -> {
                     ports.catalogs().save(store.workspace, type);
@@ -155,12 +154,12 @@ class StatementCountIT {
             for (int from = 0; from < batch.size(); from += 1000) {
                 List<RecordWithUniqueValues> part = batch.subList(from, Math.min(batch.size(), from + 1000));
                 ports.unitOfWork().write(store.workspace, () -> {
-                    ports.records().insertAll(part);
+                    ports.seedBatches().insertAll(part);
                     return null;
                 });
             }
             assertEquals(1 + projects + projects * itemsPerProject, store.all().size());
-            LifecycleService lifecycle = new LifecycleService(ports, LifecyclePolicy.DEFAULT);
+            LifecycleService lifecycle = ports.lifecycleService(LifecyclePolicy.DEFAULT);
             Caller admin = Caller.user("admin", store.workspace, Set.of(Role.ADMIN));
             LifecycleCommand onAccount = LifecycleCommand.of(admin, account.id());
             Map<String, Measured> measured = new LinkedHashMap<>();
@@ -171,7 +170,7 @@ class StatementCountIT {
             assertEquals(Outcome.RESTORED, lifecycle.restore(onAccount).outcome());
             measured.put("restore", new Measured(counting.roundTrips.get(), counting.rowsRead.get()));
             lifecycle.delete(onAccount);
-            BulkLifecycleService bulk = new BulkLifecycleService(ports, LifecyclePolicy.DEFAULT);
+            BulkLifecycleService bulk = ports.bulkLifecycleService(LifecyclePolicy.DEFAULT);
             counting.reset();
             assertEquals(BulkResult.Outcome.RESTORED, bulk.bulk(new BulkCommand(admin, BulkCommand.Action.RESTORE,
                     List.of(account.id()), false)).items().get(0).outcome());

@@ -1,7 +1,7 @@
 package io.archivist.adapters.persistence.jdbc;
 
-import io.archivist.application.port.out.Ports;
-import io.archivist.application.port.out.RecordFilter;
+import io.archivist.application.contract.StorePorts;
+import io.archivist.domain.RecordFilter;
 import io.archivist.application.service.TimeOrderedIds;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
@@ -22,7 +22,7 @@ final class StoreFixture implements AutoCloseable {
 
     final TestDatabase database;
     final JdbcDatabase db;
-    final Ports ports;
+    final StorePorts ports;
     final WorkspaceId workspace;
     private final TimeOrderedIds ids = new TimeOrderedIds();
 
@@ -37,9 +37,10 @@ final class StoreFixture implements AutoCloseable {
         this.workspace = WorkspaceId.of("test-" + UUID.randomUUID());
     }
 
-    static Ports ports(JdbcDatabase db) {
-        return new Ports(new JdbcRecordStore(db), new JdbcCatalogStore(db), new JdbcOperationLog(db),
-                new JdbcUnitOfWork(db), new JdbcIdempotencyStore(db),
+    static StorePorts ports(JdbcDatabase db) {
+        JdbcRecordWrites writes = new JdbcRecordWrites(db);
+        return new StorePorts(new JdbcRecordReads(db), writes, new JdbcCascades(db), writes, new JdbcCatalogStore(db),
+                new JdbcOperationLog(db), new JdbcUnitOfWork(db), new JdbcIdempotencyStore(db),
                 () -> Instant.now().truncatedTo(ChronoUnit.MILLIS), new TimeOrderedIds());
     }
 

@@ -4,7 +4,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoServerException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.ErrorCategory;
-import io.archivist.application.port.out.RecordStore;
+import io.archivist.application.port.out.RecordReads;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
@@ -35,7 +35,7 @@ final class Duplicates {
     }
 
     /** Why {@code record} could not be written; {@code cause} when no holder can be found (a race already over). */
-    static RuntimeException explain(RecordStore store, StoredRecord record, Map<String, String> uniqueValues,
+    static RuntimeException explain(RecordReads store, StoredRecord record, Map<String, String> uniqueValues,
                                     RuntimeException cause) {
         if (record.key().isPresent()) {
             Optional<StoredRecord> holder = store.findByKey(record.workspace(), record.type(), record.key().get())

@@ -4,7 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
-import io.archivist.application.port.in.RememberedResponse;
+import io.archivist.application.port.out.RememberedAnswer;
 import io.archivist.application.port.out.IdempotencyStore;
 import io.archivist.domain.WorkspaceId;
 import org.bson.Document;
@@ -13,9 +13,7 @@ import org.bson.conversions.Bson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static io.archivist.adapters.persistence.mongo.MongoSchema.ID;
@@ -28,6 +26,8 @@ import static io.archivist.adapters.persistence.mongo.MongoSchema.WORKSPACE;
  */
 public final class MongoIdempotencyStore implements IdempotencyStore {
 
+    private static final String ANSWER = "answer";
+
     private final MongoCollection<Document> responses;
     private final MongoUnitOfWork unitOfWork;
 
@@ -37,20 +37,17 @@ public final class MongoIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public Optional<RememberedResponse> find(WorkspaceId workspace, String key, Instant notBefore) {
+    public Optional<RememberedAnswer> find(WorkspaceId workspace, String key, Instant notBefore) {
         Document found = responses.find(Filters.and(byKey(workspace, key), Filters.gte("at", Date.from(notBefore)))).first();
-        return Optional.ofNullable(found).map(MongoIdempotencyStore::response);
+        return Optional.ofNullable(found).map(MongoIdempotencyStore::answer);
     }
 
     @Override
-    public void remember(WorkspaceId workspace, String key, RememberedResponse response) {
+    public void remember(WorkspaceId workspace, String key, RememberedAnswer answer) {
         unitOfWork.inUnit(workspace, unit -> {
-            List<Document> headers = new ArrayList<>();
-            response.headers().forEach((name, value) -> headers.add(new Document("name", name).append("value", value)));
             Document document = new Document(ID, id(workspace, key)).append(WORKSPACE, workspace.value())
-                    .append("key", key).append("fingerprint", response.fingerprint()).append("status", response.status())
-                    .append("body", response.body()).append("headers", headers).append("at", Date.from(response.at()))
-                    .append(UNIT, unit.id);
+                    .append("key", key).append("fingerprint", answer.fingerprint()).append(ANSWER, answer.answer())
+                    .append("at", Date.from(answer.at())).append(UNIT, unit.id);
             responses.replaceOne(byKey(workspace, key), document, new ReplaceOptions().upsert(true));
             return null;
         });
@@ -76,11 +73,24 @@ public final class MongoIdempotencyStore implements IdempotencyStore {
         return workspace.value() + "\n" + key;
     }
 
-    private static RememberedResponse response(Document document) {
-        Map<String, String> headers = new LinkedHashMap<>();
+    private static RememberedAnswer answer(Document document) {
+        return new RememberedAnswer(document.getString("fingerprint"), answerText(document),
+                document.getDate("at").toInstant());
+    }
+
+    /**
+     * A document written before answers were text (it has a status, a body and headers apart) reads as
+     * the REST adapter writes an answer: status line, headers as one JSON object, body; as the JDBC
+     * store's migration V7 rewrites its rows. Such documents are gone 24 hours after an upgrade.
+     */
+    private static String answerText(Document document) {
+        String answer = document.getString(ANSWER);
+        if (answer != null) {
+            return answer;
+        }
+        Document headers = new Document();
         document.getList("headers", Document.class, List.of())
-                .forEach(header -> headers.put(header.getString("name"), header.getString("value")));
-        return new RememberedResponse(document.getString("fingerprint"), document.getInteger("status"),
-                document.getString("body"), headers, document.getDate("at").toInstant());
+                .forEach(header -> headers.append(header.getString("name"), header.getString("value")));
+        return document.getInteger("status") + "\n" + headers.toJson() + "\n" + document.getString("body");
     }
 }

@@ -7,13 +7,12 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import io.archivist.application.port.out.RecordFilter;
-import io.archivist.application.port.out.RecordStore;
-import io.archivist.application.port.out.RestoreOutline;
+import io.archivist.domain.RecordFilter;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.RecordWrites;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Limits;
 import io.archivist.domain.ObjectType;
-import io.archivist.domain.Operation;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
@@ -34,17 +33,16 @@ import static io.archivist.adapters.persistence.mongo.MongoSchema.WORKSPACE;
 import static io.archivist.adapters.persistence.mongo.RecordFields.*;
 
 /**
- * The records port on MongoDB: reads, creates and updates here; the cascades in {@link RecordCascades},
- * the batches of seeds in {@link RecordBatches}. Every write runs in the caller's unit of work
+ * Reads and writes of single records on MongoDB; the cascades are {@link MongoCascades}, the batches of
+ * seeds {@link RecordBatches} (which shares this store's refusals). Every write runs in the caller's unit of work
  * ({@link MongoUnitOfWork}), which makes a refused or failed unit change nothing.
  */
-public final class MongoRecordStore implements RecordStore {
+public final class MongoRecordStore implements RecordReads, RecordWrites {
 
     private final MongoCollection<Document> records;
     private final MongoUnitOfWork unitOfWork;
     private final Shadows shadows;
     private final Ancestry ancestry;
-    private final RecordCascades cascades;
     private final RecordBatches batches;
 
     MongoRecordStore(MongoCollection<Document> records, MongoUnitOfWork unitOfWork, Shadows shadows,
@@ -53,7 +51,6 @@ public final class MongoRecordStore implements RecordStore {
         this.unitOfWork = unitOfWork;
         this.shadows = shadows;
         this.ancestry = new Ancestry(records, settings.maxAncestors());
-        this.cascades = new RecordCascades(records, unitOfWork, shadows);
         this.batches = new RecordBatches(this, records, unitOfWork, shadows, ancestry);
     }
 
@@ -189,56 +186,6 @@ public final class MongoRecordStore implements RecordStore {
     }
 
     @Override
-    public void insertAll(List<RecordWithUniqueValues> batch) {
-        batches.insertAll(batch);
-    }
-
-    @Override
-    public void updateAll(List<RecordWithUniqueValues> batch) {
-        batches.updateAll(batch);
-    }
-
-    @Override
-    public boolean archiveReaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target) {
-        return cascades.reaches(RecordCascades.archiveSet(workspace, roots), target);
-    }
-
-    @Override
-    public boolean purgeReaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target) {
-        return cascades.reaches(RecordCascades.purgeSet(workspace, roots), target);
-    }
-
-    @Override
-    public Map<String, Long> countArchive(WorkspaceId workspace, Collection<RecordId> roots) {
-        return cascades.countPerType(RecordCascades.archiveSet(workspace, roots));
-    }
-
-    @Override
-    public Map<String, Long> countPurge(WorkspaceId workspace, Collection<RecordId> roots) {
-        return cascades.countPerType(RecordCascades.purgeSet(workspace, roots));
-    }
-
-    @Override
-    public RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit) {
-        return RestoreSet.of(records, workspace, root).outline(listLimit);
-    }
-
-    @Override
-    public Map<String, Long> archive(Operation operation, long maxRecords) {
-        return cascades.archive(operation, maxRecords);
-    }
-
-    @Override
-    public Restored restore(RecordId root, Operation operation, int listLimit, long maxRecords) {
-        return cascades.restore(root, operation, listLimit, maxRecords);
-    }
-
-    @Override
-    public Map<String, Long> purge(Operation operation, long maxRecords) {
-        return cascades.purge(operation, maxRecords);
-    }
-
-    @Override
     public List<RecordId> archivedBefore(WorkspaceId workspace, String type, Instant cutoff, int limit) {
         List<RecordId> due = new ArrayList<>();
         records.find(in(workspace, Filters.and(Filters.eq(TYPE, type), Filters.eq(ARCHIVED, true),
@@ -246,6 +193,11 @@ public final class MongoRecordStore implements RecordStore {
                 .projection(Projections.include(ID)).sort(Sorts.ascending(DELETED_AT, ID)).limit(limit)
                 .forEach(document -> due.add(RecordDocuments.recordId(document.getString(ID))));
         return due;
+    }
+
+    /** Seeds: the batches, sharing this store's refusals. */
+    RecordBatches batches() {
+        return batches;
     }
 
     @Override

@@ -12,6 +12,7 @@ public final class MongoStore implements AutoCloseable {
 
     private final MongoUnitOfWork unitOfWork;
     private final MongoRecordStore records;
+    private final MongoCascades cascades;
     private final MongoCatalogStore catalogs;
     private final MongoOperationLog operations;
     private final MongoIdempotencyStore idempotency;
@@ -22,6 +23,7 @@ public final class MongoStore implements AutoCloseable {
         Leases leases = new Leases(db, clock, settings.lease(), MongoUnitOfWork.newOwner(settings));
         this.unitOfWork = new MongoUnitOfWork(leases, shadows, settings);
         this.records = new MongoRecordStore(db.getCollection(MongoSchema.RECORDS), unitOfWork, shadows, settings);
+        this.cascades = new MongoCascades(db.getCollection(MongoSchema.RECORDS), unitOfWork, shadows);
         this.catalogs = new MongoCatalogStore(db.getCollection(MongoSchema.TYPES), unitOfWork, shadows);
         this.operations = new MongoOperationLog(db.getCollection(MongoSchema.OPERATIONS),
                 db.getCollection(MongoSchema.RECORDS), db.getCollection(MongoSchema.PURGED), unitOfWork);
@@ -42,6 +44,14 @@ public final class MongoStore implements AutoCloseable {
 
     public MongoRecordStore records() {
         return records;
+    }
+
+    public MongoCascades cascades() {
+        return cascades;
+    }
+
+    public RecordBatches seedBatches() {
+        return records.batches();
     }
 
     public MongoCatalogStore catalogs() {

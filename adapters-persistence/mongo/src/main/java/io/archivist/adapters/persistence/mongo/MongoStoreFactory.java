@@ -8,7 +8,10 @@ import com.mongodb.client.MongoClients;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdempotencyStore;
 import io.archivist.application.port.out.OperationLog;
-import io.archivist.application.port.out.RecordStore;
+import io.archivist.application.port.out.RecordCascades;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.RecordWrites;
+import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.application.port.out.UnitOfWork;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -74,8 +77,23 @@ public class MongoStoreFactory {
     }
 
     @Singleton
-    RecordStore recordStore(MongoStore store) {
+    RecordReads recordReads(MongoStore store) {
         return store.records();
+    }
+
+    @Singleton
+    RecordWrites recordWrites(MongoStore store) {
+        return store.records();
+    }
+
+    @Singleton
+    RecordCascades recordCascades(MongoStore store) {
+        return store.cascades();
+    }
+
+    @Singleton
+    SeedBatches seedBatches(MongoStore store) {
+        return store.seedBatches();
     }
 
     @Singleton

@@ -9,7 +9,8 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
-import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
+import io.archivist.application.port.out.seed.SeedBatches;
+import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.ObjectType;
@@ -31,7 +32,7 @@ import static io.archivist.adapters.persistence.mongo.MongoSchema.UNIT;
 import static io.archivist.adapters.persistence.mongo.RecordFields.*;
 
 /** The batch writes of seeds, and R6's re-index when a type's unique attributes change. */
-final class RecordBatches {
+public final class RecordBatches implements SeedBatches {
 
     private static final int WRITES_PER_BULK = 1000;
 
@@ -54,7 +55,8 @@ final class RecordBatches {
      * One insertMany. A record's parents may be in the batch (in any order) or stored already. When the
      * batch is refused, the records it inserted before the refusal are removed again: nothing changes.
      */
-    void insertAll(List<RecordWithUniqueValues> batch) {
+    @Override
+    public void insertAll(List<RecordWithUniqueValues> batch) {
         if (batch.isEmpty()) {
             return;
         }
@@ -118,7 +120,8 @@ final class RecordBatches {
      * Replaces the attributes of active records. Versions and unique values are checked before anything
      * is written, so that a refusal changes nothing; then one bulk write.
      */
-    void updateAll(List<RecordWithUniqueValues> batch) {
+    @Override
+    public void updateAll(List<RecordWithUniqueValues> batch) {
         if (batch.isEmpty()) {
             return;
         }

@@ -1,8 +1,8 @@
 package io.archivist.adapters.persistence.mongo;
 
 import io.archivist.application.contract.TypeSeeds;
-import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
-import io.archivist.application.service.SeedImportService;
+import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
+import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class CascadeCommandCountIT {
 
     private static List<String> commands(int types) {
         try (MongoFixture fx = new MongoFixture(server)) {
-            SeedImportService seeds = new SeedImportService(fx.ports, TypeSeeds.reader(TypeSeeds.types(WORKSPACE, types)), types);
+            SeedImportService seeds = fx.ports.seedImportService(TypeSeeds.reader(TypeSeeds.types(WORKSPACE, types)), types);
             fx.commands.reset();
             assertEquals(types, seeds.importSeed(TypeSeeds.command()).objectTypes().created());
             List<String> count = fx.commands.commands();
@@ -91,11 +91,11 @@ class CascadeCommandCountIT {
 
             RecordId again = tree(fx, projects, tasks);
             io.archivist.domain.Operation archive = operation(io.archivist.domain.OperationKind.ARCHIVE, again);
-            counts.put("store.archive", inUnit(fx, () -> fx.store.records().archive(archive)));
+            counts.put("store.archive", inUnit(fx, () -> fx.store.cascades().archive(archive)));
             io.archivist.domain.Operation restore = operation(io.archivist.domain.OperationKind.RESTORE, again);
-            counts.put("store.restore", inUnit(fx, () -> fx.store.records().restore(again, restore, 100)));
+            counts.put("store.restore", inUnit(fx, () -> fx.store.cascades().restore(again, restore, 100)));
             io.archivist.domain.Operation purge = operation(io.archivist.domain.OperationKind.PURGE, again);
-            counts.put("store.purge", inUnit(fx, () -> fx.store.records().purge(purge)));
+            counts.put("store.purge", inUnit(fx, () -> fx.store.cascades().purge(purge)));
             assertEquals(0, fx.database().getCollection(MongoSchema.RECORDS).countDocuments());
         }
         return counts;
@@ -134,7 +134,7 @@ class CascadeCommandCountIT {
             }
         }
         fx.store.unitOfWork().write(WORKSPACE, () -> {
-            fx.store.records().insertAll(batch);
+            fx.store.seedBatches().insertAll(batch);
             return null;
         });
         return team;

@@ -5,7 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.archivist.application.port.in.BulkCommand.Action;
-import io.archivist.application.port.out.RecordStore.RecordWithUniqueValues;
+import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import org.bson.Document;
@@ -255,7 +255,7 @@ class FaultInjectionIT {
                 }
             }
             fx.store.unitOfWork().write(WORKSPACE, () -> {
-                fx.store.records().insertAll(batch);
+                fx.store.seedBatches().insertAll(batch);
                 return null;
             });
             return new Tree(teams.get(0), teams.get(1), batch.stream().map(item -> item.record().id()).toList());

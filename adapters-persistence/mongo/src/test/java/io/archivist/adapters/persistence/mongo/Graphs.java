@@ -1,7 +1,7 @@
 package io.archivist.adapters.persistence.mongo;
 
-import io.archivist.application.port.out.RecordFilter;
-import io.archivist.application.port.out.RecordStore;
+import io.archivist.domain.RecordFilter;
+import io.archivist.application.port.out.RecordReads;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordGraph;
 import io.archivist.domain.RecordId;
@@ -25,7 +25,7 @@ final class Graphs {
     private Graphs() {
     }
 
-    static Map<RecordId, StoredRecord> snapshot(RecordStore store, WorkspaceId workspace) {
+    static Map<RecordId, StoredRecord> snapshot(RecordReads store, WorkspaceId workspace) {
         Map<RecordId, StoredRecord> all = new LinkedHashMap<>();
         Optional<RecordId> after = Optional.empty();
         while (true) {

@@ -8,7 +8,9 @@ import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.CreateRecordCommand;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult;
-import io.archivist.application.port.out.Ports;
+import io.archivist.application.contract.StorePorts;
+import io.archivist.application.port.out.IdGenerator;
+import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.service.BulkLifecycleService;
 import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.LifecyclePolicy;
@@ -47,7 +49,7 @@ final class MongoFixture implements AutoCloseable {
     private final MongoClient client;
     private final MongoStoreSettings settings;
     MongoStore store;
-    Ports ports;
+    StorePorts ports;
     RecordService records;
     LifecycleService lifecycle;
     BulkLifecycleService bulk;
@@ -74,6 +76,12 @@ final class MongoFixture implements AutoCloseable {
         return client;
     }
 
+    /** The ports of {@code store}, as the service's beans are, with a catalog cache of their own. */
+    static StorePorts ports(MongoStore store, TimeSource time, IdGenerator ids) {
+        return new StorePorts(store.records(), store.records(), store.cascades(), store.seedBatches(), store.catalogs(),
+                store.operations(), store.unitOfWork(), store.idempotency(), time, ids);
+    }
+
     /** Opens the store on {@code over} (another client: another process) and builds the services on it. */
     MongoStore open(MongoClient over) {
         return open(over, settings, java.time.Clock.systemUTC());
@@ -82,13 +90,12 @@ final class MongoFixture implements AutoCloseable {
     /** As {@link #open(MongoClient)}, with other settings and a clock of the test's own (lease expiry). */
     MongoStore open(MongoClient over, MongoStoreSettings with, java.time.Clock clock) {
         store = MongoStore.open(over.getDatabase(databaseName), with, clock);
-        ports = new Ports(store.records(), store.catalogs(), store.operations(), store.unitOfWork(),
-                store.idempotency(), Instant::now, new TimeOrderedIds());
-        records = new RecordService(ports);
-        lifecycle = new LifecycleService(ports, LifecyclePolicy.DEFAULT);
-        bulk = new BulkLifecycleService(ports, LifecyclePolicy.DEFAULT);
-        catalog = new CatalogService(ports);
-        operations = new OperationService(ports);
+        ports = ports(store, Instant::now, new TimeOrderedIds());
+        records = ports.recordService();
+        lifecycle = ports.lifecycleService(LifecyclePolicy.DEFAULT);
+        bulk = ports.bulkLifecycleService(LifecyclePolicy.DEFAULT);
+        catalog = ports.catalogService();
+        operations = ports.operationService();
         return store;
     }
 

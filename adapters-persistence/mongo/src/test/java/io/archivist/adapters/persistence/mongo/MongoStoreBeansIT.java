@@ -8,8 +8,11 @@ import io.archivist.application.port.in.LifecycleResult.Outcome;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdempotencyStore;
 import io.archivist.application.port.out.OperationLog;
-import io.archivist.application.port.out.Ports;
-import io.archivist.application.port.out.RecordStore;
+import io.archivist.application.contract.StorePorts;
+import io.archivist.application.port.out.RecordCascades;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.RecordWrites;
+import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
@@ -46,16 +49,21 @@ class MongoStoreBeansIT {
     void archivist_store_mongo_makes_every_database_port_a_mongo_bean_that_the_services_run_on() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("archivist.store", "mongo",
                 "mongodb.uri", server.uri() + "/beans"))) {
-            Ports ports = new Ports(context.getBean(RecordStore.class), context.getBean(CatalogStore.class),
-                    context.getBean(OperationLog.class), context.getBean(UnitOfWork.class),
-                    context.getBean(IdempotencyStore.class), Instant::now, new TimeOrderedIds());
-            assertTrue(ports.records() instanceof MongoRecordStore);
+            StorePorts ports = new StorePorts(context.getBean(RecordReads.class), context.getBean(RecordWrites.class),
+                    context.getBean(RecordCascades.class), context.getBean(SeedBatches.class),
+                    context.getBean(CatalogStore.class), context.getBean(OperationLog.class),
+                    context.getBean(UnitOfWork.class), context.getBean(IdempotencyStore.class), Instant::now,
+                    new TimeOrderedIds());
+            assertTrue(ports.reads() instanceof MongoRecordStore);
+            assertTrue(ports.writes() instanceof MongoRecordStore);
+            assertTrue(ports.cascades() instanceof MongoCascades);
+            assertTrue(ports.seedBatches() instanceof RecordBatches);
             assertTrue(ports.unitOfWork() instanceof MongoUnitOfWork);
             assertTrue(context.getBean(MongoClient.class).listDatabaseNames().into(new java.util.ArrayList<>())
                     .contains("beans"), "the database named in the URI");
 
-            RecordService records = new RecordService(ports);
-            LifecycleService lifecycle = new LifecycleService(ports, LifecyclePolicy.DEFAULT);
+            RecordService records = ports.recordService();
+            LifecycleService lifecycle = ports.lifecycleService(LifecyclePolicy.DEFAULT);
             RecordId user = records.create(new CreateRecordCommand(ADMIN, "user", Optional.empty(),
                     Map.of("username", "bob"), List.of())).record().id();
             assertEquals(Outcome.ARCHIVED, lifecycle.delete(LifecycleCommand.of(ADMIN, user)).outcome());
@@ -104,7 +112,7 @@ class MongoStoreBeansIT {
     @Test
     void without_archivist_store_mongo_the_module_contributes_no_bean() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("mongodb.uri", server.uri()))) {
-            assertFalse(context.containsBean(RecordStore.class));
+            assertFalse(context.containsBean(RecordReads.class));
             assertFalse(context.containsBean(UnitOfWork.class));
             assertFalse(context.containsBean(MongoClient.class));
         }

@@ -3,7 +3,7 @@ package io.archivist.adapters.persistence.mongo;
 import com.mongodb.client.MongoClient;
 import io.archivist.application.contract.KitFixture;
 import io.archivist.application.contract.StoreContract;
-import io.archivist.application.port.out.Ports;
+import io.archivist.application.contract.StorePorts;
 import io.archivist.application.service.TimeOrderedIds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +25,7 @@ class MongoStoreIT implements StoreContract {
     /** A second service instance on the same database: a store of its own, with its own leases. */
     private static MongoStore second;
 
-    private final KitFixture kit = new KitFixture(new Ports(store.records(), store.catalogs(), store.operations(),
+    private final KitFixture kit = new KitFixture(new StorePorts(store.records(), store.records(), store.cascades(), store.seedBatches(), store.catalogs(), store.operations(),
             store.unitOfWork(), store.idempotency(), Instant::now, new TimeOrderedIds()));
 
     @BeforeAll
@@ -48,8 +48,8 @@ class MongoStoreIT implements StoreContract {
     }
 
     @Override
-    public Ports anotherInstance() {
-        return new Ports(second.records(), second.catalogs(), second.operations(), second.unitOfWork(),
+    public StorePorts anotherInstance() {
+        return new StorePorts(second.records(), second.records(), second.cascades(), second.seedBatches(), second.catalogs(), second.operations(), second.unitOfWork(),
                 second.idempotency(), ports().time(), ports().ids());
     }
 }

@@ -3,7 +3,7 @@ package io.archivist.adapters.persistence.mongo;
 import io.archivist.application.port.in.BulkCommand.Action;
 import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.LifecycleResult;
-import io.archivist.application.port.out.RecordFilter;
+import io.archivist.domain.RecordFilter;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.ObjectType;

@@ -68,7 +68,7 @@ class PlannerAgreementIT {
                         assertChanged(before, fx, expected, "archive of " + target);
                     } else if (choice < 8) {
                         RestorePlan plan = planner.restore(target, catalog);
-                        RestoreOutline outline = fx.store.records().outlineRestore(WORKSPACE, target, 1000);
+                        RestoreOutline outline = fx.store.cascades().outlineRestore(WORKSPACE, target, 1000);
                         assertEquals(plan.restored().countsPerType(), outline.countsPerType(), "outline of " + target);
                         assertEquals(ids(plan.leftArchived()), ids(outline.leftArchived()), "left of " + target);
                         boolean parentArchived = record.parents().stream().anyMatch(p -> before.get(p).archived());

@@ -63,7 +63,7 @@ class ReadIsolationIT {
         CountDownLatch applied = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> fx.store.unitOfWork().write(WORKSPACE, () -> {
-            fx.store.records().archive(archive(team));
+            fx.store.cascades().archive(archive(team));
             applied.countDown();
             await(finish);
             return null;
@@ -86,7 +86,7 @@ class ReadIsolationIT {
         CountDownLatch applied = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> fx.store.unitOfWork().write(WORKSPACE, () -> {
-            fx.store.records().archive(archive(team));
+            fx.store.cascades().archive(archive(team));
             applied.countDown();
             await(finish);
             throw new IllegalStateException("the unit fails after its cascade");

@@ -1,0 +1,121 @@
+package io.archivist.adapters.persistence.jdbc;
+
+import io.archivist.domain.RecordFilter;
+import io.archivist.domain.RecordFilter.ArchivedFilter;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.domain.RecordId;
+import io.archivist.domain.StoredRecord;
+import io.archivist.domain.WorkspaceId;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads of records on H2, PostgreSQL or MariaDB; writes of single records and batches are
+ * JdbcRecordWrites, the set-oriented cascades JdbcCascades.
+ */
+final class JdbcRecordReads implements RecordReads {
+
+    /** Ids per IN list when a caller hands over many (bulk requests, seed batches). */
+    static final int IN_LIST_CHUNK = 1000;
+
+    private final JdbcDatabase db;
+
+    JdbcRecordReads(JdbcDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<StoredRecord> find(WorkspaceId workspace, RecordId id) {
+        return db.transactions.statements(c -> db.sql.first(c,
+                "SELECT " + RecordRows.COLUMNS + " FROM records WHERE workspace = ? AND id = ?",
+                RecordRows.mapper(db.sql), workspace, id));
+    }
+
+    @Override
+    public List<StoredRecord> findAll(WorkspaceId workspace, Collection<RecordId> ids) {
+        List<RecordId> distinct = ids.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        return db.transactions.statements(c -> {
+            List<StoredRecord> found = new ArrayList<>();
+            for (int from = 0; from < distinct.size(); from += IN_LIST_CHUNK) {
+                List<RecordId> chunk = distinct.subList(from, Math.min(distinct.size(), from + IN_LIST_CHUNK));
+                found.addAll(db.sql.list(c, Query.of("SELECT " + RecordRows.COLUMNS
+                        + " FROM records WHERE workspace = ? AND id IN (", workspace).in(chunk).add(")"),
+                        RecordRows.mapper(db.sql)));
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public Optional<StoredRecord> findByKey(WorkspaceId workspace, String type, String key) {
+        return db.transactions.statements(c -> db.sql.first(c,
+                "SELECT " + RecordRows.COLUMNS + " FROM records WHERE workspace = ? AND type = ? AND record_key = ?",
+                RecordRows.mapper(db.sql), workspace, type, key));
+    }
+
+    @Override
+    public Optional<RecordId> activeHolder(WorkspaceId workspace, String type, String attribute, String canonicalValue) {
+        return db.transactions.statements(c -> db.sql.first(c,
+                // Both hashes: either index on (type, workspace, a hash) then finds the holder by its full key.
+                "SELECT record_id FROM unique_values WHERE workspace = ? AND type = ? AND value_hash = ? AND active_hash = ?",
+                rows -> RecordId.of(db.sql.uuid(rows, "record_id")),
+                workspace, type, Hashes.uniqueValue(attribute, canonicalValue), Hashes.uniqueValue(attribute, canonicalValue)));
+    }
+
+    @Override
+    public List<StoredRecord> page(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit) {
+        Query query = pageQuery(workspace, filter, after, limit);
+        return db.transactions.statements(c -> db.sql.list(c, query, RecordRows.mapper(db.sql)));
+    }
+
+    /**
+     * R14 in the same one statement: the database sums the attributes' lengths in id order over the
+     * page of {@code limit + 1} and sends only the records that fit, so large records never reach
+     * the JVM past the budget; every row also says how many the page held, which tells if more follow.
+     */
+    @Override
+    public Page pageWithin(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit,
+                           long maxBytes) {
+        Query inner = pageQuery(workspace, filter, after, limit + 1);
+        Query query = Query.of("SELECT " + RecordRows.COLUMNS + ", page_rows FROM (SELECT " + RecordRows.COLUMNS
+                + ", COUNT(*) OVER () AS page_rows, ROW_NUMBER() OVER (ORDER BY id) AS n,"
+                + " SUM(LENGTH(attributes)) OVER (ORDER BY id ROWS UNBOUNDED PRECEDING) AS bytes FROM (")
+                .add(inner)
+                .add(") page) sized WHERE n = 1 OR (n <= ? AND bytes <= ?) ORDER BY id", limit, maxBytes);
+        long[] pageRows = {0};
+        Sql.Row<StoredRecord> mapper = RecordRows.mapper(db.sql);
+        List<StoredRecord> found = db.transactions.statements(c -> db.sql.list(c, query, rows -> {
+            pageRows[0] = rows.getLong("page_rows");
+            return mapper.map(rows);
+        }));
+        return new Page(found, pageRows[0] > found.size());
+    }
+
+    private Query pageQuery(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit) {
+        Query query = Query.of("SELECT " + RecordRows.COLUMNS + " FROM records WHERE workspace = ?", workspace);
+        if (filter.type().isPresent()) {
+            query.add(" AND " + db.dialect.typeInState(filter.archived()), filter.type().get());
+        } else if (filter.archived() != ArchivedFilter.ANY) {
+            query.add(filter.archived() == ArchivedFilter.ACTIVE ? " AND deleted_at IS NULL" : " AND deleted_at IS NOT NULL");
+        }
+        filter.parent().ifPresent(parent -> query.add(
+                " AND id IN (SELECT child_id FROM record_parents WHERE workspace = ? AND parent_id = ?)", workspace, parent));
+        after.ifPresent(id -> query.add(" AND id > ?", id));
+        return query.add(" ORDER BY id LIMIT ?", limit);
+    }
+
+    @Override
+    public List<RecordId> archivedBefore(WorkspaceId workspace, String type, Instant cutoff, int limit) {
+        Query query = Query.of("SELECT id FROM records WHERE workspace = ? AND ", workspace)
+                .add(db.dialect.typeInState(ArchivedFilter.ARCHIVED), type)
+                .add(" AND deleted_at <= ? ORDER BY deleted_at, id LIMIT ?", cutoff, limit);
+        return db.transactions.statements(c -> db.sql.list(c, query, rows -> RecordId.of(db.sql.uuid(rows, "id"))));
+    }
+}

@@ -1,0 +1,179 @@
+package io.archivist.adapters.persistence.mongo;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Field;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.MergeOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import io.archivist.application.port.out.RecordCascades;
+import io.archivist.application.port.out.RestoreOutline;
+import io.archivist.domain.Blocker;
+import io.archivist.domain.LeftArchived;
+import io.archivist.domain.Operation;
+import io.archivist.domain.RecordId;
+import io.archivist.domain.WorkspaceId;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import static io.archivist.adapters.persistence.mongo.MongoSchema.ID;
+import static io.archivist.adapters.persistence.mongo.MongoSchema.UNIT;
+import static io.archivist.adapters.persistence.mongo.MongoSchema.WORKSPACE;
+import static io.archivist.adapters.persistence.mongo.RecordFields.*;
+
+/**
+ * R1-R5 as a constant number of commands whatever the size of the subtree. A subtree is one filter,
+ * {@code _id in roots or ancestors in roots}, that every command of a cascade reuses:
+ * <ul>
+ *   <li>archive: count per type, copy the before-images, one updateMany (3 commands);</li>
+ *   <li>purge: count per type, copy the before-images, remember ids and types, one deleteMany (4);</li>
+ *   <li>restore: see {@link RestoreSet} (at most 4 queries), then count, copy, one updateMany.</li>
+ * </ul>
+ * The updates are idempotent: a record they changed no longer matches their filter.
+ */
+public final class MongoCascades implements RecordCascades {
+
+    private final MongoCollection<Document> records;
+    private final MongoUnitOfWork unitOfWork;
+    private final Shadows shadows;
+
+    MongoCascades(MongoCollection<Document> records, MongoUnitOfWork unitOfWork, Shadows shadows) {
+        this.records = records;
+        this.unitOfWork = unitOfWork;
+        this.shadows = shadows;
+    }
+
+    static Bson subtree(Collection<RecordId> roots) {
+        List<String> ids = RecordDocuments.ids(roots);
+        return Filters.or(Filters.in(ID, ids), Filters.in(ANCESTORS, ids));
+    }
+
+    /**
+     * R1, R2: the active roots and every active dependent. By I1 every ancestor of an active record is
+     * active, so the active records below an active root are exactly those the cascade reaches.
+     */
+    static Bson archiveSet(WorkspaceId workspace, Collection<RecordId> roots) {
+        return MongoRecordStore.in(workspace, Filters.and(Filters.eq(ARCHIVED, false), subtree(roots)));
+    }
+
+    /** R3, R4: the roots and every dependent, whatever its state. */
+    static Bson purgeSet(WorkspaceId workspace, Collection<RecordId> roots) {
+        return MongoRecordStore.in(workspace, subtree(roots));
+    }
+
+    boolean reaches(Bson set, RecordId target) {
+        return records.find(Filters.and(set, Filters.eq(ID, target.toString())))
+                .projection(Projections.include(ID)).first() != null;
+    }
+
+    Map<String, Long> countPerType(Bson set) {
+        return Counts.perType(records, set);
+    }
+
+    @Override
+    public boolean archiveReaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target) {
+        return reaches(archiveSet(workspace, roots), target);
+    }
+
+    @Override
+    public boolean purgeReaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target) {
+        return reaches(purgeSet(workspace, roots), target);
+    }
+
+    @Override
+    public Map<String, Long> countArchive(WorkspaceId workspace, Collection<RecordId> roots) {
+        return countPerType(archiveSet(workspace, roots));
+    }
+
+    @Override
+    public Map<String, Long> countPurge(WorkspaceId workspace, Collection<RecordId> roots) {
+        return countPerType(purgeSet(workspace, roots));
+    }
+
+    @Override
+    public RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit) {
+        return RestoreSet.of(records, workspace, root).outline(listLimit);
+    }
+
+    @Override
+    public Map<String, Long> archive(Operation operation, long maxRecords) {
+        return unitOfWork.inUnit(operation.workspace(), unit -> {
+            Bson set = archiveSet(operation.workspace(), operation.roots());
+            Map<String, Long> counts = countPerType(set);
+            Blocker.requireCascadeWithin(counts, maxRecords);
+            if (counts.isEmpty()) {
+                return counts;
+            }
+            shadows.take(unit, MongoSchema.RECORDS, set);
+            String op = operation.id().toString();
+            Date at = Date.from(operation.at());
+            records.updateMany(set, Updates.combine(
+                    Updates.set(ARCHIVED, true), Updates.set(DELETED_AT, at), Updates.set(ARCHIVE_OPERATION, op),
+                    Updates.set(UPDATED_AT, at), Updates.set(UPDATED_BY, operation.actor()), Updates.inc(VERSION, 1L),
+                    // R6: archiving frees the unique values: they leave the index, the record's own slot enters it.
+                    Updates.rename(CLAIMS, IDLE_CLAIMS), Updates.rename(IDLE_SLOT, SLOT),
+                    Updates.addToSet(RecordFields.OPERATIONS, op), Updates.set(UNIT, unit.id)));
+            return counts;
+        });
+    }
+
+    @Override
+    public Map<String, Long> purge(Operation operation, long maxRecords) {
+        return unitOfWork.inUnit(operation.workspace(), unit -> {
+            Bson set = purgeSet(operation.workspace(), operation.roots());
+            Map<String, Long> counts = countPerType(set);
+            Blocker.requireCascadeWithin(counts, maxRecords);
+            if (counts.isEmpty()) {
+                return counts;
+            }
+            shadows.take(unit, MongoSchema.RECORDS, set);
+            // The log keeps ids and types of what was purged (and the history of each), never attributes.
+            records.aggregate(List.of(Aggregates.match(set),
+                    Aggregates.project(Projections.include(WORKSPACE, TYPE, RecordFields.OPERATIONS)),
+                    Aggregates.addFields(new Field<>("purgeOperation", operation.id().toString()),
+                            new Field<>("purgedAt", Date.from(operation.at())), new Field<>(UNIT, unit.id)),
+                    Aggregates.merge(MongoSchema.PURGED, new MergeOptions().uniqueIdentifier(List.of(WORKSPACE, ID))
+                            .whenMatched(MergeOptions.WhenMatched.REPLACE)
+                            .whenNotMatched(MergeOptions.WhenNotMatched.INSERT)))).toCollection();
+            records.deleteMany(set);
+            return counts;
+        });
+    }
+
+    @Override
+    public Restored restore(RecordId root, Operation operation, int listLimit, long maxRecords) {
+        return unitOfWork.inUnit(operation.workspace(), unit -> {
+            RestoreSet restore = RestoreSet.of(records, operation.workspace(), root);
+            restore.conflicts(1).stream().findFirst().ifPresent(conflict -> {
+                throw conflict.toException();
+            });
+            Bson set = restore.restored();
+            Map<String, Long> counts = countPerType(set);
+            Blocker.requireCascadeWithin(counts, maxRecords);
+            List<LeftArchived> left = restore.leftArchived(listLimit);
+            shadows.take(unit, MongoSchema.RECORDS, set);
+            String op = operation.id().toString();
+            Date at = Date.from(operation.at());
+            try {
+                records.updateMany(set, Updates.combine(
+                        Updates.set(ARCHIVED, false), Updates.set(DELETED_AT, null), Updates.set(ARCHIVE_OPERATION, null),
+                        Updates.set(UPDATED_AT, at), Updates.set(UPDATED_BY, operation.actor()), Updates.inc(VERSION, 1L),
+                        // R6: the values re-enter the unique index; checked just above, refused by the index if raced.
+                        Updates.rename(IDLE_CLAIMS, CLAIMS), Updates.rename(SLOT, IDLE_SLOT),
+                        Updates.addToSet(RecordFields.OPERATIONS, op), Updates.set(UNIT, unit.id)));
+            } catch (RuntimeException e) {
+                if (Duplicates.isDuplicate(e)) {
+                    throw Blocker.sharedWithinRestore(root).toException();
+                }
+                throw e;
+            }
+            return new Restored(counts, left);
+        });
+    }
+}

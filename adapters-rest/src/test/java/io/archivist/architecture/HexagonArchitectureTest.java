@@ -1,12 +1,11 @@
 package io.archivist.architecture;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The rules of docs/architecture.md over every module's shipped classes. */
 class HexagonArchitectureTest {
@@ -60,7 +59,8 @@ class HexagonArchitectureTest {
     @MethodSource("layers")
     void every_layer_is_on_the_classpath(String layer) {
         String prefix = layer.substring(0, layer.length() - 2);
-        assertFalse(ProductionClasses.ALL.stream().noneMatch(c -> c.getPackageName().startsWith(prefix)),
+        assertFalse(
+                ProductionClasses.ALL.stream().noneMatch(c -> c.getPackageName().startsWith(prefix)),
                 "no class of " + layer + " was imported: its rules would protect nothing");
     }
 
@@ -69,8 +69,13 @@ class HexagonArchitectureTest {
     }
 
     static List<String> layers() {
-        List<String> all = new java.util.ArrayList<>(List.of(HexagonRules.DOMAIN, HexagonRules.APPLICATION,
-                HexagonRules.SERVICES, HexagonRules.PORTS_IN, HexagonRules.PORTS_OUT, HexagonRules.COMPOSITION_ROOT));
+        List<String> all = new java.util.ArrayList<>(List.of(
+                HexagonRules.DOMAIN,
+                HexagonRules.APPLICATION,
+                HexagonRules.SERVICES,
+                HexagonRules.PORTS_IN,
+                HexagonRules.PORTS_OUT,
+                HexagonRules.COMPOSITION_ROOT));
         all.addAll(HexagonRules.ADAPTERS);
         return all;
     }

@@ -1,33 +1,43 @@
 package io.archivist.architecture;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import io.archivist.adapters.rest.violation.ControllerOnEventLoop;
 import io.archivist.adapters.rest.violation.CycleStart;
-import io.archivist.adapters.rest.violation.elsewhere.CycleBack;
 import io.archivist.adapters.rest.violation.RestHelper;
+import io.archivist.adapters.rest.violation.elsewhere.CycleBack;
 import io.archivist.adapters.seed.violation.SeedUsingRest;
 import io.archivist.application.port.in.violation.UseCaseUsingAStorePort;
+import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.violation.PortWithHttpHeaders;
 import io.archivist.application.port.out.violation.StorePortUsingAUseCase;
-import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.service.RecordService;
-import io.archivist.domain.Operation;
 import io.archivist.application.violation.ApplicationUsingFramework;
+import io.archivist.domain.Operation;
 import io.archivist.domain.violation.DomainUsingApplication;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each rule catches a violation: it is run over a deliberately broken class from this test source tree. */
 class HexagonRulesCanFailTest {
 
-    private static final JavaClasses BROKEN = new ClassFileImporter().importClasses(
-            DomainUsingApplication.class, ApplicationUsingFramework.class, SeedUsingRest.class, RestHelper.class,
-            ControllerOnEventLoop.class, UseCaseUsingAStorePort.class, StorePortUsingAUseCase.class,
-            PortWithHttpHeaders.class, CycleStart.class, CycleBack.class,
-            RecordService.class, RecordCascades.class, Operation.class);
+    private static final JavaClasses BROKEN = new ClassFileImporter()
+            .importClasses(
+                    DomainUsingApplication.class,
+                    ApplicationUsingFramework.class,
+                    SeedUsingRest.class,
+                    RestHelper.class,
+                    ControllerOnEventLoop.class,
+                    UseCaseUsingAStorePort.class,
+                    StorePortUsingAUseCase.class,
+                    PortWithHttpHeaders.class,
+                    CycleStart.class,
+                    CycleBack.class,
+                    RecordService.class,
+                    RecordCascades.class,
+                    Operation.class);
 
     @Test
     void the_domain_rule_catches_a_domain_class_using_the_application() {
@@ -76,7 +86,8 @@ class HexagonRulesCanFailTest {
     private static void assertCaught(ArchRule rule, Class<?> offender) {
         var result = rule.evaluate(BROKEN);
         assertTrue(result.hasViolation(), "the rule let " + offender.getSimpleName() + " pass");
-        assertTrue(result.getFailureReport().toString().contains(offender.getName()),
+        assertTrue(
+                result.getFailureReport().toString().contains(offender.getName()),
                 "the rule failed, but not because of " + offender.getSimpleName() + ": " + result.getFailureReport());
     }
 }

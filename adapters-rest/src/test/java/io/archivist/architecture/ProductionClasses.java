@@ -13,8 +13,7 @@ final class ProductionClasses {
             .withImportOption(ProductionClasses::notATestJar)
             .importPackages("io.archivist");
 
-    private ProductionClasses() {
-    }
+    private ProductionClasses() {}
 
     private static boolean notATestJar(Location location) {
         return !location.contains("-tests.jar") && !location.contains("/test-classes/");

@@ -30,8 +30,10 @@ final class Api {
     }
 
     static HttpClient client() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /** The same client and token, with another bound on each request. */
@@ -55,12 +57,14 @@ final class Api {
     }
 
     Answer post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Answer patch(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -69,15 +73,18 @@ final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve("/api/v1" + path)).timeout(timeout)
+        return HttpRequest.newBuilder(base.resolve("/api/v1" + path))
+                .timeout(timeout)
                 .header("Authorization", "Bearer " + token);
     }
 
     private Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            Optional<Duration> retryAfter = response.headers().firstValue("Retry-After")
-                    .filter(value -> value.matches("\\d{1,6}")).map(value -> Duration.ofSeconds(Long.parseLong(value)));
+            Optional<Duration> retryAfter = response.headers()
+                    .firstValue("Retry-After")
+                    .filter(value -> value.matches("\\d{1,6}"))
+                    .map(value -> Duration.ofSeconds(Long.parseLong(value)));
             return new Answer(response.statusCode(), response.body(), retryAfter);
         } catch (IOException e) {
             return new Answer(NO_ANSWER, e.getClass().getSimpleName() + ": " + e.getMessage(), Optional.empty());

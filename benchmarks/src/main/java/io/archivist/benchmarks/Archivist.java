@@ -8,17 +8,16 @@ import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
-import io.archivist.application.port.out.seed.SeedBatches;
-import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.out.UnitOfWork;
+import io.archivist.application.port.out.seed.SeedBatches;
+import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
 import io.archivist.application.service.RecordService;
-import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.application.service.TimeOrderedIds;
-import io.micronaut.context.BeanLocator;
+import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
@@ -26,7 +25,7 @@ import io.archivist.domain.Role;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueValues;
 import io.archivist.domain.WorkspaceId;
-
+import io.micronaut.context.BeanLocator;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -53,27 +52,49 @@ final class Archivist {
     final CatalogService catalog;
     final SeedImportService seeds;
 
-    Archivist(RecordReads reads, RecordWrites writes, RecordCascades cascades, SeedBatches batches,
-              CatalogStore catalogs, OperationLog operations, UnitOfWork unitOfWork) {
+    Archivist(
+            RecordReads reads,
+            RecordWrites writes,
+            RecordCascades cascades,
+            SeedBatches batches,
+            CatalogStore catalogs,
+            OperationLog operations,
+            UnitOfWork unitOfWork) {
         TimeSource time = Instant::now;
         IdGenerator ids = new TimeOrderedIds();
         CatalogCache cache = new CatalogCache(CatalogCache.DEFAULT_WORKSPACES);
         this.unitOfWork = unitOfWork;
         this.batches = batches;
         this.operations = operations;
-        this.records = new RecordService(reads, writes, catalogs, cache, unitOfWork, time, ids, LifecyclePolicy.DEFAULT);
-        this.lifecycle = new LifecycleService(reads, cascades, operations, catalogs, cache, unitOfWork, time, ids,
-                LifecyclePolicy.DEFAULT);
+        this.records =
+                new RecordService(reads, writes, catalogs, cache, unitOfWork, time, ids, LifecyclePolicy.DEFAULT);
+        this.lifecycle = new LifecycleService(
+                reads, cascades, operations, catalogs, cache, unitOfWork, time, ids, LifecyclePolicy.DEFAULT);
         this.catalog = new CatalogService(writes, catalogs, cache, unitOfWork, CatalogService.DEFAULT_MAX_TYPES);
-        this.seeds = new SeedImportService(reads, writes, batches, catalogs, cache, operations, unitOfWork, time, ids,
-                new StreamingSeedReader(), CatalogService.DEFAULT_MAX_TYPES);
+        this.seeds = new SeedImportService(
+                reads,
+                writes,
+                batches,
+                catalogs,
+                cache,
+                operations,
+                unitOfWork,
+                time,
+                ids,
+                new StreamingSeedReader(),
+                CatalogService.DEFAULT_MAX_TYPES);
     }
 
     /** Over the store beans of a running context, with {@code unitOfWork} (the store's, or the service's queued one). */
     static Archivist of(BeanLocator context, UnitOfWork unitOfWork) {
-        return new Archivist(context.getBean(RecordReads.class), context.getBean(RecordWrites.class),
-                context.getBean(RecordCascades.class), context.getBean(SeedBatches.class),
-                context.getBean(CatalogStore.class), context.getBean(OperationLog.class), unitOfWork);
+        return new Archivist(
+                context.getBean(RecordReads.class),
+                context.getBean(RecordWrites.class),
+                context.getBean(RecordCascades.class),
+                context.getBean(SeedBatches.class),
+                context.getBean(CatalogStore.class),
+                context.getBean(OperationLog.class),
+                unitOfWork);
     }
 
     static Caller admin(WorkspaceId workspace) {
@@ -91,7 +112,9 @@ final class Archivist {
     RecordId load(WorkspaceId workspace, TreeShape shape, String copy) {
         Subtrees.Ids ids = new Subtrees.Ids();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        write(workspace, out -> Subtrees.generate(shape, node -> out.accept(Subtrees.record(node, ids, copy, workspace, at))));
+        write(
+                workspace,
+                out -> Subtrees.generate(shape, node -> out.accept(Subtrees.record(node, ids, copy, workspace, at))));
         return ids.of(0);
     }
 
@@ -100,8 +123,8 @@ final class Archivist {
      * workspace) through the store's batch insert, in one unit of work.
      */
     void write(WorkspaceId workspace, Consumer<Consumer<StoredRecord>> source) {
-        Map<String, ObjectType> types = Subtrees.types().stream()
-                .collect(Collectors.toMap(ObjectType::name, Function.identity()));
+        Map<String, ObjectType> types =
+                Subtrees.types().stream().collect(Collectors.toMap(ObjectType::name, Function.identity()));
         unitOfWork.write(workspace, () -> {
             Batches<StoredRecord> batches = new Batches<>(BATCH, batch -> insert(batch, types));
             source.accept(batches);
@@ -111,8 +134,7 @@ final class Archivist {
     }
 
     /** The two copies a cascade scenario runs on: Archivist's root, and the baseline's root of an identical subtree. */
-    record Copies(RecordId archivist, RecordId baseline) {
-    }
+    record Copies(RecordId archivist, RecordId baseline) {}
 
     /** Defines the types in both workspaces of a cascade scenario and loads the same subtree into each. */
     Copies loadCopies(TreeShape shape) {

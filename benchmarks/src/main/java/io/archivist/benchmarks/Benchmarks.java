@@ -16,8 +16,7 @@ import java.util.List;
  */
 public final class Benchmarks {
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     public static void main(String[] args) throws Exception {
         // Before anything logs: the REST module's jar brings a logback.xml of its own.
@@ -48,7 +47,9 @@ public final class Benchmarks {
         List<Result> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (Group group : Group.needed(options)) {
-            Log.info("group %s (%s)%s", group, group.of(options), options.fork() ? ", forked with -Xmx" + group.heap : "");
+            Log.info(
+                    "group %s (%s)%s",
+                    group, group.of(options), options.fork() ? ", forked with -Xmx" + group.heap : "");
             try {
                 results.addAll(options.fork() ? forked(group, options) : Groups.run(group, options));
             } catch (Exception | Error e) {
@@ -58,23 +59,34 @@ public final class Benchmarks {
                 failures.add(group + " " + group.of(options) + ": " + e.getMessage());
             }
         }
-        return new Report.Run(options, results, failures, Machine.current(), databaseVersion(options),
-                ZonedDateTime.now());
+        return new Report.Run(
+                options, results, failures, Machine.current(), databaseVersion(options), ZonedDateTime.now());
     }
 
     private static List<Result> forked(Group group, Options options) throws IOException, InterruptedException {
         Path results = Files.createTempFile("archivist-bench-" + group.name().toLowerCase(), ".tsv");
         try {
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + group.heap,
-                    "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-                    Benchmarks.class.getName(), "--group", group.name(), "--results", results.toString()));
+            List<String> command = new ArrayList<>(List.of(
+                    javaBinary(),
+                    "-Xmx" + group.heap,
+                    "-XX:+ExitOnOutOfMemoryError",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    Benchmarks.class.getName(),
+                    "--group",
+                    group.name(),
+                    "--results",
+                    results.toString()));
             command.addAll(options.toArgs());
             int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
             if (exit != 0) {
                 throw new IllegalStateException("the forked JVM (-Xmx" + group.heap + ") exited with " + exit
                         + (exit == 3 ? ": out of memory" : "; see its output above"));
             }
-            return Files.readAllLines(results).stream().filter(line -> !line.isBlank()).map(Result::fromLine).toList();
+            return Files.readAllLines(results).stream()
+                    .filter(line -> !line.isBlank())
+                    .map(Result::fromLine)
+                    .toList();
         } finally {
             Files.deleteIfExists(results);
         }
@@ -94,12 +106,16 @@ public final class Benchmarks {
     }
 
     private static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     static String databaseVersion(Options options) {
         try (var c = java.sql.DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword());
-             var s = c.createStatement(); var rows = s.executeQuery("SHOW server_version")) {
+                var s = c.createStatement();
+                var rows = s.executeQuery("SHOW server_version")) {
             rows.next();
             return "PostgreSQL " + rows.getString(1);
         } catch (SQLException e) {

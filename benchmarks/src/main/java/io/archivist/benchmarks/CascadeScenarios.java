@@ -5,7 +5,6 @@ import io.archivist.application.port.in.LifecycleResult;
 import io.archivist.domain.Operation;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
-
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,16 +47,34 @@ final class CascadeScenarios {
         String store = "postgresql";
         List<Result> results = new ArrayList<>();
         if (wanted.contains(Scenario.P1)) {
-            results.add(Result.of("P1", "archive subtree", store, shape.size(), "rows", archive,
-                    "WITH RECURSIVE UPDATE", archiveBase, 0.8, ""));
+            results.add(Result.of(
+                    "P1",
+                    "archive subtree",
+                    store,
+                    shape.size(),
+                    "rows",
+                    archive,
+                    "WITH RECURSIVE UPDATE",
+                    archiveBase,
+                    0.8,
+                    ""));
         }
         if (wanted.contains(Scenario.P2)) {
-            results.add(Result.of("P2", "restore operation", store, shape.size(), "rows", restore,
-                    "UPDATE by archive_operation", restoreBase, 0.8, ""));
+            results.add(Result.of(
+                    "P2",
+                    "restore operation",
+                    store,
+                    shape.size(),
+                    "rows",
+                    restore,
+                    "UPDATE by archive_operation",
+                    restoreBase,
+                    0.8,
+                    ""));
         }
         if (wanted.contains(Scenario.P3)) {
-            results.add(Result.of("P3", "purge subtree", store, shape.size(), "rows", purge,
-                    "recursive DELETE", purgeBase, 0.7, ""));
+            results.add(Result.of(
+                    "P3", "purge subtree", store, shape.size(), "rows", purge, "recursive DELETE", purgeBase, 0.7, ""));
         }
         return results;
     }
@@ -75,14 +92,26 @@ final class CascadeScenarios {
             UUID baselineOperation = UUID.randomUUID();
 
             db.vacuumAnalyze();
-            long[] counts = pair(archivistFirst,
-                    () -> archive.time(() -> archivist.lifecycle.archive(onRoot).operation().orElseThrow().total()),
+            long[] counts = pair(
+                    archivistFirst,
+                    () -> archive.time(() -> archivist
+                            .lifecycle
+                            .archive(onRoot)
+                            .operation()
+                            .orElseThrow()
+                            .total()),
                     () -> archiveBase.time(() -> PgCascadeBaseline.archive(c, BASELINE, rootB, baselineOperation)));
             same("P1 archive", shape.size(), counts);
 
             db.vacuumAnalyze();
-            counts = pair(archivistFirst,
-                    () -> restore.time(() -> archivist.lifecycle.restore(onRoot).operation().orElseThrow().total()),
+            counts = pair(
+                    archivistFirst,
+                    () -> restore.time(() -> archivist
+                            .lifecycle
+                            .restore(onRoot)
+                            .operation()
+                            .orElseThrow()
+                            .total()),
                     () -> restoreBase.time(() -> PgCascadeBaseline.restore(c, BASELINE, baselineOperation)));
             same("P2 restore", shape.size(), counts);
 
@@ -94,7 +123,8 @@ final class CascadeScenarios {
             archivist.lifecycle.archive(onRoot);
             PgCascadeBaseline.archive(c, BASELINE, rootB, UUID.randomUUID());
             db.vacuumAnalyze();
-            counts = pair(archivistFirst,
+            counts = pair(
+                    archivistFirst,
                     () -> purge.time(() -> purged(archivist.lifecycle.delete(onRoot))),
                     () -> purgeBase.time(() -> PgCascadeBaseline.purge(c, BASELINE, rootB)));
             same("P3 purge", shape.size(), counts);

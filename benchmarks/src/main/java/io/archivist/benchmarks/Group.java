@@ -28,9 +28,12 @@ enum Group {
 
     /** The groups a run needs, in the order they run. */
     static List<Group> needed(Options options) {
-        return List.of(values()).stream().filter(group -> group == MEMORY
-                ? options.memoryCheck() > 0 && options.scenarios().stream().anyMatch(MEMORY.scenarios::contains)
-                : options.scenarios().stream().anyMatch(group.scenarios::contains)).toList();
+        return List.of(values()).stream()
+                .filter(group -> group == MEMORY
+                        ? options.memoryCheck() > 0
+                                && options.scenarios().stream().anyMatch(MEMORY.scenarios::contains)
+                        : options.scenarios().stream().anyMatch(group.scenarios::contains))
+                .toList();
     }
 
     Set<Scenario> of(Options options) {

@@ -11,14 +11,13 @@ import java.util.Set;
 /** Runs the scenarios of one group in this JVM. */
 final class Groups {
 
-    private Groups() {
-    }
+    private Groups() {}
 
     static List<Result> run(Group group, Options options) throws Exception {
         Set<Scenario> wanted = group.of(options);
         return switch (group) {
-            case POSTGRES -> postgres(options, wanted, options.subtree(), options.seed(), options.repetitions(),
-                    options.warmUp());
+            case POSTGRES ->
+                postgres(options, wanted, options.subtree(), options.seed(), options.repetitions(), options.warmUp());
             case HTTP -> HttpScenario.run(options);
             case NEIGHBOUR -> NeighbourScenario.run(options);
             case MONGO -> new MongoScenarios().run(options.mongoSubtree(), options.repetitions(), options.warmUp());
@@ -26,8 +25,9 @@ final class Groups {
         };
     }
 
-    private static List<Result> postgres(Options options, Set<Scenario> wanted, long subtree, long seed,
-                                         int repetitions, boolean warmUp) throws Exception {
+    private static List<Result> postgres(
+            Options options, Set<Scenario> wanted, long subtree, long seed, int repetitions, boolean warmUp)
+            throws Exception {
         List<Result> results = new ArrayList<>();
         try (Postgres db = Postgres.open(options)) {
             if (wanted.contains(Scenario.P1) || wanted.contains(Scenario.P2) || wanted.contains(Scenario.P3)) {
@@ -46,14 +46,28 @@ final class Groups {
     /** docs/quality.md's memory budget: P1-P4 at {@code memoryCheck} records, once each, in this (-Xmx256m) JVM. */
     private static List<Result> memoryCheck(Options options, Set<Scenario> wanted) throws Exception {
         List<Result> results = postgres(options, wanted, options.memoryCheck(), options.memoryCheck(), 1, false);
-        String heap = String.format(Locale.ROOT, "ran in a heap of at most %,d MB (no OutOfMemoryError; the sum of"
+        String heap = String.format(
+                Locale.ROOT,
+                "ran in a heap of at most %,d MB (no OutOfMemoryError; the sum of"
                         + " the heap pools' peaks, each at its own time, was %,d MB)",
-                Runtime.getRuntime().maxMemory() >> 20, peakHeapUsed() >> 20);
+                Runtime.getRuntime().maxMemory() >> 20,
+                peakHeapUsed() >> 20);
         List<Result> noted = new ArrayList<>();
         for (Result result : results) {
-            noted.add(new Result(result.scenario(), result.action(), "postgresql, memory check", result.size(),
-                    result.unit(), result.millis(), result.rate(), result.baseline(), result.baselineMillis(),
-                    result.baselineRate(), result.target(), result.note()).withNote(heap));
+            noted.add(new Result(
+                            result.scenario(),
+                            result.action(),
+                            "postgresql, memory check",
+                            result.size(),
+                            result.unit(),
+                            result.millis(),
+                            result.rate(),
+                            result.baseline(),
+                            result.baselineMillis(),
+                            result.baselineRate(),
+                            result.target(),
+                            result.note())
+                    .withNote(heap));
         }
         return noted;
     }

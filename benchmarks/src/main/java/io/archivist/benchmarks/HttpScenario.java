@@ -3,7 +3,6 @@ package io.archivist.benchmarks;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,8 +33,7 @@ final class HttpScenario {
     static final int THREADS = 2;
     static final int RECORDS = 10_000;
 
-    private HttpScenario() {
-    }
+    private HttpScenario() {}
 
     static List<Result> run(Options options) throws Exception {
         try (Service service = Service.onPostgres(options, Map.of(TrivialController.ENABLED, true))) {
@@ -46,8 +44,10 @@ final class HttpScenario {
     }
 
     private static Result measure(URI base, String token, List<RecordId> ids, Options options) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         Target archivist = id -> base.resolve("/api/v1/records/" + id);
         Target trivial = id -> base.resolve("/bench/ping");
         int perRound = (int) Math.max(THREADS, options.requests());
@@ -59,8 +59,9 @@ final class HttpScenario {
         Samples archivistLatency = new Samples(), trivialLatency = new Samples();
         List<Double> archivistRates = new ArrayList<>(), trivialRates = new ArrayList<>();
         for (int rep = 0; rep < options.repetitions(); rep++) {
-            Log.info("P6: round %d of %d, %,d requests to each endpoint over %d threads", rep + 1,
-                    options.repetitions(), perRound, THREADS);
+            Log.info(
+                    "P6: round %d of %d, %,d requests to each endpoint over %d threads",
+                    rep + 1, options.repetitions(), perRound, THREADS);
             if (rep % 2 == 0) {
                 archivistRates.add(round(client, token, ids, archivist, perRound, archivistLatency));
                 trivialRates.add(round(client, token, ids, trivial, perRound, trivialLatency));
@@ -70,13 +71,27 @@ final class HttpScenario {
             }
         }
         double rate = median(archivistRates), baselineRate = median(trivialRates);
-        String note = String.format(Locale.ROOT, "2 client threads, JWT on both; GET /records/{id}: p50 %.3f ms, "
+        String note = String.format(
+                Locale.ROOT,
+                "2 client threads, JWT on both; GET /records/{id}: p50 %.3f ms, "
                         + "p99 %.3f ms; trivial endpoint: p50 %.3f ms, p99 %.3f ms",
-                archivistLatency.percentileNanos(50) / 1e6, archivistLatency.percentileNanos(99) / 1e6,
-                trivialLatency.percentileNanos(50) / 1e6, trivialLatency.percentileNanos(99) / 1e6);
-        return new Result("P6", "GET /records/{id}, JWT", "postgresql, HTTP", perRound, "requests",
-                archivistLatency.percentileNanos(50) / 1e6, rate, "trivial JSON endpoint, same server",
-                trivialLatency.percentileNanos(50) / 1e6, baselineRate, 0.5, note);
+                archivistLatency.percentileNanos(50) / 1e6,
+                archivistLatency.percentileNanos(99) / 1e6,
+                trivialLatency.percentileNanos(50) / 1e6,
+                trivialLatency.percentileNanos(99) / 1e6);
+        return new Result(
+                "P6",
+                "GET /records/{id}, JWT",
+                "postgresql, HTTP",
+                perRound,
+                "requests",
+                archivistLatency.percentileNanos(50) / 1e6,
+                rate,
+                "trivial JSON endpoint, same server",
+                trivialLatency.percentileNanos(50) / 1e6,
+                baselineRate,
+                0.5,
+                note);
     }
 
     interface Target {
@@ -84,8 +99,9 @@ final class HttpScenario {
     }
 
     /** {@code requests} GETs over {@link #THREADS} threads; returns requests per second, adds each latency. */
-    private static double round(HttpClient client, String token, List<RecordId> ids, Target target, int requests,
-                                Samples latencies) throws Exception {
+    private static double round(
+            HttpClient client, String token, List<RecordId> ids, Target target, int requests, Samples latencies)
+            throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         try {
             List<Future<List<Long>>> done = new ArrayList<>();
@@ -97,13 +113,16 @@ final class HttpScenario {
                     for (int i = 0; i < share; i++) {
                         RecordId id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
                         HttpRequest request = HttpRequest.newBuilder(target.of(id))
-                                .header("Authorization", "Bearer " + token).GET().build();
+                                .header("Authorization", "Bearer " + token)
+                                .GET()
+                                .build();
                         long before = System.nanoTime();
                         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                         times.add(System.nanoTime() - before);
                         if (response.statusCode() != 200) {
-                            throw new IllegalStateException("P6: " + request.uri() + " answered " + response.statusCode()
-                                    + ": " + new String(response.body(), StandardCharsets.UTF_8));
+                            throw new IllegalStateException(
+                                    "P6: " + request.uri() + " answered " + response.statusCode() + ": "
+                                            + new String(response.body(), StandardCharsets.UTF_8));
                         }
                     }
                     return times;
@@ -127,10 +146,17 @@ final class HttpScenario {
             Batches<io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues> batches =
                     new Batches<>(Archivist.BATCH, archivist.batches::insertAll);
             for (long serial = 0; serial < count; serial++) {
-                var record = io.archivist.domain.StoredRecord.create(ids.of(serial), WORKSPACE, "item",
-                        Optional.of("item-" + serial), Map.of("title", "item number " + serial, "status", "open",
-                                "priority", (int) (serial % 5)), List.of(), Subtrees.ACTOR, at);
-                batches.accept(new io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues(record, Map.of()));
+                var record = io.archivist.domain.StoredRecord.create(
+                        ids.of(serial),
+                        WORKSPACE,
+                        "item",
+                        Optional.of("item-" + serial),
+                        Map.of("title", "item number " + serial, "status", "open", "priority", (int) (serial % 5)),
+                        List.of(),
+                        Subtrees.ACTOR,
+                        at);
+                batches.accept(new io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues(
+                        record, Map.of()));
                 loaded.add(record.id());
             }
             batches.flush();

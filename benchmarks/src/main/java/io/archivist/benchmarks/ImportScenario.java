@@ -1,12 +1,11 @@
 package io.archivist.benchmarks;
 
 import io.archivist.application.port.in.seed.ImportSeedCommand;
-import io.archivist.domain.SeedFormat;
 import io.archivist.application.port.in.seed.SeedProgress;
 import io.archivist.application.port.in.seed.SeedReport;
 import io.archivist.application.port.in.seed.SeedSource;
+import io.archivist.domain.SeedFormat;
 import io.archivist.domain.WorkspaceId;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,10 +43,28 @@ final class ImportScenario {
                 Log.info("P4: repetition %d of %d", rep + 1, repetitions);
                 repetition(seed, shape, rep);
             }
-            Result vsBatch = Result.of("P4", "import seed", "postgresql", shape.size(), "rows", archivist,
-                    "JDBC batch insert, reWriteBatchedInserts", batch, 0.7, "");
-            Result vsCopy = Result.of("P4", "import seed", "postgresql", shape.size(), "rows", archivist,
-                    "COPY (the limit)", copy, Double.NaN, "no target: how far from the limit");
+            Result vsBatch = Result.of(
+                    "P4",
+                    "import seed",
+                    "postgresql",
+                    shape.size(),
+                    "rows",
+                    archivist,
+                    "JDBC batch insert, reWriteBatchedInserts",
+                    batch,
+                    0.7,
+                    "");
+            Result vsCopy = Result.of(
+                    "P4",
+                    "import seed",
+                    "postgresql",
+                    shape.size(),
+                    "rows",
+                    archivist,
+                    "COPY (the limit)",
+                    copy,
+                    Double.NaN,
+                    "no target: how far from the limit");
             return List.of(vsBatch, vsCopy);
         } finally {
             try (var files = Files.list(dir)) {
@@ -70,7 +87,9 @@ final class ImportScenario {
     private void repetition(Path seed, TreeShape shape, int rep) throws Exception {
         db.reset();
         boolean archivistFirst = rep % 2 == 0;
-        long[] counts = CascadeScenarios.pair(archivistFirst, () -> archivist.time(() -> imported(seed)),
+        long[] counts = CascadeScenarios.pair(
+                archivistFirst,
+                () -> archivist.time(() -> imported(seed)),
                 () -> batch.time(() -> {
                     try (Connection c = db.connect(PgInsertBaseline.REWRITE)) {
                         return PgInsertBaseline.batchInsert(c, BATCH, shape, "b");
@@ -86,8 +105,8 @@ final class ImportScenario {
     }
 
     private long imported(Path seed) {
-        SeedReport report = db.archivist.seeds.importSeed(ImportSeedCommand.asSeedActor(SeedSource.ofFile(seed),
-                SeedFormat.JSON_LINES, false, SeedProgress.NONE));
+        SeedReport report = db.archivist.seeds.importSeed(ImportSeedCommand.asSeedActor(
+                SeedSource.ofFile(seed), SeedFormat.JSON_LINES, false, SeedProgress.NONE));
         return report.recordTotals().created();
     }
 }

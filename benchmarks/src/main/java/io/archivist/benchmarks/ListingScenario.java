@@ -1,17 +1,16 @@
 package io.archivist.benchmarks;
 
 import io.archivist.application.port.in.ListRecordsQuery.RecordPage;
-import io.archivist.domain.RecordFilter;
 import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.OperationKind;
+import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,6 +38,7 @@ final class ListingScenario {
     static final int PAGE = 50;
     /** Timed requests per page and side, after as many untimed ones (when warming up). */
     static final int SAMPLES = 400;
+
     private static final String BASELINE = "SELECT workspace, id, type, record_key, attributes, parent_ids, deleted_at,"
             + " archive_operation, version, created_at, updated_at, created_by, updated_by FROM records"
             + " WHERE workspace = ? AND type = ? AND deleted_at IS NULL AND id > ? ORDER BY id LIMIT ?";
@@ -61,7 +61,7 @@ final class ListingScenario {
         List<Result> results = new ArrayList<>();
         double firstPage = 0;
         try (Connection c = db.connect("");
-             PreparedStatement keyset = c.prepareStatement(BASELINE)) {
+                PreparedStatement keyset = c.prepareStatement(BASELINE)) {
             for (long page : pages) {
                 // The first record of page k is the ((k-1)·50+1)-th active one; active records have even serials.
                 long afterSerial = 2 * ((page - 1) * PAGE - 1);
@@ -89,10 +89,23 @@ final class ListingScenario {
                     firstPage = archivist.medianMillis();
                 }
                 String note = page == lastPage && pages.size() > 1
-                        ? String.format(java.util.Locale.ROOT, "page %,d takes %.2f× the time of page 1 (flat: close to 1)",
-                        page, archivist.medianMillis() / firstPage) : "";
-                results.add(Result.of("P5", String.format(java.util.Locale.ROOT, "page %,d of %,d", page, lastPage),
-                        "postgresql", PAGE, "rows", archivist, "keyset SQL on the partial index", baseline, 1.0 / 3, note)
+                        ? String.format(
+                                java.util.Locale.ROOT,
+                                "page %,d takes %.2f× the time of page 1 (flat: close to 1)",
+                                page,
+                                archivist.medianMillis() / firstPage)
+                        : "";
+                results.add(Result.of(
+                                "P5",
+                                String.format(java.util.Locale.ROOT, "page %,d of %,d", page, lastPage),
+                                "postgresql",
+                                PAGE,
+                                "rows",
+                                archivist,
+                                "keyset SQL on the partial index",
+                                baseline,
+                                1.0 / 3,
+                                note)
                         .withSize(size));
             }
         }
@@ -100,7 +113,8 @@ final class ListingScenario {
     }
 
     private static void check(long page, RecordId expectedFirst, RecordPage got, List<UUID> base) {
-        if (got.items().size() != base.size() || got.items().isEmpty()
+        if (got.items().size() != base.size()
+                || got.items().isEmpty()
                 || !got.items().get(0).record().id().equals(expectedFirst)
                 || !got.items().get(0).record().id().value().equals(base.get(0))) {
             throw new IllegalStateException("P5 page " + page + ": Archivist and the baseline disagree on the page ("
@@ -129,7 +143,9 @@ final class ListingScenario {
 
     /** The service's cursor is the last id of a page (see PageCursor); a wrong guess fails the page check. */
     private static String cursor(RecordId last) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(last.toString().getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(last.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
     /** {@code size} records of one type, every other one archived (one archive operation), in the store's batches. */
@@ -138,15 +154,21 @@ final class ListingScenario {
         archivist.define(WORKSPACE, List.of(new ObjectType(TYPE, true, List.of(), List.of(), Optional.empty())));
         Subtrees.Ids ids = new Subtrees.Ids();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Operation operation = Operation.begin(OperationId.of(UUID.randomUUID()), WORKSPACE, OperationKind.ARCHIVE,
-                Subtrees.ACTOR, at, List.of());
+        Operation operation = Operation.begin(
+                OperationId.of(UUID.randomUUID()), WORKSPACE, OperationKind.ARCHIVE, Subtrees.ACTOR, at, List.of());
         Log.info("P5: loading %,d records, every other one archived", size);
         archivist.unitOfWork.write(WORKSPACE, () -> {
             Batches<RecordWithUniqueValues> batches = new Batches<>(Archivist.BATCH, archivist.batches::insertAll);
             for (long serial = 0; serial < size; serial++) {
-                StoredRecord record = StoredRecord.create(ids.of(serial), WORKSPACE, TYPE, Optional.empty(),
+                StoredRecord record = StoredRecord.create(
+                        ids.of(serial),
+                        WORKSPACE,
+                        TYPE,
+                        Optional.empty(),
                         Map.of("title", "item number " + serial, "status", "open", "priority", (int) (serial % 5)),
-                        List.of(), Subtrees.ACTOR, at);
+                        List.of(),
+                        Subtrees.ACTOR,
+                        at);
                 if (serial % 2 == 1) {
                     record = record.archivedBy(operation.id(), Subtrees.ACTOR, at);
                 }

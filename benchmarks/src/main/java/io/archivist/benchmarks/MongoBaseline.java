@@ -6,9 +6,6 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
@@ -17,6 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * P7's baselines on the same Mongo server and collection (another workspace, an identical copy written
@@ -40,9 +39,13 @@ final class MongoBaseline {
 
     long archive(WorkspaceId workspace, RecordId root, String operation) {
         Date now = new Date();
-        Bson set = Updates.combine(Updates.set("archived", true), Updates.set("deletedAt", now),
-                Updates.set("archiveOperation", operation), Updates.set("updatedAt", now),
-                Updates.set("updatedBy", "baseline"), Updates.inc("version", 1L));
+        Bson set = Updates.combine(
+                Updates.set("archived", true),
+                Updates.set("deletedAt", now),
+                Updates.set("archiveOperation", operation),
+                Updates.set("updatedAt", now),
+                Updates.set("updatedBy", "baseline"),
+                Updates.inc("version", 1L));
         long changed = 0;
         for (List<String> batch : batches(subtree(workspace, root, true))) {
             changed += records.updateMany(Filters.in("_id", batch), set).getModifiedCount();
@@ -52,11 +55,17 @@ final class MongoBaseline {
 
     long restore(WorkspaceId workspace, String operation) {
         Date now = new Date();
-        return records.updateMany(Filters.and(Filters.eq("workspace", workspace.value()),
-                        Filters.eq("archiveOperation", operation)),
-                Updates.combine(Updates.set("archived", false), Updates.set("deletedAt", null),
-                        Updates.set("archiveOperation", null), Updates.set("updatedAt", now),
-                        Updates.set("updatedBy", "baseline"), Updates.inc("version", 1L))).getModifiedCount();
+        return records.updateMany(
+                        Filters.and(
+                                Filters.eq("workspace", workspace.value()), Filters.eq("archiveOperation", operation)),
+                        Updates.combine(
+                                Updates.set("archived", false),
+                                Updates.set("deletedAt", null),
+                                Updates.set("archiveOperation", null),
+                                Updates.set("updatedAt", now),
+                                Updates.set("updatedBy", "baseline"),
+                                Updates.inc("version", 1L)))
+                .getModifiedCount();
     }
 
     long purge(WorkspaceId workspace, RecordId root) {

@@ -12,7 +12,6 @@ import io.archivist.application.port.in.LifecycleResult;
 import io.archivist.domain.Operation;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
-
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.UUID;
@@ -35,7 +34,8 @@ final class MongoScenarios {
     List<Result> run(long size, int repetitions, boolean warmUp) throws Exception {
         MongoServer server = new MongoServer(new MemoryBackend());
         InetSocketAddress address = server.bind();
-        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+        try (MongoClient client =
+                MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
             if (warmUp) {
                 Log.info("P7: warming up on a 2,000-record subtree");
                 new MongoScenarios().repetition(client, new TreeShape(2_000, 7), 0);
@@ -47,12 +47,39 @@ final class MongoScenarios {
             }
             String store = "mongo (in-process)";
             return List.of(
-                    Result.of("P7", "archive subtree", store, shape.size(), "rows", archive,
-                            "graph read once, updateMany $in", archiveBase, 0.7, ""),
-                    Result.of("P7", "restore operation", store, shape.size(), "rows", restore,
-                            "updateMany by archiveOperation", restoreBase, 0.7, ""),
-                    Result.of("P7", "purge subtree", store, shape.size(), "rows", purge,
-                            "graph read once, deleteMany $in", purgeBase, 0.7, ""));
+                    Result.of(
+                            "P7",
+                            "archive subtree",
+                            store,
+                            shape.size(),
+                            "rows",
+                            archive,
+                            "graph read once, updateMany $in",
+                            archiveBase,
+                            0.7,
+                            ""),
+                    Result.of(
+                            "P7",
+                            "restore operation",
+                            store,
+                            shape.size(),
+                            "rows",
+                            restore,
+                            "updateMany by archiveOperation",
+                            restoreBase,
+                            0.7,
+                            ""),
+                    Result.of(
+                            "P7",
+                            "purge subtree",
+                            store,
+                            shape.size(),
+                            "rows",
+                            purge,
+                            "graph read once, deleteMany $in",
+                            purgeBase,
+                            0.7,
+                            ""));
         } finally {
             server.shutdownNow();
         }
@@ -62,8 +89,14 @@ final class MongoScenarios {
         String name = "bench" + UUID.randomUUID().toString().replace("-", "");
         MongoDatabase database = client.getDatabase(name);
         try (MongoStore store = MongoStore.open(database, MongoStoreSettings.defaults(name))) {
-            Archivist archivist = new Archivist(store.records(), store.records(), store.cascades(), store.seedBatches(),
-                    store.catalogs(), store.operations(), store.unitOfWork());
+            Archivist archivist = new Archivist(
+                    store.records(),
+                    store.records(),
+                    store.cascades(),
+                    store.seedBatches(),
+                    store.catalogs(),
+                    store.operations(),
+                    store.unitOfWork());
             MongoBaseline baseline = new MongoBaseline(database.getCollection("records"));
             Archivist.Copies copies = archivist.loadCopies(shape);
             RecordId rootA = copies.archivist();
@@ -72,19 +105,32 @@ final class MongoScenarios {
             boolean archivistFirst = rep % 2 == 0;
             String operation = UUID.randomUUID().toString();
 
-            long[] counts = CascadeScenarios.pair(archivistFirst,
-                    () -> archive.time(() -> archivist.lifecycle.archive(onRoot).operation().orElseThrow().total()),
+            long[] counts = CascadeScenarios.pair(
+                    archivistFirst,
+                    () -> archive.time(() -> archivist
+                            .lifecycle
+                            .archive(onRoot)
+                            .operation()
+                            .orElseThrow()
+                            .total()),
                     () -> archiveBase.time(() -> baseline.archive(BASELINE, rootB, operation)));
             CascadeScenarios.same("P7 archive", shape.size(), counts);
 
-            counts = CascadeScenarios.pair(archivistFirst,
-                    () -> restore.time(() -> archivist.lifecycle.restore(onRoot).operation().orElseThrow().total()),
+            counts = CascadeScenarios.pair(
+                    archivistFirst,
+                    () -> restore.time(() -> archivist
+                            .lifecycle
+                            .restore(onRoot)
+                            .operation()
+                            .orElseThrow()
+                            .total()),
                     () -> restoreBase.time(() -> baseline.restore(BASELINE, operation)));
             CascadeScenarios.same("P7 restore", shape.size(), counts);
 
             archivist.lifecycle.archive(onRoot);
             baseline.archive(BASELINE, rootB, UUID.randomUUID().toString());
-            counts = CascadeScenarios.pair(archivistFirst,
+            counts = CascadeScenarios.pair(
+                    archivistFirst,
                     () -> purge.time(() -> purged(archivist.lifecycle.delete(onRoot))),
                     () -> purgeBase.time(() -> baseline.purge(BASELINE, rootB)));
             CascadeScenarios.same("P7 purge", shape.size(), counts);

@@ -26,19 +26,21 @@ final class NeighbourScenario {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     /** 100,000 records take seconds; a million, under a minute (BENCHMARKS.md). */
     static final Duration CASCADE_TIMEOUT = Duration.ofMinutes(3);
+
     static final String CONTROL_DATABASE_SUFFIX = "_control";
     static final String ROLE = "JOURNEY_MANAGER";
 
-    private NeighbourScenario() {
-    }
+    private NeighbourScenario() {}
 
     static List<Result> run(Options options) throws Exception {
         List<Result> results = new ArrayList<>();
         try (Service service = Service.onPostgres(options, Map.of());
-             Service control = Service.onPostgres(Postgres.otherDatabase(options, CONTROL_DATABASE_SUFFIX), Map.of())) {
+                Service control =
+                        Service.onPostgres(Postgres.otherDatabase(options, CONTROL_DATABASE_SUFFIX), Map.of())) {
             results.add(measure(service, control, options.neighbour(), TARGET, options));
         }
-        try (Service service = Service.onEmbeddedH2(); Service control = Service.onEmbeddedH2()) {
+        try (Service service = Service.onEmbeddedH2();
+                Service control = Service.onEmbeddedH2()) {
             results.add(measure(service, control, options.neighbourH2(), Double.NaN, options));
         }
         return results;
@@ -48,14 +50,18 @@ final class NeighbourScenario {
     private record Neighbour(NoisyNeighbour workspace, Api api) {
 
         static Neighbour on(Service service, TreeShape shape, HttpClient client) {
-            return new Neighbour(NoisyNeighbour.load(service.archivist, shape), new Api(client, service.uri(),
-                    service.token("bench-a", ROLE, NoisyNeighbour.WORKSPACE), REQUEST_TIMEOUT));
+            return new Neighbour(
+                    NoisyNeighbour.load(service.archivist, shape),
+                    new Api(
+                            client,
+                            service.uri(),
+                            service.token("bench-a", ROLE, NoisyNeighbour.WORKSPACE),
+                            REQUEST_TIMEOUT));
         }
     }
 
     /** One phase with A's load: what B saw, and what A did. */
-    private record Loaded(SmallRequests.Tally b, NoisyNeighbour.Done a) {
-    }
+    private record Loaded(SmallRequests.Tally b, NoisyNeighbour.Done a) {}
 
     private static Result measure(Service service, Service control, long size, double target, Options options)
             throws Exception {
@@ -63,15 +69,16 @@ final class NeighbourScenario {
         TreeShape shape = new TreeShape(size, 42);
         int cycles = Math.max(1, options.repetitions());
         HttpClient client = Api.client();
-        Log.info("P8 (%s): loading workspace A's subtree of %,d records into both services, and B's records",
+        Log.info(
+                "P8 (%s): loading workspace A's subtree of %,d records into both services, and B's records",
                 store, shape.size());
         Neighbour here = Neighbour.on(service, shape, client);
         Neighbour there = Neighbour.on(control, shape, client);
         SmallRequests b = SmallRequests.load(service.archivist);
         service.settle();
         control.settle();
-        Api bApi = new Api(client, service.uri(), service.token("bench-b", ROLE, SmallRequests.WORKSPACE),
-                REQUEST_TIMEOUT);
+        Api bApi = new Api(
+                client, service.uri(), service.token("bench-b", ROLE, SmallRequests.WORKSPACE), REQUEST_TIMEOUT);
         if (options.warmUp()) {
             // Both services run the same classes in this JVM: the control's cycle compiles A's path for both.
             Log.info("P8 (%s): warming up: B alone, then beside one cycle of A on the control", store);
@@ -85,12 +92,26 @@ final class NeighbourScenario {
         Log.info("P8 (%s): B with A's load on the same service, %d cycles", store, cycles);
         Loaded same = loaded(b, bApi, here, cycles);
         Log.info("P8 (%s): measured", store);
-        long errors = alone.errors() + beside.b().errors() + same.b().errors() + beside.a().failed()
+        long errors = alone.errors()
+                + beside.b().errors()
+                + same.b().errors()
+                + beside.a().failed()
                 + same.a().failed();
-        return new Result("P8", String.format(Locale.ROOT, "B's p99, A archiving %,d", shape.size()), store + ", HTTP",
-                same.b().requests(), "requests", same.b().p99Millis(), same.b().perSecond(),
-                "A's load on a second service (control)", beside.b().p99Millis(), beside.b().perSecond(), target,
-                note(alone, beside, same, target), Result.Goal.LATENCY_AT_MOST, errors);
+        return new Result(
+                "P8",
+                String.format(Locale.ROOT, "B's p99, A archiving %,d", shape.size()),
+                store + ", HTTP",
+                same.b().requests(),
+                "requests",
+                same.b().p99Millis(),
+                same.b().perSecond(),
+                "A's load on a second service (control)",
+                beside.b().p99Millis(),
+                beside.b().perSecond(),
+                target,
+                note(alone, beside, same, target),
+                Result.Goal.LATENCY_AT_MOST,
+                errors);
     }
 
     private static SmallRequests.Tally alone(SmallRequests b, Api bApi, long requests) {
@@ -101,19 +122,22 @@ final class NeighbourScenario {
     private static Loaded loaded(SmallRequests b, Api bApi, Neighbour a, int cycles) throws InterruptedException {
         Instant deadline = Instant.now().plus(PHASE_LIMIT);
         NoisyNeighbour.Load load = a.workspace().start(a.api().withTimeout(CASCADE_TIMEOUT), a.api(), cycles, deadline);
-        SmallRequests.Tally tally = b.run(bApi, load::finished, PHASE_LIMIT.toNanos() / SmallRequests.PACE.toNanos(),
-                deadline);
+        SmallRequests.Tally tally =
+                b.run(bApi, load::finished, PHASE_LIMIT.toNanos() / SmallRequests.PACE.toNanos(), deadline);
         return new Loaded(tally, load.await());
     }
 
     private static String note(SmallRequests.Tally alone, Loaded beside, Loaded same, double target) {
         List<String> parts = new ArrayList<>();
-        parts.add(String.format(Locale.ROOT, "B: 1 client, a request every %d ms (get, list, create, patch, archive and"
-                + " restore of a 3-record subtree), each latency from when it was due", SmallRequests.PACE.toMillis()));
+        parts.add(String.format(
+                Locale.ROOT,
+                "B: 1 client, a request every %d ms (get, list, create, patch, archive and"
+                        + " restore of a 3-record subtree), each latency from when it was due",
+                SmallRequests.PACE.toMillis()));
         parts.add("B alone: " + describe(alone));
         parts.add("B beside the control: " + describe(beside.b()));
-        parts.add("B under A's load: " + describe(same.b()) + String.format(Locale.ROOT, " (p99 %.1f× alone)",
-                same.b().p99Millis() / alone.p99Millis()));
+        parts.add("B under A's load: " + describe(same.b())
+                + String.format(Locale.ROOT, " (p99 %.1f× alone)", same.b().p99Millis() / alone.p99Millis()));
         parts.add("A on the same service: " + same.a().describe());
         parts.add("A on the control: " + beside.a().describe());
         if (Double.isNaN(target)) {
@@ -123,8 +147,12 @@ final class NeighbourScenario {
     }
 
     private static String describe(SmallRequests.Tally tally) {
-        String text = String.format(Locale.ROOT, "p50 %s, p99 %s, %,d errors of %,d requests",
-                ResultTable.millis(tally.p50Millis()), ResultTable.millis(tally.p99Millis()), tally.errors(),
+        String text = String.format(
+                Locale.ROOT,
+                "p50 %s, p99 %s, %,d errors of %,d requests",
+                ResultTable.millis(tally.p50Millis()),
+                ResultTable.millis(tally.p99Millis()),
+                tally.errors(),
                 tally.requests());
         return tally.firstErrors().isEmpty() ? text : text + " (" + String.join("; ", tally.firstErrors()) + ")";
     }

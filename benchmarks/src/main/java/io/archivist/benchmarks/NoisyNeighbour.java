@@ -2,7 +2,6 @@ package io.archivist.benchmarks;
 
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,13 +49,29 @@ final class NoisyNeighbour {
     }
 
     /** What A did in one phase. */
-    record Done(int cycles, Samples archives, Samples restores, long retried, long created, long turnedAway,
-                long failed, List<String> firstFailures) {
+    record Done(
+            int cycles,
+            Samples archives,
+            Samples restores,
+            long retried,
+            long created,
+            long turnedAway,
+            long failed,
+            List<String> firstFailures) {
 
         String describe() {
-            String text = String.format(Locale.ROOT, "%d archive+restore cycles (archive %s, restore %s, median;"
+            String text = String.format(
+                    Locale.ROOT,
+                    "%d archive+restore cycles (archive %s, restore %s, median;"
                             + " %d sent again after 409/503); %d writers: %,d created, %,d refused with 409; %,d failed",
-                    cycles, median(archives), median(restores), retried, WRITERS, created, turnedAway, failed);
+                    cycles,
+                    median(archives),
+                    median(restores),
+                    retried,
+                    WRITERS,
+                    created,
+                    turnedAway,
+                    failed);
             return firstFailures.isEmpty() ? text : text + " (" + String.join("; ", firstFailures) + ")";
         }
     }
@@ -79,10 +94,15 @@ final class NoisyNeighbour {
                         return 0;
                     }
                     int done = 0;
-                    while (done < cycles && Instant.now().isBefore(deadline)
-                            && archives.time(() -> cascade(api, "archive", () -> api.delete("/records/" + root), "archived"))
-                            && restores.time(() -> cascade(api, "restore",
-                                    () -> api.post("/records/" + root + "/restore", "{}"), "restored"))) {
+                    while (done < cycles
+                            && Instant.now().isBefore(deadline)
+                            && archives.time(
+                                    () -> cascade(api, "archive", () -> api.delete("/records/" + root), "archived"))
+                            && restores.time(() -> cascade(
+                                    api,
+                                    "restore",
+                                    () -> api.post("/records/" + root + "/restore", "{}"),
+                                    "restored"))) {
                         done++;
                     }
                     return done;
@@ -105,8 +125,15 @@ final class NoisyNeighbour {
         Done await() throws InterruptedException {
             try {
                 int cycles = cascades.get();
-                return new Done(cycles, archives, restores, retried.get(), created.get(), turnedAway.get(),
-                        failed.get(), List.copyOf(failures));
+                return new Done(
+                        cycles,
+                        archives,
+                        restores,
+                        retried.get(),
+                        created.get(),
+                        turnedAway.get(),
+                        failed.get(),
+                        List.copyOf(failures));
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
             } finally {
@@ -145,8 +172,9 @@ final class NoisyNeighbour {
 
         private Void write(Api api, int writer, Instant deadline) throws InterruptedException {
             for (int n = 0; n < MAX_WRITES && !finished.get() && Instant.now().isBefore(deadline); n++) {
-                Api.Answer answer = api.post("/records", "{\"type\":\"account\",\"attributes\":{\"title\":\"writer "
-                        + writer + " number " + n + "\"}}");
+                Api.Answer answer = api.post(
+                        "/records",
+                        "{\"type\":\"account\",\"attributes\":{\"title\":\"writer " + writer + " number " + n + "\"}}");
                 if (answer.status() == 201) {
                     created.incrementAndGet();
                 } else if (answer.status() == 409) {

@@ -14,24 +14,69 @@ import java.util.Set;
  * What to run and how big. The defaults are docs/quality.md's sizes; {@code --small} is the seconds-long
  * run CI makes so that the benchmark never rots. Every option is {@code --name value}.
  */
-record Options(Set<Scenario> scenarios, long subtree, long seed, long listing, long requests, long mongoSubtree,
-               long neighbour, long neighbourH2, long neighbourRequests,
-               int repetitions, long memoryCheck, String pgUrl, String pgUser, String pgPassword,
-               Optional<Path> out, boolean fork, boolean warmUp) {
+record Options(
+        Set<Scenario> scenarios,
+        long subtree,
+        long seed,
+        long listing,
+        long requests,
+        long mongoSubtree,
+        long neighbour,
+        long neighbourH2,
+        long neighbourRequests,
+        int repetitions,
+        long memoryCheck,
+        String pgUrl,
+        String pgUser,
+        String pgPassword,
+        Optional<Path> out,
+        boolean fork,
+        boolean warmUp) {
 
     static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/archivist_bench";
 
     static Options defaults() {
-        return new Options(EnumSet.allOf(Scenario.class), 100_000, 200_000, 1_000_000, 10_000, 100_000,
-                100_000, 20_000, 600, 3, 1_000_000, env("ARCHIVIST_BENCH_PG_URL", DEFAULT_PG_URL), env("ARCHIVIST_BENCH_PG_USER", "postgres"),
-                env("ARCHIVIST_BENCH_PG_PASSWORD", ""), Optional.of(Path.of("BENCHMARKS.md")), true, true);
+        return new Options(
+                EnumSet.allOf(Scenario.class),
+                100_000,
+                200_000,
+                1_000_000,
+                10_000,
+                100_000,
+                100_000,
+                20_000,
+                600,
+                3,
+                1_000_000,
+                env("ARCHIVIST_BENCH_PG_URL", DEFAULT_PG_URL),
+                env("ARCHIVIST_BENCH_PG_USER", "postgres"),
+                env("ARCHIVIST_BENCH_PG_PASSWORD", ""),
+                Optional.of(Path.of("BENCHMARKS.md")),
+                true,
+                true);
     }
 
     /** Seconds, not minutes: every scenario runs once and produces a ratio; the speed means nothing. */
     static Options small() {
         Options d = defaults();
-        return new Options(d.scenarios, 500, 500, 2_000, 200, 300, 300, 300, 30, 1, 0, d.pgUrl, d.pgUser, d.pgPassword,
-                Optional.empty(), false, false);
+        return new Options(
+                d.scenarios,
+                500,
+                500,
+                2_000,
+                200,
+                300,
+                300,
+                300,
+                30,
+                1,
+                0,
+                d.pgUrl,
+                d.pgUser,
+                d.pgPassword,
+                Optional.empty(),
+                false,
+                false);
     }
 
     static final String USAGE = """
@@ -81,15 +126,24 @@ record Options(Set<Scenario> scenarios, long subtree, long seed, long listing, l
             String file = values.remove("out");
             out = file.equals("-") ? Optional.empty() : Optional.of(Path.of(file));
         }
-        Options parsed = new Options(scenarios, number(values, "subtree", o.subtree), number(values, "seed", o.seed),
-                number(values, "listing", o.listing), number(values, "requests", o.requests),
-                number(values, "mongo-subtree", o.mongoSubtree), number(values, "neighbour", o.neighbour),
+        Options parsed = new Options(
+                scenarios,
+                number(values, "subtree", o.subtree),
+                number(values, "seed", o.seed),
+                number(values, "listing", o.listing),
+                number(values, "requests", o.requests),
+                number(values, "mongo-subtree", o.mongoSubtree),
+                number(values, "neighbour", o.neighbour),
                 number(values, "neighbour-h2", o.neighbourH2),
                 number(values, "neighbour-requests", o.neighbourRequests),
                 (int) number(values, "repetitions", o.repetitions),
-                number(values, "memory-check", o.memoryCheck), text(values, "pg-url", o.pgUrl),
-                text(values, "pg-user", o.pgUser), text(values, "pg-password", o.pgPassword), out,
-                o.fork && !inProcess, o.warmUp && !noWarmUp);
+                number(values, "memory-check", o.memoryCheck),
+                text(values, "pg-url", o.pgUrl),
+                text(values, "pg-user", o.pgUser),
+                text(values, "pg-password", o.pgPassword),
+                out,
+                o.fork && !inProcess,
+                o.warmUp && !noWarmUp);
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + values.keySet() + "\n" + USAGE);
         }
@@ -98,13 +152,37 @@ record Options(Set<Scenario> scenarios, long subtree, long seed, long listing, l
 
     /** The arguments that make a forked scenario JVM run exactly these options. */
     List<String> toArgs() {
-        List<String> args = new ArrayList<>(List.of("--scenarios", String.join(",", scenarios.stream().map(Enum::name).toList()),
-                "--subtree", Long.toString(subtree), "--seed", Long.toString(seed), "--listing", Long.toString(listing),
-                "--requests", Long.toString(requests), "--mongo-subtree", Long.toString(mongoSubtree),
-                "--neighbour", Long.toString(neighbour), "--neighbour-h2", Long.toString(neighbourH2),
-                "--neighbour-requests", Long.toString(neighbourRequests),
-                "--repetitions", Integer.toString(repetitions), "--memory-check", Long.toString(memoryCheck),
-                "--pg-url", pgUrl, "--pg-user", pgUser, "--pg-password", pgPassword, "--out", "-"));
+        List<String> args = new ArrayList<>(List.of(
+                "--scenarios",
+                String.join(",", scenarios.stream().map(Enum::name).toList()),
+                "--subtree",
+                Long.toString(subtree),
+                "--seed",
+                Long.toString(seed),
+                "--listing",
+                Long.toString(listing),
+                "--requests",
+                Long.toString(requests),
+                "--mongo-subtree",
+                Long.toString(mongoSubtree),
+                "--neighbour",
+                Long.toString(neighbour),
+                "--neighbour-h2",
+                Long.toString(neighbourH2),
+                "--neighbour-requests",
+                Long.toString(neighbourRequests),
+                "--repetitions",
+                Integer.toString(repetitions),
+                "--memory-check",
+                Long.toString(memoryCheck),
+                "--pg-url",
+                pgUrl,
+                "--pg-user",
+                pgUser,
+                "--pg-password",
+                pgPassword,
+                "--out",
+                "-"));
         if (!fork) {
             args.add("--in-process");
         }
@@ -116,8 +194,24 @@ record Options(Set<Scenario> scenarios, long subtree, long seed, long listing, l
 
     /** The same options on another PostgreSQL database (P8's second service). */
     Options withPgUrl(String url) {
-        return new Options(scenarios, subtree, seed, listing, requests, mongoSubtree, neighbour, neighbourH2,
-                neighbourRequests, repetitions, memoryCheck, url, pgUser, pgPassword, out, fork, warmUp);
+        return new Options(
+                scenarios,
+                subtree,
+                seed,
+                listing,
+                requests,
+                mongoSubtree,
+                neighbour,
+                neighbourH2,
+                neighbourRequests,
+                repetitions,
+                memoryCheck,
+                url,
+                pgUser,
+                pgPassword,
+                out,
+                fork,
+                warmUp);
     }
 
     private static long number(Map<String, String> values, String name, long fallback) {

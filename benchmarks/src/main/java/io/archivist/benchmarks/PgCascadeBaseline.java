@@ -2,7 +2,6 @@ package io.archivist.benchmarks;
 
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -27,8 +26,7 @@ final class PgCascadeBaseline {
             + " SELECT r.id FROM records r WHERE r.workspace = ? AND r.id = ?"
             + " UNION SELECT e.child_id FROM sub JOIN record_parents e ON e.workspace = ? AND e.parent_id = sub.id)";
 
-    private PgCascadeBaseline() {
-    }
+    private PgCascadeBaseline() {}
 
     /** P1: {@code WITH RECURSIVE ... UPDATE}: archives the active subtree under {@code root}. */
     static long archive(Connection c, WorkspaceId workspace, RecordId root, UUID operation) throws SQLException {
@@ -48,8 +46,9 @@ final class PgCascadeBaseline {
 
     /** P2: {@code UPDATE ... WHERE archive_operation = ?}: restores what that operation archived. */
     static long restore(Connection c, WorkspaceId workspace, UUID operation) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE records SET deleted_at = NULL, archive_operation = NULL,"
-                + " updated_at = ?, updated_by = ?, version = version + 1 WHERE workspace = ? AND archive_operation = ?")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE records SET deleted_at = NULL, archive_operation = NULL,"
+                        + " updated_at = ?, updated_by = ?, version = version + 1 WHERE workspace = ? AND archive_operation = ?")) {
             s.setTimestamp(1, Timestamp.from(Instant.now()));
             s.setString(2, "baseline");
             s.setString(3, workspace.value());

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +14,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * P4's baselines: the same generated records (rows of {@code records}, their edges in
@@ -31,8 +30,7 @@ final class PgInsertBaseline {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int BATCH = 1_000;
 
-    private PgInsertBaseline() {
-    }
+    private PgInsertBaseline() {}
 
     /** Batch insert; {@code c} must have been opened with {@link #REWRITE}. Returns the records written. */
     static long batchInsert(Connection c, WorkspaceId workspace, TreeShape shape, String copy) throws SQLException {
@@ -41,9 +39,9 @@ final class PgInsertBaseline {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         long[] written = {0};
         try (PreparedStatement records = c.prepareStatement("INSERT INTO records (" + COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, 1, ?, ?, ?, ?)");
-             PreparedStatement edges = c.prepareStatement(
-                     "INSERT INTO record_parents (workspace, child_id, parent_id) VALUES (?, ?, ?)")) {
+                        + " VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, 1, ?, ?, ?, ?)");
+                PreparedStatement edges = c.prepareStatement(
+                        "INSERT INTO record_parents (workspace, child_id, parent_id) VALUES (?, ?, ?)")) {
             Batches<StoredRecord> batches = new Batches<>(BATCH, batch -> {
                 try {
                     for (StoredRecord r : batch) {
@@ -139,7 +137,10 @@ final class PgInsertBaseline {
         if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return value;
         }
-        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        return value.replace("\\", "\\\\")
+                .replace("\t", "\\t")
+                .replace("\n", "\\n")
+                .replace("\r", "\\r");
     }
 
     private static String json(StoredRecord r) {

@@ -2,7 +2,6 @@ package io.archivist.benchmarks;
 
 import io.archivist.application.port.out.UnitOfWork;
 import io.micronaut.context.ApplicationContext;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -37,15 +36,22 @@ final class Postgres implements AutoCloseable {
         ApplicationContext context = ApplicationContext.builder()
                 .deduceEnvironment(false)
                 .properties(Map.of(
-                        "datasources.default.url", archivistUrl(options),
-                        "datasources.default.username", options.pgUser(),
-                        "datasources.default.password", options.pgPassword(),
-                        "datasources.default.driver-class-name", "org.postgresql.Driver",
-                        "datasources.default.maximum-pool-size", 4,
+                        "datasources.default.url",
+                        archivistUrl(options),
+                        "datasources.default.username",
+                        options.pgUser(),
+                        "datasources.default.password",
+                        options.pgPassword(),
+                        "datasources.default.driver-class-name",
+                        "org.postgresql.Driver",
+                        "datasources.default.maximum-pool-size",
+                        4,
                         // The REST module is on the classpath (for P6): its eager beans want a key, and
                         // its retention job must not run.
-                        "archivist.jwt.secret", "benchmark-context-without-a-server-0123456789",
-                        "archivist.retention.enabled", false))
+                        "archivist.jwt.secret",
+                        "benchmark-context-without-a-server-0123456789",
+                        "archivist.retention.enabled",
+                        false))
                 .start();
         return new Postgres(options, context);
     }
@@ -54,7 +60,7 @@ final class Postgres implements AutoCloseable {
     static void createEmptyDatabase(Options options) throws SQLException {
         createDatabaseIfMissing(options);
         try (Connection c = DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS public CASCADE");
             s.execute("CREATE SCHEMA public");
         }
@@ -66,7 +72,7 @@ final class Postgres implements AutoCloseable {
      */
     static void endSessions(Options options) throws SQLException {
         try (Connection c = DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                     + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
         }
@@ -74,7 +80,8 @@ final class Postgres implements AutoCloseable {
 
     /** The benchmark's own database (archivist_bench by default), made on first use from the server's postgres database. */
     static void createDatabaseIfMissing(Options options) throws SQLException {
-        try (Connection ignored = DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword())) {
+        try (Connection ignored =
+                DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword())) {
             return;
         } catch (SQLException e) {
             if (!"3D000".equals(e.getSQLState())) { // invalid_catalog_name: the database does not exist
@@ -85,8 +92,9 @@ final class Postgres implements AutoCloseable {
         if (!url.matches()) {
             throw new SQLException("cannot tell the database name in " + options.pgUrl());
         }
-        try (Connection c = DriverManager.getConnection(url.group(1) + "postgres" + url.group(3), options.pgUser(),
-                options.pgPassword()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        url.group(1) + "postgres" + url.group(3), options.pgUser(), options.pgPassword());
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE \"" + url.group(2).replace("\"", "\"\"") + "\"");
         }
     }
@@ -122,7 +130,8 @@ final class Postgres implements AutoCloseable {
 
     /** Empties every table of the store (not the migration history), then vacuums and analyses them. */
     void reset() throws SQLException {
-        try (Connection c = connect(""); Statement s = c.createStatement()) {
+        try (Connection c = connect("");
+                Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rows = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
                     + " AND tablename <> 'archivist_schema_history'")) {
@@ -142,14 +151,15 @@ final class Postgres implements AutoCloseable {
 
     static void vacuumAnalyze(Options options) throws SQLException {
         try (Connection c = DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("VACUUM ANALYZE");
         }
     }
 
     String version() throws SQLException {
-        try (Connection c = connect(""); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SHOW server_version")) {
+        try (Connection c = connect("");
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SHOW server_version")) {
             rows.next();
             return "PostgreSQL " + rows.getString(1);
         }

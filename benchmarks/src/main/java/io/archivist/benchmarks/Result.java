@@ -9,19 +9,56 @@ package io.archivist.benchmarks;
  * the ratio is Archivist's over the baseline's, lower is better and the target is an upper bound;
  * such a line is met only with no failed request ({@code errors}).
  */
-record Result(String scenario, String action, String store, long size, String unit,
-              double millis, double rate, String baseline, double baselineMillis, double baselineRate,
-              double target, String note, Goal goal, long errors) {
+record Result(
+        String scenario,
+        String action,
+        String store,
+        long size,
+        String unit,
+        double millis,
+        double rate,
+        String baseline,
+        double baselineMillis,
+        double baselineRate,
+        double target,
+        String note,
+        Goal goal,
+        long errors) {
 
     enum Goal {
-        RATE_AT_LEAST, LATENCY_AT_MOST
+        RATE_AT_LEAST,
+        LATENCY_AT_MOST
     }
 
     /** A line of throughput, what P1-P7 measure. */
-    Result(String scenario, String action, String store, long size, String unit, double millis, double rate,
-           String baseline, double baselineMillis, double baselineRate, double target, String note) {
-        this(scenario, action, store, size, unit, millis, rate, baseline, baselineMillis, baselineRate, target, note,
-                Goal.RATE_AT_LEAST, 0);
+    Result(
+            String scenario,
+            String action,
+            String store,
+            long size,
+            String unit,
+            double millis,
+            double rate,
+            String baseline,
+            double baselineMillis,
+            double baselineRate,
+            double target,
+            String note) {
+        this(
+                scenario,
+                action,
+                store,
+                size,
+                unit,
+                millis,
+                rate,
+                baseline,
+                baselineMillis,
+                baselineRate,
+                target,
+                note,
+                Goal.RATE_AT_LEAST,
+                0);
     }
 
     double ratio() {
@@ -44,30 +81,88 @@ record Result(String scenario, String action, String store, long size, String un
     }
 
     /** A scenario that measures {@code size} units per run, from the median times of both sides. */
-    static Result of(String scenario, String action, String store, long size, String unit, Samples archivist,
-                     String baseline, Samples baselineSamples, double target, String note) {
-        return new Result(scenario, action, store, size, unit, archivist.medianMillis(),
-                archivist.ratePerSecond(size), baseline, baselineSamples.medianMillis(),
-                baselineSamples.ratePerSecond(size), target, note);
+    static Result of(
+            String scenario,
+            String action,
+            String store,
+            long size,
+            String unit,
+            Samples archivist,
+            String baseline,
+            Samples baselineSamples,
+            double target,
+            String note) {
+        return new Result(
+                scenario,
+                action,
+                store,
+                size,
+                unit,
+                archivist.medianMillis(),
+                archivist.ratePerSecond(size),
+                baseline,
+                baselineSamples.medianMillis(),
+                baselineSamples.ratePerSecond(size),
+                target,
+                note);
     }
 
     /** The same figures, with {@code size} naming the data set rather than the rows measured (P5: 50 rows of 1M). */
     Result withSize(long dataSize) {
-        return new Result(scenario, action, store, dataSize, unit, millis, rate, baseline, baselineMillis, baselineRate,
-                target, note, goal, errors);
+        return new Result(
+                scenario,
+                action,
+                store,
+                dataSize,
+                unit,
+                millis,
+                rate,
+                baseline,
+                baselineMillis,
+                baselineRate,
+                target,
+                note,
+                goal,
+                errors);
     }
 
     Result withNote(String more) {
         String joined = note.isEmpty() ? more : note + "; " + more;
-        return new Result(scenario, action, store, size, unit, millis, rate, baseline, baselineMillis, baselineRate,
-                target, joined, goal, errors);
+        return new Result(
+                scenario,
+                action,
+                store,
+                size,
+                unit,
+                millis,
+                rate,
+                baseline,
+                baselineMillis,
+                baselineRate,
+                target,
+                joined,
+                goal,
+                errors);
     }
 
     /** One tab-separated line, how a forked scenario JVM hands its results to the launcher. */
     String toLine() {
-        return String.join("\t", scenario, action, store, Long.toString(size), unit, num(millis), num(rate),
-                baseline, num(baselineMillis), num(baselineRate), num(target), note.replace('\t', ' ').replace('\n', ' '),
-                goal.name(), Long.toString(errors));
+        return String.join(
+                "\t",
+                scenario,
+                action,
+                store,
+                Long.toString(size),
+                unit,
+                num(millis),
+                num(rate),
+                baseline,
+                num(baselineMillis),
+                num(baselineRate),
+                num(target),
+                note.replace('\t', ' ').replace('\n', ' '),
+                goal.name(),
+                Long.toString(errors));
     }
 
     static Result fromLine(String line) {
@@ -75,9 +170,21 @@ record Result(String scenario, String action, String store, long size, String un
         if (f.length != 14) {
             throw new IllegalArgumentException("not a result line: " + line);
         }
-        return new Result(f[0], f[1], f[2], Long.parseLong(f[3]), f[4], Double.parseDouble(f[5]),
-                Double.parseDouble(f[6]), f[7], Double.parseDouble(f[8]), Double.parseDouble(f[9]),
-                Double.parseDouble(f[10]), f[11], Goal.valueOf(f[12]), Long.parseLong(f[13]));
+        return new Result(
+                f[0],
+                f[1],
+                f[2],
+                Long.parseLong(f[3]),
+                f[4],
+                Double.parseDouble(f[5]),
+                Double.parseDouble(f[6]),
+                f[7],
+                Double.parseDouble(f[8]),
+                Double.parseDouble(f[9]),
+                Double.parseDouble(f[10]),
+                f[11],
+                Goal.valueOf(f[12]),
+                Long.parseLong(f[13]));
     }
 
     private static String num(double value) {

@@ -7,20 +7,40 @@ import java.util.Locale;
 /** The results as the console table and as the Markdown table of BENCHMARKS.md: the same columns. */
 final class ResultTable {
 
-    static final List<String> HEADER = List.of("scenario", "what", "store", "size", "median", "rate",
-            "baseline", "baseline median", "baseline rate", "ratio", "target", "met");
+    static final List<String> HEADER = List.of(
+            "scenario",
+            "what",
+            "store",
+            "size",
+            "median",
+            "rate",
+            "baseline",
+            "baseline median",
+            "baseline rate",
+            "ratio",
+            "target",
+            "met");
 
-    private ResultTable() {
-    }
+    private ResultTable() {}
 
     static List<List<String>> rows(List<Result> results) {
         List<List<String>> rows = new ArrayList<>();
         for (Result r : results) {
-            rows.add(List.of(r.scenario(), r.action(), r.store(), count(r.size()) + " " + r.unit(),
-                    millis(r.millis()), rate(r.rate(), r.unit()), r.baseline(), millis(r.baselineMillis()),
-                    rate(r.baselineRate(), r.unit()), String.format(Locale.ROOT, "%.2f", r.ratio()),
-                    !r.hasTarget() ? "—" : (r.goal() == Result.Goal.LATENCY_AT_MOST ? "≤ " : "≥ ")
-                            + String.format(Locale.ROOT, "%.2f", r.target()),
+            rows.add(List.of(
+                    r.scenario(),
+                    r.action(),
+                    r.store(),
+                    count(r.size()) + " " + r.unit(),
+                    millis(r.millis()),
+                    rate(r.rate(), r.unit()),
+                    r.baseline(),
+                    millis(r.baselineMillis()),
+                    rate(r.baselineRate(), r.unit()),
+                    String.format(Locale.ROOT, "%.2f", r.ratio()),
+                    !r.hasTarget()
+                            ? "—"
+                            : (r.goal() == Result.Goal.LATENCY_AT_MOST ? "≤ " : "≥ ")
+                                    + String.format(Locale.ROOT, "%.2f", r.target()),
                     !r.hasTarget() ? "—" : r.met() ? "yes" : "NO"));
         }
         return rows;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.archivist.domain.ObjectType;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -15,8 +14,7 @@ final class SeedFiles {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private SeedFiles() {
-    }
+    private SeedFiles() {}
 
     static void write(Path file, String workspace, TreeShape shape, String copy) {
         try (JsonGenerator out = JSON.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
@@ -40,7 +38,8 @@ final class SeedFiles {
                     out.writeStringField("key", Subtrees.key(copy, node.serial()));
                     out.writeStringField("type", node.type());
                     out.writeObjectFieldStart("attributes");
-                    for (Map.Entry<String, Object> attribute : Subtrees.attributes(node, copy).entrySet()) {
+                    for (Map.Entry<String, Object> attribute :
+                            Subtrees.attributes(node, copy).entrySet()) {
                         if (attribute.getValue() instanceof Integer n) {
                             out.writeNumberField(attribute.getKey(), n);
                         } else {

@@ -5,7 +5,6 @@ import io.archivist.application.service.WorkspaceTurns;
 import io.archivist.domain.WorkspaceId;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +40,8 @@ final class Service implements AutoCloseable {
         this.secret = secret;
         this.dataDir = dataDir;
         this.postgres = postgres;
-        this.archivist = Archivist.of(server.getApplicationContext(),
-                server.getApplicationContext().getBean(WorkspaceTurns.class));
+        this.archivist = Archivist.of(
+                server.getApplicationContext(), server.getApplicationContext().getBean(WorkspaceTurns.class));
     }
 
     /** On the PostgreSQL database of {@code options}, made when missing and emptied first. */

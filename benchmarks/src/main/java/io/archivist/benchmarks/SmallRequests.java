@@ -2,7 +2,6 @@ package io.archivist.benchmarks;
 
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +24,7 @@ final class SmallRequests {
     static final WorkspaceId WORKSPACE = WorkspaceId.of("bench-neighbour-b");
     /** 40 requests a second: a busy team, far from what the service can answer. */
     static final Duration PACE = Duration.ofMillis(25);
+
     static final int REQUESTS_PER_ROUND = 6;
     private static final int SUBTREES = 20;
 
@@ -41,8 +41,10 @@ final class SmallRequests {
         archivist.write(WORKSPACE, out -> {
             for (long serial = 0; serial < SUBTREES * 3L; serial += 3) {
                 long[] root = {serial};
-                for (Subtrees.Node node : List.of(new Subtrees.Node(0, serial, new long[0]),
-                        new Subtrees.Node(1, serial + 1, root), new Subtrees.Node(1, serial + 2, root))) {
+                for (Subtrees.Node node : List.of(
+                        new Subtrees.Node(0, serial, new long[0]),
+                        new Subtrees.Node(1, serial + 1, root),
+                        new Subtrees.Node(1, serial + 2, root))) {
                     out.accept(Subtrees.record(node, ids, "b", WORKSPACE, at));
                     (node.level() == 0 ? b.accounts : b.projects).add(ids.of(node.serial()));
                     b.all.add(ids.of(node.serial()));
@@ -78,8 +80,11 @@ final class SmallRequests {
         long failed = 0, sent = 0;
         long start = System.nanoTime();
         long due = start;
-        for (int round = 0; sent + REQUESTS_PER_ROUND <= Math.max(maxRequests, REQUESTS_PER_ROUND)
-                && (round == 0 || !enough.getAsBoolean()) && Instant.now().isBefore(deadline); round++) {
+        for (int round = 0;
+                sent + REQUESTS_PER_ROUND <= Math.max(maxRequests, REQUESTS_PER_ROUND)
+                        && (round == 0 || !enough.getAsBoolean())
+                        && Instant.now().isBefore(deadline);
+                round++) {
             RecordId account = accounts.get(round % accounts.size());
             RecordId project = projects.get(2 * (round % accounts.size()));
             RecordId any = all.get(ThreadLocalRandom.current().nextInt(all.size()));
@@ -88,9 +93,16 @@ final class SmallRequests {
                 Api.Answer answer = switch (step) {
                     case 0 -> expect(200, api.get("/records/" + any));
                     case 1 -> expect(200, api.get("/records?type=project&limit=20"));
-                    case 2 -> expect(201, api.post("/records", "{\"type\":\"account\",\"attributes\":{\"title\":\"round "
-                            + round + "\"}}"));
-                    case 3 -> expect(200, api.patch("/records/" + project, "{\"attributes\":{\"priority\":" + round % 5 + "}}"));
+                    case 2 ->
+                        expect(
+                                201,
+                                api.post(
+                                        "/records",
+                                        "{\"type\":\"account\",\"attributes\":{\"title\":\"round " + round + "\"}}"));
+                    case 3 ->
+                        expect(
+                                200,
+                                api.patch("/records/" + project, "{\"attributes\":{\"priority\":" + round % 5 + "}}"));
                     case 4 -> expect(200, api.patch("/records/" + account, "{\"archived\":true}"));
                     default -> expect(200, api.post("/records/" + account + "/restore", "{}"));
                 };

@@ -4,7 +4,6 @@ import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
-
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +26,7 @@ final class Subtrees {
     static final String ACTOR = "bench";
     static final List<String> TYPE_NAMES = List.of("account", "project", "task", "subtask", "note");
 
-    private Subtrees() {
-    }
+    private Subtrees() {}
 
     /** One generated record: its level (0 is the root), serial, and the serials of its one or two parents. */
     record Node(int level, long serial, long[] parents) {
@@ -101,8 +99,15 @@ final class Subtrees {
         for (long parent : node.parents()) {
             parents.add(ids.of(parent));
         }
-        return StoredRecord.create(ids.of(node.serial()), workspace, node.type(), Optional.of(key(copy, node.serial())),
-                attributes(node, copy), parents, ACTOR, at);
+        return StoredRecord.create(
+                ids.of(node.serial()),
+                workspace,
+                node.type(),
+                Optional.of(key(copy, node.serial())),
+                attributes(node, copy),
+                parents,
+                ACTOR,
+                at);
     }
 
     /** About a hundred bytes of JSON, the size of a small real record. */

@@ -19,7 +19,8 @@ final class TreeShape {
 
     TreeShape(long size, long seed) {
         if (size < DEPTH + 1) {
-            throw new IllegalArgumentException("a subtree of depth " + DEPTH + " needs at least " + (DEPTH + 1) + " records");
+            throw new IllegalArgumentException(
+                    "a subtree of depth " + DEPTH + " needs at least " + (DEPTH + 1) + " records");
         }
         this.seed = seed;
         double fanOut = meanFanOut(size);

@@ -1,16 +1,15 @@
 package io.archivist.benchmarks;
 
-import org.junit.jupiter.api.Test;
-
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * The benchmark at a tiny size (bench/run --small), so that it never rots: every scenario of
@@ -29,16 +28,26 @@ class BenchmarkSmokeIT {
 
         assertEquals(List.of(), run.failures());
         for (Scenario scenario : Scenario.values()) {
-            List<Result> its = run.results().stream().filter(r -> r.scenario().equals(scenario.name())).toList();
+            List<Result> its = run.results().stream()
+                    .filter(r -> r.scenario().equals(scenario.name()))
+                    .toList();
             assertFalse(its.isEmpty(), scenario + " produced no result");
             for (Result result : its) {
-                assertTrue(result.rate() > 0 && result.baselineRate() > 0 && Double.isFinite(result.ratio())
-                        && result.ratio() > 0, scenario + " has no ratio: " + result);
+                assertTrue(
+                        result.rate() > 0
+                                && result.baselineRate() > 0
+                                && Double.isFinite(result.ratio())
+                                && result.ratio() > 0,
+                        scenario + " has no ratio: " + result);
             }
         }
-        List<String> neighbourStores = run.results().stream().filter(r -> r.scenario().equals("P8"))
-                .map(Result::store).toList();
-        assertEquals(List.of("postgresql, HTTP", "h2 (embedded), HTTP"), neighbourStores,
+        List<String> neighbourStores = run.results().stream()
+                .filter(r -> r.scenario().equals("P8"))
+                .map(Result::store)
+                .toList();
+        assertEquals(
+                List.of("postgresql, HTTP", "h2 (embedded), HTTP"),
+                neighbourStores,
                 "P8 runs on PostgreSQL and on the embedded default");
         String report = Report.generated(run);
         for (Scenario scenario : Scenario.values()) {
@@ -50,7 +59,8 @@ class BenchmarkSmokeIT {
     private static void requirePostgres(Options options) {
         try {
             Postgres.createDatabaseIfMissing(options);
-            DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword()).close();
+            DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword())
+                    .close();
         } catch (SQLException e) {
             String why = "PostgreSQL unreachable at " + options.pgUrl() + ": " + e.getMessage();
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {

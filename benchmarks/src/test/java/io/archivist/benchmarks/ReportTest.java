@@ -1,16 +1,15 @@
 package io.archivist.benchmarks;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** BENCHMARKS.md: a run replaces the generated tables and keeps what was written around them by hand. */
 class ReportTest {
@@ -35,8 +34,19 @@ class ReportTest {
 
     @Test
     void a_result_line_survives_the_trip_from_a_forked_jvm() {
-        Result result = new Result("P5", "page 1 of 10", "postgresql", 1_000_000, "rows", 0.25, 200_000,
-                "keyset SQL", 0.1, 500_000, 1.0 / 3, "a note");
+        Result result = new Result(
+                "P5",
+                "page 1 of 10",
+                "postgresql",
+                1_000_000,
+                "rows",
+                0.25,
+                200_000,
+                "keyset SQL",
+                0.1,
+                500_000,
+                1.0 / 3,
+                "a note");
         assertEquals(result, Result.fromLine(result.toLine()));
         assertEquals(0.4, result.ratio(), 1e-9);
         assertTrue(result.met());
@@ -55,13 +65,38 @@ class ReportTest {
     }
 
     private static Result latency(double p99Millis, long errors) {
-        return new Result("P8", "B's p99", "postgresql, HTTP", 600, "requests", p99Millis, 40, "control", 20, 40, 1.5,
-                "", Result.Goal.LATENCY_AT_MOST, errors);
+        return new Result(
+                "P8",
+                "B's p99",
+                "postgresql, HTTP",
+                600,
+                "requests",
+                p99Millis,
+                40,
+                "control",
+                20,
+                40,
+                1.5,
+                "",
+                Result.Goal.LATENCY_AT_MOST,
+                errors);
     }
 
     private static Report.Run run(double ratio) {
-        Result result = new Result("P2", "restore operation", "postgresql", 100, "rows", 10, 10_000 * ratio,
-                "UPDATE by archive_operation", 10, 10_000, 0.8, "");
-        return new Report.Run(Options.small(), List.of(result), List.of(), MACHINE, "PostgreSQL 15", ZonedDateTime.now());
+        Result result = new Result(
+                "P2",
+                "restore operation",
+                "postgresql",
+                100,
+                "rows",
+                10,
+                10_000 * ratio,
+                "UPDATE by archive_operation",
+                10,
+                10_000,
+                0.8,
+                "");
+        return new Report.Run(
+                Options.small(), List.of(result), List.of(), MACHINE, "PostgreSQL 15", ZonedDateTime.now());
     }
 }

@@ -41,25 +41,33 @@ public class ArchivistException extends RuntimeException {
 
     /** docs/lifecycle.md#concepts: a parent must exist in the record's workspace. */
     public static ArchivistException missingParent(RecordId parent) {
-        return new ArchivistException(ErrorCode.VALIDATION_FAILED, "parent " + parent + " does not exist",
+        return new ArchivistException(
+                ErrorCode.VALIDATION_FAILED,
+                "parent " + parent + " does not exist",
                 Map.of("parent", parent.toString()));
     }
 
     /** R6: a key is unique among all records of its type, archived too; {@code holder} has it. */
     public static ArchivistException duplicateKey(String type, String key, RecordId holder) {
-        return new ArchivistException(ErrorCode.DUPLICATE_KEY, "a " + type + " with key '" + key
-                + "' exists already: " + holder, Map.of("holder", holder.toString()));
+        return new ArchivistException(
+                ErrorCode.DUPLICATE_KEY,
+                "a " + type + " with key '" + key + "' exists already: " + holder,
+                Map.of("holder", holder.toString()));
     }
 
     /** R9: an archived record is read-only. */
     public static ArchivistException recordArchived(RecordId record) {
-        return new ArchivistException(ErrorCode.RECORD_ARCHIVED,
-                "record " + record + " is archived and read-only; restore it first", Map.of("record", record.toString()));
+        return new ArchivistException(
+                ErrorCode.RECORD_ARCHIVED,
+                "record " + record + " is archived and read-only; restore it first",
+                Map.of("record", record.toString()));
     }
 
     /** R10: the record is at {@code current}, not at the {@code expected} version the client saw. */
     public static ArchivistException staleVersion(RecordId record, long current, long expected) {
-        return new ArchivistException(ErrorCode.PRECONDITION_FAILED,
-                "record " + record + " is at version " + current + ", not " + expected, Map.of("current_version", current));
+        return new ArchivistException(
+                ErrorCode.PRECONDITION_FAILED,
+                "record " + record + " is at version " + current + ", not " + expected,
+                Map.of("current_version", current));
     }
 }

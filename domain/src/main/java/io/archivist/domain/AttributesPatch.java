@@ -6,8 +6,7 @@ import java.util.Map;
 /** RFC 7396 JSON merge patch over attributes: a null removes a member, an object merges deeply. */
 public final class AttributesPatch {
 
-    private AttributesPatch() {
-    }
+    private AttributesPatch() {}
 
     public static Map<String, Object> apply(Map<String, Object> target, Map<String, Object> patch) {
         Map<String, Object> result = new LinkedHashMap<>(target);

@@ -18,35 +18,55 @@ public record Blocker(ErrorCode code, String message, List<RecordId> records, Ma
 
     /** R7: the cascade would reach the caller's own user. */
     public static Blocker ownUser(RecordId user) {
-        return new Blocker(ErrorCode.CANNOT_ARCHIVE_SELF,
+        return new Blocker(
+                ErrorCode.CANNOT_ARCHIVE_SELF,
                 "the cascade reaches your own user " + user + "; you cannot archive or delete yourself",
-                List.of(user), Map.of("user", user.toString()));
+                List.of(user),
+                Map.of("user", user.toString()));
     }
 
     /** R5: only an archived record can be restored. */
     public static Blocker notArchived(RecordId record) {
-        return new Blocker(ErrorCode.NOT_ARCHIVED, "record " + record + " is not archived", List.of(record),
+        return new Blocker(
+                ErrorCode.NOT_ARCHIVED,
+                "record " + record + " is not archived",
+                List.of(record),
                 Map.of("record", record.toString()));
     }
 
     /** R4: records of a type without archive support cannot be archived, only purged. */
     public static Blocker archiveNotSupported(ObjectType type) {
-        return new Blocker(ErrorCode.ARCHIVE_NOT_SUPPORTED, "records of type '" + type.name()
-                + "' cannot be archived; a DELETE removes them permanently", List.of(), Map.of());
+        return new Blocker(
+                ErrorCode.ARCHIVE_NOT_SUPPORTED,
+                "records of type '" + type.name() + "' cannot be archived; a DELETE removes them permanently",
+                List.of(),
+                Map.of());
     }
 
     /** R5, R9: parents that are archived. */
     public static Blocker parentArchived(RecordId subject, List<RecordId> archivedParents) {
-        return new Blocker(ErrorCode.PARENT_ARCHIVED,
+        return new Blocker(
+                ErrorCode.PARENT_ARCHIVED,
                 "record " + subject + " has archived parents " + archivedParents + "; restore them first",
-                archivedParents, Map.of("parents", archivedParents.stream().map(RecordId::toString).toList()));
+                archivedParents,
+                Map.of(
+                        "parents",
+                        archivedParents.stream().map(RecordId::toString).toList()));
     }
 
     /** R6: restoring or writing {@code record} would share a unique value with the active {@code holder}. */
     public static Blocker uniqueConflict(UniqueConflict conflict) {
-        return new Blocker(ErrorCode.UNIQUE_CONFLICT, conflict.message(), List.of(conflict.holder()),
-                Map.of("holder", conflict.holder().toString(), "attribute", conflict.attribute(),
-                        "record", conflict.record().toString()));
+        return new Blocker(
+                ErrorCode.UNIQUE_CONFLICT,
+                conflict.message(),
+                List.of(conflict.holder()),
+                Map.of(
+                        "holder",
+                        conflict.holder().toString(),
+                        "attribute",
+                        conflict.attribute(),
+                        "record",
+                        conflict.record().toString()));
     }
 
     /**
@@ -54,8 +74,10 @@ public record Blocker(ErrorCode code, String message, List<RecordId> records, Ma
      * their type gained a unique attribute), so restoring them all would make them share it.
      */
     public static Blocker sharedWithinRestore(RecordId root) {
-        return new Blocker(ErrorCode.UNIQUE_CONFLICT, "restoring " + root
-                + " would make two of the records archived with it share a unique value", List.of(root),
+        return new Blocker(
+                ErrorCode.UNIQUE_CONFLICT,
+                "restoring " + root + " would make two of the records archived with it share a unique value",
+                List.of(root),
                 Map.of("record", root.toString()));
     }
 
@@ -68,9 +90,12 @@ public record Blocker(ErrorCode code, String message, List<RecordId> records, Ma
         if (total <= maxRecords) {
             return Optional.empty();
         }
-        return Optional.of(new Blocker(ErrorCode.LIMIT_EXCEEDED, "the cascade would change " + total
-                + " records, more than the " + maxRecords + " one operation may (archivist.lifecycle.max-cascade-records)",
-                List.of(), Map.of("total", total, "limit", maxRecords)));
+        return Optional.of(new Blocker(
+                ErrorCode.LIMIT_EXCEEDED,
+                "the cascade would change " + total + " records, more than the " + maxRecords
+                        + " one operation may (archivist.lifecycle.max-cascade-records)",
+                List.of(),
+                Map.of("total", total, "limit", maxRecords)));
     }
 
     /** Refuses a cascade over the limit (see {@link #overCascadeLimit}). */

@@ -42,8 +42,10 @@ public record Caller(String actor, WorkspaceId workspace, Set<Role> roles, boole
     /** docs/lifecycle.md#roles: a role that lacks the permission gets a 403. */
     public void require(Role.Permission permission) {
         if (!may(permission)) {
-            throw new ArchivistException(ErrorCode.FORBIDDEN,
-                    "roles " + roles + " do not allow " + permission.name().toLowerCase().replace('_', ' '));
+            throw new ArchivistException(
+                    ErrorCode.FORBIDDEN,
+                    "roles " + roles + " do not allow "
+                            + permission.name().toLowerCase().replace('_', ' '));
         }
     }
 }

@@ -89,15 +89,16 @@ public final class CascadePlanner {
         for (RecordId id : restored) {
             StoredRecord record = graph.find(id).orElseThrow();
             ObjectType type = catalog.require(record.type());
-            UniqueValues.of(type, record.attributes()).forEach((attribute, value) ->
-                    graph.activeHolder(type.name(), attribute, value).ifPresent(holder ->
-                            conflicts.add(new UniqueConflict(id, type.name(), attribute, holder))));
+            UniqueValues.of(type, record.attributes())
+                    .forEach((attribute, value) -> graph.activeHolder(type.name(), attribute, value)
+                            .ifPresent(
+                                    holder -> conflicts.add(new UniqueConflict(id, type.name(), attribute, holder))));
         }
         return conflicts;
     }
 
-    private CascadeSet walk(Collection<RecordId> roots, Predicate<StoredRecord> rootQualifies,
-                            Predicate<StoredRecord> follow) {
+    private CascadeSet walk(
+            Collection<RecordId> roots, Predicate<StoredRecord> rootQualifies, Predicate<StoredRecord> follow) {
         Map<RecordId, StoredRecord> reached = new LinkedHashMap<>();
         Deque<StoredRecord> pending = new ArrayDeque<>();
         for (RecordId rootId : roots) {
@@ -116,7 +117,8 @@ public final class CascadePlanner {
         Map<String, Long> counts = new TreeMap<>();
         List<StoredRecord> ordered = topologicalOrder(reached);
         ordered.forEach(r -> counts.merge(r.type(), 1L, Long::sum));
-        return new CascadeSet(new LinkedHashSet<>(ordered.stream().map(StoredRecord::id).toList()), counts);
+        return new CascadeSet(
+                new LinkedHashSet<>(ordered.stream().map(StoredRecord::id).toList()), counts);
     }
 
     /** Kahn's algorithm over the edges inside {@code records}: parents before dependents. */

@@ -1,7 +1,7 @@
 package io.archivist.domain;
 
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
@@ -66,7 +66,8 @@ public final class Catalog {
     public ObjectType require(String name) {
         ObjectType type = types.get(name);
         if (type == null) {
-            throw new ArchivistException(ErrorCode.TYPE_NOT_FOUND, "object type '" + Limits.quote(name) + "' is not defined");
+            throw new ArchivistException(
+                    ErrorCode.TYPE_NOT_FOUND, "object type '" + Limits.quote(name) + "' is not defined");
         }
         return type;
     }
@@ -132,8 +133,11 @@ public final class Catalog {
             }
         }
         if (ordered.size() < byName.size()) {
-            List<String> unordered = byName.keySet().stream().filter(name -> waiting.get(name) > 0).toList();
-            throw invalid("stored types " + unordered + " name parent types that are not defined, or depend on themselves");
+            List<String> unordered = byName.keySet().stream()
+                    .filter(name -> waiting.get(name) > 0)
+                    .toList();
+            throw invalid(
+                    "stored types " + unordered + " name parent types that are not defined, or depend on themselves");
         }
         ordered.sort(Comparator.comparingInt((ObjectType type) -> depth.getOrDefault(type.name(), 0))
                 .thenComparingInt(type -> position.get(type.name())));

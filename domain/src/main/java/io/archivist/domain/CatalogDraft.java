@@ -114,7 +114,8 @@ public final class CatalogDraft {
 
     private static void requireUserStaysBuiltIn(ObjectType type) {
         if (!type.archivable() || !type.parents().isEmpty() || !type.unique().contains(ObjectType.USERNAME)) {
-            throw Catalog.invalid("the built-in type 'user' must stay archivable, without parents, with 'username' unique");
+            throw Catalog.invalid(
+                    "the built-in type 'user' must stay archivable, without parents, with 'username' unique");
         }
     }
 

@@ -28,7 +28,14 @@ public enum ErrorCode {
     /** The store gave up after retrying a serialization failure or deadlock (R8). */
     CONCURRENT_MODIFICATION(Kind.CONFLICT);
 
-    public enum Kind { NOT_FOUND, CONFLICT, INVALID, UNPROCESSABLE, PRECONDITION, FORBIDDEN }
+    public enum Kind {
+        NOT_FOUND,
+        CONFLICT,
+        INVALID,
+        UNPROCESSABLE,
+        PRECONDITION,
+        FORBIDDEN
+    }
 
     private final Kind kind;
 

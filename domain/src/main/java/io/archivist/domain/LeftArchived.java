@@ -13,7 +13,6 @@ public record LeftArchived(RecordId id, String type, List<RecordId> archivedPare
     }
 
     public String reason() {
-        return "parent " + (archivedParents.size() == 1 ? archivedParents.get(0) : archivedParents)
-                + " stays archived";
+        return "parent " + (archivedParents.size() == 1 ? archivedParents.get(0) : archivedParents) + " stays archived";
     }
 }

@@ -36,8 +36,7 @@ public final class Lifecycle {
     /** Bulk's reason for a restore of a record that is active (R12). */
     public static final String NOT_ARCHIVED = "not archived";
 
-    private Lifecycle() {
-    }
+    private Lifecycle() {}
 
     /**
      * What {@code action} does to {@code record} of {@code type}. Archiving an archived record changes
@@ -46,13 +45,18 @@ public final class Lifecycle {
      */
     public static Decision decide(Action action, StoredRecord record, ObjectType type) {
         return switch (action) {
-            case DELETE -> new Decision.Act(record.archived() || !type.archivable()
-                    ? OperationKind.PURGE : OperationKind.ARCHIVE);
-            case ARCHIVE -> !type.archivable() ? new Decision.Refuse(Blocker.archiveNotSupported(type))
-                    : record.archived() ? new Decision.Unchanged(ALREADY_ARCHIVED)
-                    : new Decision.Act(OperationKind.ARCHIVE);
-            case RESTORE -> record.archived() ? new Decision.Act(OperationKind.RESTORE)
-                    : new Decision.Refuse(Blocker.notArchived(record.id()));
+            case DELETE ->
+                new Decision.Act(record.archived() || !type.archivable() ? OperationKind.PURGE : OperationKind.ARCHIVE);
+            case ARCHIVE ->
+                !type.archivable()
+                        ? new Decision.Refuse(Blocker.archiveNotSupported(type))
+                        : record.archived()
+                                ? new Decision.Unchanged(ALREADY_ARCHIVED)
+                                : new Decision.Act(OperationKind.ARCHIVE);
+            case RESTORE ->
+                record.archived()
+                        ? new Decision.Act(OperationKind.RESTORE)
+                        : new Decision.Refuse(Blocker.notArchived(record.id()));
             case PURGE -> new Decision.Act(OperationKind.PURGE);
         };
     }
@@ -99,11 +103,15 @@ public final class Lifecycle {
             throw ArchivistException.invalid("a parent is named twice");
         }
         for (RecordId id : requested) {
-            StoredRecord parent = found.stream().filter(r -> r.id().equals(id)).findFirst()
+            StoredRecord parent = found.stream()
+                    .filter(r -> r.id().equals(id))
+                    .findFirst()
                     .orElseThrow(() -> ArchivistException.missingParent(id));
             if (!type.parents().contains(parent.type())) {
-                throw new ArchivistException(ErrorCode.VALIDATION_FAILED, "a record of type '" + type.name()
-                        + "' cannot depend on a '" + parent.type() + "' (allowed: " + type.parents() + ")",
+                throw new ArchivistException(
+                        ErrorCode.VALIDATION_FAILED,
+                        "a record of type '" + type.name() + "' cannot depend on a '" + parent.type() + "' (allowed: "
+                                + type.parents() + ")",
                         Map.of("parent", id.toString()));
             }
         }
@@ -111,7 +119,10 @@ public final class Lifecycle {
 
     /** R9 for a create, R5 for a restore: no parent may be archived. */
     public static void requireParentsActive(RecordId subject, List<StoredRecord> parents) {
-        List<RecordId> archived = parents.stream().filter(StoredRecord::archived).map(StoredRecord::id).toList();
+        List<RecordId> archived = parents.stream()
+                .filter(StoredRecord::archived)
+                .map(StoredRecord::id)
+                .toList();
         if (!archived.isEmpty()) {
             throw Blocker.parentArchived(subject, archived).toException();
         }

@@ -28,6 +28,7 @@ public final class Limits {
      * epoch the stores' drivers disagree about calendars and zones.
      */
     public static final Instant EARLIEST_TIME = Instant.parse("1970-01-01T00:00:00Z");
+
     public static final Instant LATEST_TIME = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     /** A record's key (docs/lifecycle.md#concepts): an external slug of at most {@value #MAX_NAME_LENGTH} characters. */
@@ -36,8 +37,7 @@ public final class Limits {
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
-    private Limits() {
-    }
+    private Limits() {}
 
     /** Client text as a message quotes it: at most {@value #QUOTED_LENGTH} characters, then an ellipsis. */
     public static String quote(String text) {
@@ -71,8 +71,8 @@ public final class Limits {
     /** A time a record may carry; {@code what} names it in the refusal. */
     public static Instant requireStorableTime(Instant time, String what) {
         if (time.isBefore(EARLIEST_TIME) || time.isAfter(LATEST_TIME)) {
-            throw ArchivistException.invalid(what + " " + quote(time.toString()) + " is outside the times the store keeps ("
-                    + EARLIEST_TIME + " to " + LATEST_TIME + ")");
+            throw ArchivistException.invalid(what + " " + quote(time.toString())
+                    + " is outside the times the store keeps (" + EARLIEST_TIME + " to " + LATEST_TIME + ")");
         }
         return time;
     }
@@ -125,8 +125,8 @@ public final class Limits {
 
     private static void requireDepth(String path, int depth) {
         if (depth > MAX_JSON_DEPTH) {
-            throw ArchivistException.invalid("'" + quote(path) + "' nests deeper than " + MAX_JSON_DEPTH
-                    + " levels, counted from the record");
+            throw ArchivistException.invalid(
+                    "'" + quote(path) + "' nests deeper than " + MAX_JSON_DEPTH + " levels, counted from the record");
         }
     }
 

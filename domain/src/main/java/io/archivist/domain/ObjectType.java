@@ -8,13 +8,14 @@ import java.util.regex.Pattern;
  * A type of record (docs/lifecycle.md#concepts). {@code parents} are the types a record of this type may
  * depend on; {@code unique} the attributes whose values are unique among active records.
  */
-public record ObjectType(String name, boolean archivable, List<String> parents, List<String> unique,
-                         Optional<Retention> retention) {
+public record ObjectType(
+        String name, boolean archivable, List<String> parents, List<String> unique, Optional<Retention> retention) {
 
     public static final String USER = "user";
     public static final String USERNAME = "username";
     /** The form of a type name, a slug; the HTTP API's OpenAPI document states it from here. */
     public static final String NAME_FORM = "[a-z][a-z0-9_]{0,62}";
+
     private static final Pattern SLUG = Pattern.compile(NAME_FORM);
 
     public ObjectType {

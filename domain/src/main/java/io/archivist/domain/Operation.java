@@ -11,8 +11,14 @@ import java.util.TreeMap;
  * touches carries its id, which is what makes "restore exactly what was archived together"
  * exact. The log keeps ids and counts, never attributes.
  */
-public record Operation(OperationId id, WorkspaceId workspace, OperationKind kind, String actor, Instant at,
-                        List<RecordId> roots, Map<String, Long> countsPerType) {
+public record Operation(
+        OperationId id,
+        WorkspaceId workspace,
+        OperationKind kind,
+        String actor,
+        Instant at,
+        List<RecordId> roots,
+        Map<String, Long> countsPerType) {
 
     public Operation {
         Objects.requireNonNull(id, "id");
@@ -25,8 +31,8 @@ public record Operation(OperationId id, WorkspaceId workspace, OperationKind kin
     }
 
     /** An operation about to run: its counts are known once the store has applied it. */
-    public static Operation begin(OperationId id, WorkspaceId workspace, OperationKind kind, String actor, Instant at,
-                                  List<RecordId> roots) {
+    public static Operation begin(
+            OperationId id, WorkspaceId workspace, OperationKind kind, String actor, Instant at, List<RecordId> roots) {
         return new Operation(id, workspace, kind, actor, at, roots, Map.of());
     }
 

@@ -10,8 +10,10 @@ public record OperationId(UUID value) {
     }
 
     public static OperationId parse(String text) {
-        return Uuids.parse(text).map(OperationId::new)
-                .orElseThrow(() -> ArchivistException.invalid("'" + Limits.quote(text) + "' is not an operation id (a UUID)"));
+        return Uuids.parse(text)
+                .map(OperationId::new)
+                .orElseThrow(() ->
+                        ArchivistException.invalid("'" + Limits.quote(text) + "' is not an operation id (a UUID)"));
     }
 
     public static OperationId of(UUID value) {

@@ -1,7 +1,9 @@
 package io.archivist.domain;
 
 public enum OperationKind {
-    ARCHIVE, RESTORE, PURGE;
+    ARCHIVE,
+    RESTORE,
+    PURGE;
 
     public String wireName() {
         return name().toLowerCase();

@@ -5,8 +5,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** R13: what an archive, restore or purge would do, computed without changing anything. */
-public record Preview(OperationKind action, List<RecordId> roots, Map<String, Long> countsPerType,
-                      List<LeftArchived> leftArchived, List<Blocker> blockers) {
+public record Preview(
+        OperationKind action,
+        List<RecordId> roots,
+        Map<String, Long> countsPerType,
+        List<LeftArchived> leftArchived,
+        List<Blocker> blockers) {
 
     public Preview {
         roots = List.copyOf(roots);

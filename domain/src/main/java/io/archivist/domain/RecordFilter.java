@@ -1,12 +1,15 @@
 package io.archivist.domain;
 
-
 import java.util.Optional;
 
 /** Which records a page holds: of one type or all, by state, optionally dependents of one parent. */
 public record RecordFilter(Optional<String> type, ArchivedFilter archived, Optional<RecordId> parent) {
 
-    public enum ArchivedFilter { ACTIVE, ARCHIVED, ANY }
+    public enum ArchivedFilter {
+        ACTIVE,
+        ARCHIVED,
+        ANY
+    }
 
     public static RecordFilter all() {
         return new RecordFilter(Optional.empty(), ArchivedFilter.ANY, Optional.empty());

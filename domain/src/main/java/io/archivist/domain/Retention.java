@@ -26,7 +26,9 @@ public record Retention(String iso) {
     public static final int MAX_LENGTH = 64;
     /** The end of a day to the microsecond, the finest time stores keep: PostgreSQL rounds nanoseconds up. */
     private static final LocalTime END_OF_DAY = LocalTime.MAX.truncatedTo(ChronoUnit.MICROS);
-    private static final Instant LONGEST_FROM_EPOCH = LocalDate.of(2970, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+
+    private static final Instant LONGEST_FROM_EPOCH =
+            LocalDate.of(2970, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
 
     public Retention {
         if (iso == null || iso.isBlank()) {

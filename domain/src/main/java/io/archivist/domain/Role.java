@@ -5,7 +5,10 @@ import java.util.Set;
 
 /** The roles of docs/lifecycle.md#roles and what each may do. */
 public enum Role {
-    SUPER_ADMIN, ADMIN, JOURNEY_MANAGER, MEMBER;
+    SUPER_ADMIN,
+    ADMIN,
+    JOURNEY_MANAGER,
+    MEMBER;
 
     public enum Permission {
         /** Read, create and update records. */

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** docs/lifecycle.md#seeds: a seed is one JSON or YAML document, or JSON Lines for large ones. */
 public enum SeedFormat {
-    JSON, YAML, JSON_LINES;
+    JSON,
+    YAML,
+    JSON_LINES;
 
     /** By file name: {@code .json}, {@code .yaml} / {@code .yml}, {@code .jsonl} / {@code .ndjson}. */
     public static Optional<SeedFormat> ofFileName(String name) {

@@ -13,10 +13,20 @@ import java.util.Optional;
  * Java values (String, Number, Boolean, null, List, Map). {@code parents} are fixed at creation.
  * Named StoredRecord so that it never shadows {@link java.lang.Record}.
  */
-public record StoredRecord(RecordId id, WorkspaceId workspace, String type, Optional<String> key,
-                           Map<String, Object> attributes, List<RecordId> parents,
-                           Optional<Instant> deletedAt, Optional<OperationId> archiveOperation, long version,
-                           Instant createdAt, Instant updatedAt, String createdBy, String updatedBy) {
+public record StoredRecord(
+        RecordId id,
+        WorkspaceId workspace,
+        String type,
+        Optional<String> key,
+        Map<String, Object> attributes,
+        List<RecordId> parents,
+        Optional<Instant> deletedAt,
+        Optional<OperationId> archiveOperation,
+        long version,
+        Instant createdAt,
+        Instant updatedAt,
+        String createdBy,
+        String updatedBy) {
 
     public StoredRecord {
         Objects.requireNonNull(id, "id");
@@ -35,11 +45,29 @@ public record StoredRecord(RecordId id, WorkspaceId workspace, String type, Opti
     }
 
     /** A record about to be created: version 1, active. */
-    public static StoredRecord create(RecordId id, WorkspaceId workspace, String type, Optional<String> key,
-                                      Map<String, Object> attributes, List<RecordId> parents,
-                                      String actor, Instant at) {
-        return new StoredRecord(id, workspace, type, key, attributes, parents, Optional.empty(), Optional.empty(),
-                1, at, at, actor, actor);
+    public static StoredRecord create(
+            RecordId id,
+            WorkspaceId workspace,
+            String type,
+            Optional<String> key,
+            Map<String, Object> attributes,
+            List<RecordId> parents,
+            String actor,
+            Instant at) {
+        return new StoredRecord(
+                id,
+                workspace,
+                type,
+                key,
+                attributes,
+                parents,
+                Optional.empty(),
+                Optional.empty(),
+                1,
+                at,
+                at,
+                actor,
+                actor);
     }
 
     public boolean archived() {
@@ -53,19 +81,55 @@ public record StoredRecord(RecordId id, WorkspaceId workspace, String type, Opti
 
     /** The record with its attributes replaced (an update); the version moves on. */
     public StoredRecord withAttributes(Map<String, Object> newAttributes, String actor, Instant at) {
-        return new StoredRecord(id, workspace, type, key, newAttributes, parents, deletedAt, archiveOperation,
-                version + 1, createdAt, at, createdBy, actor);
+        return new StoredRecord(
+                id,
+                workspace,
+                type,
+                key,
+                newAttributes,
+                parents,
+                deletedAt,
+                archiveOperation,
+                version + 1,
+                createdAt,
+                at,
+                createdBy,
+                actor);
     }
 
     /** The record as an archive operation leaves it. */
     public StoredRecord archivedBy(OperationId operation, String actor, Instant at) {
-        return new StoredRecord(id, workspace, type, key, attributes, parents, Optional.of(at), Optional.of(operation),
-                version + 1, createdAt, at, createdBy, actor);
+        return new StoredRecord(
+                id,
+                workspace,
+                type,
+                key,
+                attributes,
+                parents,
+                Optional.of(at),
+                Optional.of(operation),
+                version + 1,
+                createdAt,
+                at,
+                createdBy,
+                actor);
     }
 
     /** The record as a restore leaves it. */
     public StoredRecord restoredBy(String actor, Instant at) {
-        return new StoredRecord(id, workspace, type, key, attributes, parents, Optional.empty(), Optional.empty(),
-                version + 1, createdAt, at, createdBy, actor);
+        return new StoredRecord(
+                id,
+                workspace,
+                type,
+                key,
+                attributes,
+                parents,
+                Optional.empty(),
+                Optional.empty(),
+                version + 1,
+                createdAt,
+                at,
+                createdBy,
+                actor);
     }
 }

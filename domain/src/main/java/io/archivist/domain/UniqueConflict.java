@@ -4,8 +4,8 @@ package io.archivist.domain;
 public record UniqueConflict(RecordId record, String type, String attribute, RecordId holder) {
 
     public String message() {
-        return "the value of '" + attribute + "' of " + type + " " + record
-                + " is already held by active record " + holder;
+        return "the value of '" + attribute + "' of " + type + " " + record + " is already held by active record "
+                + holder;
     }
 
     public ArchivistException toException() {

@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public final class UniqueValues {
 
-    private UniqueValues() {
-    }
+    private UniqueValues() {}
 
     /** attribute name → canonical value, for each unique attribute the record holds. */
     public static Map<String, String> of(ObjectType type, Map<String, Object> attributes) {
@@ -35,7 +34,8 @@ public final class UniqueValues {
         }
         if (value instanceof Number number) {
             try {
-                return "n:" + new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
+                return "n:"
+                        + new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
             } catch (NumberFormatException e) {
                 throw ArchivistException.invalid("unique attribute '" + attribute + "' must be a finite number");
             }

@@ -13,8 +13,7 @@ final class Uuids {
     private static final Pattern FORM =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private Uuids() {
-    }
+    private Uuids() {}
 
     static Optional<UUID> parse(String text) {
         if (text == null || !FORM.matcher(text).matches()) {

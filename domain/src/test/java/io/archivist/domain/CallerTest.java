@@ -1,12 +1,5 @@
 package io.archivist.domain;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.EnumSet;
-import java.util.Set;
-
 import static io.archivist.domain.Role.Permission.ADMINISTER;
 import static io.archivist.domain.Role.Permission.LIFECYCLE;
 import static io.archivist.domain.Role.Permission.WRITE_RECORDS;
@@ -15,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** docs/lifecycle.md#roles: what each role may do; a missing permission is a 403 (FORBIDDEN). */
 class CallerTest {
@@ -25,11 +24,12 @@ class CallerTest {
 
     @ParameterizedTest
     @CsvSource({
-            // role,          write records, lifecycle, administer
-            "SUPER_ADMIN,     true,          true,      true",
-            "ADMIN,           true,          true,      true",
-            "JOURNEY_MANAGER, true,          true,      false",
-            "MEMBER,          true,          false,     false"})
+        // role,          write records, lifecycle, administer
+        "SUPER_ADMIN,     true,          true,      true",
+        "ADMIN,           true,          true,      true",
+        "JOURNEY_MANAGER, true,          true,      false",
+        "MEMBER,          true,          false,     false"
+    })
     void s3_each_role_has_its_permissions(Role role, boolean write, boolean lifecycle, boolean administer) {
         Caller caller = with(role);
         assertEquals(write, caller.may(WRITE_RECORDS));
@@ -39,7 +39,8 @@ class CallerTest {
 
     @Test
     void s3_a_member_archiving_is_forbidden_naming_what_it_may_not_do() {
-        ArchivistException e = assertThrows(ArchivistException.class, () -> with(Role.MEMBER).require(LIFECYCLE));
+        ArchivistException e =
+                assertThrows(ArchivistException.class, () -> with(Role.MEMBER).require(LIFECYCLE));
         assertEquals(ErrorCode.FORBIDDEN, e.code());
         assertTrue(e.getMessage().contains("lifecycle") && e.getMessage().contains("MEMBER"), e.getMessage());
         assertDoesNotThrow(() -> with(Role.MEMBER).require(WRITE_RECORDS));
@@ -47,8 +48,12 @@ class CallerTest {
 
     @Test
     void s3_a_journey_manager_may_not_define_types_or_import_seeds() {
-        assertEquals(ErrorCode.FORBIDDEN,
-                assertThrows(ArchivistException.class, () -> with(Role.JOURNEY_MANAGER).require(ADMINISTER)).code());
+        assertEquals(
+                ErrorCode.FORBIDDEN,
+                assertThrows(
+                                ArchivistException.class,
+                                () -> with(Role.JOURNEY_MANAGER).require(ADMINISTER))
+                        .code());
     }
 
     @Test
@@ -83,8 +88,8 @@ class CallerTest {
     @Test
     void s3_a_caller_without_a_subject_is_refused() {
         for (String sub : new String[] {null, "", "  "}) {
-            ArchivistException e = assertThrows(ArchivistException.class,
-                    () -> Caller.user(sub, TestGraph.WORKSPACE, Set.of(Role.ADMIN)));
+            ArchivistException e = assertThrows(
+                    ArchivistException.class, () -> Caller.user(sub, TestGraph.WORKSPACE, Set.of(Role.ADMIN)));
             assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
         }
     }

@@ -1,16 +1,15 @@
 package io.archivist.domain;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** R1, R2, R7 and the counts of an archive cascade, over the CRM picture of {@link TestCatalog}. */
 class CascadePlannerArchiveTest {
@@ -43,8 +42,12 @@ class CascadePlannerArchiveTest {
 
     @Test
     void r1_archive_of_a_leaf_or_a_middle_record_reaches_only_what_is_below_it() {
-        assertEquals(Set.of("ann-note"), graph.names(graph.planner().archive(graph.ids("ann-note")).ids()));
-        assertEquals(Set.of("ann", "ann-deal", "ann-note"), graph.names(graph.planner().archive(graph.ids("ann")).ids()));
+        assertEquals(
+                Set.of("ann-note"),
+                graph.names(graph.planner().archive(graph.ids("ann-note")).ids()));
+        assertEquals(
+                Set.of("ann", "ann-deal", "ann-note"),
+                graph.names(graph.planner().archive(graph.ids("ann")).ids()));
     }
 
     @Test
@@ -60,17 +63,23 @@ class CascadePlannerArchiveTest {
     void r1_a_diamond_is_walked_once_and_counted_once() {
         // ann-note is reached through acme→ann→ann-note and acme→ann-deal→ann-note, and more paths.
         CascadeSet set = graph.planner().archive(graph.ids("acme"));
-        assertEquals(1, graph.namesInOrder(set.ids()).stream().filter("ann-note"::equals).count());
+        assertEquals(
+                1,
+                graph.namesInOrder(set.ids()).stream()
+                        .filter("ann-note"::equals)
+                        .count());
         assertEquals(Map.of("company", 1L, "person", 2L, "deal", 2L, "note", 1L), set.countsPerType());
     }
 
     @Test
     void r1_the_cascade_lists_parents_before_their_dependents() {
-        List<RecordId> order = List.copyOf(graph.planner().archive(graph.ids("acme")).ids());
+        List<RecordId> order =
+                List.copyOf(graph.planner().archive(graph.ids("acme")).ids());
         for (RecordId id : order) {
             for (RecordId parent : graph.find(id).orElseThrow().parents()) {
                 if (order.contains(parent)) {
-                    assertTrue(order.indexOf(parent) < order.indexOf(id),
+                    assertTrue(
+                            order.indexOf(parent) < order.indexOf(id),
                             graph.name(parent) + " before " + graph.name(id) + " in " + graph.namesInOrder(order));
                 }
             }
@@ -117,7 +126,8 @@ class CascadePlannerArchiveTest {
     @Test
     void r12_a_bulk_archive_is_one_cascade_over_all_its_roots_without_duplicates() {
         CascadeSet set = graph.planner().archive(graph.ids("ann", "acme", "globex", "ann"));
-        assertEquals(Set.of("acme", "ann", "bob", "ann-deal", "acme-deal", "ann-note", "globex", "gil"),
+        assertEquals(
+                Set.of("acme", "ann", "bob", "ann-deal", "acme-deal", "ann-note", "globex", "gil"),
                 graph.names(set.ids()));
         assertEquals(Map.of("company", 2L, "person", 3L, "deal", 2L, "note", 1L), set.countsPerType());
     }
@@ -138,7 +148,8 @@ class CascadePlannerArchiveTest {
                 .active("colleague", "user", Map.of("username", "kim@acme"));
         RecordId me = users.id("me");
         assertTrue(users.planner().archive(users.ids("colleague", "me")).contains(me));
-        assertFalse(users.planner().archive(users.ids("colleague", "my-draft")).contains(me),
+        assertFalse(
+                users.planner().archive(users.ids("colleague", "my-draft")).contains(me),
                 "archiving what the user wrote cascades down, never up to the user");
         users.archive("me");
         assertTrue(users.planner().purge(users.ids("me")).contains(me));

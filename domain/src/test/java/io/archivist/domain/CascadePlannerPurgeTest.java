@@ -1,14 +1,13 @@
 package io.archivist.domain;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** R3 and R4: a purge reaches every dependent, whatever its state and whichever operation archived it. */
 class CascadePlannerPurgeTest {
@@ -34,9 +33,9 @@ class CascadePlannerPurgeTest {
 
     @Test
     void r3_purge_of_an_archived_record_reaches_every_dependent_whichever_operation_archived_it() {
-        graph.archive("ann");                 // ann, ann-deal, ann-note: one operation
-        graph.archive("bob-deal");            // another
-        graph.archive("acme");                // acme, bob: a third
+        graph.archive("ann"); // ann, ann-deal, ann-note: one operation
+        graph.archive("bob-deal"); // another
+        graph.archive("acme"); // acme, bob: a third
         CascadeSet set = graph.purge("acme");
         assertEquals(Set.of("acme", "ann", "ann-deal", "ann-note", "bob", "bob-deal"), graph.names(set.ids()));
         assertEquals(Map.of("company", 1L, "person", 2L, "deal", 2L, "note", 1L), set.countsPerType());
@@ -84,7 +83,8 @@ class CascadePlannerPurgeTest {
     void r12_a_bulk_purge_over_overlapping_roots_counts_each_record_once() {
         CascadeSet set = graph.planner().purge(graph.ids("ann", "acme", "tag", "ann-note"));
         assertEquals(9, set.size());
-        assertEquals(Map.of("company", 1L, "person", 2L, "deal", 2L, "note", 1L, "tag", 1L, "tagging", 2L),
+        assertEquals(
+                Map.of("company", 1L, "person", 2L, "deal", 2L, "note", 1L, "tag", 1L, "tagging", 2L),
                 set.countsPerType());
     }
 }

@@ -1,15 +1,14 @@
 package io.archivist.domain;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-
 import static io.archivist.domain.TestCatalog.archivable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
 
 /**
  * QUALITY: a 10,000-deep chain and a 100,000-wide fan-out, archived, restored and purged
@@ -38,13 +37,17 @@ class CascadeScaleTest {
 
     private static void onSmallStack(Runnable test) throws Throwable {
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread thread = new Thread(null, () -> {
-            try {
-                test.run();
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "small-stack", SMALL_STACK);
+        Thread thread = new Thread(
+                null,
+                () -> {
+                    try {
+                        test.run();
+                    } catch (Throwable t) {
+                        failure.set(t);
+                    }
+                },
+                "small-stack",
+                SMALL_STACK);
         thread.start();
         thread.join();
         if (failure.get() != null) {
@@ -81,8 +84,18 @@ class CascadeScaleTest {
         onSmallStack(() -> {
             graph.archive("n5000");
             graph.archive("n0");
-            assertEquals(5_000, graph.planner().restore(graph.id("n0"), graph.catalog()).restored().size());
-            assertEquals(DEPTH - 5_000, graph.planner().restore(graph.id("n5000"), graph.catalog()).restored().size());
+            assertEquals(
+                    5_000,
+                    graph.planner()
+                            .restore(graph.id("n0"), graph.catalog())
+                            .restored()
+                            .size());
+            assertEquals(
+                    DEPTH - 5_000,
+                    graph.planner()
+                            .restore(graph.id("n5000"), graph.catalog())
+                            .restored()
+                            .size());
             assertEquals(DEPTH, graph.planner().purge(graph.ids("n0")).size());
         });
     }

@@ -1,15 +1,5 @@
 package io.archivist.domain;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
-
 import static io.archivist.domain.TestCatalog.archivable;
 import static io.archivist.domain.TestCatalog.notArchivable;
 import static io.archivist.domain.TestCatalog.withRetention;
@@ -18,6 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** docs/lifecycle.md#concepts: the catalog invariants, each violation a 422 (INVALID_OBJECT_TYPE) with a clear message. */
 class CatalogTest {
@@ -35,8 +34,10 @@ class CatalogTest {
     void s1_a_parent_type_must_be_defined_first() {
         Catalog catalog = Catalog.withBuiltIns();
         refused(() -> catalog.define(archivable("person", "company")), "person", "company", "not defined");
-        assertTrue(catalog.define(archivable("company")).define(archivable("person", "company"))
-                .find("person").isPresent());
+        assertTrue(catalog.define(archivable("company"))
+                .define(archivable("person", "company"))
+                .find("person")
+                .isPresent());
     }
 
     @Test
@@ -49,7 +50,9 @@ class CatalogTest {
     @Test
     void s1_a_change_that_would_close_a_cycle_is_refused_and_changes_nothing() {
         Catalog catalog = Catalog.withBuiltIns()
-                .define(archivable("a")).define(archivable("b", "a")).define(archivable("c", "b"));
+                .define(archivable("a"))
+                .define(archivable("b", "a"))
+                .define(archivable("c", "b"));
         refused(() -> catalog.define(archivable("a", "c")), "'a'", "itself");
         refused(() -> catalog.define(archivable("b", "c")), "'b'", "itself");
         assertEquals(List.of(), catalog.require("a").parents(), "the catalog refusing a change is left as it was");
@@ -85,8 +88,12 @@ class CatalogTest {
     @Test
     void s1_a_type_without_archive_support_may_have_archivable_dependents() {
         Catalog catalog = TestCatalog.crm().define(archivable("bookmark", "tag"));
-        assertEquals(List.of("bookmark", "tagging"),
-                catalog.dependentTypesOf("tag").stream().map(ObjectType::name).sorted().toList());
+        assertEquals(
+                List.of("bookmark", "tagging"),
+                catalog.dependentTypesOf("tag").stream()
+                        .map(ObjectType::name)
+                        .sorted()
+                        .toList());
     }
 
     @Test
@@ -115,8 +122,11 @@ class CatalogTest {
 
     @Test
     void r11_retention_only_on_archivable_types() {
-        refused(() -> new ObjectType("tag", false, List.of(), List.of(), Optional.of(new Retention("P30D"))),
-                "tag", "retention", "not archivable");
+        refused(
+                () -> new ObjectType("tag", false, List.of(), List.of(), Optional.of(new Retention("P30D"))),
+                "tag",
+                "retention",
+                "not archivable");
         assertTrue(withRetention(archivable("tag"), "P30D").retention().isPresent());
     }
 
@@ -142,14 +152,17 @@ class CatalogTest {
     @Test
     void s1_a_parent_or_unique_attribute_named_twice_or_blank_is_refused() {
         refused(() -> archivable("deal", "company", "company"), "deal", "twice");
-        refused(() -> new ObjectType("person", true, List.of(), List.of("email", "email"), Optional.empty()),
-                "person", "twice");
+        refused(
+                () -> new ObjectType("person", true, List.of(), List.of("email", "email"), Optional.empty()),
+                "person",
+                "twice");
         refused(() -> new ObjectType("person", true, List.of(), List.of(" "), Optional.empty()), "person", "blank");
     }
 
     @Test
     void s1_an_unknown_type_is_type_not_found() {
-        ArchivistException e = assertThrows(ArchivistException.class, () -> TestCatalog.crm().require("invoice"));
+        ArchivistException e =
+                assertThrows(ArchivistException.class, () -> TestCatalog.crm().require("invoice"));
         assertEquals(ErrorCode.TYPE_NOT_FOUND, e.code());
         assertTrue(e.getMessage().contains("invoice"));
         assertTrue(TestCatalog.crm().find("invoice").isEmpty());
@@ -163,7 +176,8 @@ class CatalogTest {
         assertEquals(archivable("company"), after.require("company"));
         Catalog changed = after.define(withRetention(archivable("company"), "P30D"));
         assertTrue(after.require("company").retention().isEmpty());
-        assertEquals("P30D", changed.require("company").retention().orElseThrow().iso());
+        assertEquals(
+                "P30D", changed.require("company").retention().orElseThrow().iso());
     }
 
     static Stream<List<ObjectType>> storedOrders() {
@@ -194,7 +208,8 @@ class CatalogTest {
     @Test
     void s1_catalog_of_keeps_a_stored_redefinition_of_user() {
         ObjectType user = withRetention(withUnique(archivable("user"), "username"), "P1Y");
-        assertEquals(user, Catalog.of(List.of(archivable("draft", "user"), user)).require("user"));
+        assertEquals(
+                user, Catalog.of(List.of(archivable("draft", "user"), user)).require("user"));
         assertEquals(ObjectType.user(), Catalog.of(List.of()).require("user"));
     }
 
@@ -208,7 +223,8 @@ class CatalogTest {
 
     @Test
     void s1_a_draft_checks_each_type_against_the_ones_before_it_and_a_refusal_changes_nothing() {
-        CatalogDraft draft = Catalog.withBuiltIns().draft().define(archivable("a")).define(archivable("b", "a"));
+        CatalogDraft draft =
+                Catalog.withBuiltIns().draft().define(archivable("a")).define(archivable("b", "a"));
         refused(() -> draft.define(archivable("c", "missing")), "c", "missing");
         refused(() -> draft.define(archivable("a", "b")), "'a'", "itself");
         refused(() -> draft.define(notArchivable("d", "b")), "d", "archivable");
@@ -218,17 +234,25 @@ class CatalogTest {
         assertEquals(List.of(), built.require("a").parents(), "the refused change of a left a as it was");
         assertFalse(built.require("t").archivable());
         assertEquals(5, built.definedCount(), "a, b, t, u and c; the built-in user is not counted");
-        assertEquals(List.of("b"), built.dependentTypesOf("a").stream().map(ObjectType::name).toList());
+        assertEquals(
+                List.of("b"),
+                built.dependentTypesOf("a").stream().map(ObjectType::name).toList());
     }
 
     @Test
     void s1_a_redefinition_that_moves_a_type_keeps_the_dependents_index_true() {
-        Catalog catalog = Catalog.withBuiltIns().define(archivable("a")).define(archivable("b"))
-                .define(archivable("c", "a")).define(archivable("c", "b"));
+        Catalog catalog = Catalog.withBuiltIns()
+                .define(archivable("a"))
+                .define(archivable("b"))
+                .define(archivable("c", "a"))
+                .define(archivable("c", "b"));
         assertEquals(List.of(), catalog.dependentTypesOf("a"));
-        assertEquals(List.of("c"), catalog.dependentTypesOf("b").stream().map(ObjectType::name).toList());
+        assertEquals(
+                List.of("c"),
+                catalog.dependentTypesOf("b").stream().map(ObjectType::name).toList());
         refused(() -> catalog.define(archivable("b", "c")), "'b'", "itself");
-        assertTrue(catalog.define(archivable("a", "c")).require("a").parents().contains("c"),
+        assertTrue(
+                catalog.define(archivable("a", "c")).require("a").parents().contains("c"),
                 "a no longer under c's ancestry can become its dependent");
     }
 
@@ -240,7 +264,8 @@ class CatalogTest {
             chain.add(archivable("t" + i, "t" + (i - 1)));
         }
         java.util.Collections.reverse(chain);
-        List<String> names = Catalog.of(chain).types().stream().map(ObjectType::name).toList();
+        List<String> names =
+                Catalog.of(chain).types().stream().map(ObjectType::name).toList();
         assertEquals("user", names.get(0));
         for (int i = 0; i < 500; i++) {
             assertEquals("t" + i, names.get(i + 1));

@@ -1,17 +1,16 @@
 package io.archivist.domain;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** docs/api.md: bad ids and workspaces are a VALIDATION_FAILED (400), never an unchecked crash. */
 class IdsTest {
@@ -20,13 +19,21 @@ class IdsTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {
-            "42", "not-a-uuid", "3f2504e0-4f89-41d3-9a0c-0305e82c330", "3f2504e0-4f89-41d3-9a0c-0305e82c33011",
-            "3f2504e04f8941d39a0c0305e82c3301", "3f2504e0-4f89-41d3-9a0c-0305e82c33zz",
-            "{3f2504e0-4f89-41d3-9a0c-0305e82c3301}", " 3f2504e0-4f89-41d3-9a0c-0305e82c330",
-            // 36 characters that java.util.UUID accepts, as it is lenient: a sign, or dashes elsewhere
-            "+0000000-0000-0000-0000-000000000000", "00000000000-0000-0000-0000-000000000",
-            "1-1-1-1-0000000000000000000000000000"})
+    @ValueSource(
+            strings = {
+                "42",
+                "not-a-uuid",
+                "3f2504e0-4f89-41d3-9a0c-0305e82c330",
+                "3f2504e0-4f89-41d3-9a0c-0305e82c33011",
+                "3f2504e04f8941d39a0c0305e82c3301",
+                "3f2504e0-4f89-41d3-9a0c-0305e82c33zz",
+                "{3f2504e0-4f89-41d3-9a0c-0305e82c3301}",
+                " 3f2504e0-4f89-41d3-9a0c-0305e82c330",
+                // 36 characters that java.util.UUID accepts, as it is lenient: a sign, or dashes elsewhere
+                "+0000000-0000-0000-0000-000000000000",
+                "00000000000-0000-0000-0000-000000000",
+                "1-1-1-1-0000000000000000000000000000"
+            })
     void s4_a_malformed_id_is_validation_failed(String text) {
         ArchivistException record = assertThrows(ArchivistException.class, () -> RecordId.parse(text));
         assertEquals(ErrorCode.VALIDATION_FAILED, record.code());
@@ -53,9 +60,14 @@ class IdsTest {
                 RecordId.parse("7fffffff-ffff-ffff-ffff-ffffffffffff"),
                 RecordId.parse("00000000-0000-0000-0000-000000000001")));
         ids.sort(null);
-        assertEquals(List.of("00000000-0000-0000-0000-000000000001", "00000000-0000-0000-ffff-000000000000",
-                "7fffffff-ffff-ffff-ffff-ffffffffffff", "80000000-0000-0000-0000-000000000000",
-                "ffffffff-0000-0000-0000-000000000000"), ids.stream().map(RecordId::toString).toList());
+        assertEquals(
+                List.of(
+                        "00000000-0000-0000-0000-000000000001",
+                        "00000000-0000-0000-ffff-000000000000",
+                        "7fffffff-ffff-ffff-ffff-ffffffffffff",
+                        "80000000-0000-0000-0000-000000000000",
+                        "ffffffff-0000-0000-0000-000000000000"),
+                ids.stream().map(RecordId::toString).toList());
     }
 
     @Test

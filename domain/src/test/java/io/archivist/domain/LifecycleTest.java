@@ -1,13 +1,5 @@
 package io.archivist.domain;
 
-import io.archivist.domain.Lifecycle.Action;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
-import java.util.UUID;
-
 import static io.archivist.domain.TestRecords.active;
 import static io.archivist.domain.TestRecords.archived;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -15,6 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.archivist.domain.Lifecycle.Action;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /** The per-record decisions of docs/lifecycle.md. */
 class LifecycleTest {
@@ -25,11 +24,14 @@ class LifecycleTest {
 
     /** The refusal a decision holds, as the exception every caller throws for it. */
     private static ArchivistException refusal(Decision decision) {
-        return decision.fold(kind -> {
-            throw new AssertionError("acts: " + kind);
-        }, reason -> {
-            throw new AssertionError("unchanged: " + reason);
-        }, Blocker::toException);
+        return decision.fold(
+                kind -> {
+                    throw new AssertionError("acts: " + kind);
+                },
+                reason -> {
+                    throw new AssertionError("unchanged: " + reason);
+                },
+                Blocker::toException);
     }
 
     private final Catalog catalog = TestCatalog.crm();
@@ -73,7 +75,8 @@ class LifecycleTest {
             assertTrue(e.getMessage().contains("'tagging'"), e.getMessage());
             assertEquals(Map.of(), e.details());
         }
-        assertEquals(ErrorCode.ARCHIVE_NOT_SUPPORTED,
+        assertEquals(
+                ErrorCode.ARCHIVE_NOT_SUPPORTED,
                 refusal(Lifecycle.decideState(true, active("tagging"), tagging)).code());
     }
 
@@ -90,8 +93,11 @@ class LifecycleTest {
         assertEquals(ErrorCode.NOT_ARCHIVED, e.code());
         assertEquals("record " + record.id() + " is not archived", e.getMessage());
         assertEquals(Map.of("record", record.id().toString()), e.details());
-        assertEquals(ErrorCode.NOT_ARCHIVED, assertThrows(ArchivistException.class,
-                () -> Lifecycle.requireArchived(record)).code(), "the stores' guard refuses alike");
+        assertEquals(
+                ErrorCode.NOT_ARCHIVED,
+                assertThrows(ArchivistException.class, () -> Lifecycle.requireArchived(record))
+                        .code(),
+                "the stores' guard refuses alike");
         assertDoesNotThrow(() -> Lifecycle.requireArchived(archived("person")));
     }
 
@@ -118,8 +124,11 @@ class LifecycleTest {
 
     @Test
     void a_decision_is_folded_by_its_case() {
-        assertEquals("act archive", act(OperationKind.ARCHIVE).fold(k -> "act " + k.wireName(), r -> r, b -> "refused"));
-        assertEquals("already archived", new Decision.Unchanged("already archived").fold(k -> "act", r -> r, b -> "refused"));
+        assertEquals(
+                "act archive", act(OperationKind.ARCHIVE).fold(k -> "act " + k.wireName(), r -> r, b -> "refused"));
+        assertEquals(
+                "already archived",
+                new Decision.Unchanged("already archived").fold(k -> "act", r -> r, b -> "refused"));
         Blocker blocker = Blocker.notArchived(active("person").id());
         assertEquals(blocker, new Decision.Refuse(blocker).fold(k -> null, r -> null, b -> b));
         assertTrue(act(OperationKind.PURGE).acts(OperationKind.PURGE));
@@ -141,8 +150,8 @@ class LifecycleTest {
     void r10_a_stale_if_match_is_precondition_failed_with_the_current_version() {
         StoredRecord atVersion2 = archived("person");
         assertEquals(2, atVersion2.version());
-        ArchivistException e = assertThrows(ArchivistException.class,
-                () -> Lifecycle.requireVersion(atVersion2, OptionalLong.of(1)));
+        ArchivistException e =
+                assertThrows(ArchivistException.class, () -> Lifecycle.requireVersion(atVersion2, OptionalLong.of(1)));
         assertEquals(ErrorCode.PRECONDITION_FAILED, e.code());
         assertEquals(Map.of("current_version", 2L), e.details());
         assertThrows(ArchivistException.class, () -> Lifecycle.requireVersion(atVersion2, OptionalLong.of(3)));
@@ -159,16 +168,16 @@ class LifecycleTest {
     void s1_parents_of_allowed_types_pass() {
         StoredRecord company = active("company");
         StoredRecord ann = active("person", company.id());
-        assertDoesNotThrow(() -> Lifecycle.requireAllowedParents(deal, List.of(company.id(), ann.id()),
-                List.of(ann, company)));
+        assertDoesNotThrow(
+                () -> Lifecycle.requireAllowedParents(deal, List.of(company.id(), ann.id()), List.of(ann, company)));
         assertDoesNotThrow(() -> Lifecycle.requireAllowedParents(deal, List.of(), List.of()));
     }
 
     @Test
     void s1_a_parent_of_a_type_the_child_type_does_not_allow_is_refused() {
         StoredRecord tag = active("tag");
-        ArchivistException e = assertThrows(ArchivistException.class,
-                () -> Lifecycle.requireAllowedParents(deal, List.of(tag.id()), List.of(tag)));
+        ArchivistException e = assertThrows(
+                ArchivistException.class, () -> Lifecycle.requireAllowedParents(deal, List.of(tag.id()), List.of(tag)));
         assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
         assertEquals(Map.of("parent", tag.id().toString()), e.details());
         assertTrue(e.getMessage().contains("'tag'") && e.getMessage().contains("[company, person]"), e.getMessage());
@@ -178,7 +187,8 @@ class LifecycleTest {
     void s1_a_parent_that_does_not_exist_in_the_workspace_is_refused_by_name() {
         StoredRecord company = active("company");
         RecordId elsewhere = RecordId.of(UUID.randomUUID());
-        ArchivistException e = assertThrows(ArchivistException.class,
+        ArchivistException e = assertThrows(
+                ArchivistException.class,
                 () -> Lifecycle.requireAllowedParents(deal, List.of(company.id(), elsewhere), List.of(company)));
         assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
         assertEquals(Map.of("parent", elsewhere.toString()), e.details());
@@ -187,7 +197,8 @@ class LifecycleTest {
     @Test
     void s1_a_parent_named_twice_is_refused() {
         StoredRecord company = active("company");
-        ArchivistException e = assertThrows(ArchivistException.class,
+        ArchivistException e = assertThrows(
+                ArchivistException.class,
                 () -> Lifecycle.requireAllowedParents(deal, List.of(company.id(), company.id()), List.of(company)));
         assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
     }
@@ -198,12 +209,15 @@ class LifecycleTest {
         StoredRecord ann = active("person");
         StoredRecord bob = archived("person");
         RecordId newDeal = RecordId.of(UUID.randomUUID());
-        ArchivistException e = assertThrows(ArchivistException.class,
-                () -> Lifecycle.requireParentsActive(newDeal, List.of(acme, ann, bob)));
+        ArchivistException e = assertThrows(
+                ArchivistException.class, () -> Lifecycle.requireParentsActive(newDeal, List.of(acme, ann, bob)));
         assertEquals(ErrorCode.PARENT_ARCHIVED, e.code());
         assertEquals(Map.of("parents", List.of(acme.id().toString(), bob.id().toString())), e.details());
-        assertTrue(e.getMessage().contains(acme.id().toString()) && e.getMessage().contains(bob.id().toString())
-                && !e.getMessage().contains(ann.id().toString()), e.getMessage());
+        assertTrue(
+                e.getMessage().contains(acme.id().toString())
+                        && e.getMessage().contains(bob.id().toString())
+                        && !e.getMessage().contains(ann.id().toString()),
+                e.getMessage());
     }
 
     @Test

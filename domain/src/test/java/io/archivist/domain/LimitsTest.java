@@ -1,6 +1,7 @@
 package io.archivist.domain;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -9,9 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 /** R14's limits on input, decided once for requests and seeds alike. */
 class LimitsTest {
@@ -20,8 +19,10 @@ class LimitsTest {
     void r14_a_message_quotes_at_most_64_characters_of_client_text_then_an_ellipsis() {
         assertEquals("x".repeat(64), Limits.quote("x".repeat(64)));
         assertEquals("x".repeat(64) + "…", Limits.quote("x".repeat(100_000)));
-        String detail = assertThrows(ArchivistException.class, () -> new ObjectType("t".repeat(100_000), true,
-                List.of(), List.of(), Optional.empty())).getMessage();
+        String detail = assertThrows(
+                        ArchivistException.class,
+                        () -> new ObjectType("t".repeat(100_000), true, List.of(), List.of(), Optional.empty()))
+                .getMessage();
         assertEquals(true, detail.length() < 200, detail);
     }
 
@@ -33,8 +34,9 @@ class LimitsTest {
         refused(() -> Limits.requireKey("k".repeat(256)));
         refused(() -> Caller.user("s".repeat(256), WorkspaceId.of("w"), java.util.Set.of(Role.ADMIN)));
         refused(() -> Limits.attributes(Map.of("a".repeat(256), 1)));
-        assertThrows(ArchivistException.class, () -> new ObjectType("t", true, List.of(), List.of("u".repeat(1100)),
-                Optional.empty()));
+        assertThrows(
+                ArchivistException.class,
+                () -> new ObjectType("t", true, List.of(), List.of("u".repeat(1100)), Optional.empty()));
     }
 
     @Test
@@ -42,7 +44,8 @@ class LimitsTest {
         assertEquals(Map.of("n", Long.MAX_VALUE), Limits.attributes(Map.of("n", BigInteger.valueOf(Long.MAX_VALUE))));
         assertEquals(Map.of("n", 7L), Limits.attributes(Map.of("n", 7)));
         refused(() -> Limits.attributes(Map.of("n", new BigInteger("1" + "0".repeat(39)))));
-        refused(() -> Limits.attributes(Map.of("n", BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE))));
+        refused(() ->
+                Limits.attributes(Map.of("n", BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE))));
         refused(() -> Limits.attributes(Map.of("n", new BigDecimal("1e999"))));
         refused(() -> Limits.attributes(Map.of("n", Double.NaN)));
         assertEquals(Map.of("n", 1.5), Limits.attributes(Map.of("n", new BigDecimal("1.5"))));
@@ -81,6 +84,8 @@ class LimitsTest {
     }
 
     private static void refused(org.junit.jupiter.api.function.Executable action) {
-        assertEquals(ErrorCode.VALIDATION_FAILED, assertThrows(ArchivistException.class, action).code());
+        assertEquals(
+                ErrorCode.VALIDATION_FAILED,
+                assertThrows(ArchivistException.class, action).code());
     }
 }

@@ -1,10 +1,9 @@
 package io.archivist.domain;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,28 +12,29 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** R11: a type's retention is an ISO-8601 duration; archived records older than it are purged. */
 class RetentionTest {
 
     @ParameterizedTest
     @CsvSource({
-            "P30D,     2026-01-15T10:00:00Z, 2026-02-14T10:00:00Z",
-            "PT12H,    2026-01-15T10:00:00Z, 2026-01-15T22:00:00Z",
-            "P1M,      2026-01-15T10:00:00Z, 2026-02-15T10:00:00Z",
-            "P1Y,      2026-01-15T10:00:00Z, 2027-01-15T10:00:00Z",
-            "P2W,      2026-01-15T10:00:00Z, 2026-01-29T10:00:00Z",
-            "P1DT12H,  2026-01-15T10:00:00Z, 2026-01-16T22:00:00Z",
-            "PT90M,    2026-01-15T10:00:00Z, 2026-01-15T11:30:00Z",
-            "p30d,     2026-01-15T10:00:00Z, 2026-02-14T10:00:00Z",
-            // calendar months: the end of a shorter month, as java.time and PostgreSQL count them
-            "P1M,      2026-01-31T10:00:00Z, 2026-02-28T10:00:00Z",
-            "P1Y,      2028-02-29T10:00:00Z, 2029-02-28T10:00:00Z"})
+        "P30D,     2026-01-15T10:00:00Z, 2026-02-14T10:00:00Z",
+        "PT12H,    2026-01-15T10:00:00Z, 2026-01-15T22:00:00Z",
+        "P1M,      2026-01-15T10:00:00Z, 2026-02-15T10:00:00Z",
+        "P1Y,      2026-01-15T10:00:00Z, 2027-01-15T10:00:00Z",
+        "P2W,      2026-01-15T10:00:00Z, 2026-01-29T10:00:00Z",
+        "P1DT12H,  2026-01-15T10:00:00Z, 2026-01-16T22:00:00Z",
+        "PT90M,    2026-01-15T10:00:00Z, 2026-01-15T11:30:00Z",
+        "p30d,     2026-01-15T10:00:00Z, 2026-02-14T10:00:00Z",
+        // calendar months: the end of a shorter month, as java.time and PostgreSQL count them
+        "P1M,      2026-01-31T10:00:00Z, 2026-02-28T10:00:00Z",
+        "P1Y,      2028-02-29T10:00:00Z, 2029-02-28T10:00:00Z"
+    })
     void r11_purge_after_is_the_archive_time_plus_the_retention(String iso, Instant deletedAt, Instant expected) {
         assertEquals(expected, new Retention(iso).purgeAfter(deletedAt));
     }
@@ -102,17 +102,21 @@ class RetentionTest {
         List<LocalTime> times = List.of(LocalTime.MIDNIGHT, LocalTime.of(10, 30), LocalTime.MAX);
         for (String iso : retentions) {
             Retention retention = new Retention(iso);
-            for (LocalDate day = LocalDate.of(2027, 12, 1); day.isBefore(LocalDate.of(2028, 5, 2));
-                 day = day.plusDays(1)) {
+            for (LocalDate day = LocalDate.of(2027, 12, 1);
+                    day.isBefore(LocalDate.of(2028, 5, 2));
+                    day = day.plusDays(1)) {
                 for (LocalTime time : times) {
                     Instant now = day.atTime(time).toInstant(ZoneOffset.UTC);
                     Instant cutoff = retention.cutoff(now);
-                    assertFalse(retention.purgeAfter(cutoff).isAfter(now),
+                    assertFalse(
+                            retention.purgeAfter(cutoff).isAfter(now),
                             () -> iso + " at " + now + ": archived at the cutoff " + cutoff + " is not due yet");
                     Instant justAfter = cutoff.plus(1, ChronoUnit.MICROS);
-                    assertTrue(retention.purgeAfter(justAfter).isAfter(now),
-                            () -> iso + " at " + now + ": archived at " + justAfter + ", after the cutoff, is due already"
-                                    + " (purge_after " + retention.purgeAfter(justAfter) + ")");
+                    assertTrue(
+                            retention.purgeAfter(justAfter).isAfter(now),
+                            () -> iso + " at " + now + ": archived at " + justAfter
+                                    + ", after the cutoff, is due already" + " (purge_after "
+                                    + retention.purgeAfter(justAfter) + ")");
                 }
             }
         }
@@ -121,10 +125,12 @@ class RetentionTest {
     @Test
     void r11_a_day_that_fell_due_in_full_is_due_to_its_last_microsecond() {
         // Feb 28 plus P1M is Mar 28: on Mar 30 all of Feb 28 is due, nothing of Mar 1 (due Apr 1).
-        assertEquals(Instant.parse("2027-02-28T23:59:59.999999Z"),
+        assertEquals(
+                Instant.parse("2027-02-28T23:59:59.999999Z"),
                 new Retention("P1M").cutoff(Instant.parse("2027-03-30T10:00:00Z")));
         // Jan 29, 30 and 31 plus P1M are all Feb 28: on Feb 28 at 10:00 they are due up to 10:00.
-        assertEquals(Instant.parse("2027-01-31T10:00:00Z"),
+        assertEquals(
+                Instant.parse("2027-01-31T10:00:00Z"),
                 new Retention("P1M").cutoff(Instant.parse("2027-02-28T10:00:00Z")));
     }
 

@@ -1,6 +1,11 @@
 package io.archivist.domain;
 
-import org.junit.jupiter.api.Test;
+import static io.archivist.domain.TestCatalog.archivable;
+import static io.archivist.domain.TestCatalog.withRetention;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,13 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static io.archivist.domain.TestCatalog.archivable;
-import static io.archivist.domain.TestCatalog.withRetention;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** docs/lifecycle.md#concepts records: archived is derived from deleted_at, which comes with exactly one archive_operation (I2). */
 class StoredRecordTest {
@@ -26,8 +25,20 @@ class StoredRecordTest {
     private static final Instant LATER = AT.plusSeconds(3600);
 
     private static StoredRecord stored(Optional<Instant> deletedAt, Optional<OperationId> operation) {
-        return new StoredRecord(ID, TestGraph.WORKSPACE, "person", Optional.empty(), Map.of(), List.of(),
-                deletedAt, operation, 2, AT, AT, "ann", "ann");
+        return new StoredRecord(
+                ID,
+                TestGraph.WORKSPACE,
+                "person",
+                Optional.empty(),
+                Map.of(),
+                List.of(),
+                deletedAt,
+                operation,
+                2,
+                AT,
+                AT,
+                "ann",
+                "ann");
     }
 
     @Test
@@ -41,8 +52,15 @@ class StoredRecordTest {
 
     @Test
     void s1_a_new_record_is_active_at_version_1() {
-        StoredRecord record = StoredRecord.create(ID, TestGraph.WORKSPACE, "person", Optional.of("ann"),
-                Map.of("email", "ann@acme"), List.of(), "kim", AT);
+        StoredRecord record = StoredRecord.create(
+                ID,
+                TestGraph.WORKSPACE,
+                "person",
+                Optional.of("ann"),
+                Map.of("email", "ann@acme"),
+                List.of(),
+                "kim",
+                AT);
         assertFalse(record.archived());
         assertEquals(Optional.empty(), record.archiveOperation());
         assertEquals(1, record.version());
@@ -89,13 +107,21 @@ class StoredRecordTest {
     void s1_attributes_and_parents_are_copied_and_cannot_change_afterwards() {
         Map<String, Object> attributes = new HashMap<>(Map.of("email", "ann@acme"));
         List<RecordId> parents = new ArrayList<>(List.of(ID));
-        StoredRecord record = StoredRecord.create(RecordId.of(UUID.randomUUID()), TestGraph.WORKSPACE, "person",
-                Optional.empty(), attributes, parents, "kim", AT);
+        StoredRecord record = StoredRecord.create(
+                RecordId.of(UUID.randomUUID()),
+                TestGraph.WORKSPACE,
+                "person",
+                Optional.empty(),
+                attributes,
+                parents,
+                "kim",
+                AT);
         attributes.put("email", "changed");
         parents.clear();
         assertEquals(Map.of("email", "ann@acme"), record.attributes());
         assertEquals(List.of(ID), record.parents());
-        assertThrows(UnsupportedOperationException.class, () -> record.attributes().put("x", 1));
+        assertThrows(
+                UnsupportedOperationException.class, () -> record.attributes().put("x", 1));
         assertThrows(UnsupportedOperationException.class, () -> record.parents().add(ID));
     }
 

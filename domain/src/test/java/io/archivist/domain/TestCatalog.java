@@ -16,8 +16,7 @@ import java.util.Optional;
  */
 final class TestCatalog {
 
-    private TestCatalog() {
-    }
+    private TestCatalog() {}
 
     static ObjectType archivable(String name, String... parents) {
         return new ObjectType(name, true, List.of(parents), List.of(), Optional.empty());
@@ -32,8 +31,8 @@ final class TestCatalog {
     }
 
     static ObjectType withRetention(ObjectType type, String iso) {
-        return new ObjectType(type.name(), type.archivable(), type.parents(), type.unique(),
-                Optional.of(new Retention(iso)));
+        return new ObjectType(
+                type.name(), type.archivable(), type.parents(), type.unique(), Optional.of(new Retention(iso)));
     }
 
     static Catalog crm() {

@@ -1,5 +1,8 @@
 package io.archivist.domain;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,9 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A map-backed {@link RecordGraph} whose records have names, so that a test reads like a picture
@@ -66,12 +66,13 @@ final class TestGraph implements RecordGraph {
         }
         RecordId id = RecordId.of(new UUID(0, nextId++));
         List<RecordId> parentIds = Arrays.stream(parents).map(this::id).toList();
-        StoredRecord record = StoredRecord.create(id, WORKSPACE, type, Optional.of(name), attributes, parentIds,
-                "tester", T0);
+        StoredRecord record =
+                StoredRecord.create(id, WORKSPACE, type, Optional.of(name), attributes, parentIds, "tester", T0);
         ids.put(name, id);
         names.put(id, name);
         records.put(id, record);
-        parentIds.forEach(parent -> children.computeIfAbsent(parent, p -> new ArrayList<>()).add(id));
+        parentIds.forEach(parent ->
+                children.computeIfAbsent(parent, p -> new ArrayList<>()).add(id));
         return this;
     }
 
@@ -153,7 +154,8 @@ final class TestGraph implements RecordGraph {
         return records.values().stream()
                 .filter(r -> !r.archived() && r.type().equals(type))
                 .filter(r -> r.attributes().get(attribute) != null
-                        && UniqueValues.canonical(attribute, r.attributes().get(attribute)).equals(canonicalValue))
+                        && UniqueValues.canonical(attribute, r.attributes().get(attribute))
+                                .equals(canonicalValue))
                 .map(StoredRecord::id)
                 .findFirst();
     }
@@ -210,7 +212,8 @@ final class TestGraph implements RecordGraph {
                 StoredRecord stored = records.get(parent);
                 assertTrue(stored != null, () -> "I3: " + name(record.id()) + " references purged " + name(parent));
                 if (!record.archived()) {
-                    assertFalse(stored.archived(),
+                    assertFalse(
+                            stored.archived(),
                             () -> "I1: active " + name(record.id()) + " is under archived " + name(parent));
                 }
             }

@@ -11,12 +11,18 @@ final class TestRecords {
 
     static final Instant AT = Instant.parse("2026-03-01T09:00:00Z");
 
-    private TestRecords() {
-    }
+    private TestRecords() {}
 
     static StoredRecord active(String type, RecordId... parents) {
-        return StoredRecord.create(RecordId.of(UUID.randomUUID()), TestGraph.WORKSPACE, type, Optional.empty(),
-                Map.of(), List.of(parents), "tester", AT);
+        return StoredRecord.create(
+                RecordId.of(UUID.randomUUID()),
+                TestGraph.WORKSPACE,
+                type,
+                Optional.empty(),
+                Map.of(),
+                List.of(parents),
+                "tester",
+                AT);
     }
 
     static StoredRecord archived(String type, RecordId... parents) {

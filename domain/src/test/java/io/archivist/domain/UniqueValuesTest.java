@@ -1,8 +1,11 @@
 package io.archivist.domain;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static io.archivist.domain.TestCatalog.archivable;
+import static io.archivist.domain.TestCatalog.withUnique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -10,13 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static io.archivist.domain.TestCatalog.archivable;
-import static io.archivist.domain.TestCatalog.withUnique;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** R6: unique values compare in one canonical text, the same in every store. */
 class UniqueValuesTest {
@@ -47,7 +46,10 @@ class UniqueValuesTest {
     void r6_numbers_compare_by_value(List<Object> equalValues) {
         String first = canonical(equalValues.get(0));
         for (Object value : equalValues) {
-            assertEquals(first, canonical(value), () -> value + " (" + value.getClass().getSimpleName() + ")");
+            assertEquals(
+                    first,
+                    canonical(value),
+                    () -> value + " (" + value.getClass().getSimpleName() + ")");
         }
     }
 
@@ -87,15 +89,17 @@ class UniqueValuesTest {
         attributes.put("name", Map.of("not", "unique"));
         assertEquals(Map.of("email", canonical("ann@acme")), UniqueValues.of(person, attributes));
         assertEquals(Map.of(), UniqueValues.of(person, Map.of()));
-        assertEquals(Map.of(), UniqueValues.of(archivable("note"), Map.of("email", "ann@acme")),
+        assertEquals(
+                Map.of(),
+                UniqueValues.of(archivable("note"), Map.of("email", "ann@acme")),
                 "a type without unique attributes holds nothing");
     }
 
     @Test
     void r6_an_object_in_a_unique_attribute_is_refused_for_the_record() {
         ObjectType person = withUnique(archivable("person"), "email");
-        ArchivistException e = assertThrows(ArchivistException.class,
-                () -> UniqueValues.of(person, Map.of("email", Map.of("$ne", ""))));
+        ArchivistException e = assertThrows(
+                ArchivistException.class, () -> UniqueValues.of(person, Map.of("email", Map.of("$ne", ""))));
         assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
     }
 }

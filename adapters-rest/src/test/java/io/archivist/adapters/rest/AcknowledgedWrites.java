@@ -1,7 +1,6 @@
 package io.archivist.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,18 +19,28 @@ final class AcknowledgedWrites {
     static final String WORKSPACE = "durable";
 
     /** What a round leaves of its project and two tasks. */
-    enum Fate { ARCHIVED, ACTIVE, PURGED }
+    enum Fate {
+        ARCHIVED,
+        ACTIVE,
+        PURGED
+    }
 
     /** A request as it was sent, and its first answer. */
-    record Sent(String token, String method, String path, String body, String key, int status, String answer) {
-    }
+    record Sent(String token, String method, String path, String body, String key, int status, String answer) {}
 
     /**
      * One round: a project and two tasks created, a task patched, the project archived (the tasks with
      * it), then left so, or restored, or restored, archived again and purged.
      */
-    record Round(String token, String project, String firstTask, String secondTask, Fate fate, long projectVersion,
-                 String archiveOperation, List<String> operations) {
+    record Round(
+            String token,
+            String project,
+            String firstTask,
+            String secondTask,
+            Fate fate,
+            long projectVersion,
+            String archiveOperation,
+            List<String> operations) {
 
         List<String> records() {
             return List.of(project, firstTask, secondTask);
@@ -83,9 +92,17 @@ final class AcknowledgedWrites {
         String token = token(writer);
         String code = "P-" + writer + "-" + i;
         String project = created(token, "{\"type\": \"project\", \"attributes\": {\"code\": \"" + code + "\"}}");
-        String first = created(token, "{\"type\": \"task\", \"attributes\": {\"title\": \"first\"}, \"parents\": [\"" + project + "\"]}");
-        String second = created(token, "{\"type\": \"task\", \"attributes\": {\"title\": \"second\"}, \"parents\": [\"" + project + "\"]}");
-        send(token, "PATCH", "/api/v1/records/" + first, "{\"attributes\": {\"title\": \"patched\", \"round\": " + i + "}}");
+        String first = created(
+                token,
+                "{\"type\": \"task\", \"attributes\": {\"title\": \"first\"}, \"parents\": [\"" + project + "\"]}");
+        String second = created(
+                token,
+                "{\"type\": \"task\", \"attributes\": {\"title\": \"second\"}, \"parents\": [\"" + project + "\"]}");
+        send(
+                token,
+                "PATCH",
+                "/api/v1/records/" + first,
+                "{\"attributes\": {\"title\": \"patched\", \"round\": " + i + "}}");
         List<String> operations = new ArrayList<>();
         JsonNode archived = send(token, "DELETE", "/api/v1/records/" + project, null);
         String archiveOperation = archived.path("operation").path("id").asText();
@@ -97,11 +114,24 @@ final class AcknowledgedWrites {
             operations.add(last.path("operation").path("id").asText());
         }
         if (fate == Fate.PURGED) {
-            operations.add(send(token, "DELETE", "/api/v1/records/" + project, null).path("operation").path("id").asText());
-            operations.add(send(token, "DELETE", "/api/v1/records/" + project, null).path("operation").path("id").asText());
+            operations.add(send(token, "DELETE", "/api/v1/records/" + project, null)
+                    .path("operation")
+                    .path("id")
+                    .asText());
+            operations.add(send(token, "DELETE", "/api/v1/records/" + project, null)
+                    .path("operation")
+                    .path("id")
+                    .asText());
         }
-        return new Round(token, project, first, second, fate, last.path("record").path("version").asLong(),
-                archiveOperation, operations);
+        return new Round(
+                token,
+                project,
+                first,
+                second,
+                fate,
+                last.path("record").path("version").asLong(),
+                archiveOperation,
+                operations);
     }
 
     private String created(String token, String body) {

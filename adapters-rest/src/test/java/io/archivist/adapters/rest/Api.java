@@ -2,7 +2,6 @@ package io.archivist.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,7 +19,8 @@ import java.util.Optional;
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
     private OpenApiContract contract;
@@ -50,18 +50,29 @@ final class Api {
     }
 
     Response sendBytes(String method, String path, String token, byte[] body) {
-        return send(method, path, token, HttpRequest.BodyPublishers.ofByteArray(body),
-                new String(body, java.nio.charset.StandardCharsets.UTF_8), "Content-Type", "application/json");
+        return send(
+                method,
+                path,
+                token,
+                HttpRequest.BodyPublishers.ofByteArray(body),
+                new String(body, java.nio.charset.StandardCharsets.UTF_8),
+                "Content-Type",
+                "application/json");
     }
 
     /** {@code headers} are name, value pairs; a body is sent as application/json unless a Content-Type is given. */
     Response send(String method, String path, String token, String body, String... headers) {
-        return send(method, path, token, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body), body, headers);
+        return send(
+                method,
+                path,
+                token,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
+                body,
+                headers);
     }
 
-    private Response send(String method, String path, String token, HttpRequest.BodyPublisher body, String text,
-                          String... headers) {
+    private Response send(
+            String method, String path, String token, HttpRequest.BodyPublisher body, String text, String... headers) {
         boolean hasBody = text != null;
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         boolean contentType = false;
@@ -80,8 +91,15 @@ final class Api {
             HttpRequest sent = request.build();
             HttpResponse<String> response = HTTP.send(sent, HttpResponse.BodyHandlers.ofString());
             if (OpenApiContract.describes(sent.uri().getPath())) {
-                contract().check(method, path, sent.headers().map(), text, response.statusCode(), response.headers(),
-                        response.body());
+                contract()
+                        .check(
+                                method,
+                                path,
+                                sent.headers().map(),
+                                text,
+                                response.statusCode(),
+                                response.headers(),
+                                response.body());
             }
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
@@ -126,7 +144,8 @@ final class Api {
         }
 
         List<String> texts(String field) {
-            return JSON.convertValue(json().path(field), JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+            return JSON.convertValue(
+                    json().path(field), JSON.getTypeFactory().constructCollectionType(List.class, String.class));
         }
 
         @Override

@@ -1,16 +1,15 @@
 package io.archivist.adapters.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** R12 over HTTP: each id its own result, atomic all-or-nothing, and the size limit before any work. */
 class BulkApiIT extends ApiTest {
@@ -34,16 +33,19 @@ class BulkApiIT extends ApiTest {
         String log = ws.create("log", "{}");
         String unknown = UUID.randomUUID().toString();
 
-        Api.Response bulk = api().post("/api/v1/records/bulk/archive", ws.admin, Workspace.ids(List.of(a, b, log, unknown)));
+        Api.Response bulk =
+                api().post("/api/v1/records/bulk/archive", ws.admin, Workspace.ids(List.of(a, b, log, unknown)));
         assertEquals(200, bulk.status(), bulk::toString);
         JsonNode items = bulk.json().path("items");
         assertEquals(List.of("archived", "skipped", "error", "error"), outcomes(items));
         assertEquals(a, items.get(0).path("id").asText());
         assertFalse(items.get(1).path("reason").asText().isEmpty());
-        assertEquals("ARCHIVE_NOT_SUPPORTED", items.get(2).path("error").path("code").asText());
+        assertEquals(
+                "ARCHIVE_NOT_SUPPORTED", items.get(2).path("error").path("code").asText());
         assertEquals("RECORD_NOT_FOUND", items.get(3).path("error").path("code").asText());
         assertEquals(1, bulk.json().path("operations").size());
-        assertEquals("archive", bulk.json().path("operations").get(0).path("kind").asText());
+        assertEquals(
+                "archive", bulk.json().path("operations").get(0).path("kind").asText());
         assertTrue(ws.archived(a));
         assertEquals(200, ws.status(log));
     }
@@ -74,8 +76,10 @@ class BulkApiIT extends ApiTest {
         ws.type("project", true);
         String a = ws.create("project", "{}");
         String missing = UUID.randomUUID().toString();
-        Api.Response refused = api().post("/api/v1/records/bulk/archive", ws.admin,
-                "{\"ids\": [\"" + a + "\", \"" + missing + "\"], \"atomic\": true}");
+        Api.Response refused = api().post(
+                        "/api/v1/records/bulk/archive",
+                        ws.admin,
+                        "{\"ids\": [\"" + a + "\", \"" + missing + "\"], \"atomic\": true}");
         assertEquals(404, refused.status(), refused::toString);
         assertEquals("RECORD_NOT_FOUND", refused.code());
         assertFalse(ws.archived(a), "nothing changed");
@@ -95,8 +99,11 @@ class BulkApiIT extends ApiTest {
         assertEquals(LIMIT, tooMany.json().path("limit").asInt());
         ids.forEach(id -> assertFalse(ws.archived(id)));
 
-        assertEquals(200, api().post("/api/v1/records/bulk/archive", ws.admin,
-                Workspace.ids(ids.subList(0, LIMIT))).status(), "the limit itself is allowed");
+        assertEquals(
+                200,
+                api().post("/api/v1/records/bulk/archive", ws.admin, Workspace.ids(ids.subList(0, LIMIT)))
+                        .status(),
+                "the limit itself is allowed");
     }
 
     @Test
@@ -109,10 +116,20 @@ class BulkApiIT extends ApiTest {
             assertEquals(403, member.status(), action);
             assertEquals("FORBIDDEN", member.code());
         }
-        assertEquals(400, api().post("/api/v1/records/bulk/archive", ws.admin, "{\"ids\": [\"nope\"]}").status());
-        assertEquals(400, api().post("/api/v1/records/bulk/archive", ws.admin, "{\"ids\": []}").status());
-        assertEquals(400, api().post("/api/v1/records/bulk/archive", ws.admin, "{}").status());
-        assertEquals(400, api().post("/api/v1/records/bulk/archive", ws.admin, "{\"ids\": [1, 2]}").status());
+        assertEquals(
+                400,
+                api().post("/api/v1/records/bulk/archive", ws.admin, "{\"ids\": [\"nope\"]}")
+                        .status());
+        assertEquals(
+                400,
+                api().post("/api/v1/records/bulk/archive", ws.admin, "{\"ids\": []}")
+                        .status());
+        assertEquals(
+                400, api().post("/api/v1/records/bulk/archive", ws.admin, "{}").status());
+        assertEquals(
+                400,
+                api().post("/api/v1/records/bulk/archive", ws.admin, "{\"ids\": [1, 2]}")
+                        .status());
         assertFalse(ws.archived(a));
     }
 

@@ -1,12 +1,11 @@
 package io.archivist.adapters.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * R14 over HTTP: a cascade over archivist.lifecycle.max-cascade-records is a 422 LIMIT_EXCEEDED that
@@ -37,14 +36,21 @@ class CascadeLimitApiIT extends ApiTest {
         assertEquals(3, blocker.path("limit").asLong());
         assertFalse(preview.json().path("allowed").asBoolean(true));
         // A JSON parser keeps the last of two equal members, so count them in the text itself.
-        assertEquals(2, preview.text().split("\"records\":", -1).length, "the blocker's records member once: "
-                + preview.text());
+        assertEquals(
+                2,
+                preview.text().split("\"records\":", -1).length,
+                "the blocker's records member once: " + preview.text());
 
         Api.Response refused = ws.delete(project);
         assertEquals(422, refused.status());
         assertEquals("LIMIT_EXCEEDED", refused.json().path("code").asText());
         assertEquals(200, api().get("/api/v1/records/" + project, ws.admin).status());
-        assertEquals("false", api().get("/api/v1/records/" + project, ws.admin).json().path("archived").asText(),
+        assertEquals(
+                "false",
+                api().get("/api/v1/records/" + project, ws.admin)
+                        .json()
+                        .path("archived")
+                        .asText(),
                 "nothing changed");
     }
 }

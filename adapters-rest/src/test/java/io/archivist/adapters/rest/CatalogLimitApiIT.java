@@ -1,11 +1,10 @@
 package io.archivist.adapters.rest;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** R14 over HTTP: archivist.catalog.max-types bounds a workspace's types, for PUT /object-types and seeds alike. */
 class CatalogLimitApiIT extends ApiTest {
@@ -30,7 +29,8 @@ class CatalogLimitApiIT extends ApiTest {
         String detail = refused.json().path("detail").asText();
         assertTrue(detail.contains("'d'") && detail.contains("at most 3"), detail);
         assertEquals(404, api().get("/api/v1/object-types/d", ws.member).status());
-        Api.Response changed = api().put("/api/v1/object-types/c", ws.admin, "{\"archivable\": true, \"parents\": [\"a\"]}");
+        Api.Response changed =
+                api().put("/api/v1/object-types/c", ws.admin, "{\"archivable\": true, \"parents\": [\"a\"]}");
         assertEquals(200, changed.status(), "a change of a defined type adds none: " + changed);
     }
 

@@ -1,15 +1,13 @@
 package io.archivist.adapters.rest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.archivist.adapters.rest.cli.ArchivistCommand;
 import io.archivist.adapters.rest.security.SigningKeys;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +17,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The command line of the README's Run and Configuration: {@code --help} and {@code token}. */
 class CliTest {
@@ -56,19 +55,24 @@ class CliTest {
 
     @Test
     void token_prints_a_token_signed_with_the_development_key_in_embedded_mode() throws Exception {
-        assertEquals(0, run("token", "--sub", "alice", "--roles", "ADMIN,MEMBER", "--workspace", "acme", "--ttl", "2h"),
+        assertEquals(
+                0,
+                run("token", "--sub", "alice", "--roles", "ADMIN,MEMBER", "--workspace", "acme", "--ttl", "2h"),
                 err::toString);
         String token = out.toString().trim();
         assertEquals(1, out.toString().lines().count(), "the token alone, so that $(...) captures it");
-        byte[] key = Files.readString(data.resolve(SigningKeys.DEV_KEY_FILE)).trim().getBytes(StandardCharsets.UTF_8);
+        byte[] key =
+                Files.readString(data.resolve(SigningKeys.DEV_KEY_FILE)).trim().getBytes(StandardCharsets.UTF_8);
         SignedJWT jwt = SignedJWT.parse(token);
         assertTrue(jwt.verify(new MACVerifier(key)));
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
         assertEquals("alice", claims.getSubject());
         assertEquals(List.of("ADMIN", "MEMBER"), claims.getStringListClaim("roles"));
         assertEquals("acme", claims.getStringClaim("workspace"));
-        Duration ttl = Duration.between(Instant.now(), claims.getExpirationTime().toInstant());
-        assertTrue(ttl.compareTo(Duration.ofMinutes(119)) > 0 && ttl.compareTo(Duration.ofHours(2)) <= 0, ttl::toString);
+        Duration ttl =
+                Duration.between(Instant.now(), claims.getExpirationTime().toInstant());
+        assertTrue(
+                ttl.compareTo(Duration.ofMinutes(119)) > 0 && ttl.compareTo(Duration.ofHours(2)) <= 0, ttl::toString);
     }
 
     @Test
@@ -78,18 +82,22 @@ class CliTest {
         CommandLine commandLine = new CommandLine(new ArchivistCommand());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        assertEquals(0, commandLine.execute("token", "--sub", "alice", "--roles", "ADMIN", "--workspace", "acme"),
+        assertEquals(
+                0,
+                commandLine.execute("token", "--sub", "alice", "--roles", "ADMIN", "--workspace", "acme"),
                 err::toString);
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                fresh.resolve(SigningKeys.DEV_KEY_FILE))));
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.resolve(SigningKeys.DEV_KEY_FILE))));
     }
 
     @Test
     void token_uses_the_configured_secret() throws Exception {
         System.setProperty("archivist.jwt.secret", Tokens.SECRET);
         assertEquals(0, run("token", "--sub", "bob", "--roles", "MEMBER", "--workspace", "acme"), err::toString);
-        assertTrue(SignedJWT.parse(out.toString().trim()).verify(new MACVerifier(Tokens.SECRET.getBytes(StandardCharsets.UTF_8))));
+        assertTrue(SignedJWT.parse(out.toString().trim())
+                .verify(new MACVerifier(Tokens.SECRET.getBytes(StandardCharsets.UTF_8))));
         assertTrue(Files.notExists(data.resolve(SigningKeys.DEV_KEY_FILE)));
     }
 

@@ -1,9 +1,6 @@
 package io.archivist.adapters.rest;
 
 import io.archivist.adapters.persistence.mongo.InProcessMongo;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +9,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The stores a crash test runs the service on, each outliving the service's process: an H2 file, a
@@ -20,9 +19,13 @@ import java.util.Map;
  * test's own JVM. With CI=true an unreachable server fails the test; otherwise it is skipped.
  */
 enum CrashStores {
-    EMBEDDED_H2, POSTGRESQL, MARIADB, MONGO;
+    EMBEDDED_H2,
+    POSTGRESQL,
+    MARIADB,
+    MONGO;
 
-    static final String DATABASE = System.getProperty("archivist.test.database-name", "archivist_jdbc") + "_durable_kill";
+    static final String DATABASE =
+            System.getProperty("archivist.test.database-name", "archivist_jdbc") + "_durable_kill";
 
     /** A store the service's properties point at; {@link Opened#close()} removes it. */
     interface Opened extends AutoCloseable {
@@ -34,35 +37,65 @@ enum CrashStores {
 
     Opened open(Path dir) {
         String only = System.getProperty("archivist.test.databases", "");
-        Assumptions.assumeTrue(this == EMBEDDED_H2 || this == MONGO || only.isBlank()
+        Assumptions.assumeTrue(
+                this == EMBEDDED_H2
+                        || this == MONGO
+                        || only.isBlank()
                         || List.of(only.toUpperCase(Locale.ROOT).split(",")).contains(name()),
                 name() + " is not among -Darchivist.test.databases=" + only);
         return switch (this) {
-            case EMBEDDED_H2 -> opened(Map.of("archivist.data-dir", dir.resolve("data").toString()), () -> { });
-            case POSTGRESQL -> server("postgresql", "127.0.0.1:5432", "postgres", "postgres",
-                    "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)", "CREATE DATABASE " + DATABASE);
-            case MARIADB -> server("mariadb", "127.0.0.1:3306", "root", "",
-                    "DROP DATABASE IF EXISTS " + DATABASE,
-                    "CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            case EMBEDDED_H2 ->
+                opened(Map.of("archivist.data-dir", dir.resolve("data").toString()), () -> {});
+            case POSTGRESQL ->
+                server(
+                        "postgresql",
+                        "127.0.0.1:5432",
+                        "postgres",
+                        "postgres",
+                        "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)",
+                        "CREATE DATABASE " + DATABASE);
+            case MARIADB ->
+                server(
+                        "mariadb",
+                        "127.0.0.1:3306",
+                        "root",
+                        "",
+                        "DROP DATABASE IF EXISTS " + DATABASE,
+                        "CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
             case MONGO -> {
                 InProcessMongo mongo = new InProcessMongo();
-                yield opened(Map.of("archivist.store", "mongo", "mongodb.uri", mongo.uri() + "/durable",
-                        // a unit the killed process left is recovered at the next start, not a lease later
-                        "archivist.mongo.node-id", "durable-test"), mongo::close);
+                yield opened(
+                        Map.of(
+                                "archivist.store",
+                                "mongo",
+                                "mongodb.uri",
+                                mongo.uri() + "/durable",
+                                // a unit the killed process left is recovered at the next start, not a lease later
+                                "archivist.mongo.node-id",
+                                "durable-test"),
+                        mongo::close);
             }
         };
     }
 
-    private static Opened server(String scheme, String fallback, String user, String adminDatabase,
-                                 String drop, String create) {
+    private static Opened server(
+            String scheme, String fallback, String user, String adminDatabase, String drop, String create) {
         String server = "jdbc:" + scheme + "://" + System.getProperty("archivist.test." + scheme, fallback) + "/";
         run(server + adminDatabase, user, drop, create);
-        return opened(Map.of("datasources.default.url", server + DATABASE, "datasources.default.username", user,
-                "datasources.default.password", ""), () -> run(server + adminDatabase, user, drop));
+        return opened(
+                Map.of(
+                        "datasources.default.url",
+                        server + DATABASE,
+                        "datasources.default.username",
+                        user,
+                        "datasources.default.password",
+                        ""),
+                () -> run(server + adminDatabase, user, drop));
     }
 
     private static void run(String url, String user, String... statements) {
-        try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, "");
+                Statement s = c.createStatement()) {
             for (String statement : statements) {
                 s.execute(statement);
             }

@@ -1,12 +1,12 @@
 package io.archivist.adapters.rest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.archivist.adapters.rest.AcknowledgedWrites.Fate;
 import io.archivist.adapters.rest.AcknowledgedWrites.Round;
 import io.archivist.adapters.rest.AcknowledgedWrites.Sent;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,9 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * R15 on every store: the service, a process of its own, acknowledges concurrent writes and is killed
@@ -48,8 +47,9 @@ class DurabilityIT {
                 writes.run(WRITERS, ROUNDS);
                 long lastAnswer = System.nanoTime();
                 service.kill();
-                System.out.printf("%s: %d requests acknowledged, killed %.1f ms after the last answer%n", store,
-                        writes.sent.size(), (System.nanoTime() - lastAnswer) / 1e6);
+                System.out.printf(
+                        "%s: %d requests acknowledged, killed %.1f ms after the last answer%n",
+                        store, writes.sent.size(), (System.nanoTime() - lastAnswer) / 1e6);
             }
             try (ServiceProcess restarted = ServiceProcess.start(log, properties)) {
                 Api api = new Api(restarted.uri());
@@ -59,8 +59,8 @@ class DurabilityIT {
                 Map<String, JsonNode> before = everyRecord(api);
                 assertInvariants(api, writes.rounds, before);
                 for (Sent sent : writes.sent) {
-                    Api.Response again = api.send(sent.method(), sent.path(), sent.token(), sent.body(),
-                            "Idempotency-Key", sent.key());
+                    Api.Response again = api.send(
+                            sent.method(), sent.path(), sent.token(), sent.body(), "Idempotency-Key", sent.key());
                     assertEquals(sent.status(), again.status(), () -> "retry of " + sent + ": " + again);
                     assertEquals(sent.answer(), again.text(), () -> "retry of " + sent.method() + " " + sent.path());
                     assertEquals("true", again.header("Idempotent-Replayed").orElse(""), sent::toString);
@@ -81,7 +81,10 @@ class DurabilityIT {
             JsonNode record = found.json();
             assertEquals(round.fate() == Fate.ARCHIVED, record.path("archived").asBoolean(), found::toString);
             if (round.fate() == Fate.ARCHIVED) {
-                assertEquals(round.archiveOperation(), record.path("archive_operation").asText(), found::toString);
+                assertEquals(
+                        round.archiveOperation(),
+                        record.path("archive_operation").asText(),
+                        found::toString);
             }
             if (id.equals(round.firstTask())) {
                 assertEquals("patched", record.path("attributes").path("title").asText(), found::toString);
@@ -119,7 +122,10 @@ class DurabilityIT {
                 }
             }
             if (record.path("archived").asBoolean()) {
-                assertTrue(archiveOperations.contains(record.path("archive_operation").asText()), () -> "I2: " + record);
+                assertTrue(
+                        archiveOperations.contains(
+                                record.path("archive_operation").asText()),
+                        () -> "I2: " + record);
             }
         }
     }
@@ -131,13 +137,19 @@ class DurabilityIT {
         for (String type : List.of("project", "task")) {
             String cursor = null;
             do {
-                Api.Response page = api.get("/api/v1/records?type=" + type + "&archived=any&limit=500"
-                        + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), token);
+                Api.Response page = api.get(
+                        "/api/v1/records?type=" + type + "&archived=any&limit=500"
+                                + (cursor == null
+                                        ? ""
+                                        : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)),
+                        token);
                 assertEquals(200, page.status(), page::toString);
                 List<JsonNode> items = new ArrayList<>();
                 page.json().path("items").forEach(items::add);
                 items.forEach(item -> records.put(item.path("id").asText(), item));
-                cursor = page.json().path("next_cursor").isNull() ? null : page.json().path("next_cursor").asText();
+                cursor = page.json().path("next_cursor").isNull()
+                        ? null
+                        : page.json().path("next_cursor").asText();
             } while (cursor != null);
         }
         return records;

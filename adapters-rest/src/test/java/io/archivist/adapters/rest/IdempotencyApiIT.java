@@ -1,11 +1,11 @@
 package io.archivist.adapters.rest;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 /** R10 over HTTP, sentence by sentence (the 24-hour expiry is in the store contract, with a movable clock). */
 class IdempotencyApiIT extends ApiTest {
@@ -36,9 +36,17 @@ class IdempotencyApiIT extends ApiTest {
         assertEquals(refused.json(), again.json());
         assertEquals("true", again.header("Idempotent-Replayed").orElseThrow());
         assertTrue(again.header("Content-Type").orElseThrow().startsWith("application/problem+json"));
-        assertEquals(0, api().get("/api/v1/records?type=task&archived=any", ws.admin).json().path("items").size(),
+        assertEquals(
+                0,
+                api().get("/api/v1/records?type=task&archived=any", ws.admin)
+                        .json()
+                        .path("items")
+                        .size(),
                 "the repeat created nothing");
-        assertEquals(201, api().post("/api/v1/records", ws.admin, task, KEY, "task-2").status(), "a new key acts");
+        assertEquals(
+                201,
+                api().post("/api/v1/records", ws.admin, task, KEY, "task-2").status(),
+                "a new key acts");
     }
 
     @Test
@@ -47,13 +55,19 @@ class IdempotencyApiIT extends ApiTest {
         String project = ws.create("project", "{}");
         String asAdmin = Tokens.of("kim", ws.name, "ADMIN");
         String asMember = Tokens.of("kim", ws.name, "MEMBER");
-        assertEquals(200, api().delete("/api/v1/records/" + project, asAdmin, KEY, "delete-1").status());
-        assertEquals(200, api().put("/api/v1/object-types/note", asAdmin, "{\"archivable\": true}", KEY, "type-1").status());
+        assertEquals(
+                200,
+                api().delete("/api/v1/records/" + project, asAdmin, KEY, "delete-1")
+                        .status());
+        assertEquals(
+                200,
+                api().put("/api/v1/object-types/note", asAdmin, "{\"archivable\": true}", KEY, "type-1")
+                        .status());
 
         Api.Response delete = api().delete("/api/v1/records/" + project, asMember, KEY, "delete-1");
         Api.Response define = api().put("/api/v1/object-types/note", asMember, "{\"archivable\": true}", KEY, "type-1");
 
-        for (Api.Response forbidden : new Api.Response[]{delete, define}) {
+        for (Api.Response forbidden : new Api.Response[] {delete, define}) {
             assertEquals(403, forbidden.status(), forbidden::toString);
             assertEquals("FORBIDDEN", forbidden.code());
             assertFalse(forbidden.header("Idempotent-Replayed").isPresent());
@@ -64,12 +78,17 @@ class IdempotencyApiIT extends ApiTest {
     void r10_a_key_belongs_to_its_caller_in_its_workspace() {
         Workspace ws = projects(workspace());
         Workspace other = projects(workspace());
-        Api.Response mine = api().post("/api/v1/records", ws.admin, "{\"type\": \"project\", \"attributes\": {}}", KEY, "k");
+        Api.Response mine =
+                api().post("/api/v1/records", ws.admin, "{\"type\": \"project\", \"attributes\": {}}", KEY, "k");
 
-        Api.Response colleagues = api().post("/api/v1/records", ws.manager,
-                "{\"type\": \"project\", \"attributes\": {\"x\": 1}}", KEY, "k");
-        Api.Response elsewhere = api().post("/api/v1/records", Tokens.of("root-admin", other.name, "ADMIN"),
-                "{\"type\": \"project\", \"attributes\": {}}", KEY, "k");
+        Api.Response colleagues = api().post(
+                        "/api/v1/records", ws.manager, "{\"type\": \"project\", \"attributes\": {\"x\": 1}}", KEY, "k");
+        Api.Response elsewhere = api().post(
+                        "/api/v1/records",
+                        Tokens.of("root-admin", other.name, "ADMIN"),
+                        "{\"type\": \"project\", \"attributes\": {}}",
+                        KEY,
+                        "k");
 
         assertEquals(201, colleagues.status(), "another caller's key, though its body differs: " + colleagues);
         assertEquals(201, elsewhere.status(), "the same sub in another workspace: " + elsewhere);
@@ -85,16 +104,28 @@ class IdempotencyApiIT extends ApiTest {
         String project = ws.create("project", "{}");
         String seed = "{\"object_types\": [{\"name\": \"journey\", \"archivable\": true}],"
                 + " \"records\": [{\"key\": \"j1\", \"type\": \"journey\", \"attributes\": {}}]}";
-        assertEquals(200, api().post("/api/v1/seeds?dry_run=true", ws.admin, seed, KEY, "seed-1").status());
-        assertEquals(200, api().delete("/api/v1/records/" + project, ws.admin, KEY, "d-1").status());
+        assertEquals(
+                200,
+                api().post("/api/v1/seeds?dry_run=true", ws.admin, seed, KEY, "seed-1")
+                        .status());
+        assertEquals(
+                200,
+                api().delete("/api/v1/records/" + project, ws.admin, KEY, "d-1").status());
 
         assertReused(api().post("/api/v1/seeds", ws.admin, seed, KEY, "seed-1"), "another query string");
         assertReused(api().post("/api/v1/records/" + project + "/restore", ws.admin, null, KEY, "d-1"), "another path");
-        assertReused(api().send("PATCH", "/api/v1/records/" + project, ws.admin, "{\"archived\": false}", KEY, "d-1"),
+        assertReused(
+                api().send("PATCH", "/api/v1/records/" + project, ws.admin, "{\"archived\": false}", KEY, "d-1"),
                 "another method");
-        assertReused(api().post("/api/v1/seeds?dry_run=true", ws.admin, seed.replace("j1", "j2"), KEY, "seed-1"),
+        assertReused(
+                api().post("/api/v1/seeds?dry_run=true", ws.admin, seed.replace("j1", "j2"), KEY, "seed-1"),
                 "another body");
-        assertEquals(0, api().get("/api/v1/records?type=journey&archived=any", ws.admin).json().path("items").size(),
+        assertEquals(
+                0,
+                api().get("/api/v1/records?type=journey&archived=any", ws.admin)
+                        .json()
+                        .path("items")
+                        .size(),
                 "the dry run imported nothing, and its key did not import either");
         assertTrue(ws.archived(project));
     }

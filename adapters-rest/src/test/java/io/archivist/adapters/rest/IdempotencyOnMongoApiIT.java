@@ -1,6 +1,5 @@
 package io.archivist.adapters.rest;
 
-
 import java.util.Map;
 
 /** {@link IdempotencyApiIT} on the MongoDB store. */

@@ -1,11 +1,11 @@
 package io.archivist.adapters.rest;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * R14's lengths, depth and number ranges over HTTP, the same in a request and in a seed, each a clear
@@ -35,31 +35,48 @@ class InputLimitsIT extends ApiTest {
         assertEquals(1, list.json().path("items").size(), list::toString);
 
         String longest = Tokens.of("s".repeat(255), ws.name, "ADMIN");
-        assertEquals(201, api().post("/api/v1/records", longest, "{\"type\": \"project\"}").status());
+        assertEquals(
+                201,
+                api().post("/api/v1/records", longest, "{\"type\": \"project\"}")
+                        .status());
     }
 
     @Test
     void r14_a_retention_longer_than_the_stores_keep_is_a_422_naming_it_briefly() {
-        Api.Response refused = api().put("/api/v1/object-types/project", ws.admin,
-                "{\"archivable\": true, \"retention\": \"P" + "0".repeat(69) + "1D\"}");
+        Api.Response refused = api().put(
+                        "/api/v1/object-types/project",
+                        ws.admin,
+                        "{\"archivable\": true, \"retention\": \"P" + "0".repeat(69) + "1D\"}");
         assertEquals(422, refused.status(), refused::toString);
         assertTrue(refused.json().path("detail").asText().contains("retention"), refused::toString);
-        assertTrue(api().get("/api/v1/object-types/project", ws.admin).json().path("retention").isNull());
+        assertTrue(api().get("/api/v1/object-types/project", ws.admin)
+                .json()
+                .path("retention")
+                .isNull());
     }
 
     @Test
     void r14_a_unique_attribute_name_over_255_characters_is_a_422() {
-        Api.Response refused = api().put("/api/v1/object-types/project", ws.admin,
-                "{\"archivable\": true, \"unique\": [\"" + "u".repeat(1100) + "\"]}");
+        Api.Response refused = api().put(
+                        "/api/v1/object-types/project",
+                        ws.admin,
+                        "{\"archivable\": true, \"unique\": [\"" + "u".repeat(1100) + "\"]}");
         assertEquals(422, refused.status(), refused::toString);
-        assertEquals(0, api().get("/api/v1/object-types/project", ws.admin).json().path("unique").size());
+        assertEquals(
+                0,
+                api().get("/api/v1/object-types/project", ws.admin)
+                        .json()
+                        .path("unique")
+                        .size());
         ws.typeJson("project", "{\"archivable\": true, \"unique\": [\"" + "u".repeat(255) + "\"]}");
     }
 
     @Test
     void r14_an_attribute_name_over_255_characters_is_a_400() {
-        Api.Response refused = api().post("/api/v1/records", ws.admin,
-                "{\"type\": \"project\", \"attributes\": {\"" + "a".repeat(256) + "\": 1}}");
+        Api.Response refused = api().post(
+                        "/api/v1/records",
+                        ws.admin,
+                        "{\"type\": \"project\", \"attributes\": {\"" + "a".repeat(256) + "\": 1}}");
         assertEquals(400, refused.status(), refused::toString);
     }
 
@@ -79,14 +96,22 @@ class InputLimitsIT extends ApiTest {
     @Test
     void r14_a_40_digit_integer_is_refused_in_a_request_and_in_a_seed() {
         String big = "1" + "0".repeat(39);
-        Api.Response request = api().post("/api/v1/records", ws.admin,
-                "{\"type\": \"project\", \"attributes\": {\"n\": " + big + "}}");
+        Api.Response request = api().post(
+                        "/api/v1/records", ws.admin, "{\"type\": \"project\", \"attributes\": {\"n\": " + big + "}}");
         assertEquals(400, request.status(), request::toString);
-        Api.Response seed = api().post("/api/v1/seeds", ws.admin, "{\"records\": [{\"key\": \"p1\", \"type\": \"project\","
-                + " \"attributes\": {\"n\": " + big + "}}]}");
+        Api.Response seed = api().post(
+                        "/api/v1/seeds",
+                        ws.admin,
+                        "{\"records\": [{\"key\": \"p1\", \"type\": \"project\"," + " \"attributes\": {\"n\": " + big
+                                + "}}]}");
         assertEquals(400, seed.status(), seed::toString);
         assertTrue(seed.text().contains("64-bit integer"), seed::toString);
-        assertEquals(1, api().get("/api/v1/records?type=project", ws.admin).json().path("items").size());
+        assertEquals(
+                1,
+                api().get("/api/v1/records?type=project", ws.admin)
+                        .json()
+                        .path("items")
+                        .size());
     }
 
     @Test
@@ -94,26 +119,48 @@ class InputLimitsIT extends ApiTest {
         // The body is level 1 and the attributes object level 2: 30 more levels fit, 31 do not.
         String fits = "{\"a\": ".repeat(30) + "1" + "}".repeat(30);
         String deeper = "{\"a\": ".repeat(31) + "1" + "}".repeat(31);
-        assertEquals(201, api().post("/api/v1/records", ws.admin,
-                "{\"type\": \"project\", \"attributes\": {\"x\": " + fits + "}}").status());
-        assertEquals(400, api().post("/api/v1/records", ws.admin,
-                "{\"type\": \"project\", \"attributes\": {\"x\": " + deeper + "}}").status());
-        assertEquals(200, seed("{\"key\": \"fits\", \"type\": \"project\", \"attributes\": {\"x\": " + fits + "}}").status());
-        Api.Response refused = seed("{\"key\": \"deep\", \"type\": \"project\", \"attributes\": {\"x\": " + deeper + "}}");
+        assertEquals(
+                201,
+                api().post(
+                                "/api/v1/records",
+                                ws.admin,
+                                "{\"type\": \"project\", \"attributes\": {\"x\": " + fits + "}}")
+                        .status());
+        assertEquals(
+                400,
+                api().post(
+                                "/api/v1/records",
+                                ws.admin,
+                                "{\"type\": \"project\", \"attributes\": {\"x\": " + deeper + "}}")
+                        .status());
+        assertEquals(
+                200,
+                seed("{\"key\": \"fits\", \"type\": \"project\", \"attributes\": {\"x\": " + fits + "}}")
+                        .status());
+        Api.Response refused =
+                seed("{\"key\": \"deep\", \"type\": \"project\", \"attributes\": {\"x\": " + deeper + "}}");
         assertEquals(400, refused.status(), refused::toString);
-        assertEquals(0, api().get("/api/v1/records?type=project&key=deep", ws.admin).json().path("items").size());
+        assertEquals(
+                0,
+                api().get("/api/v1/records?type=project&key=deep", ws.admin)
+                        .json()
+                        .path("items")
+                        .size());
     }
 
     @Test
     void r14_a_seed_deleted_at_outside_the_times_every_store_keeps_is_an_error_naming_the_record() {
-        for (String when : new String[] {"-999999999-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "+10000-01-01T00:00:00Z"}) {
+        for (String when :
+                new String[] {"-999999999-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "+10000-01-01T00:00:00Z"}) {
             Api.Response refused = seed("{\"key\": \"old\", \"type\": \"project\", \"deleted_at\": \"" + when + "\"}");
             assertEquals(400, refused.status(), when + " -> " + refused);
             assertTrue(refused.text().contains("\"old\""), refused::toString);
             assertTrue(refused.text().contains("BAD_DELETED_AT"), refused::toString);
         }
-        assertEquals(200, seed("{\"key\": \"epoch\", \"type\": \"project\", \"deleted_at\": \"1970-01-01T00:00:00Z\"}")
-                .status());
+        assertEquals(
+                200,
+                seed("{\"key\": \"epoch\", \"type\": \"project\", \"deleted_at\": \"1970-01-01T00:00:00Z\"}")
+                        .status());
     }
 
     @Test
@@ -122,12 +169,30 @@ class InputLimitsIT extends ApiTest {
         for (String query : new String[] {"?dry_run=1", "?dry_run=", "?dry_run=yes", "?dry_run=true&dry_run=false"}) {
             Api.Response refused = api().post("/api/v1/seeds" + query, ws.admin, body);
             assertEquals(400, refused.status(), query + " -> " + refused);
-            assertEquals(1, api().get("/api/v1/records?type=project", ws.admin).json().path("items").size(), query);
+            assertEquals(
+                    1,
+                    api().get("/api/v1/records?type=project", ws.admin)
+                            .json()
+                            .path("items")
+                            .size(),
+                    query);
         }
-        assertEquals(200, api().post("/api/v1/seeds?dry_run=true", ws.admin, body).status());
-        assertEquals(1, api().get("/api/v1/records?type=project", ws.admin).json().path("items").size());
-        assertEquals(200, api().post("/api/v1/seeds?dry_run=false", ws.admin, body).status());
-        assertEquals(2, api().get("/api/v1/records?type=project", ws.admin).json().path("items").size());
+        assertEquals(
+                200, api().post("/api/v1/seeds?dry_run=true", ws.admin, body).status());
+        assertEquals(
+                1,
+                api().get("/api/v1/records?type=project", ws.admin)
+                        .json()
+                        .path("items")
+                        .size());
+        assertEquals(
+                200, api().post("/api/v1/seeds?dry_run=false", ws.admin, body).status());
+        assertEquals(
+                2,
+                api().get("/api/v1/records?type=project", ws.admin)
+                        .json()
+                        .path("items")
+                        .size());
     }
 
     private Api.Response seed(String record) {

@@ -1,13 +1,12 @@
 package io.archivist.adapters.rest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -16,8 +15,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * RS256 tokens of an identity provider, checked against its JWKS (served here on loopback), with
@@ -33,10 +32,14 @@ class JwksApiIT extends ApiTest {
         if (jwks == null) {
             jwks = startJwks();
         }
-        return Map.of("archivist.jwt.secret", "",
-                "archivist.jwt.jwks-url", "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json",
+        return Map.of(
+                "archivist.jwt.secret",
+                "",
+                "archivist.jwt.jwks-url",
+                "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json",
                 // The plain JDK client fetches the keys, as in the service (whose classpath has no Micronaut client).
-                "micronaut.security.token.jwt.signatures.jwks-client.http-client.enabled", "false");
+                "micronaut.security.token.jwt.signatures.jwks-client.http-client.enabled",
+                "false");
     }
 
     private HttpServer startJwks() {
@@ -90,8 +93,11 @@ class JwksApiIT extends ApiTest {
         assertEquals(401, status(Jwt.rs256(rsa("provider"), claims(true))), "another RSA key under the same kid");
         byte[] publicKey = providerKey.toRSAPublicKey().getEncoded();
         assertEquals(401, status(Jwt.hs256(padded(publicKey), claims(true))), "HS256 keyed with the public key");
-        assertEquals(401, status(Jwt.hs256(providerKey.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8),
-                claims(true))), "HS256 keyed with the public JWK");
+        assertEquals(
+                401,
+                status(Jwt.hs256(
+                        providerKey.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8), claims(true))),
+                "HS256 keyed with the public JWK");
         assertEquals(401, status(Tokens.of("ann", "acme", "ADMIN")), "no HS256 secret is configured here");
         assertEquals(401, status(Tokens.unsigned(claims(true))), "alg none");
         assertEquals(401, status(Jwt.rs256(providerKey, claims(false))), "no exp");

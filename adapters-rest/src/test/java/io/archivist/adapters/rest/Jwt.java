@@ -12,8 +12,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 /** Signs arbitrary claims, so that tests can send tokens the service must refuse. */
 final class Jwt {
 
-    private Jwt() {
-    }
+    private Jwt() {}
 
     static String hs256(byte[] secret, String claimsJson) {
         try {
@@ -27,7 +26,10 @@ final class Jwt {
 
     static String rs256(RSAKey key, String claimsJson) {
         try {
-            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+            JWSObject jws = new JWSObject(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
                     new Payload(claimsJson));
             jws.sign(new RSASSASigner(key));
             return jws.serialize();

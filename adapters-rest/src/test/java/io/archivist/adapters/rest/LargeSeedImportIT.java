@@ -1,8 +1,9 @@
 package io.archivist.adapters.rest;
 
-import io.archivist.adapters.rest.cli.ArchivistCommand;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.archivist.adapters.rest.cli.ArchivistCommand;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,9 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * docs/lifecycle.md#seeds, issue 7: a 200,000-record JSON Lines seed imports through {@code seed import} in a JVM
@@ -34,10 +33,18 @@ class LargeSeedImportIT {
         Path output = dir.resolve("output.txt");
 
         Process process = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-Darchivist.data-dir=" + dir.resolve("data"), "-cp", System.getProperty("java.class.path"),
-                ArchivistCommand.class.getName(), "seed", "import", seed.toString()))
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-Darchivist.data-dir=" + dir.resolve("data"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ArchivistCommand.class.getName(),
+                        "seed",
+                        "import",
+                        seed.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         boolean done = process.waitFor(10, TimeUnit.MINUTES);
         if (!done) {
             process.destroyForcibly();
@@ -58,23 +65,28 @@ class LargeSeedImportIT {
      */
     static Path write(Path file) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
-            out.write("{\"workspace\": \"large\", \"object_types\": ["
-                    + "{\"name\": \"journey\", \"archivable\": true, \"unique\": [\"slug\"]},"
-                    + "{\"name\": \"step\", \"archivable\": true, \"parents\": [\"journey\"]},"
-                    + "{\"name\": \"task\", \"archivable\": true, \"parents\": [\"step\"], \"unique\": [\"code\"]}]}\n");
+            out.write(
+                    "{\"workspace\": \"large\", \"object_types\": ["
+                            + "{\"name\": \"journey\", \"archivable\": true, \"unique\": [\"slug\"]},"
+                            + "{\"name\": \"step\", \"archivable\": true, \"parents\": [\"journey\"]},"
+                            + "{\"name\": \"task\", \"archivable\": true, \"parents\": [\"step\"], \"unique\": [\"code\"]}]}\n");
             for (int j = 0; j < JOURNEYS; j++) {
                 String archived = j % 20 == 0 ? ", \"deleted_at\": \"2025-02-01T10:00:00Z\"" : "";
                 out.write("{\"key\": \"j" + j + "\", \"type\": \"journey\", \"attributes\": {\"slug\": \"journey-" + j
-                        + "\", \"title\": \"Journey number " + j + "\", \"weeks\": " + (j % 6 + 1) + "}" + archived + "}\n");
+                        + "\", \"title\": \"Journey number " + j + "\", \"weeks\": " + (j % 6 + 1) + "}" + archived
+                        + "}\n");
                 for (int s = 0; s < STEPS; s++) {
                     String step = "j" + j + "-s" + s;
                     out.write("{\"key\": \"" + step + "\", \"type\": \"step\", \"parents\": [\"j" + j + "\"],"
-                            + " \"attributes\": {\"title\": \"Step " + s + "\", \"position\": " + s + "}" + archived + "}\n");
+                            + " \"attributes\": {\"title\": \"Step " + s + "\", \"position\": " + s + "}" + archived
+                            + "}\n");
                     for (int t = 0; t < TASKS; t++) {
                         String taskArchived = !archived.isEmpty() && s == 0 && t == 0
-                                ? ", \"deleted_at\": \"2025-01-20T16:30:00Z\"" : archived;
+                                ? ", \"deleted_at\": \"2025-01-20T16:30:00Z\""
+                                : archived;
                         out.write("{\"key\": \"" + step + "-t" + t + "\", \"type\": \"task\", \"parents\": [\"" + step
-                                + "\"], \"attributes\": {\"code\": \"T-" + j + "-" + s + "-" + t + "\", \"title\": \"Task "
+                                + "\"], \"attributes\": {\"code\": \"T-" + j + "-" + s + "-" + t
+                                + "\", \"title\": \"Task "
                                 + t + " of step " + s + "\", \"due_in_days\": " + (t + 1) + ", \"done\": false}"
                                 + taskArchived + "}\n");
                     }

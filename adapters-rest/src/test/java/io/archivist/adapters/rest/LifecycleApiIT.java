@@ -1,15 +1,14 @@
 package io.archivist.adapters.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** docs/lifecycle.md over HTTP: archive, delete twice to destroy, restore, R7, R10, R13, history and operations. */
 class LifecycleApiIT extends ApiTest {
@@ -28,7 +27,8 @@ class LifecycleApiIT extends ApiTest {
         String task = ws.create("task", "{}", project);
         String comment = ws.create("comment", "{}", task);
         String earlier = ws.create("task", "{}", project);
-        String earlierOperation = ws.delete(earlier).json().path("operation").path("id").asText();
+        String earlierOperation =
+                ws.delete(earlier).json().path("operation").path("id").asText();
 
         Api.Response archived = ws.delete(project);
         assertEquals(200, archived.status(), archived::toString);
@@ -42,14 +42,20 @@ class LifecycleApiIT extends ApiTest {
         assertEquals(1, operation.path("counts").path("task").asLong());
         assertEquals(1, operation.path("counts").path("comment").asLong());
         assertTrue(body.path("record").path("archived").asBoolean());
-        assertEquals("\"" + body.path("record").path("version").asText() + "\"", archived.header("ETag").orElseThrow());
+        assertEquals(
+                "\"" + body.path("record").path("version").asText() + "\"",
+                archived.header("ETag").orElseThrow());
 
         for (String id : List.of(project, task, comment)) {
             JsonNode record = ws.get(id);
-            assertEquals(operation.path("id").asText(), record.path("archive_operation").asText());
-            assertEquals(operation.path("at").asText(), record.path("deleted_at").asText());
+            assertEquals(
+                    operation.path("id").asText(),
+                    record.path("archive_operation").asText());
+            assertEquals(
+                    operation.path("at").asText(), record.path("deleted_at").asText());
         }
-        assertEquals(earlierOperation, ws.get(earlier).path("archive_operation").asText(), "R2 keeps its own operation");
+        assertEquals(
+                earlierOperation, ws.get(earlier).path("archive_operation").asText(), "R2 keeps its own operation");
     }
 
     @Test
@@ -73,7 +79,9 @@ class LifecycleApiIT extends ApiTest {
             assertEquals(404, gone.status());
             assertEquals("RECORD_NOT_FOUND", gone.code());
         }
-        assertEquals(404, api().get("/api/v1/records/" + project + "/history", ws.admin).status());
+        assertEquals(
+                404,
+                api().get("/api/v1/records/" + project + "/history", ws.admin).status());
         assertEquals(404, ws.delete(project).status(), "a third DELETE finds nothing");
     }
 
@@ -105,7 +113,9 @@ class LifecycleApiIT extends ApiTest {
         assertEquals("restored", body.path("outcome").asText());
         assertEquals("restore", body.path("operation").path("kind").asText());
         assertFalse(body.path("record").path("archived").asBoolean());
-        assertEquals("\"" + body.path("record").path("version").asText() + "\"", restored.header("ETag").orElseThrow());
+        assertEquals(
+                "\"" + body.path("record").path("version").asText() + "\"",
+                restored.header("ETag").orElseThrow());
         JsonNode left = body.path("left_archived");
         assertEquals(1, left.size());
         assertEquals(shared, left.get(0).path("id").asText());
@@ -162,7 +172,10 @@ class LifecycleApiIT extends ApiTest {
         assertFalse(ws.archived(me));
         Api.Response patched = api().patch("/api/v1/records/" + me, ws.admin, "{\"archived\": true}");
         assertEquals("CANNOT_ARCHIVE_SELF", patched.code());
-        assertEquals(200, api().delete("/api/v1/records/" + me, Tokens.of("other", ws.name, "ADMIN")).status(),
+        assertEquals(
+                200,
+                api().delete("/api/v1/records/" + me, Tokens.of("other", ws.name, "ADMIN"))
+                        .status(),
                 "someone else may");
     }
 
@@ -173,12 +186,24 @@ class LifecycleApiIT extends ApiTest {
         Api.Response delete = api().delete("/api/v1/records/" + project, ws.member);
         assertEquals(403, delete.status());
         assertEquals("FORBIDDEN", delete.code());
-        assertEquals(403, api().patch("/api/v1/records/" + project, ws.member, "{\"archived\": true}").status());
-        assertEquals(403, api().get("/api/v1/records/" + project + "/preview?action=archive", ws.member).status());
+        assertEquals(
+                403,
+                api().patch("/api/v1/records/" + project, ws.member, "{\"archived\": true}")
+                        .status());
+        assertEquals(
+                403,
+                api().get("/api/v1/records/" + project + "/preview?action=archive", ws.member)
+                        .status());
         ws.delete(project);
-        assertEquals(403, api().post("/api/v1/records/" + project + "/restore", ws.member, null).status());
+        assertEquals(
+                403,
+                api().post("/api/v1/records/" + project + "/restore", ws.member, null)
+                        .status());
         assertTrue(ws.archived(project));
-        assertEquals(200, api().post("/api/v1/records/" + project + "/restore", ws.manager, null).status(),
+        assertEquals(
+                200,
+                api().post("/api/v1/records/" + project + "/restore", ws.manager, null)
+                        .status(),
                 "a journey manager may");
     }
 
@@ -193,10 +218,14 @@ class LifecycleApiIT extends ApiTest {
         Api.Response archived = api().delete("/api/v1/records/" + project, ws.admin, "If-Match", "\"1\"");
         assertEquals(200, archived.status());
         String etag = archived.header("ETag").orElseThrow();
-        assertEquals(412, api().send("POST", "/api/v1/records/" + project + "/restore", ws.admin, null,
-                "If-Match", "\"1\"").status());
-        assertEquals(200, api().send("POST", "/api/v1/records/" + project + "/restore", ws.admin, null,
-                "If-Match", etag).status());
+        assertEquals(
+                412,
+                api().send("POST", "/api/v1/records/" + project + "/restore", ws.admin, null, "If-Match", "\"1\"")
+                        .status());
+        assertEquals(
+                200,
+                api().send("POST", "/api/v1/records/" + project + "/restore", ws.admin, null, "If-Match", etag)
+                        .status());
     }
 
     @Test
@@ -212,17 +241,32 @@ class LifecycleApiIT extends ApiTest {
         assertEquals("archived", retry.json().path("outcome").asText());
         assertTrue(ws.archived(project), "archived once, never purged by the retry");
 
-        Api.Response create = api().post("/api/v1/records", ws.admin, "{\"type\": \"project\", \"attributes\": {}}",
-                "Idempotency-Key", "create-1");
-        Api.Response createAgain = api().post("/api/v1/records", ws.admin,
-                "{\"type\": \"project\", \"attributes\": {}}", "Idempotency-Key", "create-1");
+        Api.Response create = api().post(
+                        "/api/v1/records",
+                        ws.admin,
+                        "{\"type\": \"project\", \"attributes\": {}}",
+                        "Idempotency-Key",
+                        "create-1");
+        Api.Response createAgain = api().post(
+                        "/api/v1/records",
+                        ws.admin,
+                        "{\"type\": \"project\", \"attributes\": {}}",
+                        "Idempotency-Key",
+                        "create-1");
         assertEquals(201, createAgain.status());
         assertEquals(create.header("Location"), createAgain.header("Location"));
-        assertEquals(2, ids(api().get("/api/v1/records?type=project&archived=any", ws.admin)).size(),
+        assertEquals(
+                2,
+                ids(api().get("/api/v1/records?type=project&archived=any", ws.admin))
+                        .size(),
                 "one project archived, one created once");
 
-        Api.Response otherRequest = api().post("/api/v1/records", ws.admin,
-                "{\"type\": \"project\", \"attributes\": {\"x\": 1}}", "Idempotency-Key", "create-1");
+        Api.Response otherRequest = api().post(
+                        "/api/v1/records",
+                        ws.admin,
+                        "{\"type\": \"project\", \"attributes\": {\"x\": 1}}",
+                        "Idempotency-Key",
+                        "create-1");
         assertEquals(422, otherRequest.status(), "a key names one request");
         assertEquals("IDEMPOTENCY_KEY_REUSED", otherRequest.code());
     }
@@ -245,13 +289,16 @@ class LifecycleApiIT extends ApiTest {
         String me = ws.create("user", "{\"username\": \"root-admin\"}");
         JsonNode self = preview(ws, me, "purge");
         assertFalse(self.path("allowed").asBoolean());
-        assertEquals("CANNOT_ARCHIVE_SELF", self.path("blockers").get(0).path("code").asText());
+        assertEquals(
+                "CANNOT_ARCHIVE_SELF", self.path("blockers").get(0).path("code").asText());
         assertEquals(me, self.path("blockers").get(0).path("records").get(0).asText());
 
         ws.delete(task);
         ws.delete(project);
         JsonNode restoreTask = preview(ws, task, "restore");
-        assertEquals("PARENT_ARCHIVED", restoreTask.path("blockers").get(0).path("code").asText());
+        assertEquals(
+                "PARENT_ARCHIVED",
+                restoreTask.path("blockers").get(0).path("code").asText());
         JsonNode restoreProject = preview(ws, project, "restore");
         assertTrue(restoreProject.path("allowed").asBoolean());
         assertEquals(1, restoreProject.path("total").asLong(), "the task was archived by its own operation");
@@ -260,7 +307,9 @@ class LifecycleApiIT extends ApiTest {
 
         Api.Response bad = api().get("/api/v1/records/" + project + "/preview?action=explode", ws.admin);
         assertEquals(400, bad.status());
-        assertEquals(400, api().get("/api/v1/records/" + project + "/preview", ws.admin).status());
+        assertEquals(
+                400,
+                api().get("/api/v1/records/" + project + "/preview", ws.admin).status());
     }
 
     @Test
@@ -282,7 +331,9 @@ class LifecycleApiIT extends ApiTest {
         assertEquals(200, patched.status(), patched::toString);
         Api.Response bulk = api().post("/api/v1/records/bulk/archive", ws.admin, Workspace.ids(List.of(project)));
         assertEquals("skipped", bulk.json().path("items").get(0).path("outcome").asText(), bulk::toString);
-        assertEquals("already archived", bulk.json().path("items").get(0).path("reason").asText());
+        assertEquals(
+                "already archived",
+                bulk.json().path("items").get(0).path("reason").asText());
         assertEquals(0, bulk.json().path("operations").size());
         assertEquals(version, ws.get(project).path("version").asLong(), "none of the three changed the record");
     }
@@ -300,16 +351,23 @@ class LifecycleApiIT extends ApiTest {
         List<String> kinds = new ArrayList<>();
         history.json().path("items").forEach(op -> kinds.add(op.path("kind").asText()));
         assertEquals(List.of("archive", "restore", "archive"), kinds);
-        assertEquals(0, api().get("/api/v1/records/" + ws.create("project", "{}") + "/history", ws.member)
-                .json().path("items").size());
+        assertEquals(
+                0,
+                api().get("/api/v1/records/" + ws.create("project", "{}") + "/history", ws.member)
+                        .json()
+                        .path("items")
+                        .size());
     }
 
     @Test
     void operations_are_read_by_admins_and_by_their_own_actor() {
         Workspace ws = projects(workspace());
         String project = ws.create("project", "{}");
-        String byManager = api().delete("/api/v1/records/" + project, ws.manager).json()
-                .path("operation").path("id").asText();
+        String byManager = api().delete("/api/v1/records/" + project, ws.manager)
+                .json()
+                .path("operation")
+                .path("id")
+                .asText();
         String byAdmin = ws.restore(project).json().path("operation").path("id").asText();
 
         Api.Response read = api().get("/api/v1/operations/" + byManager, ws.admin);
@@ -317,7 +375,8 @@ class LifecycleApiIT extends ApiTest {
         assertEquals("archive", read.json().path("kind").asText());
         assertEquals("jo", read.json().path("actor").asText());
         assertEquals(1, read.json().path("counts").path("project").asLong());
-        assertEquals(200, api().get("/api/v1/operations/" + byManager, ws.manager).status());
+        assertEquals(
+                200, api().get("/api/v1/operations/" + byManager, ws.manager).status());
         Api.Response others = api().get("/api/v1/operations/" + byAdmin, ws.manager);
         assertEquals(403, others.status());
         assertEquals("FORBIDDEN", others.code());

@@ -1,6 +1,5 @@
 package io.archivist.adapters.rest;
 
-
 import java.util.Map;
 
 /** {@link LifecycleApiIT} on the MongoDB store. */

@@ -1,17 +1,16 @@
 package io.archivist.adapters.rest;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * docs/api.md and docs/quality.md: whatever a client sends, the answer is a clear 4xx problem document and
@@ -67,7 +66,8 @@ class MalformedInputIT extends ApiTest {
             assertTrue(response.contentType().startsWith("application/problem+json"), request + " -> " + response);
             assertFalse(response.json().path("code").asText().isEmpty(), request + " -> " + response);
         }
-        assertFalse(response.text().contains("Exception") || response.text().contains("\tat "),
+        assertFalse(
+                response.text().contains("Exception") || response.text().contains("\tat "),
                 request + " leaks internals: " + response);
     }
 
@@ -83,13 +83,30 @@ class MalformedInputIT extends ApiTest {
 
     /** Bodies no route accepts: not a JSON object, or a value no store could keep. */
     static List<String> neverValid() {
-        List<String> bodies = new ArrayList<>(List.of("", " ", "{", "}", "[]", "null", "1", "\"x\"", "{} {}", "{,}",
-                "{\"type\": }", "{'type': 'project'}", "{\"type\": \"project\", \"type\": \"task\"}",
-                "{\"attributes\": {\"n\": 1e999999}}", "{\"attributes\": {\"n\": -1e999999}}",
+        List<String> bodies = new ArrayList<>(List.of(
+                "",
+                " ",
+                "{",
+                "}",
+                "[]",
+                "null",
+                "1",
+                "\"x\"",
+                "{} {}",
+                "{,}",
+                "{\"type\": }",
+                "{'type': 'project'}",
+                "{\"type\": \"project\", \"type\": \"task\"}",
+                "{\"attributes\": {\"n\": 1e999999}}",
+                "{\"attributes\": {\"n\": -1e999999}}",
                 "{\"attributes\": {\"n\": 123456789012345678901234567890}}",
-                "{\"attributes\": {\"n\": 1" + "0".repeat(2000) + "}}", "{\"attributes\": {\"n\": NaN}}",
-                "{\"attributes\": {\"s\": \"\\u0000\"}}", "{\"attributes\": {\"\\u0000\": 1}}",
-                "{\"attributes\": {\"s\": \"\\ud800\"}}", "{\"id\": \"x\"}", "{\"colour\": 1}"));
+                "{\"attributes\": {\"n\": 1" + "0".repeat(2000) + "}}",
+                "{\"attributes\": {\"n\": NaN}}",
+                "{\"attributes\": {\"s\": \"\\u0000\"}}",
+                "{\"attributes\": {\"\\u0000\": 1}}",
+                "{\"attributes\": {\"s\": \"\\ud800\"}}",
+                "{\"id\": \"x\"}",
+                "{\"colour\": 1}"));
         bodies.add("[".repeat(100_000) + "]".repeat(100_000));
         bodies.add("{\"attributes\": " + "{\"a\": ".repeat(5000) + "1" + "}".repeat(5000) + "}");
         bodies.add("{\"attributes\": " + "{\"a\": ".repeat(40) + "1" + "}".repeat(40) + "}");
@@ -98,16 +115,26 @@ class MalformedInputIT extends ApiTest {
 
     /** Bodies that are wrong for most routes, right for few: each must get a clear answer. */
     static List<String> wrongTypes() {
-        return List.of("{\"type\": 1, \"attributes\": []}", "{\"type\": \"project\", \"attributes\": \"x\"}",
+        return List.of(
+                "{\"type\": 1, \"attributes\": []}",
+                "{\"type\": \"project\", \"attributes\": \"x\"}",
                 "{\"type\": \"project\", \"parents\": [\"x\", 1, null]}",
                 "{\"type\": \"project\", \"parents\": \"" + "a".repeat(100) + "\"}",
                 "{\"type\": \"project\", \"key\": \"" + "k".repeat(5000) + "\"}",
                 "{\"type\": \"" + "t".repeat(5000) + "\"}",
-                "{\"attributes\": {\"$ne\": null}}", "{\"type\": {\"$ne\": null}}",
-                "{\"ids\": [\"not-a-uuid\"]}", "{\"ids\": \"all\"}", "{\"ids\": [null]}", "{\"atomic\": \"yes\"}",
-                "{\"archived\": \"true\"}", "{\"archived\": true, \"in_trash\": false}",
-                "{\"archivable\": 1, \"parents\": {}}", "{\"retention\": \"P-1D\"}", "{\"retention\": 30}",
-                "{\"unique\": [\"\", \"\"]}", "{\"attributes\": {}, \"archived\": true}");
+                "{\"attributes\": {\"$ne\": null}}",
+                "{\"type\": {\"$ne\": null}}",
+                "{\"ids\": [\"not-a-uuid\"]}",
+                "{\"ids\": \"all\"}",
+                "{\"ids\": [null]}",
+                "{\"atomic\": \"yes\"}",
+                "{\"archived\": \"true\"}",
+                "{\"archived\": true, \"in_trash\": false}",
+                "{\"archivable\": 1, \"parents\": {}}",
+                "{\"retention\": \"P-1D\"}",
+                "{\"retention\": 30}",
+                "{\"unique\": [\"\", \"\"]}",
+                "{\"attributes\": {}, \"archived\": true}");
     }
 
     @Test
@@ -118,7 +145,8 @@ class MalformedInputIT extends ApiTest {
             for (String body : neverValid()) {
                 Api.Response response = send(route[0], path, body);
                 if (takesBody && !(body.isBlank() && path.endsWith("/restore"))) {
-                    assertTrue(response.status() >= 400, route[0] + " " + path + " " + shorten(body) + " -> " + response);
+                    assertTrue(
+                            response.status() >= 400, route[0] + " " + path + " " + shorten(body) + " -> " + response);
                 }
             }
             wrongTypes().forEach(body -> send(route[0], path, body));
@@ -131,31 +159,57 @@ class MalformedInputIT extends ApiTest {
 
     @Test
     void every_route_answers_bad_ids_names_and_queries_with_a_4xx_problem() {
-        List<String> badIds = List.of("not-a-uuid", "0", "-1", "1e9999", "%00", "%2e%2e", "..%2f..%2fetc",
-                "0190a0d4-0000-7000-8000-00000000000g", "0190a0d4000070008000000000000000",
+        List<String> badIds = List.of(
+                "not-a-uuid",
+                "0",
+                "-1",
+                "1e9999",
+                "%00",
+                "%2e%2e",
+                "..%2f..%2fetc",
+                "0190a0d4-0000-7000-8000-00000000000g",
+                "0190a0d4000070008000000000000000",
                 "{\"$ne\":null}".replace("\"", "%22").replace("{", "%7B").replace("}", "%7D"),
-                "x".repeat(2000), "%F0%9F%92%A9", "%C0%AF", "null", "%20");
+                "x".repeat(2000),
+                "%F0%9F%92%A9",
+                "%C0%AF",
+                "null",
+                "%20");
         for (String[] route : routes()) {
             if (!route[1].contains("{")) {
                 continue;
             }
             for (String id : badIds) {
                 String path = route[1].replace("{id}", id).replace("{name}", id);
-                Api.Response response = send(route[0], path, route[0].equals("GET") || route[0].equals("DELETE")
-                        ? null : "{}");
+                Api.Response response =
+                        send(route[0], path, route[0].equals("GET") || route[0].equals("DELETE") ? null : "{}");
                 if (route[1].contains("{id}")) {
                     assertTrue(response.status() >= 400, route[0] + " " + path + " -> " + response);
                 }
             }
         }
-        for (String query : List.of("limit=1e3", "limit=" + "9".repeat(400), "limit=-0", "cursor=" + "A".repeat(3000),
-                "cursor=%00", "cursor=" + java.util.Base64.getUrlEncoder().encodeToString("x".repeat(36).getBytes(StandardCharsets.UTF_8)),
-                "type=" + "t".repeat(300), "type=", "archived=", "parent=", "type=project&type=task",
+        for (String query : List.of(
+                "limit=1e3",
+                "limit=" + "9".repeat(400),
+                "limit=-0",
+                "cursor=" + "A".repeat(3000),
+                "cursor=%00",
+                "cursor="
+                        + java.util.Base64.getUrlEncoder()
+                                .encodeToString("x".repeat(36).getBytes(StandardCharsets.UTF_8)),
+                "type=" + "t".repeat(300),
+                "type=",
+                "archived=",
+                "parent=",
+                "type=project&type=task",
                 "limit")) {
             Api.Response response = send("GET", "/api/v1/records?" + query, null);
             assertEquals(400, response.status(), query + " -> " + response);
         }
-        assertEquals(400, send("GET", "/api/v1/records/" + project + "/preview?action=" + "x".repeat(500), null).status());
+        assertEquals(
+                400,
+                send("GET", "/api/v1/records/" + project + "/preview?action=" + "x".repeat(500), null)
+                        .status());
     }
 
     @Test
@@ -170,20 +224,61 @@ class MalformedInputIT extends ApiTest {
             assertEquals(413, tooBig.status(), route[0] + " " + path + " -> " + tooBig);
             assertEquals("PAYLOAD_TOO_LARGE", tooBig.code());
         }
-        assertEquals(413, send("POST", "/api/v1/records/bulk/delete", "{\"ids\": [" + ("\"" + project + "\",").repeat(40_000)
-                + "\"" + project + "\"]}").status());
-        assertClear(api().send("PATCH", "/api/v1/records/" + project, ws.admin, "{\"archived\": true}",
-                "If-Match", "banana"), "If-Match banana");
-        assertClear(api().send("PATCH", "/api/v1/records/" + project, ws.admin, "{\"archived\": true}",
-                "If-Match", "\"1\", \"2\""), "If-Match list");
-        assertClear(api().send("DELETE", "/api/v1/records/" + project, ws.admin, null,
-                "Idempotency-Key", "k".repeat(300)), "long key");
-        assertClear(api().send("POST", "/api/v1/records", ws.admin, "{\"type\": \"project\"}",
-                "Content-Type", "text/plain"), "text/plain");
-        assertClear(api().send("POST", "/api/v1/records", ws.admin, "{\"type\": \"project\"}",
-                "Content-Type", "application/json; charset=ebcdic"), "unknown charset");
-        assertClear(api().send("POST", "/api/v1/records", ws.admin, "{\"type\": \"project\"}",
-                "Content-Type", "application/json; charset=\"%%\""), "illegal charset");
+        assertEquals(
+                413,
+                send(
+                                "POST",
+                                "/api/v1/records/bulk/delete",
+                                "{\"ids\": [" + ("\"" + project + "\",").repeat(40_000) + "\"" + project + "\"]}")
+                        .status());
+        assertClear(
+                api().send(
+                                "PATCH",
+                                "/api/v1/records/" + project,
+                                ws.admin,
+                                "{\"archived\": true}",
+                                "If-Match",
+                                "banana"),
+                "If-Match banana");
+        assertClear(
+                api().send(
+                                "PATCH",
+                                "/api/v1/records/" + project,
+                                ws.admin,
+                                "{\"archived\": true}",
+                                "If-Match",
+                                "\"1\", \"2\""),
+                "If-Match list");
+        assertClear(
+                api().send("DELETE", "/api/v1/records/" + project, ws.admin, null, "Idempotency-Key", "k".repeat(300)),
+                "long key");
+        assertClear(
+                api().send(
+                                "POST",
+                                "/api/v1/records",
+                                ws.admin,
+                                "{\"type\": \"project\"}",
+                                "Content-Type",
+                                "text/plain"),
+                "text/plain");
+        assertClear(
+                api().send(
+                                "POST",
+                                "/api/v1/records",
+                                ws.admin,
+                                "{\"type\": \"project\"}",
+                                "Content-Type",
+                                "application/json; charset=ebcdic"),
+                "unknown charset");
+        assertClear(
+                api().send(
+                                "POST",
+                                "/api/v1/records",
+                                ws.admin,
+                                "{\"type\": \"project\"}",
+                                "Content-Type",
+                                "application/json; charset=\"%%\""),
+                "illegal charset");
         assertFalse(ws.archived(project));
     }
 
@@ -202,8 +297,10 @@ class MalformedInputIT extends ApiTest {
             String body = route[0].equals("GET") || route[0].equals("DELETE") ? null : fuzz.body();
             String token = random.nextInt(10) == 0 ? ws.member : ws.admin;
             Api.Response response = api().send(route[0], path, token, body);
-            assertClear(response, "seed " + SEED + " request " + i + ": " + route[0] + " " + path + " "
-                    + (body == null ? "" : shorten(body)));
+            assertClear(
+                    response,
+                    "seed " + SEED + " request " + i + ": " + route[0] + " " + path + " "
+                            + (body == null ? "" : shorten(body)));
             if (response.status() >= 400) {
                 clientErrors++;
             }
@@ -213,9 +310,26 @@ class MalformedInputIT extends ApiTest {
 
     /** Generates near-valid input: real field names and ids mixed with wrong types, depths and values. */
     private static final class Fuzz {
-        private static final List<String> FIELDS = List.of("type", "key", "attributes", "parents", "archived",
-                "is_archived", "in_trash", "ids", "atomic", "archivable", "unique", "retention", "name", "id",
-                "version", "deleted_at", "$where", "__proto__", "");
+        private static final List<String> FIELDS = List.of(
+                "type",
+                "key",
+                "attributes",
+                "parents",
+                "archived",
+                "is_archived",
+                "in_trash",
+                "ids",
+                "atomic",
+                "archivable",
+                "unique",
+                "retention",
+                "name",
+                "id",
+                "version",
+                "deleted_at",
+                "$where",
+                "__proto__",
+                "");
         private final Random random;
         private final List<String> ids;
 
@@ -235,14 +349,27 @@ class MalformedInputIT extends ApiTest {
         }
 
         String name() {
-            return random.nextBoolean() ? List.of("project", "task", "user", "x").get(random.nextInt(4))
+            return random.nextBoolean()
+                    ? List.of("project", "task", "user", "x").get(random.nextInt(4))
                     : URLEncoder.encode(text(), StandardCharsets.UTF_8);
         }
 
         String query() {
             String[] names = {"type", "archived", "parent", "limit", "cursor", "action", "x"};
-            String[] values = {"true", "false", "any", "project", "-1", "501", "50", "archive", "purge", "restore",
-                    ids.get(0), URLEncoder.encode(text(), StandardCharsets.UTF_8)};
+            String[] values = {
+                "true",
+                "false",
+                "any",
+                "project",
+                "-1",
+                "501",
+                "50",
+                "archive",
+                "purge",
+                "restore",
+                ids.get(0),
+                URLEncoder.encode(text(), StandardCharsets.UTF_8)
+            };
             return names[random.nextInt(names.length)] + "=" + values[random.nextInt(values.length)];
         }
 
@@ -258,8 +385,11 @@ class MalformedInputIT extends ApiTest {
             StringBuilder json = new StringBuilder("{");
             int members = random.nextInt(4);
             for (int i = 0; i < members; i++) {
-                json.append(i == 0 ? "" : ",").append('"').append(FIELDS.get(random.nextInt(FIELDS.size())))
-                        .append("\":").append(value(depth + 1));
+                json.append(i == 0 ? "" : ",")
+                        .append('"')
+                        .append(FIELDS.get(random.nextInt(FIELDS.size())))
+                        .append("\":")
+                        .append(value(depth + 1));
             }
             return json.append('}').toString();
         }
@@ -269,8 +399,9 @@ class MalformedInputIT extends ApiTest {
             return switch (kind) {
                 case 0 -> "null";
                 case 1 -> String.valueOf(random.nextBoolean());
-                case 2 -> List.of("0", "-1", "1.5", "1e308", "1e309", "9223372036854775808", "-0.0", "1E-400")
-                        .get(random.nextInt(8));
+                case 2 ->
+                    List.of("0", "-1", "1.5", "1e308", "1e309", "9223372036854775808", "-0.0", "1E-400")
+                            .get(random.nextInt(8));
                 case 3 -> '"' + ids.get(random.nextInt(ids.size())) + '"';
                 case 4 -> '"' + text().replace("\\", "\\\\").replace("\"", "\\\"") + '"';
                 case 5 -> "[" + value(depth + 1) + "," + '"' + ids.get(0) + "\"]";

@@ -1,6 +1,5 @@
 package io.archivist.adapters.rest;
 
-
 import java.util.Map;
 
 /** {@link MalformedInputIT} on the MongoDB store: what reaches it (odd attribute names too) is never a 500. */

@@ -1,13 +1,12 @@
 package io.archivist.adapters.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** docs/lifecycle.md and docs/api.md: the catalog; admins define types; invariants are a 422. */
 class ObjectTypeApiIT extends ApiTest {
@@ -15,8 +14,10 @@ class ObjectTypeApiIT extends ApiTest {
     @Test
     void admins_define_types_and_everyone_reads_the_catalog() {
         Workspace ws = workspace();
-        Api.Response defined = api().put("/api/v1/object-types/project", ws.admin,
-                "{\"archivable\": true, \"unique\": [\"code\"], \"retention\": \"P30D\"}");
+        Api.Response defined = api().put(
+                        "/api/v1/object-types/project",
+                        ws.admin,
+                        "{\"archivable\": true, \"unique\": [\"code\"], \"retention\": \"P30D\"}");
         assertEquals(200, defined.status(), defined::toString);
         assertEquals("project", defined.json().path("name").asText());
         assertEquals("P30D", defined.json().path("retention").asText());
@@ -29,13 +30,24 @@ class ObjectTypeApiIT extends ApiTest {
         assertTrue(one.json().path("retention").isNull());
 
         List<String> names = new ArrayList<>();
-        api().get("/api/v1/object-types", ws.member).json().path("items").forEach(t -> names.add(t.path("name").asText()));
+        api().get("/api/v1/object-types", ws.member)
+                .json()
+                .path("items")
+                .forEach(t -> names.add(t.path("name").asText()));
         assertTrue(names.containsAll(List.of("user", "project", "task")), names::toString);
 
-        Api.Response changed = api().put("/api/v1/object-types/task", ws.admin,
-                "{\"name\": \"task\", \"archivable\": true, \"parents\": [\"project\"], \"unique\": [\"title\"]}");
+        Api.Response changed = api().put(
+                        "/api/v1/object-types/task",
+                        ws.admin,
+                        "{\"name\": \"task\", \"archivable\": true, \"parents\": [\"project\"], \"unique\": [\"title\"]}");
         assertEquals(200, changed.status());
-        assertEquals("title", api().get("/api/v1/object-types/task", ws.member).json().path("unique").get(0).asText());
+        assertEquals(
+                "title",
+                api().get("/api/v1/object-types/task", ws.member)
+                        .json()
+                        .path("unique")
+                        .get(0)
+                        .asText());
     }
 
     @Test
@@ -46,7 +58,10 @@ class ObjectTypeApiIT extends ApiTest {
         ws.delete(ticket);
         JsonNode record = ws.get(ticket);
         String deletedAt = record.path("deleted_at").asText();
-        assertEquals(java.time.Instant.parse(deletedAt).plus(java.time.Duration.ofDays(30)).toString(),
+        assertEquals(
+                java.time.Instant.parse(deletedAt)
+                        .plus(java.time.Duration.ofDays(30))
+                        .toString(),
                 record.path("purge_after").asText());
     }
 
@@ -55,19 +70,20 @@ class ObjectTypeApiIT extends ApiTest {
         Workspace ws = workspace();
         ws.type("project", true);
         for (String[] refused : new String[][] {
-                {"orphan", "{\"archivable\": true, \"parents\": [\"nothing\"]}"},
-                {"fixed", "{\"archivable\": false, \"parents\": [\"project\"]}"},
-                {"Bad-Name", "{\"archivable\": true}"},
-                {"kept", "{\"archivable\": false, \"retention\": \"P1D\"}"},
-                {"soon", "{\"archivable\": true, \"retention\": \"tomorrow\"}"},
-                {"user", "{\"archivable\": false}"}}) {
+            {"orphan", "{\"archivable\": true, \"parents\": [\"nothing\"]}"},
+            {"fixed", "{\"archivable\": false, \"parents\": [\"project\"]}"},
+            {"Bad-Name", "{\"archivable\": true}"},
+            {"kept", "{\"archivable\": false, \"retention\": \"P1D\"}"},
+            {"soon", "{\"archivable\": true, \"retention\": \"tomorrow\"}"},
+            {"user", "{\"archivable\": false}"}
+        }) {
             Api.Response response = api().put("/api/v1/object-types/" + refused[0], ws.admin, refused[1]);
             assertEquals(422, response.status(), refused[0] + " -> " + response);
             assertEquals("INVALID_OBJECT_TYPE", response.code());
         }
         ws.type("task", true, "project");
-        Api.Response cycle = api().put("/api/v1/object-types/project", ws.admin,
-                "{\"archivable\": true, \"parents\": [\"task\"]}");
+        Api.Response cycle =
+                api().put("/api/v1/object-types/project", ws.admin, "{\"archivable\": true, \"parents\": [\"task\"]}");
         assertEquals(422, cycle.status());
         assertEquals("INVALID_OBJECT_TYPE", cycle.code());
     }
@@ -81,8 +97,13 @@ class ObjectTypeApiIT extends ApiTest {
             assertEquals("FORBIDDEN", refused.code());
         }
         assertEquals(404, api().get("/api/v1/object-types/project", ws.member).status());
-        assertEquals(200, api().put("/api/v1/object-types/project", Tokens.of("boss", ws.name, "SUPER_ADMIN"),
-                "{\"archivable\": true}").status());
+        assertEquals(
+                200,
+                api().put(
+                                "/api/v1/object-types/project",
+                                Tokens.of("boss", ws.name, "SUPER_ADMIN"),
+                                "{\"archivable\": true}")
+                        .status());
     }
 
     @Test
@@ -91,11 +112,23 @@ class ObjectTypeApiIT extends ApiTest {
         Api.Response unknown = api().get("/api/v1/object-types/nothing", ws.member);
         assertEquals(404, unknown.status());
         assertEquals("TYPE_NOT_FOUND", unknown.code());
-        assertEquals(400, api().put("/api/v1/object-types/project", ws.admin,
-                "{\"name\": \"other\", \"archivable\": true}").status(), "the path names the type");
-        assertEquals(400, api().put("/api/v1/object-types/project", ws.admin, "{\"archivable\": \"yes\"}").status());
-        assertEquals(400, api().put("/api/v1/object-types/project", ws.admin, "{\"parents\": \"user\"}").status());
-        assertEquals(400, api().put("/api/v1/object-types/project", ws.admin, "{\"colour\": 1}").status());
+        assertEquals(
+                400,
+                api().put("/api/v1/object-types/project", ws.admin, "{\"name\": \"other\", \"archivable\": true}")
+                        .status(),
+                "the path names the type");
+        assertEquals(
+                400,
+                api().put("/api/v1/object-types/project", ws.admin, "{\"archivable\": \"yes\"}")
+                        .status());
+        assertEquals(
+                400,
+                api().put("/api/v1/object-types/project", ws.admin, "{\"parents\": \"user\"}")
+                        .status());
+        assertEquals(
+                400,
+                api().put("/api/v1/object-types/project", ws.admin, "{\"colour\": 1}")
+                        .status());
         assertEquals(404, api().get("/api/v1/object-types/project", ws.member).status(), "nothing was defined");
     }
 }

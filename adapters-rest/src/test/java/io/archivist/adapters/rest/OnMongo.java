@@ -1,7 +1,6 @@
 package io.archivist.adapters.rest;
 
 import io.archivist.adapters.persistence.mongo.InProcessMongo;
-
 import java.util.Map;
 
 /**
@@ -12,8 +11,7 @@ final class OnMongo {
 
     private static InProcessMongo server;
 
-    private OnMongo() {
-    }
+    private OnMongo() {}
 
     /**
      * One server for the whole run, so that it outlives every service started on it; each test class
@@ -24,7 +22,12 @@ final class OnMongo {
             server = new InProcessMongo();
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         }
-        return Map.of("archivist.store", "mongo", "mongodb.uri", server.uri() + "/" + database,
-                "archivist.mongo.sweep-every", "1h");
+        return Map.of(
+                "archivist.store",
+                "mongo",
+                "mongodb.uri",
+                server.uri() + "/" + database,
+                "archivist.mongo.sweep-every",
+                "1h");
     }
 }

@@ -5,7 +5,6 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -30,20 +29,24 @@ final class OpenApiContract {
 
     /** The answers of the framework to a path or method that no route serves. */
     private static final Set<Integer> NO_ROUTE = Set.of(404, 405);
-    private static final Set<String> UNKNOWN_ROUTE = Set.of("validation.request.path.missing",
-            "validation.request.operation.notAllowed");
+
+    private static final Set<String> UNKNOWN_ROUTE =
+            Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
 
     private final OpenApiInteractionValidator validator;
 
     OpenApiContract(String document) {
-        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(document).build();
+        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(document)
+                .build();
     }
 
     /** The document the service at {@code base} serves. */
     static OpenApiContract servedBy(URI base) {
         try {
-            HttpResponse<String> served = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(base.resolve("/openapi.yml")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> served = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(base.resolve("/openapi.yml")).build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (served.statusCode() != 200) {
                 throw new AssertionError("GET /openapi.yml answered " + served.statusCode());
             }
@@ -62,8 +65,14 @@ final class OpenApiContract {
     }
 
     /** Fails with the validator's messages when the exchange is not one the document describes. */
-    void check(String method, String pathAndQuery, Map<String, List<String>> requestHeaders, String requestBody,
-               int status, HttpHeaders responseHeaders, String responseBody) {
+    void check(
+            String method,
+            String pathAndQuery,
+            Map<String, List<String>> requestHeaders,
+            String requestBody,
+            int status,
+            HttpHeaders responseHeaders,
+            String responseBody) {
         String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
         Request.Method verb = Request.Method.valueOf(method);
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
@@ -78,17 +87,22 @@ final class OpenApiContract {
         List<ValidationReport.Message> errors = new ArrayList<>(errors(answer));
         if (status >= 200 && status < 300) {
             errors(validator.validateRequest(request(verb, path, pathAndQuery, requestHeaders, requestBody))).stream()
-                    .filter(m -> !tolerated(m)).forEach(errors::add);
+                    .filter(m -> !tolerated(m))
+                    .forEach(errors::add);
         }
         if (!errors.isEmpty()) {
             throw new AssertionError("the OpenAPI document does not describe " + method + " " + pathAndQuery + " -> "
-                    + status + " " + shorten(responseBody) + ":\n" + errors.stream()
-                    .map(m -> "  " + m.getKey() + ": " + m.getMessage()).collect(Collectors.joining("\n")));
+                    + status + " " + shorten(responseBody) + ":\n"
+                    + errors.stream()
+                            .map(m -> "  " + m.getKey() + ": " + m.getMessage())
+                            .collect(Collectors.joining("\n")));
         }
     }
 
     private static List<ValidationReport.Message> errors(ValidationReport report) {
-        return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR).toList();
+        return report.getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .toList();
     }
 
     /**
@@ -99,21 +113,28 @@ final class OpenApiContract {
     private static boolean tolerated(ValidationReport.Message message) {
         return message.getKey().equals("validation.request.body.unexpected")
                 || message.getKey().equals("validation.request.parameter.schema.type")
-                && message.getMessage().contains("Instance type (null)");
+                        && message.getMessage().contains("Instance type (null)");
     }
 
     private static boolean onlyUnknownRoute(ValidationReport report) {
-        return report.hasErrors() && report.getMessages().stream()
-                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .allMatch(m -> UNKNOWN_ROUTE.contains(m.getKey()));
+        return report.hasErrors()
+                && report.getMessages().stream()
+                        .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                        .allMatch(m -> UNKNOWN_ROUTE.contains(m.getKey()));
     }
 
-    private static Request request(Request.Method verb, String path, String pathAndQuery,
-                                   Map<String, List<String>> headers, String body) {
+    private static Request request(
+            Request.Method verb, String path, String pathAndQuery, Map<String, List<String>> headers, String body) {
         SimpleRequest.Builder request = new SimpleRequest.Builder(verb, path);
-        // The service reads JSON as UTF-8 whatever charset a Content-Type claims; the validator would look the charset up.
-        headers.forEach((name, values) -> request.withHeader(name, name.equalsIgnoreCase("Content-Type")
-                ? values.stream().map(value -> value.replaceAll(";.*", "")).toList() : values));
+        // The service reads JSON as UTF-8 whatever charset a Content-Type claims; the validator would look the charset
+        // up.
+        headers.forEach((name, values) -> request.withHeader(
+                name,
+                name.equalsIgnoreCase("Content-Type")
+                        ? values.stream()
+                                .map(value -> value.replaceAll(";.*", ""))
+                                .toList()
+                        : values));
         if (body != null) {
             request.withBody(body);
         }

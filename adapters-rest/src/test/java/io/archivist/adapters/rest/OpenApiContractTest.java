@@ -1,12 +1,14 @@
 package io.archivist.adapters.rest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.archivist.adapters.rest.problem.ProblemErrorResponseProcessor;
 import io.archivist.domain.ErrorCode;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpHeaders;
@@ -16,10 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The check every REST test's exchange goes through (OpenApiContract) fails when an answer drifts from
@@ -51,46 +50,71 @@ class OpenApiContractTest {
     @Test
     void a_record_without_a_required_field_fails() {
         String drifted = RECORD.replace("\"version\": 1,", "");
-        AssertionError failed = assertThrows(AssertionError.class, () ->
-                contract.check("GET", "/api/v1/records/" + ID, Map.of(), null, 200, json("ETag", "\"1\""), drifted));
+        AssertionError failed = assertThrows(
+                AssertionError.class,
+                () -> contract.check(
+                        "GET", "/api/v1/records/" + ID, Map.of(), null, 200, json("ETag", "\"1\""), drifted));
         assertTrue(failed.getMessage().contains("version"), failed.getMessage());
     }
 
     @Test
     void a_field_the_document_does_not_name_fails() {
         String drifted = RECORD.replace("\"archived\": false,", "\"archived\": false, \"in_trash\": false,");
-        assertThrows(AssertionError.class, () ->
-                contract.check("GET", "/api/v1/records/" + ID, Map.of(), null, 200, json("ETag", "\"1\""), drifted));
+        assertThrows(
+                AssertionError.class,
+                () -> contract.check(
+                        "GET", "/api/v1/records/" + ID, Map.of(), null, 200, json("ETag", "\"1\""), drifted));
     }
 
     @Test
     void an_undocumented_status_or_a_code_outside_the_enum_fails() {
-        assertThrows(AssertionError.class, () ->
-                contract.check("GET", "/api/v1/records/" + ID, Map.of(), null, 418, problem(), PROBLEM));
-        assertThrows(AssertionError.class, () -> contract.check("GET", "/api/v1/records/" + ID, Map.of(), null, 404,
-                problem(), PROBLEM.replace("RECORD_NOT_FOUND\"}", "NO_SUCH_THING\"}")));
+        assertThrows(
+                AssertionError.class,
+                () -> contract.check("GET", "/api/v1/records/" + ID, Map.of(), null, 418, problem(), PROBLEM));
+        assertThrows(
+                AssertionError.class,
+                () -> contract.check(
+                        "GET",
+                        "/api/v1/records/" + ID,
+                        Map.of(),
+                        null,
+                        404,
+                        problem(),
+                        PROBLEM.replace("RECORD_NOT_FOUND\"}", "NO_SUCH_THING\"}")));
     }
 
     @Test
     void a_created_record_without_its_location_fails() {
         String body = "{\"type\": \"project\", \"attributes\": {\"name\": \"Apollo\"}}";
-        Map<String, List<String>> request = Map.of("Content-Type", List.of("application/json"),
-                "Authorization", List.of("Bearer any"));
-        contract.check("POST", "/api/v1/records", request, body, 201,
-                json("ETag", "\"1\"", "Location", "/api/v1/records/" + ID), RECORD);
-        assertThrows(AssertionError.class, () ->
-                contract.check("POST", "/api/v1/records", request, body, 201, json("ETag", "\"1\""), RECORD));
+        Map<String, List<String>> request =
+                Map.of("Content-Type", List.of("application/json"), "Authorization", List.of("Bearer any"));
+        contract.check(
+                "POST",
+                "/api/v1/records",
+                request,
+                body,
+                201,
+                json("ETag", "\"1\"", "Location", "/api/v1/records/" + ID),
+                RECORD);
+        assertThrows(
+                AssertionError.class,
+                () -> contract.check("POST", "/api/v1/records", request, body, 201, json("ETag", "\"1\""), RECORD));
     }
 
     @Test
     void the_problem_codes_are_the_domain_codes_and_the_framework_codes() throws IOException {
-        JsonNode schemas = new ObjectMapper(new YAMLFactory()).readTree(document).path("components").path("schemas");
+        JsonNode schemas = new ObjectMapper(new YAMLFactory())
+                .readTree(document)
+                .path("components")
+                .path("schemas");
         Set<String> documented = new TreeSet<>();
         schemas.path("ErrorCode").path("enum").forEach(code -> documented.add(code.asText()));
         schemas.path("HttpErrorCode").path("enum").forEach(code -> documented.add(code.asText()));
         Set<String> used = new TreeSet<>();
         Stream.of(ErrorCode.values()).map(Enum::name).forEach(used::add);
-        Stream.of(ProblemErrorResponseProcessor.HttpCode.values()).map(Enum::name).forEach(used::add);
+        Stream.of(ProblemErrorResponseProcessor.HttpCode.values())
+                .map(Enum::name)
+                .forEach(used::add);
         assertEquals(used, documented);
         for (int status : new int[] {400, 401, 403, 404, 405, 406, 413, 415, 500, 503}) {
             String code = ProblemErrorResponseProcessor.code(status);

@@ -1,15 +1,14 @@
 package io.archivist.adapters.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * R14 over HTTP: archivist.lifecycle.max-page-bytes ends a page of large records before its limit,
@@ -38,8 +37,10 @@ class PageBytesApiIT extends ApiTest {
             JsonNode page = api().get(query, ws.admin).json();
             sizes.add(page.path("items").size());
             page.path("items").forEach(item -> seen.add(item.path("id").asText()));
-            query = page.path("next_cursor").isNull() ? null
-                    : "/api/v1/records?type=doc&limit=10&cursor=" + page.path("next_cursor").asText();
+            query = page.path("next_cursor").isNull()
+                    ? null
+                    : "/api/v1/records?type=doc&limit=10&cursor="
+                            + page.path("next_cursor").asText();
         }
 
         // About 915 bytes of attributes each: two fit 2000 bytes, three do not.

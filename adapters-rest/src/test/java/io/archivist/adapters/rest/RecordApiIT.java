@@ -1,14 +1,13 @@
 package io.archivist.adapters.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** docs/api.md: create, read, update and list records; the record's JSON and its ETag. */
 class RecordApiIT extends ApiTest {
@@ -17,9 +16,11 @@ class RecordApiIT extends ApiTest {
     void create_answers_201_with_the_record_its_etag_and_location() {
         Workspace ws = workspace();
         ws.type("project", true);
-        Api.Response created = api().post("/api/v1/records", ws.member,
-                "{\"type\": \"project\", \"key\": \"apollo\", \"attributes\": {\"name\": \"Apollo\", \"budget\": 12.5,"
-                        + " \"tags\": [\"a\", null], \"owner\": {\"team\": 7}}}");
+        Api.Response created = api().post(
+                        "/api/v1/records",
+                        ws.member,
+                        "{\"type\": \"project\", \"key\": \"apollo\", \"attributes\": {\"name\": \"Apollo\", \"budget\": 12.5,"
+                                + " \"tags\": [\"a\", null], \"owner\": {\"team\": 7}}}");
         assertEquals(201, created.status(), created::toString);
         JsonNode record = created.json();
         String id = record.path("id").asText();
@@ -80,15 +81,21 @@ class RecordApiIT extends ApiTest {
     void r6_a_shared_unique_value_is_409_unique_conflict_naming_the_holder() {
         Workspace ws = workspace();
         String holder = ws.create("user", "{\"username\": \"ann\"}");
-        Api.Response second = api().post("/api/v1/records", ws.member,
-                "{\"type\": \"user\", \"attributes\": {\"username\": \"ann\"}}");
+        Api.Response second = api().post(
+                        "/api/v1/records", ws.member, "{\"type\": \"user\", \"attributes\": {\"username\": \"ann\"}}");
         assertEquals(409, second.status());
         assertEquals("UNIQUE_CONFLICT", second.code());
         assertEquals(holder, second.json().path("holder").asText());
 
         assertEquals(200, ws.delete(holder).status());
-        assertEquals(201, api().post("/api/v1/records", ws.member,
-                "{\"type\": \"user\", \"attributes\": {\"username\": \"ann\"}}").status(), "archiving frees the value");
+        assertEquals(
+                201,
+                api().post(
+                                "/api/v1/records",
+                                ws.member,
+                                "{\"type\": \"user\", \"attributes\": {\"username\": \"ann\"}}")
+                        .status(),
+                "archiving frees the value");
     }
 
     @Test
@@ -98,8 +105,10 @@ class RecordApiIT extends ApiTest {
         ws.type("task", true, "project");
         String project = ws.create("project", "{}");
         ws.delete(project);
-        Api.Response child = api().post("/api/v1/records", ws.member,
-                "{\"type\": \"task\", \"attributes\": {}, \"parents\": [\"" + project + "\"]}");
+        Api.Response child = api().post(
+                        "/api/v1/records",
+                        ws.member,
+                        "{\"type\": \"task\", \"attributes\": {}, \"parents\": [\"" + project + "\"]}");
         assertEquals(409, child.status());
         assertEquals("PARENT_ARCHIVED", child.code());
         assertEquals(List.of(project), child.texts("parents"));
@@ -111,10 +120,14 @@ class RecordApiIT extends ApiTest {
         ws.type("project", true);
         ws.type("note", true);
         String note = ws.create("note", "{}");
-        assertEquals("VALIDATION_FAILED", api().post("/api/v1/records", ws.member,
-                "{\"type\": \"nothing\", \"attributes\": {}}").code());
-        Api.Response wrongParent = api().post("/api/v1/records", ws.member,
-                "{\"type\": \"project\", \"attributes\": {}, \"parents\": [\"" + note + "\"]}");
+        assertEquals(
+                "VALIDATION_FAILED",
+                api().post("/api/v1/records", ws.member, "{\"type\": \"nothing\", \"attributes\": {}}")
+                        .code());
+        Api.Response wrongParent = api().post(
+                        "/api/v1/records",
+                        ws.member,
+                        "{\"type\": \"project\", \"attributes\": {}, \"parents\": [\"" + note + "\"]}");
         assertEquals(400, wrongParent.status());
         assertEquals("VALIDATION_FAILED", wrongParent.code());
     }
@@ -124,8 +137,10 @@ class RecordApiIT extends ApiTest {
         Workspace ws = workspace();
         ws.type("project", true);
         String id = ws.create("project", "{\"name\": \"A\", \"drop\": 1, \"nested\": {\"x\": 1, \"y\": 2}}");
-        Api.Response patched = api().patch("/api/v1/records/" + id, ws.member,
-                "{\"attributes\": {\"name\": \"B\", \"drop\": null, \"nested\": {\"y\": null, \"z\": 3}}}");
+        Api.Response patched = api().patch(
+                        "/api/v1/records/" + id,
+                        ws.member,
+                        "{\"attributes\": {\"name\": \"B\", \"drop\": null, \"nested\": {\"y\": null, \"z\": 3}}}");
         assertEquals(200, patched.status(), patched::toString);
         JsonNode attributes = patched.json().path("attributes");
         assertEquals("B", attributes.path("name").asText());
@@ -142,10 +157,17 @@ class RecordApiIT extends ApiTest {
         Workspace ws = workspace();
         ws.type("project", true);
         String id = ws.create("project", "{\"name\": \"A\"}");
-        assertEquals(200, api().patch("/api/v1/records/" + id, ws.member, "{\"attributes\": {\"name\": \"B\"}}",
-                "If-Match", "\"1\"").status());
-        Api.Response stale = api().patch("/api/v1/records/" + id, ws.member, "{\"attributes\": {\"name\": \"C\"}}",
-                "If-Match", "\"1\"");
+        assertEquals(
+                200,
+                api().patch(
+                                "/api/v1/records/" + id,
+                                ws.member,
+                                "{\"attributes\": {\"name\": \"B\"}}",
+                                "If-Match",
+                                "\"1\"")
+                        .status());
+        Api.Response stale = api().patch(
+                        "/api/v1/records/" + id, ws.member, "{\"attributes\": {\"name\": \"C\"}}", "If-Match", "\"1\"");
         assertEquals(412, stale.status());
         assertEquals("PRECONDITION_FAILED", stale.code());
         assertEquals("B", ws.get(id).path("attributes").path("name").asText());
@@ -161,7 +183,8 @@ class RecordApiIT extends ApiTest {
             assertEquals(200, archived.status(), archived::toString);
             assertTrue(archived.json().path("archived").asBoolean(), flag);
             assertFalse(archived.json().path("archive_operation").isNull());
-            assertEquals(archived.json().path("version").asText(),
+            assertEquals(
+                    archived.json().path("version").asText(),
                     archived.header("ETag").orElseThrow().replace("\"", ""));
 
             Api.Response again = api().patch("/api/v1/records/" + id, ws.admin, "{\"" + flag + "\": true}");
@@ -201,21 +224,38 @@ class RecordApiIT extends ApiTest {
         Workspace ws = workspace();
         ws.type("project", true);
         String id = ws.create("project", "{}");
-        for (String field : List.of("id", "deleted_at", "archive_operation", "version", "created_at", "created_by",
-                "updated_at", "updated_by")) {
-            Api.Response create = api().post("/api/v1/records", ws.member,
-                    "{\"type\": \"project\", \"attributes\": {}, \"" + field + "\": null}");
+        for (String field : List.of(
+                "id",
+                "deleted_at",
+                "archive_operation",
+                "version",
+                "created_at",
+                "created_by",
+                "updated_at",
+                "updated_by")) {
+            Api.Response create = api().post(
+                            "/api/v1/records",
+                            ws.member,
+                            "{\"type\": \"project\", \"attributes\": {}, \"" + field + "\": null}");
             assertEquals(400, create.status(), field);
             assertTrue(create.json().path("detail").asText().contains("read-only"), create::toString);
-            Api.Response patch = api().patch("/api/v1/records/" + id, ws.member,
-                    "{\"attributes\": {}, \"" + field + "\": \"x\"}");
+            Api.Response patch =
+                    api().patch("/api/v1/records/" + id, ws.member, "{\"attributes\": {}, \"" + field + "\": \"x\"}");
             assertEquals(400, patch.status(), field);
             assertEquals("VALIDATION_FAILED", patch.code());
         }
-        assertEquals(400, api().post("/api/v1/records", ws.member,
-                "{\"type\": \"project\", \"attributes\": {}, \"colour\": 1}").status());
-        assertEquals(400, api().patch("/api/v1/records/" + id, ws.member, "{\"key\": \"k\"}").status());
-        assertEquals(400, api().patch("/api/v1/records/" + id, ws.member, "{\"parents\": []}").status());
+        assertEquals(
+                400,
+                api().post("/api/v1/records", ws.member, "{\"type\": \"project\", \"attributes\": {}, \"colour\": 1}")
+                        .status());
+        assertEquals(
+                400,
+                api().patch("/api/v1/records/" + id, ws.member, "{\"key\": \"k\"}")
+                        .status());
+        assertEquals(
+                400,
+                api().patch("/api/v1/records/" + id, ws.member, "{\"parents\": []}")
+                        .status());
         assertEquals(1, ws.get(id).path("version").asLong(), "nothing changed");
     }
 
@@ -235,11 +275,14 @@ class RecordApiIT extends ApiTest {
         String cursor = null;
         int pages = 0;
         do {
-            Api.Response page = api().get("/api/v1/records?type=task&limit=2"
-                    + (cursor == null ? "" : "&cursor=" + cursor), ws.member);
+            Api.Response page = api().get(
+                            "/api/v1/records?type=task&limit=2" + (cursor == null ? "" : "&cursor=" + cursor),
+                            ws.member);
             assertEquals(200, page.status(), page::toString);
             page.json().path("items").forEach(item -> seen.add(item.path("id").asText()));
-            cursor = page.json().path("next_cursor").isNull() ? null : page.json().path("next_cursor").asText();
+            cursor = page.json().path("next_cursor").isNull()
+                    ? null
+                    : page.json().path("next_cursor").asText();
             pages++;
         } while (cursor != null);
         assertEquals(tasks.subList(0, 4), seen, "active only by default, in creation order");
@@ -255,9 +298,19 @@ class RecordApiIT extends ApiTest {
     void list_refuses_a_limit_over_500_bad_cursors_and_unknown_parameters() {
         Workspace ws = workspace();
         ws.type("project", true);
-        for (String query : List.of("limit=501", "limit=0", "limit=-1", "limit=abc", "limit=99999999999999999999",
-                "cursor=not-a-cursor", "archived=maybe", "parent=nope", "type=%7B%22%24ne%22%3Anull%7D",
-                "type[$ne]=x", "colour=red", "limit=5&limit=6")) {
+        for (String query : List.of(
+                "limit=501",
+                "limit=0",
+                "limit=-1",
+                "limit=abc",
+                "limit=99999999999999999999",
+                "cursor=not-a-cursor",
+                "archived=maybe",
+                "parent=nope",
+                "type=%7B%22%24ne%22%3Anull%7D",
+                "type[$ne]=x",
+                "colour=red",
+                "limit=5&limit=6")) {
             Api.Response page = api().get("/api/v1/records?" + query, ws.member);
             assertEquals(400, page.status(), query + " -> " + page);
             assertEquals("VALIDATION_FAILED", page.code());

@@ -15,7 +15,6 @@ import io.archivist.domain.Operation;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -28,8 +27,15 @@ class RecordingRetention implements PurgeExpiredUseCase {
     private final RetentionService service;
     final List<Operation> operations = new CopyOnWriteArrayList<>();
 
-    RecordingRetention(RecordReads records, RecordCascades cascades, OperationLog log, CatalogStore catalogs,
-                       WorkspaceTurns unitOfWork, TimeSource time, IdGenerator ids, LifecyclePolicy policy) {
+    RecordingRetention(
+            RecordReads records,
+            RecordCascades cascades,
+            OperationLog log,
+            CatalogStore catalogs,
+            WorkspaceTurns unitOfWork,
+            TimeSource time,
+            IdGenerator ids,
+            LifecyclePolicy policy) {
         this.service = new RetentionService(records, cascades, log, catalogs, unitOfWork, time, ids, policy);
     }
 

@@ -1,15 +1,14 @@
 package io.archivist.adapters.rest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.archivist.domain.Operation;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * R11 in the running service: the scheduled job purges archived records once their type's
@@ -19,10 +18,15 @@ class RetentionApiIT extends ApiTest {
 
     @Override
     Map<String, String> moreProperties() {
-        return Map.of("archivist.retention.enabled", "true",
-                "archivist.retention.interval", "200ms",
-                "archivist.retention.initial-delay", "0s",
-                "archivist.test.record-retention", "true");
+        return Map.of(
+                "archivist.retention.enabled",
+                "true",
+                "archivist.retention.interval",
+                "200ms",
+                "archivist.retention.initial-delay",
+                "0s",
+                "archivist.test.record-retention",
+                "true");
     }
 
     @Test
@@ -36,7 +40,10 @@ class RetentionApiIT extends ApiTest {
         String kept = ws.create("project", "{}");
         ws.delete(kept);
         JsonNode archived = ws.delete(ticket).json().path("record");
-        assertEquals(Instant.parse(archived.path("deleted_at").asText()).plusSeconds(1).toString(),
+        assertEquals(
+                Instant.parse(archived.path("deleted_at").asText())
+                        .plusSeconds(1)
+                        .toString(),
                 archived.path("purge_after").asText());
 
         // The job runs on its own every 200ms: wait (bounded) until it has purged the ticket.
@@ -50,7 +57,8 @@ class RetentionApiIT extends ApiTest {
 
         Operation purge = bean(RecordingRetention.class).operations.stream()
                 .filter(op -> op.roots().stream().anyMatch(id -> id.toString().equals(ticket)))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         Api.Response read = api().get("/api/v1/operations/" + purge.id(), ws.admin);
         assertEquals(200, read.status(), read::toString);
         assertEquals("purge", read.json().path("kind").asText());

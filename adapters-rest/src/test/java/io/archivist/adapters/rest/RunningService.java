@@ -1,14 +1,13 @@
 package io.archivist.adapters.rest;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The service started in the test's JVM on an embedded server, reached over real HTTP through
@@ -27,12 +26,14 @@ final class RunningService implements AutoCloseable {
 
     /** Starts the service with exactly these properties; a service that refuses to start throws. */
     static RunningService start(Map<String, ?> properties) {
-        return new RunningService(ApplicationContext.run(EmbeddedServer.class, new HashMap<String, Object>(properties)));
+        return new RunningService(
+                ApplicationContext.run(EmbeddedServer.class, new HashMap<String, Object>(properties)));
     }
 
     /** Starts the service with {@code properties}, which it must refuse: the message of the refusal's root cause. */
     static String refusalToStart(Map<String, ?> properties) {
-        Throwable cause = assertThrows(RuntimeException.class, () -> start(properties).close(), properties::toString);
+        Throwable cause =
+                assertThrows(RuntimeException.class, () -> start(properties).close(), properties::toString);
         while (cause.getCause() != null) {
             cause = cause.getCause();
         }

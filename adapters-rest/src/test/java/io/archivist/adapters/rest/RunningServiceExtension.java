@@ -1,12 +1,11 @@
 package io.archivist.adapters.rest;
 
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-
-import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * One running service per test class, handed to any test or {@code @BeforeAll} method that asks for
@@ -16,7 +15,8 @@ import java.util.Map;
  */
 final class RunningServiceExtension implements ParameterResolver, AfterAllCallback {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningServiceExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(RunningServiceExtension.class);
 
     /** A test class that starts the service with properties of its own. */
     interface Configured {
@@ -31,16 +31,24 @@ final class RunningServiceExtension implements ParameterResolver, AfterAllCallba
     @Override
     public RunningService resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();
-        return classContext(context).getStore(NAMESPACE).getOrComputeIfAbsent(testClass, c -> RunningService.start(
-                parameter.getTarget().filter(Configured.class::isInstance).map(Configured.class::cast)
-                        .map(Configured::serviceProperties)
-                        .orElseGet(() -> RunningService.embedded(Path.of("target", "test-data", c.getSimpleName())))),
-                RunningService.class);
+        return classContext(context)
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        testClass,
+                        c -> RunningService.start(parameter
+                                .getTarget()
+                                .filter(Configured.class::isInstance)
+                                .map(Configured.class::cast)
+                                .map(Configured::serviceProperties)
+                                .orElseGet(() ->
+                                        RunningService.embedded(Path.of("target", "test-data", c.getSimpleName())))),
+                        RunningService.class);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        RunningService started = context.getStore(NAMESPACE).remove(context.getRequiredTestClass(), RunningService.class);
+        RunningService started =
+                context.getStore(NAMESPACE).remove(context.getRequiredTestClass(), RunningService.class);
         if (started != null) {
             started.close();
         }

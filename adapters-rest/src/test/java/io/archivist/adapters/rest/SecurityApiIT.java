@@ -1,13 +1,12 @@
 package io.archivist.adapters.rest;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** docs/quality.md "Security targets" over HTTP with HS256 tokens (the JWKS cases are in JwksApiIT). */
 class SecurityApiIT extends ApiTest {
@@ -47,8 +46,9 @@ class SecurityApiIT extends ApiTest {
 
     @Test
     void a_valid_token_passes() {
-        Api.Response ok = api().get(PATH, Tokens.withClaims(claims("ann", Tokens.in(Duration.ofMinutes(5)),
-                "[\"MEMBER\"]", "acme")));
+        Api.Response ok = api().get(
+                        PATH,
+                        Tokens.withClaims(claims("ann", Tokens.in(Duration.ofMinutes(5)), "[\"MEMBER\"]", "acme")));
         assertEquals(200, ok.status(), ok::toString);
     }
 
@@ -57,16 +57,18 @@ class SecurityApiIT extends ApiTest {
         long soon = Tokens.in(Duration.ofMinutes(5));
         assertUnauthorized(null, "no token");
         assertUnauthorized(Tokens.unsigned(claims("ann", soon, "[\"ADMIN\"]", "acme")), "alg none");
-        assertUnauthorized(Tokens.signed("another-secret-that-is-long-enough-too", "ann", "acme", List.of("ADMIN")),
+        assertUnauthorized(
+                Tokens.signed("another-secret-that-is-long-enough-too", "ann", "acme", List.of("ADMIN")),
                 "wrong HS256 secret");
-        assertUnauthorized(Tokens.withClaims(claims("ann", Tokens.in(Duration.ofMinutes(-5)), "[\"ADMIN\"]", "acme")),
-                "expired");
+        assertUnauthorized(
+                Tokens.withClaims(claims("ann", Tokens.in(Duration.ofMinutes(-5)), "[\"ADMIN\"]", "acme")), "expired");
         assertUnauthorized(Tokens.withClaims(claims("ann", null, "[\"ADMIN\"]", "acme")), "no exp");
         assertUnauthorized(Tokens.withClaims(claims(null, soon, "[\"ADMIN\"]", "acme")), "no sub");
         assertUnauthorized(Tokens.withClaims(claims("", soon, "[\"ADMIN\"]", "acme")), "blank sub");
         String valid = Tokens.of("ann", "acme", "MEMBER");
         String[] parts = valid.split("\\.");
-        assertUnauthorized(parts[0] + "." + Tokens.b64(claims("ann", soon, "[\"SUPER_ADMIN\"]", "acme")) + "." + parts[2],
+        assertUnauthorized(
+                parts[0] + "." + Tokens.b64(claims("ann", soon, "[\"SUPER_ADMIN\"]", "acme")) + "." + parts[2],
                 "payload changed after signing");
         assertUnauthorized("not-a-jwt", "garbage");
         Api.Response basic = api().send("GET", PATH, null, null, "Authorization", "Basic YWxpY2U6c2VjcmV0");
@@ -82,7 +84,8 @@ class SecurityApiIT extends ApiTest {
         assertForbidden(Tokens.withClaims(claims("ann", soon, "[\"OWNER\"]", "acme")), "no known role");
         assertForbidden(Tokens.withClaims(claims("ann", soon, "[]", "acme")), "empty roles");
         assertForbidden(Tokens.withClaims(claims("ann", soon, "[\"ADMIN\"]", null)), "no workspace");
-        assertForbidden(Tokens.withClaims(claims("ann", soon, "[\"ADMIN\"]", "../../etc")), "a workspace that is no name");
+        assertForbidden(
+                Tokens.withClaims(claims("ann", soon, "[\"ADMIN\"]", "../../etc")), "a workspace that is no name");
         assertForbidden(Tokens.of("system", "acme", "ADMIN"), "the retention job's actor");
         assertForbidden(Tokens.of("seed", "acme", "ADMIN"), "the seed importer's actor");
     }
@@ -90,12 +93,15 @@ class SecurityApiIT extends ApiTest {
     @Test
     void reserved_actors_in_any_case_and_spacing_and_subs_with_control_characters_are_forbidden() {
         for (String reserved : List.of("SYSTEM", "Seed", "system ", " sEeD ", "sys tem", "system\u00a0")) {
-            assertForbidden(Tokens.withClaims(claims(reserved, Tokens.in(Duration.ofMinutes(5)), "[\"ADMIN\"]", "acme")),
+            assertForbidden(
+                    Tokens.withClaims(claims(reserved, Tokens.in(Duration.ofMinutes(5)), "[\"ADMIN\"]", "acme")),
                     "reserved '" + reserved + "'");
         }
         for (String control : List.of("ann\\u0000", "ann\\nroot", "ann\\u001f", "ann\\u007f")) {
-            Api.Response response = api().get(PATH, Tokens.withClaims(claims(control, Tokens.in(Duration.ofMinutes(5)),
-                    "[\"ADMIN\"]", "acme")));
+            Api.Response response = api().get(
+                            PATH,
+                            Tokens.withClaims(
+                                    claims(control, Tokens.in(Duration.ofMinutes(5)), "[\"ADMIN\"]", "acme")));
             assertEquals(403, response.status(), control + " -> " + response);
             assertTrue(response.json().path("detail").asText().contains("control character"), response::toString);
         }
@@ -106,8 +112,10 @@ class SecurityApiIT extends ApiTest {
     void a_token_is_unauthorized_before_its_nbf() {
         long soon = Tokens.in(Duration.ofMinutes(5));
         String claims = claims("ann", soon, "[\"MEMBER\"]", "acme");
-        String notYet = claims.substring(0, claims.length() - 1) + ", \"nbf\": " + Tokens.in(Duration.ofMinutes(2)) + "}";
-        String already = claims.substring(0, claims.length() - 1) + ", \"nbf\": " + Tokens.in(Duration.ofMinutes(-2)) + "}";
+        String notYet =
+                claims.substring(0, claims.length() - 1) + ", \"nbf\": " + Tokens.in(Duration.ofMinutes(2)) + "}";
+        String already =
+                claims.substring(0, claims.length() - 1) + ", \"nbf\": " + Tokens.in(Duration.ofMinutes(-2)) + "}";
 
         assertUnauthorized(Tokens.withClaims(notYet), "nbf in two minutes");
         assertEquals(200, api().get(PATH, Tokens.withClaims(already)).status(), "nbf two minutes ago");
@@ -159,16 +167,28 @@ class SecurityApiIT extends ApiTest {
             assertFalse(answer.text().contains("secret\""), "never its data");
         }
         Api.Response bulk = api().post("/api/v1/records/bulk/delete", mine.admin, Workspace.ids(List.of(secret)));
-        assertEquals("RECORD_NOT_FOUND", bulk.json().path("items").get(0).path("error").path("code").asText());
-        Api.Response child = api().post("/api/v1/records", mine.admin,
-                "{\"type\": \"project\", \"attributes\": {}, \"parents\": [\"" + secret + "\"]}");
+        assertEquals(
+                "RECORD_NOT_FOUND",
+                bulk.json().path("items").get(0).path("error").path("code").asText());
+        Api.Response child = api().post(
+                        "/api/v1/records",
+                        mine.admin,
+                        "{\"type\": \"project\", \"attributes\": {}, \"parents\": [\"" + secret + "\"]}");
         assertEquals(400, child.status(), "a parent of another workspace does not exist here");
         for (String archived : List.of("false", "true", "any")) {
-            assertEquals(0, api().get("/api/v1/records?archived=" + archived, mine.admin).json().path("items").size());
+            assertEquals(
+                    0,
+                    api().get("/api/v1/records?archived=" + archived, mine.admin)
+                            .json()
+                            .path("items")
+                            .size());
         }
-        String operation = theirs.delete(secret).json().path("operation").path("id").asText();
-        assertEquals(404, api().get("/api/v1/operations/" + operation, mine.admin).status());
-        assertEquals("secret", theirs.get(secret).path("attributes").path("name").asText(), "untouched");
+        String operation =
+                theirs.delete(secret).json().path("operation").path("id").asText();
+        assertEquals(
+                404, api().get("/api/v1/operations/" + operation, mine.admin).status());
+        assertEquals(
+                "secret", theirs.get(secret).path("attributes").path("name").asText(), "untouched");
     }
 
     @Test
@@ -179,8 +199,13 @@ class SecurityApiIT extends ApiTest {
         Api.Response openApi = api().get("/openapi.yml", null);
         assertEquals(200, openApi.status());
         assertTrue(openApi.text().startsWith("openapi: 3"), openApi.text().substring(0, 40));
-        for (String route : List.of("/api/v1/records:", "/api/v1/records/{id}/restore:", "/api/v1/records/bulk/delete:",
-                "/api/v1/records/{id}/preview:", "/api/v1/records/{id}/history:", "/api/v1/operations/{id}:",
+        for (String route : List.of(
+                "/api/v1/records:",
+                "/api/v1/records/{id}/restore:",
+                "/api/v1/records/bulk/delete:",
+                "/api/v1/records/{id}/preview:",
+                "/api/v1/records/{id}/history:",
+                "/api/v1/operations/{id}:",
                 "/api/v1/object-types/{name}:")) {
             assertTrue(openApi.text().contains(route), route);
         }
@@ -196,8 +221,13 @@ class SecurityApiIT extends ApiTest {
         Api.Response method = api().send("PUT", "/api/v1/records/0190a0d4-0000-7000-8000-000000000000", ws.admin, "{}");
         assertEquals(405, method.status());
         assertEquals("METHOD_NOT_ALLOWED", method.code());
-        Api.Response mediaType = api().send("POST", "/api/v1/records", ws.admin, "type=project",
-                "Content-Type", "application/x-www-form-urlencoded");
+        Api.Response mediaType = api().send(
+                        "POST",
+                        "/api/v1/records",
+                        ws.admin,
+                        "type=project",
+                        "Content-Type",
+                        "application/x-www-form-urlencoded");
         assertEquals(415, mediaType.status());
         assertEquals("UNSUPPORTED_MEDIA_TYPE", mediaType.code());
     }

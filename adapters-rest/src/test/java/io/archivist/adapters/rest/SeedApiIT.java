@@ -1,8 +1,9 @@
 package io.archivist.adapters.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,9 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * docs/lifecycle.md#seeds over HTTP, on the embedded H2 store (ApiTest): {@code POST /api/v1/seeds} imports the example seed,
@@ -34,21 +33,39 @@ class SeedApiIT extends ApiTest {
         assertEquals(200, imported.status(), imported::toString);
         JsonNode report = imported.json();
         assertEquals(17, report.path("records").asLong());
-        assertEquals(6, report.path("records_per_type").path("task").path("created").asLong());
+        assertEquals(
+                6, report.path("records_per_type").path("task").path("created").asLong());
         assertEquals(4, report.path("object_types").path("created").asLong());
         assertEquals(4, report.path("operations_created").asLong());
         Map<String, JsonNode> records = records(admin);
         assertEquals("ada", records.get("journey-onboarding").path("created_by").asText(), "the caller is the actor");
-        assertEquals(Set.of("user-linus", "assign-linus-accounts", "task-buddy-lunch", "journey-offboarding-2024",
-                "step-offboarding-handover", "task-return-laptop", "task-exit-survey"), archivedKeys(admin));
+        assertEquals(
+                Set.of(
+                        "user-linus",
+                        "assign-linus-accounts",
+                        "task-buddy-lunch",
+                        "journey-offboarding-2024",
+                        "step-offboarding-handover",
+                        "task-return-laptop",
+                        "task-exit-survey"),
+                archivedKeys(admin));
 
-        Api.Response restored = api().post("/api/v1/records/" + records.get("journey-offboarding-2024").path("id").asText()
-                + "/restore", admin, "{}");
+        Api.Response restored = api().post(
+                        "/api/v1/records/"
+                                + records.get("journey-offboarding-2024")
+                                        .path("id")
+                                        .asText() + "/restore",
+                        admin,
+                        "{}");
 
         assertEquals(200, restored.status(), restored::toString);
-        assertEquals(Map.of("journey", 1L, "step", 1L, "task", 1L), counts(restored.json().path("operation")));
-        assertEquals(Set.of("user-linus", "assign-linus-accounts", "task-buddy-lunch", "task-exit-survey"),
-                archivedKeys(admin), "the exit survey was archived on its own, earlier");
+        assertEquals(
+                Map.of("journey", 1L, "step", 1L, "task", 1L),
+                counts(restored.json().path("operation")));
+        assertEquals(
+                Set.of("user-linus", "assign-linus-accounts", "task-buddy-lunch", "task-exit-survey"),
+                archivedKeys(admin),
+                "the exit survey was archived on its own, earlier");
     }
 
     @Test
@@ -58,11 +75,15 @@ class SeedApiIT extends ApiTest {
         assertEquals(200, api().post("/api/v1/seeds", admin, example(ws)).status());
         Map<String, JsonNode> before = records(admin);
 
-        Api.Response again = api().post("/api/v1/seeds", admin, example(ws).replace("\"workspace\": \"" + ws + "\",", ""));
+        Api.Response again =
+                api().post("/api/v1/seeds", admin, example(ws).replace("\"workspace\": \"" + ws + "\",", ""));
 
         assertEquals(200, again.status(), again::toString);
-        assertEquals(17, again.json().path("records_per_type").findValues("unchanged").stream()
-                .mapToLong(JsonNode::asLong).sum());
+        assertEquals(
+                17,
+                again.json().path("records_per_type").findValues("unchanged").stream()
+                        .mapToLong(JsonNode::asLong)
+                        .sum());
         assertEquals(before, records(admin), "same ids, same versions");
     }
 
@@ -84,8 +105,11 @@ class SeedApiIT extends ApiTest {
         assertEquals("x1", first.path("key").asText());
         assertEquals(4, first.path("line").asLong());
         assertEquals("/records/1", first.path("pointer").asText());
-        assertEquals("TYPE_NOT_FOUND", refused.json().path("errors").path(1).path("code").asText());
-        assertEquals(0, api().get("/api/v1/object-types", admin).json().path("items").size() - 1, "only the built-in user");
+        assertEquals(
+                "TYPE_NOT_FOUND",
+                refused.json().path("errors").path(1).path("code").asText());
+        assertEquals(
+                0, api().get("/api/v1/object-types", admin).json().path("items").size() - 1, "only the built-in user");
         assertEquals(Map.of(), records(admin));
     }
 
@@ -96,13 +120,15 @@ class SeedApiIT extends ApiTest {
         Api.Response refused = api().post("/api/v1/seeds", admin, example("someone-else"));
 
         assertEquals(400, refused.status(), refused::toString);
-        assertEquals("WORKSPACE_MISMATCH", refused.json().path("errors").path(0).path("code").asText());
+        assertEquals(
+                "WORKSPACE_MISMATCH",
+                refused.json().path("errors").path(0).path("code").asText());
     }
 
     @Test
     void s3_only_admins_import_seeds() {
         String ws = freshWorkspace();
-        for (String role : new String[]{"MEMBER", "JOURNEY_MANAGER"}) {
+        for (String role : new String[] {"MEMBER", "JOURNEY_MANAGER"}) {
             Api.Response refused = api().post("/api/v1/seeds", Tokens.of("mo", ws, role), example(ws));
             assertEquals(403, refused.status(), refused::toString);
             assertEquals("FORBIDDEN", refused.code());
@@ -127,14 +153,26 @@ class SeedApiIT extends ApiTest {
 
         assertEquals(200, dry.status(), dry::toString);
         assertTrue(dry.json().path("dry_run").asBoolean());
-        assertEquals(2, dry.json().path("records_per_type").path("journey").path("created").asLong());
+        assertEquals(
+                2,
+                dry.json()
+                        .path("records_per_type")
+                        .path("journey")
+                        .path("created")
+                        .asLong());
         assertEquals(Map.of(), records(admin));
-        assertEquals(200, api().post("/api/v1/seeds", admin, yaml, "Content-Type", "application/yaml").status());
+        assertEquals(
+                200,
+                api().post("/api/v1/seeds", admin, yaml, "Content-Type", "application/yaml")
+                        .status());
         String jsonLines = "{\"key\": \"j3\", \"type\": \"journey\", \"attributes\": {\"slug\": \"three\"}}\n";
         Api.Response lines = api().post("/api/v1/seeds", admin, jsonLines, "Content-Type", "application/x-ndjson");
         assertEquals(200, lines.status(), lines::toString);
         assertEquals(Set.of("j1", "j2", "j3"), records(admin).keySet());
-        assertEquals(415, api().post("/api/v1/seeds", admin, "a,b", "Content-Type", "text/csv").status());
+        assertEquals(
+                415,
+                api().post("/api/v1/seeds", admin, "a,b", "Content-Type", "text/csv")
+                        .status());
     }
 
     @Test
@@ -143,11 +181,17 @@ class SeedApiIT extends ApiTest {
         String admin = Tokens.of("ada", ws, "ADMIN");
         StringBuilder lines = new StringBuilder();
         for (int n = 0; lines.length() < 1_100_000; n++) {
-            lines.append("{\"key\": \"u").append(n).append("\", \"type\": \"user\", \"attributes\": {\"username\": \"user-")
-                    .append(n).append("\", \"about\": \"").append("x".repeat(200)).append("\"}}\n");
+            lines.append("{\"key\": \"u")
+                    .append(n)
+                    .append("\", \"type\": \"user\", \"attributes\": {\"username\": \"user-")
+                    .append(n)
+                    .append("\", \"about\": \"")
+                    .append("x".repeat(200))
+                    .append("\"}}\n");
         }
 
-        Api.Response tooBig = api().post("/api/v1/seeds", admin, lines.toString(), "Content-Type", "application/x-ndjson");
+        Api.Response tooBig =
+                api().post("/api/v1/seeds", admin, lines.toString(), "Content-Type", "application/x-ndjson");
 
         assertEquals(413, tooBig.status(), tooBig::toString);
         assertEquals(Map.of(), records(admin));
@@ -156,15 +200,26 @@ class SeedApiIT extends ApiTest {
     @Test
     void malformed_seed_bodies_are_400_problems_never_a_500() {
         String admin = Tokens.of("ada", freshWorkspace(), "ADMIN");
-        for (String body : new String[]{"", "{", "[]", "null", "{\"records\": {\"$ne\": null}}",
-                "{\"records\": [" + "[".repeat(5_000) + "]}", "{\"records\": [{\"key\": \"a\", \"type\": {\"$gt\": \"\"}}]}"}) {
+        for (String body : new String[] {
+            "",
+            "{",
+            "[]",
+            "null",
+            "{\"records\": {\"$ne\": null}}",
+            "{\"records\": [" + "[".repeat(5_000) + "]}",
+            "{\"records\": [{\"key\": \"a\", \"type\": {\"$gt\": \"\"}}]}"
+        }) {
             Api.Response refused = api().post("/api/v1/seeds", admin, body);
             assertEquals(400, refused.status(), body + " -> " + refused);
             assertEquals("VALIDATION_FAILED", refused.code());
             assertTrue(!refused.text().contains("\tat ") && !refused.text().contains("Exception"), refused::toString);
         }
-        Api.Response yaml = api().post("/api/v1/seeds", admin, "records: [\n  - &a {key: x}\n  - *a\n]",
-                "Content-Type", "application/yaml");
+        Api.Response yaml = api().post(
+                        "/api/v1/seeds",
+                        admin,
+                        "records: [\n  - &a {key: x}\n  - *a\n]",
+                        "Content-Type",
+                        "application/yaml");
         assertEquals(400, yaml.status(), yaml::toString);
     }
 
@@ -202,14 +257,19 @@ class SeedApiIT extends ApiTest {
 
     private Set<String> archivedKeys(String token) {
         Set<String> keys = new TreeSet<>();
-        api().get("/api/v1/records?archived=true&limit=500", token).json().path("items")
+        api().get("/api/v1/records?archived=true&limit=500", token)
+                .json()
+                .path("items")
                 .forEach(record -> keys.add(record.path("key").asText()));
         return keys;
     }
 
     private static Map<String, Long> counts(JsonNode operation) {
         Map<String, Long> counts = new TreeMap<>();
-        operation.path("counts").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        operation
+                .path("counts")
+                .fields()
+                .forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
         return counts;
     }
 }

@@ -1,10 +1,10 @@
 package io.archivist.adapters.rest;
 
-import io.archivist.adapters.rest.cli.ArchivistCommand;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.archivist.adapters.rest.cli.ArchivistCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,10 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** docs/lifecycle.md#seeds from the command line: {@code seed import FILE [--dry-run]} on the embedded H2 store. */
 class SeedCliIT {
@@ -51,7 +50,9 @@ class SeedCliIT {
 
         assertEquals(0, run("seed", "import", example), err::toString);
         assertTrue(out.toString().contains("Imported " + example + " into workspace demo"), out::toString);
-        assertTrue(out.toString().contains("task: 6 created, 0 updated, 0 unchanged"), () -> "the dry run wrote nothing: " + out);
+        assertTrue(
+                out.toString().contains("task: 6 created, 0 updated, 0 unchanged"),
+                () -> "the dry run wrote nothing: " + out);
         assertTrue(out.toString().contains("archive operations created: 4"), out::toString);
         assertTrue(err.toString().contains("records/s"), err::toString);
 
@@ -93,12 +94,18 @@ class SeedCliIT {
         Path log = Files.createDirectories(data).resolve("stdout.txt");
         Path errors = data.resolve("stderr.txt");
         try (RunningService service = RunningService.start(Map.of(
-                "archivist.data-dir", data.toString(), "archivist.retention.enabled", "false",
-                "micronaut.server.port", "-1"))) {
+                "archivist.data-dir",
+                data.toString(),
+                "archivist.retention.enabled",
+                "false",
+                "micronaut.server.port",
+                "-1"))) {
             // Another process: within one JVM, H2 shares the open database instead of refusing it.
-            Process seedImport = new ProcessBuilder(ServiceProcess.archivist(List.of("-Darchivist.data-dir=" + data),
-                    "seed", "import", SeedApiIT.EXAMPLE.toString()))
-                    .redirectOutput(log.toFile()).redirectError(errors.toFile()).start();
+            Process seedImport = new ProcessBuilder(ServiceProcess.archivist(
+                            List.of("-Darchivist.data-dir=" + data), "seed", "import", SeedApiIT.EXAMPLE.toString()))
+                    .redirectOutput(log.toFile())
+                    .redirectError(errors.toFile())
+                    .start();
             assertTrue(seedImport.waitFor(2, TimeUnit.MINUTES), "the import neither ended nor failed");
             String said = Files.readString(errors);
             String logged = Files.readString(log);

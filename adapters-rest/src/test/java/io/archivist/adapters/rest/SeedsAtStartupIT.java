@@ -1,15 +1,14 @@
 package io.archivist.adapters.rest;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** docs/lifecycle.md#seeds for deployments: the seeds of ARCHIVIST_SEED_PATHS are imported before the service serves. */
 class SeedsAtStartupIT {
@@ -23,9 +22,11 @@ class SeedsAtStartupIT {
     }
 
     @Test
-    void s5_the_configured_seeds_are_imported_at_start_up_and_again_at_the_next_start_change_nothing() throws IOException {
+    void s5_the_configured_seeds_are_imported_at_start_up_and_again_at_the_next_start_change_nothing()
+            throws IOException {
         Path extra = Files.createDirectories(data).resolve("extra.yaml");
-        Files.writeString(extra, "workspace: demo\nrecords:\n  - {key: step-extra, type: step, parents: [journey-onboarding]}\n");
+        Files.writeString(
+                extra, "workspace: demo\nrecords:\n  - {key: step-extra, type: step, parents: [journey-onboarding]}\n");
         String paths = SeedApiIT.EXAMPLE + ", " + extra;
         String admin = Tokens.of("ada", "demo", "ADMIN");
         String before;
@@ -35,7 +36,11 @@ class SeedsAtStartupIT {
             before = records.text();
         }
         try (RunningService again = RunningService.start(settings(paths))) {
-            assertEquals(before, again.api().get("/api/v1/records?archived=any&limit=500", admin).text());
+            assertEquals(
+                    before,
+                    again.api()
+                            .get("/api/v1/records?archived=any&limit=500", admin)
+                            .text());
         }
     }
 
@@ -46,10 +51,13 @@ class SeedsAtStartupIT {
 
         String message = RunningService.refusalToStart(settings(broken.toString()));
 
-        assertTrue(message.contains("The service does not start: the seed " + broken + " (ARCHIVIST_SEED_PATHS) was not imported"),
+        assertTrue(
+                message.contains(
+                        "The service does not start: the seed " + broken + " (ARCHIVIST_SEED_PATHS) was not imported"),
                 message);
         assertTrue(message.contains("TYPE_NOT_FOUND"), message);
-        assertTrue(RunningService.refusalToStart(settings(data.resolve("missing.json").toString()))
+        assertTrue(RunningService.refusalToStart(
+                        settings(data.resolve("missing.json").toString()))
                 .contains("cannot be read"));
     }
 }

@@ -1,7 +1,6 @@
 package io.archivist.adapters.rest;
 
 import io.archivist.adapters.rest.cli.ArchivistCommand;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -34,13 +33,15 @@ final class ServiceProcess implements AutoCloseable {
     /** Starts {@code serve} with these properties (as -D) on a free port, and waits until it answers /health. */
     static ServiceProcess start(Path log, Map<String, String> properties) throws IOException, InterruptedException {
         int port = freePort();
-        List<String> options = new ArrayList<>(List.of("-Xmx256m", "-Dmicronaut.server.port=" + port,
-                "-Darchivist.retention.enabled=false"));
+        List<String> options = new ArrayList<>(
+                List.of("-Xmx256m", "-Dmicronaut.server.port=" + port, "-Darchivist.retention.enabled=false"));
         properties.forEach((name, value) -> options.add("-D" + name + "=" + value));
         List<String> command = archivist(options);
         Files.createDirectories(log.toAbsolutePath().getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         ServiceProcess service = new ServiceProcess(process, log, URI.create("http://127.0.0.1:" + port));
         service.awaitHealthy();
         return service;
@@ -90,7 +91,8 @@ final class ServiceProcess implements AutoCloseable {
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("the service stopped at start-up (exit " + process.exitValue() + "):\n" + log());
+                throw new AssertionError(
+                        "the service stopped at start-up (exit " + process.exitValue() + "):\n" + log());
             }
             try {
                 if (api.get("/health", null).status() == 200) {

@@ -1,7 +1,8 @@
 package io.archivist.adapters.rest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * R14 over HTTP: a store call held open in one workspace delays neither /health nor another workspace, and
@@ -76,11 +75,12 @@ class SharedServiceApiIT extends ApiTest {
         ExecutorService clients = Executors.newSingleThreadExecutor();
         try {
             HeldStore.holdWrites(a.name);
-            Future<Api.Response> first = clients.submit(() -> api().post("/api/v1/records", a.member,
-                    "{\"type\": \"note\", \"attributes\": {\"n\": 1}}"));
+            Future<Api.Response> first = clients.submit(
+                    () -> api().post("/api/v1/records", a.member, "{\"type\": \"note\", \"attributes\": {\"n\": 1}}"));
             assertTrue(HeldStore.awaitHeld(1), "the first write holds A's turn, its connection and its lock");
 
-            Api.Response late = api().post("/api/v1/records", a.member, "{\"type\": \"note\", \"attributes\": {\"n\": 2}}");
+            Api.Response late =
+                    api().post("/api/v1/records", a.member, "{\"type\": \"note\", \"attributes\": {\"n\": 2}}");
             assertEquals(409, late.status(), late::toString);
             assertEquals("CONCURRENT_MODIFICATION", late.code());
             int retryAfter = Integer.parseInt(late.header("Retry-After").orElseThrow());
@@ -89,8 +89,11 @@ class SharedServiceApiIT extends ApiTest {
                 assertFalse(late.text().contains(word), "'" + word + "' in " + late.text());
             }
 
-            assertEquals(201, api().post("/api/v1/records", b.member, "{\"type\": \"note\", \"attributes\": {}}")
-                    .status(), "B writes while A's write is held");
+            assertEquals(
+                    201,
+                    api().post("/api/v1/records", b.member, "{\"type\": \"note\", \"attributes\": {}}")
+                            .status(),
+                    "B writes while A's write is held");
             assertEquals(200, api().get("/api/v1/records/" + inA, a.member).status(), "a read in A does not wait");
             assertEquals(200, api().get("/api/v1/records?type=note", a.member).status(), "nor does a listing");
             HeldStore.release();

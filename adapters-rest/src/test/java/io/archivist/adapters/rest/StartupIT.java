@@ -1,9 +1,10 @@
 package io.archivist.adapters.rest;
 
-import io.archivist.adapters.rest.security.SigningKeys;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.archivist.adapters.rest.security.SigningKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +14,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** the README's Run and Configuration: the service refuses to start without a signing key, except in embedded dev mode. */
 class StartupIT {
@@ -60,15 +59,20 @@ class StartupIT {
             Path key = data.resolve(SigningKeys.DEV_KEY_FILE);
             assertTrue(Files.exists(key));
             first = Files.readString(key).trim().getBytes(StandardCharsets.UTF_8);
-            String token = io.archivist.adapters.rest.security.TokenMinter.hs256(first, "dev", List.of("ADMIN"),
-                    "local", Duration.ofMinutes(5), Instant.now());
+            String token = io.archivist.adapters.rest.security.TokenMinter.hs256(
+                    first, "dev", List.of("ADMIN"), "local", Duration.ofMinutes(5), Instant.now());
             Api api = server.api();
             assertEquals(200, api.get("/api/v1/object-types", token).status());
-            assertEquals(401, api.get("/api/v1/object-types", Tokens.of("dev", "local", "ADMIN")).status(),
+            assertEquals(
+                    401,
+                    api.get("/api/v1/object-types", Tokens.of("dev", "local", "ADMIN"))
+                            .status(),
                     "only the development key signs");
         }
         try (RunningService again = RunningService.start(settings())) {
-            byte[] second = Files.readString(data.resolve(SigningKeys.DEV_KEY_FILE)).trim().getBytes(StandardCharsets.UTF_8);
+            byte[] second = Files.readString(data.resolve(SigningKeys.DEV_KEY_FILE))
+                    .trim()
+                    .getBytes(StandardCharsets.UTF_8);
             assertArrayEquals(first, second, "a restart keeps the key, so tokens stay valid");
             assertTrue(again.isRunning());
         }
@@ -86,7 +90,8 @@ class StartupIT {
 
         // What an earlier version left open is closed at the next start.
         Files.setPosixFilePermissions(fresh, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.setPosixFilePermissions(fresh.resolve(SigningKeys.DEV_KEY_FILE), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(
+                fresh.resolve(SigningKeys.DEV_KEY_FILE), PosixFilePermissions.fromString("rw-r--r--"));
         try (RunningService again = RunningService.start(settings("archivist.data-dir", fresh.toString()))) {
             assertTrue(again.isRunning());
         }

@@ -1,15 +1,14 @@
 package io.archivist.adapters.rest;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
-import java.sql.SQLException;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 /** R14: when the database cannot be reached, a request is a 503 with Retry-After and no driver text. */
 class StoreUnavailableApiIT extends ApiTest {
@@ -22,12 +21,14 @@ class StoreUnavailableApiIT extends ApiTest {
         // The embedded pool, behind the proxy Micronaut Data puts around each DataSource bean.
         bean(DataSource.class).unwrap(HikariDataSource.class).close();
 
-        assertReadsAndWritesAreUnavailable(api(), ws, id, List.of("Hikari", "SQL", "jdbc", "Exception", "org.", "closed"));
+        assertReadsAndWritesAreUnavailable(
+                api(), ws, id, List.of("Hikari", "SQL", "jdbc", "Exception", "org.", "closed"));
     }
 
     /** A read, a write and the catalog: each a 503 with Retry-After whose text has none of {@code driverWords}. */
     static void assertReadsAndWritesAreUnavailable(Api api, Workspace ws, String id, List<String> driverWords) {
-        for (Api.Response answer : List.of(api.get("/api/v1/records/" + id, ws.member),
+        for (Api.Response answer : List.of(
+                api.get("/api/v1/records/" + id, ws.member),
                 api.post("/api/v1/records", ws.member, "{\"type\": \"note\", \"attributes\": {}}"),
                 api.get("/api/v1/object-types", ws.member))) {
             assertEquals(503, answer.status(), answer::toString);

@@ -1,12 +1,10 @@
 package io.archivist.adapters.rest;
 
 import io.archivist.adapters.persistence.mongo.InProcessMongo;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.util.List;
 import java.util.Map;
-
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** R14 on the Mongo store: when no MongoDB server answers, a request is a 503 with Retry-After, never a 500. */
 class StoreUnavailableOnMongoApiIT extends ApiTest {
@@ -18,8 +16,13 @@ class StoreUnavailableOnMongoApiIT extends ApiTest {
     @Override
     Map<String, String> moreProperties() {
         // A short server selection, so that an unreachable server answers in seconds rather than 30.
-        return Map.of("archivist.store", "mongo", "archivist.mongo.sweep-every", "1h",
-                "mongodb.uri", mongo.uri() + "/unavailable?serverSelectionTimeoutMS=1500&connectTimeoutMS=1000");
+        return Map.of(
+                "archivist.store",
+                "mongo",
+                "archivist.mongo.sweep-every",
+                "1h",
+                "mongodb.uri",
+                mongo.uri() + "/unavailable?serverSelectionTimeoutMS=1500&connectTimeoutMS=1000");
     }
 
     @Test
@@ -29,7 +32,7 @@ class StoreUnavailableOnMongoApiIT extends ApiTest {
         String id = ws.create("note", "{}");
         mongo.close();
 
-        StoreUnavailableApiIT.assertReadsAndWritesAreUnavailable(api(), ws, id,
-                List.of("mongo", "Mongo", "Exception", "com.", "socket"));
+        StoreUnavailableApiIT.assertReadsAndWritesAreUnavailable(
+                api(), ws, id, List.of("mongo", "Mongo", "Exception", "com.", "socket"));
     }
 }

@@ -1,7 +1,6 @@
 package io.archivist.adapters.rest;
 
 import io.archivist.adapters.rest.security.TokenMinter;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,16 +12,15 @@ final class Tokens {
 
     static final String SECRET = "archivist-test-secret-of-at-least-32-bytes";
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     static String of(String sub, String workspace, String... roles) {
         return signed(SECRET, sub, workspace, List.of(roles));
     }
 
     static String signed(String secret, String sub, String workspace, List<String> roles) {
-        return TokenMinter.hs256(secret.getBytes(StandardCharsets.UTF_8), sub, roles, workspace,
-                Duration.ofHours(1), Instant.now());
+        return TokenMinter.hs256(
+                secret.getBytes(StandardCharsets.UTF_8), sub, roles, workspace, Duration.ofHours(1), Instant.now());
     }
 
     /** A token with exactly these claims (JSON), signed HS256 with the tests' secret. */

@@ -1,12 +1,11 @@
 package io.archivist.adapters.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** One workspace as the tests drive it: tokens per role and short ways to define types and create records. */
 final class Workspace {
@@ -36,8 +35,11 @@ final class Workspace {
 
     /** Creates a record and returns its id. */
     String create(String type, String attributesJson, String... parents) {
-        Api.Response created = api.post("/api/v1/records", admin, "{\"type\": \"" + type + "\", \"attributes\": "
-                + attributesJson + ", \"parents\": " + quoted(parents) + "}");
+        Api.Response created = api.post(
+                "/api/v1/records",
+                admin,
+                "{\"type\": \"" + type + "\", \"attributes\": " + attributesJson + ", \"parents\": " + quoted(parents)
+                        + "}");
         assertEquals(201, created.status(), created::toString);
         return created.json().path("id").asText();
     }

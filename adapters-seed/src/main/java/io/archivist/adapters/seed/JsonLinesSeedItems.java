@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.archivist.application.port.out.seed.MalformedSeedException;
 import io.archivist.application.port.out.seed.SeedItem.WorkspaceEntry;
 import io.archivist.application.port.out.seed.SeedPosition;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,8 @@ final class JsonLinesSeedItems extends JsonSeedItems {
         } else if (HEADER.containsAll(fields.keySet())) {
             header(fields, at);
         } else {
-            throw new MalformedSeedException(at,
+            throw new MalformedSeedException(
+                    at,
                     "a header line holds only \"workspace\" and \"object_types\"; each record is a line of its own");
         }
         return true;

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.archivist.application.port.out.seed.MalformedSeedException;
 import io.archivist.application.port.out.seed.SeedItem.WorkspaceEntry;
 import io.archivist.application.port.out.seed.SeedPosition;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -22,7 +21,13 @@ import java.util.Map;
  */
 class JsonSeedItems extends LazyItems {
 
-    private enum Where { START, TOP, TYPES, RECORDS, END }
+    private enum Where {
+        START,
+        TOP,
+        TYPES,
+        RECORDS,
+        END
+    }
 
     protected final JsonParser parser;
     private Where where = Where.START;
@@ -38,8 +43,10 @@ class JsonSeedItems extends LazyItems {
             return step();
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new MalformedSeedException(SeedPosition.line(at == null ? line() : at.getLineNr()),
-                    "not valid JSON: " + e.getOriginalMessage(), e);
+            throw new MalformedSeedException(
+                    SeedPosition.line(at == null ? line() : at.getLineNr()),
+                    "not valid JSON: " + e.getOriginalMessage(),
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,8 +97,8 @@ class JsonSeedItems extends LazyItems {
                     throw malformed("/" + field, "\"" + field + "\" must be an array");
                 }
             }
-            default -> throw malformed("/" + field, "a seed has no field '" + field
-                    + "' (workspace, object_types, records)");
+            default ->
+                throw malformed("/" + field, "a seed has no field '" + field + "' (workspace, object_types, records)");
         }
     }
 
@@ -104,7 +111,8 @@ class JsonSeedItems extends LazyItems {
         }
         SeedPosition at = position(array + entry);
         if (token != JsonToken.START_OBJECT) {
-            throw malformed(at.pointer(), "each entry of " + array.substring(1, array.length() - 1) + " must be an object");
+            throw malformed(
+                    at.pointer(), "each entry of " + array.substring(1, array.length() - 1) + " must be an object");
         }
         Map<String, Object> fields = object();
         ready.add(where == Where.RECORDS ? SeedEntries.record(fields, at) : SeedEntries.type(fields, at));

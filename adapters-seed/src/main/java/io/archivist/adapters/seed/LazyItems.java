@@ -2,7 +2,6 @@ package io.archivist.adapters.seed;
 
 import io.archivist.application.port.out.seed.SeedItem;
 import io.archivist.application.port.out.seed.SeedItems;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.NoSuchElementException;
@@ -12,6 +11,7 @@ abstract class LazyItems implements SeedItems {
 
     /** Items read but not handed out yet (a JSON Lines header holds several). */
     protected final Deque<SeedItem> ready = new ArrayDeque<>();
+
     private boolean ended;
 
     /** Reads on, adding the items read to {@link #ready} (perhaps none yet); false at the end of the seed. */

@@ -3,7 +3,6 @@ package io.archivist.adapters.seed;
 import io.archivist.application.port.out.seed.SeedItem.RecordEntry;
 import io.archivist.application.port.out.seed.SeedItem.TypeEntry;
 import io.archivist.application.port.out.seed.SeedPosition;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,15 +19,19 @@ final class SeedEntries {
     private static final Set<String> RECORD_FIELDS = Set.of("key", "type", "attributes", "parents", "deleted_at");
     private static final Set<String> TYPE_FIELDS = Set.of("name", "archivable", "parents", "unique", "retention");
 
-    private SeedEntries() {
-    }
+    private SeedEntries() {}
 
     static RecordEntry record(Map<String, Object> fields, SeedPosition at) {
         List<String> problems = new ArrayList<>();
-        return new RecordEntry(string(fields, "key", problems), string(fields, "type", problems),
-                attributes(fields, problems), strings(fields, "parents", problems),
-                Optional.ofNullable(fields.get("deleted_at")).map(String::valueOf), others(fields, RECORD_FIELDS),
-                problems, at);
+        return new RecordEntry(
+                string(fields, "key", problems),
+                string(fields, "type", problems),
+                attributes(fields, problems),
+                strings(fields, "parents", problems),
+                Optional.ofNullable(fields.get("deleted_at")).map(String::valueOf),
+                others(fields, RECORD_FIELDS),
+                problems,
+                at);
     }
 
     static TypeEntry type(Map<String, Object> fields, SeedPosition at) {
@@ -37,10 +40,15 @@ final class SeedEntries {
         if (archivable != null && !(archivable instanceof Boolean)) {
             problems.add("'archivable' must be true or false");
         }
-        return new TypeEntry(string(fields, "name", problems),
+        return new TypeEntry(
+                string(fields, "name", problems),
                 Optional.ofNullable(archivable instanceof Boolean flag ? flag : null),
-                strings(fields, "parents", problems), strings(fields, "unique", problems),
-                Optional.ofNullable(string(fields, "retention", problems)), others(fields, TYPE_FIELDS), problems, at);
+                strings(fields, "parents", problems),
+                strings(fields, "unique", problems),
+                Optional.ofNullable(string(fields, "retention", problems)),
+                others(fields, TYPE_FIELDS),
+                problems,
+                at);
     }
 
     private static String string(Map<String, Object> fields, String name, List<String> problems) {

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import io.archivist.domain.SeedFormat;
 import io.archivist.application.port.out.seed.SeedItems;
 import io.archivist.application.port.out.seed.SeedReader;
 import io.archivist.domain.Limits;
+import io.archivist.domain.SeedFormat;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,7 +23,9 @@ public final class StreamingSeedReader implements SeedReader {
             // R14 counts depth from the record, which a seed holds two levels down (document, records array).
             // One level more still parses, so that the validator refuses it naming the record; deeper
             // is malformed before it can recurse far.
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Limits.MAX_JSON_DEPTH + 3).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(Limits.MAX_JSON_DEPTH + 3)
+                    .build())
             .build();
 
     @Override

@@ -1,9 +1,8 @@
 package io.archivist.adapters.seed;
 
-import org.yaml.snakeyaml.events.ScalarEvent;
-
 import java.math.BigInteger;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
  * YAML scalars as JSON values, by the YAML 1.2 core schema rather than SnakeYAML's YAML 1.1 one:
@@ -18,8 +17,7 @@ final class YamlScalars {
     private static final Pattern INT = Pattern.compile("[-+]?[0-9]+");
     private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
 
-    private YamlScalars() {
-    }
+    private YamlScalars() {}
 
     static Object value(ScalarEvent scalar) {
         String text = scalar.getValue();
@@ -38,7 +36,8 @@ final class YamlScalars {
         }
         if (INT.matcher(text).matches()) {
             BigInteger number = new BigInteger(text.startsWith("+") ? text.substring(1) : text);
-            return number.bitLength() < 32 ? (Object) number.intValue()
+            return number.bitLength() < 32
+                    ? (Object) number.intValue()
                     : number.bitLength() < 64 ? (Object) number.longValue() : number;
         }
         if (FLOAT.matcher(text).matches()) {

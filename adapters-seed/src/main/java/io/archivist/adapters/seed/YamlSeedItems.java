@@ -4,6 +4,14 @@ import io.archivist.application.port.out.seed.MalformedSeedException;
 import io.archivist.application.port.out.seed.SeedItem.WorkspaceEntry;
 import io.archivist.application.port.out.seed.SeedPosition;
 import io.archivist.domain.Limits;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -14,15 +22,6 @@ import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.reader.UnicodeReader;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A seed that is one YAML document of the same form as the JSON one, read from SnakeYAML's event
@@ -38,7 +37,13 @@ final class YamlSeedItems extends LazyItems {
      */
     private static final int MAX_DEPTH = Limits.MAX_JSON_DEPTH + 1;
 
-    private enum Where { START, TOP, TYPES, RECORDS, END }
+    private enum Where {
+        START,
+        TOP,
+        TYPES,
+        RECORDS,
+        END
+    }
 
     private final Reader reader;
     private final Parser parser;
@@ -59,8 +64,8 @@ final class YamlSeedItems extends LazyItems {
             return step();
         } catch (MarkedYAMLException e) {
             Mark at = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new MalformedSeedException(SeedPosition.line(at == null ? 1 : at.getLine() + 1),
-                    "not valid YAML: " + e.getProblem(), e);
+            throw new MalformedSeedException(
+                    SeedPosition.line(at == null ? 1 : at.getLine() + 1), "not valid YAML: " + e.getProblem(), e);
         } catch (YAMLException e) {
             throw new MalformedSeedException(SeedPosition.line(1), "not valid YAML: " + e.getMessage(), e);
         }
@@ -120,8 +125,9 @@ final class YamlSeedItems extends LazyItems {
                     throw malformed(valueEvent, "/" + field, "\"" + field + "\" must be a sequence");
                 }
             }
-            default -> throw malformed(event, "/" + field, "a seed has no field '" + field
-                    + "' (workspace, object_types, records)");
+            default ->
+                throw malformed(
+                        event, "/" + field, "a seed has no field '" + field + "' (workspace, object_types, records)");
         }
     }
 
@@ -134,7 +140,10 @@ final class YamlSeedItems extends LazyItems {
         }
         SeedPosition at = position(event, array + entry);
         if (!event.is(Event.ID.MappingStart)) {
-            throw malformed(event, at.pointer(), "each entry of " + array.substring(1, array.length() - 1) + " must be a mapping");
+            throw malformed(
+                    event,
+                    at.pointer(),
+                    "each entry of " + array.substring(1, array.length() - 1) + " must be a mapping");
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> fields = (Map<String, Object>) value(event, 0);
@@ -177,7 +186,8 @@ final class YamlSeedItems extends LazyItems {
     }
 
     private static SeedPosition position(Event event, String pointer) {
-        return new SeedPosition(event.getStartMark() == null ? 1 : event.getStartMark().getLine() + 1, pointer);
+        return new SeedPosition(
+                event.getStartMark() == null ? 1 : event.getStartMark().getLine() + 1, pointer);
     }
 
     private static MalformedSeedException malformed(Event event, String pointer, String message) {

@@ -1,29 +1,28 @@
 package io.archivist.adapters.seed;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.archivist.application.contract.StorePorts;
 import io.archivist.application.memory.InMemoryStore;
-import io.archivist.application.port.in.seed.ImportSeedCommand;
 import io.archivist.application.port.in.LifecycleCommand;
-import io.archivist.domain.SeedFormat;
+import io.archivist.application.port.in.seed.ImportSeedCommand;
 import io.archivist.application.port.in.seed.SeedReport;
 import io.archivist.application.port.in.seed.SeedSource;
-import io.archivist.application.contract.StorePorts;
-import io.archivist.domain.RecordFilter;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
 import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.domain.Caller;
+import io.archivist.domain.RecordFilter;
 import io.archivist.domain.Role;
+import io.archivist.domain.SeedFormat;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** The example seed of the README imports, and its archived parts restore as they were archived together. */
 class ExampleSeedTest {
@@ -40,19 +39,31 @@ class ExampleSeedTest {
     void the_example_seed_imports_and_restores_exactly_its_co_archived_sets() {
         SeedReport report = importExample();
         assertEquals(17, report.recordTotals().created());
-        assertEquals(Set.of("user-linus", "assign-linus-accounts", "task-buddy-lunch", "journey-offboarding-2024",
-                "step-offboarding-handover", "task-return-laptop", "task-exit-survey"), archivedKeys());
+        assertEquals(
+                Set.of(
+                        "user-linus",
+                        "assign-linus-accounts",
+                        "task-buddy-lunch",
+                        "journey-offboarding-2024",
+                        "step-offboarding-handover",
+                        "task-return-laptop",
+                        "task-exit-survey"),
+                archivedKeys());
 
-        lifecycle.restore(LifecycleCommand.of(ada, record("journey", "journey-offboarding-2024").id()));
+        lifecycle.restore(LifecycleCommand.of(
+                ada, record("journey", "journey-offboarding-2024").id()));
         lifecycle.restore(LifecycleCommand.of(ada, record("user", "user-linus").id()));
 
-        assertEquals(Set.of("task-buddy-lunch", "task-exit-survey"), archivedKeys(),
+        assertEquals(
+                Set.of("task-buddy-lunch", "task-exit-survey"),
+                archivedKeys(),
                 "each was archived on its own, at another time");
         assertEquals(17, importExample().recordTotals().unchanged(), "importing it again changes nothing");
     }
 
     private SeedReport importExample() {
-        return seeds.importSeed(ImportSeedCommand.asSeedActor(SeedSource.ofFile(EXAMPLE), SeedFormat.JSON, false, null));
+        return seeds.importSeed(
+                ImportSeedCommand.asSeedActor(SeedSource.ofFile(EXAMPLE), SeedFormat.JSON, false, null));
     }
 
     private StoredRecord record(String type, String key) {
@@ -61,7 +72,8 @@ class ExampleSeedTest {
 
     private Set<String> archivedKeys() {
         return ports.records().page(DEMO, RecordFilter.all(), Optional.empty(), 500).stream()
-                .filter(StoredRecord::archived).map(r -> r.key().orElseThrow())
+                .filter(StoredRecord::archived)
+                .map(r -> r.key().orElseThrow())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -1,20 +1,20 @@
 package io.archivist.adapters.seed;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.archivist.application.contract.StorePorts;
 import io.archivist.application.memory.InMemoryStore;
 import io.archivist.application.port.in.seed.ImportSeedCommand;
-import io.archivist.domain.SeedFormat;
 import io.archivist.application.port.in.seed.SeedProgress;
 import io.archivist.application.port.in.seed.SeedReport;
 import io.archivist.application.port.in.seed.SeedReport.Counts;
-import io.archivist.application.contract.StorePorts;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
 import io.archivist.application.port.out.seed.SeedBatches;
-import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.application.service.TimeOrderedIds;
-import org.junit.jupiter.api.Test;
-
+import io.archivist.application.service.seed.SeedImportService;
+import io.archivist.domain.SeedFormat;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -22,8 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * The import writes in batches, one store call per thousand records, and on a workspace that has no
@@ -65,13 +64,20 @@ class SeedBatchingTest {
         StringBuilder seed = new StringBuilder("{\"workspace\": \"acme\", \"object_types\": [")
                 .append("{\"name\": \"journey\", \"archivable\": true, \"unique\": [\"slug\"]}], \"records\": [\n");
         for (int n = 0; n < RECORDS; n++) {
-            seed.append(n == 0 ? "" : ",\n").append("{\"key\": \"j").append(n).append("\", \"type\": \"journey\", ")
-                    .append("\"attributes\": {\"slug\": \"s").append(n).append("\", \"v\": \"").append(version).append("\"}}");
+            seed.append(n == 0 ? "" : ",\n")
+                    .append("{\"key\": \"j")
+                    .append(n)
+                    .append("\", \"type\": \"journey\", ")
+                    .append("\"attributes\": {\"slug\": \"s")
+                    .append(n)
+                    .append("\", \"v\": \"")
+                    .append(version)
+                    .append("\"}}");
         }
         progress.clear();
         SeedProgress listener = (phase, records) -> progress.add(phase + " " + records);
-        return seeds.importSeed(ImportSeedCommand.asSeedActor(SeedWorld.source(seed.append("\n]}").toString()),
-                SeedFormat.JSON, false, listener));
+        return seeds.importSeed(ImportSeedCommand.asSeedActor(
+                SeedWorld.source(seed.append("\n]}").toString()), SeedFormat.JSON, false, listener));
     }
 
     private long count(String method) {
@@ -80,13 +86,21 @@ class SeedBatchingTest {
 
     /** The store's record ports, each call counted by method name. */
     private StorePorts counting(StorePorts real) {
-        return new StorePorts(counted(RecordReads.class, real.reads()), counted(RecordWrites.class, real.writes()),
-                counted(RecordCascades.class, real.cascades()), counted(SeedBatches.class, real.seedBatches()),
-                real.catalogs(), real.operations(), real.unitOfWork(), real.idempotency(), real.time(), real.ids());
+        return new StorePorts(
+                counted(RecordReads.class, real.reads()),
+                counted(RecordWrites.class, real.writes()),
+                counted(RecordCascades.class, real.cascades()),
+                counted(SeedBatches.class, real.seedBatches()),
+                real.catalogs(),
+                real.operations(),
+                real.unitOfWork(),
+                real.idempotency(),
+                real.time(),
+                real.ids());
     }
 
     private <T> T counted(Class<T> port, T real) {
-        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[]{port}, (proxy, method, args) -> {
+        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, method, args) -> {
             calls.computeIfAbsent(method.getName(), name -> new AtomicLong()).incrementAndGet();
             try {
                 return method.invoke(real, args);

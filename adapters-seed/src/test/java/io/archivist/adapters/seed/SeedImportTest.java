@@ -1,16 +1,19 @@
 package io.archivist.adapters.seed;
 
+import static io.archivist.adapters.seed.SeedWorld.doc;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult;
-import io.archivist.domain.SeedFormat;
 import io.archivist.application.port.in.seed.SeedReport;
 import io.archivist.application.port.in.seed.SeedReport.Counts;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationKind;
+import io.archivist.domain.SeedFormat;
 import io.archivist.domain.StoredRecord;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static io.archivist.adapters.seed.SeedWorld.doc;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** docs/lifecycle.md#seeds: what an import writes, and what importing again does. */
 class SeedImportTest {
@@ -34,7 +33,8 @@ class SeedImportTest {
             "{\"key\": \"j1\", \"type\": \"journey\", \"attributes\": {\"slug\": \"onboarding\", \"weeks\": 2}}",
             "{\"key\": \"s1\", \"type\": \"step\", \"parents\": [\"j1\"], \"attributes\": {\"title\": \"Welcome\"}}",
             "{\"key\": \"t1\", \"type\": \"task\", \"parents\": [\"s1\"], \"attributes\": {\"code\": \"T1\", \"done\": false}}",
-            "{\"key\": \"j2\", \"type\": \"journey\", \"attributes\": {\"slug\": \"offboarding\"}, \"deleted_at\": \"" + J2_AT + "\"}",
+            "{\"key\": \"j2\", \"type\": \"journey\", \"attributes\": {\"slug\": \"offboarding\"}, \"deleted_at\": \""
+                    + J2_AT + "\"}",
             "{\"key\": \"s2\", \"type\": \"step\", \"parents\": [\"j2\"], \"deleted_at\": \"" + J2_AT + "\"}",
             "{\"key\": \"t2\", \"type\": \"task\", \"parents\": [\"s2\"], \"attributes\": {\"code\": \"T2\"}, \"deleted_at\": \"2024-03-01T11:00:00+01:00\"}",
             "{\"key\": \"t3\", \"type\": \"task\", \"parents\": [\"s2\"], \"attributes\": {\"code\": \"T1\"}, \"deleted_at\": \"2024-02-01T08:00:00Z\"}");
@@ -46,18 +46,32 @@ class SeedImportTest {
         SeedReport report = world.importSeed(SEED);
 
         assertEquals(new Counts(4, 0, 0), report.objectTypes());
-        assertEquals(Map.of("user", new Counts(1, 0, 0), "journey", new Counts(2, 0, 0),
-                "step", new Counts(2, 0, 0), "task", new Counts(3, 0, 0)), report.recordsPerType());
+        assertEquals(
+                Map.of(
+                        "user",
+                        new Counts(1, 0, 0),
+                        "journey",
+                        new Counts(2, 0, 0),
+                        "step",
+                        new Counts(2, 0, 0),
+                        "task",
+                        new Counts(3, 0, 0)),
+                report.recordsPerType());
         assertEquals(8, report.records());
         assertEquals(2, report.operationsCreated());
         StoredRecord s1 = world.record("step", "s1");
         assertEquals(List.of(world.record("journey", "j1").id()), s1.parents());
-        assertEquals(Map.of("slug", "onboarding", "weeks", 2), world.record("journey", "j1").attributes());
+        assertEquals(
+                Map.of("slug", "onboarding", "weeks", 2),
+                world.record("journey", "j1").attributes());
         assertEquals(1, s1.version());
         assertEquals(Caller.SEED, s1.createdBy());
         assertEquals(SeedWorld.NOW, s1.createdAt());
-        assertEquals(Set.of("journey", "step", "task", "tag"), world.ports.catalogs().types(SeedWorld.ACME).stream()
-                .map(type -> type.name()).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of("journey", "step", "task", "tag"),
+                world.ports.catalogs().types(SeedWorld.ACME).stream()
+                        .map(type -> type.name())
+                        .collect(Collectors.toSet()));
     }
 
     @Test
@@ -93,8 +107,7 @@ class SeedImportTest {
         world.importSeed(SEED);
         StoredRecord j1 = world.record("journey", "j1");
 
-        SeedReport report = world.importSeed(SEED
-                .replace("\"weeks\": 2", "\"weeks\": 3")
+        SeedReport report = world.importSeed(SEED.replace("\"weeks\": 2", "\"weeks\": 3")
                 .replace("]}\n", ",\n{\"key\": \"s3\", \"type\": \"step\", \"parents\": [\"j1\"]}\n]}\n"));
 
         StoredRecord updated = world.record("journey", "j1");
@@ -118,13 +131,19 @@ class SeedImportTest {
         assertEquals(j2.archiveOperation(), s2.archiveOperation());
         assertEquals(j2.archiveOperation(), t2.archiveOperation(), "10:00Z and 11:00+01:00 are the same time");
         assertNotEquals(j2.archiveOperation(), t3.archiveOperation());
-        Operation together = world.ports.operations().find(SeedWorld.ACME, j2.archiveOperation().orElseThrow()).orElseThrow();
+        Operation together = world.ports
+                .operations()
+                .find(SeedWorld.ACME, j2.archiveOperation().orElseThrow())
+                .orElseThrow();
         assertEquals(OperationKind.ARCHIVE, together.kind());
         assertEquals(Caller.SEED, together.actor());
         assertEquals(Instant.parse(J2_AT), together.at());
         assertEquals(List.of(j2.id()), together.roots());
         assertEquals(Map.of("journey", 1L, "step", 1L, "task", 1L), together.countsPerType());
-        Operation alone = world.ports.operations().find(SeedWorld.ACME, t3.archiveOperation().orElseThrow()).orElseThrow();
+        Operation alone = world.ports
+                .operations()
+                .find(SeedWorld.ACME, t3.archiveOperation().orElseThrow())
+                .orElseThrow();
         assertEquals(List.of(t3.id()), alone.roots());
         assertEquals(Map.of("task", 1L), alone.countsPerType());
     }
@@ -134,29 +153,40 @@ class SeedImportTest {
         world.importSeed(SEED);
         assertEquals(Set.of("j2", "s2", "t2", "t3"), world.archivedKeys());
 
-        LifecycleResult restored = world.lifecycle.restore(LifecycleCommand.of(world.admin, world.record("journey", "j2").id()));
+        LifecycleResult restored = world.lifecycle.restore(
+                LifecycleCommand.of(world.admin, world.record("journey", "j2").id()));
 
-        assertEquals(Map.of("journey", 1L, "step", 1L, "task", 1L), restored.operation().orElseThrow().countsPerType());
+        assertEquals(
+                Map.of("journey", 1L, "step", 1L, "task", 1L),
+                restored.operation().orElseThrow().countsPerType());
         assertEquals(Set.of("t3"), world.archivedKeys(), "t3 was archived on its own, earlier");
     }
 
     @Test
-    void s5_a_new_archived_record_joins_the_operation_of_an_archived_parent_of_the_workspace_with_the_same_deleted_at() {
+    void
+            s5_a_new_archived_record_joins_the_operation_of_an_archived_parent_of_the_workspace_with_the_same_deleted_at() {
         world.importSeed(SEED);
-        world.importSeed(doc(
-                "{\"key\": \"t9\", \"type\": \"task\", \"parents\": [\"s2\"], \"deleted_at\": \"" + J2_AT + "\"}",
-                "{\"key\": \"t8\", \"type\": \"task\", \"parents\": [\"s2\"], \"deleted_at\": \"2024-01-01T00:00:00Z\"}"));
+        world.importSeed(
+                doc(
+                        "{\"key\": \"t9\", \"type\": \"task\", \"parents\": [\"s2\"], \"deleted_at\": \"" + J2_AT
+                                + "\"}",
+                        "{\"key\": \"t8\", \"type\": \"task\", \"parents\": [\"s2\"], \"deleted_at\": \"2024-01-01T00:00:00Z\"}"));
 
-        assertEquals(world.record("step", "s2").archiveOperation(), world.record("task", "t9").archiveOperation());
-        world.lifecycle.restore(LifecycleCommand.of(world.admin, world.record("journey", "j2").id()));
+        assertEquals(
+                world.record("step", "s2").archiveOperation(),
+                world.record("task", "t9").archiveOperation());
+        world.lifecycle.restore(
+                LifecycleCommand.of(world.admin, world.record("journey", "j2").id()));
         assertEquals(Set.of("t3", "t8"), world.archivedKeys());
     }
 
     @Test
     void s5_a_seed_never_archives_or_restores_a_record_that_exists_and_says_so() {
         world.importSeed(SEED);
-        world.lifecycle.delete(LifecycleCommand.of(world.admin, world.record("journey", "j1").id()));
-        world.lifecycle.restore(LifecycleCommand.of(world.admin, world.record("journey", "j2").id()));
+        world.lifecycle.delete(
+                LifecycleCommand.of(world.admin, world.record("journey", "j1").id()));
+        world.lifecycle.restore(
+                LifecycleCommand.of(world.admin, world.record("journey", "j2").id()));
         List<StoredRecord> before = world.all();
 
         SeedReport again = world.importSeed(SEED);
@@ -173,7 +203,9 @@ class SeedImportTest {
         SeedReport report = world.importSeed(doc("{\"key\": \"s7\", \"type\": \"step\", \"parents\": [\"j1\"]}"));
 
         assertEquals(Map.of("step", new Counts(1, 0, 0)), report.recordsPerType());
-        assertEquals(List.of(world.record("journey", "j1").id()), world.record("step", "s7").parents());
+        assertEquals(
+                List.of(world.record("journey", "j1").id()),
+                world.record("step", "s7").parents());
     }
 
     @Test
@@ -183,8 +215,13 @@ class SeedImportTest {
 
         assertEquals("ada", world.record("journey", "j1").createdBy());
         StoredRecord j2 = world.record("journey", "j2");
-        assertEquals("ada", world.ports.operations().find(SeedWorld.ACME, j2.archiveOperation().orElseThrow())
-                .orElseThrow().actor());
+        assertEquals(
+                "ada",
+                world.ports
+                        .operations()
+                        .find(SeedWorld.ACME, j2.archiveOperation().orElseThrow())
+                        .orElseThrow()
+                        .actor());
     }
 
     @Test

@@ -1,15 +1,15 @@
 package io.archivist.adapters.seed;
 
-import io.archivist.application.port.in.seed.SeedError;
-import io.archivist.application.port.in.seed.SeedError.Code;
-import io.archivist.domain.SeedFormat;
-import io.archivist.application.port.in.seed.SeedRejectedException;
-import org.junit.jupiter.api.Test;
-
 import static io.archivist.adapters.seed.SeedWorld.doc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.archivist.application.port.in.seed.SeedError;
+import io.archivist.application.port.in.seed.SeedError.Code;
+import io.archivist.application.port.in.seed.SeedRejectedException;
+import io.archivist.domain.SeedFormat;
+import org.junit.jupiter.api.Test;
 
 /** R14 in seeds: the same lengths, depth, number ranges and times as a request, each an error naming its record. */
 class SeedLimitsTest {
@@ -27,9 +27,10 @@ class SeedLimitsTest {
     @Test
     void r14_a_yaml_seed_has_the_same_depth() {
         world.importSeed(yaml("fits", 30), SeedFormat.YAML, false);
-        SeedRejectedException e = assertThrows(SeedRejectedException.class,
-                () -> world.importSeed(yaml("deep", 31), SeedFormat.YAML, false));
-        assertEquals(Code.VALIDATION_FAILED, e.errors().get(0).code(), e.errors().toString());
+        SeedRejectedException e = assertThrows(
+                SeedRejectedException.class, () -> world.importSeed(yaml("deep", 31), SeedFormat.YAML, false));
+        assertEquals(
+                Code.VALIDATION_FAILED, e.errors().get(0).code(), e.errors().toString());
         assertTrue(world.find("journey", "deep").isEmpty());
     }
 
@@ -43,18 +44,28 @@ class SeedLimitsTest {
     void r14_an_integer_beyond_64_bits_is_an_error_naming_its_record_in_json_and_yaml() {
         String big = "1" + "0".repeat(39);
         assertOnly(world.rejected(doc(record("big", "{\"n\": " + big + "}"))), Code.VALIDATION_FAILED, "big");
-        SeedRejectedException yaml = assertThrows(SeedRejectedException.class, () -> world.importSeed(
-                "workspace: acme\nobject_types: " + SeedWorld.TYPES + "\nrecords:\n  - key: big\n    type: journey\n"
-                        + "    attributes: {n: " + big + "}\n", SeedFormat.YAML, false));
-        assertEquals("big", yaml.errors().get(0).key().orElseThrow(), yaml.errors().toString());
-        assertTrue(yaml.errors().get(0).message().contains("64-bit"), yaml.errors().toString());
+        SeedRejectedException yaml = assertThrows(
+                SeedRejectedException.class,
+                () -> world.importSeed(
+                        "workspace: acme\nobject_types: " + SeedWorld.TYPES
+                                + "\nrecords:\n  - key: big\n    type: journey\n" + "    attributes: {n: " + big
+                                + "}\n",
+                        SeedFormat.YAML,
+                        false));
+        assertEquals(
+                "big", yaml.errors().get(0).key().orElseThrow(), yaml.errors().toString());
+        assertTrue(
+                yaml.errors().get(0).message().contains("64-bit"), yaml.errors().toString());
     }
 
     @Test
     void r14_a_deleted_at_no_store_can_keep_is_an_error_naming_its_record() {
-        for (String when : new String[] {"-999999999-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "1969-12-31T23:59:59Z"}) {
-            assertOnly(world.rejected(doc("{\"key\": \"old\", \"type\": \"journey\", \"deleted_at\": \"" + when + "\"}")),
-                    Code.BAD_DELETED_AT, "old");
+        for (String when :
+                new String[] {"-999999999-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "1969-12-31T23:59:59Z"}) {
+            assertOnly(
+                    world.rejected(doc("{\"key\": \"old\", \"type\": \"journey\", \"deleted_at\": \"" + when + "\"}")),
+                    Code.BAD_DELETED_AT,
+                    "old");
         }
         world.importSeed(doc("{\"key\": \"epoch\", \"type\": \"journey\", \"deleted_at\": \"1970-01-01T00:00:00Z\"}"));
         assertTrue(world.record("journey", "epoch").archived());
@@ -63,7 +74,8 @@ class SeedLimitsTest {
     @Test
     void r14_a_key_over_255_characters_is_an_error_that_quotes_it_briefly() {
         SeedError error = world.rejected(doc("{\"key\": \"" + "k".repeat(256) + "\", \"type\": \"journey\"}"))
-                .errors().get(0);
+                .errors()
+                .get(0);
         assertEquals(Code.VALIDATION_FAILED, error.code());
         assertTrue(error.message().length() < 300, error.message());
         world.importSeed(doc("{\"key\": \"" + "k".repeat(255) + "\", \"type\": \"journey\"}"));
@@ -80,8 +92,8 @@ class SeedLimitsTest {
 
     /** A YAML seed whose record's attribute x holds {@code levels} nested flow mappings. */
     private static String yaml(String key, int levels) {
-        return "workspace: acme\nobject_types: " + SeedWorld.TYPES + "\nrecords:\n  - key: " + key + "\n    type: journey\n"
-                + "    attributes: {x: " + nested(levels) + "}\n";
+        return "workspace: acme\nobject_types: " + SeedWorld.TYPES + "\nrecords:\n  - key: " + key
+                + "\n    type: journey\n" + "    attributes: {x: " + nested(levels) + "}\n";
     }
 
     private static void assertOnly(SeedRejectedException e, Code code, String key) {

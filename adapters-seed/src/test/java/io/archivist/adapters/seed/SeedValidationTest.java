@@ -1,25 +1,24 @@
 package io.archivist.adapters.seed;
 
+import static io.archivist.adapters.seed.SeedWorld.doc;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.application.port.in.seed.ImportSeedCommand;
 import io.archivist.application.port.in.seed.SeedError;
 import io.archivist.application.port.in.seed.SeedError.Code;
-import io.archivist.domain.SeedFormat;
 import io.archivist.application.port.in.seed.SeedRejectedException;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Role;
+import io.archivist.domain.SeedFormat;
 import io.archivist.domain.WorkspaceId;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import static io.archivist.adapters.seed.SeedWorld.doc;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** docs/lifecycle.md#seeds: a seed is validated before anything is written; each error names its record's key and position. */
 class SeedValidationTest {
@@ -28,9 +27,8 @@ class SeedValidationTest {
 
     @Test
     void s5_an_unknown_type_is_an_error_at_its_record() {
-        SeedRejectedException e = world.rejected(doc(
-                "{\"key\": \"j1\", \"type\": \"journey\"}",
-                "{\"key\": \"x1\", \"type\": \"widget\"}"));
+        SeedRejectedException e = world.rejected(
+                doc("{\"key\": \"j1\", \"type\": \"journey\"}", "{\"key\": \"x1\", \"type\": \"widget\"}"));
         assertOnly(e, Code.TYPE_NOT_FOUND, "x1", 3, "/records/1");
     }
 
@@ -47,13 +45,19 @@ class SeedValidationTest {
         SeedRejectedException e = world.rejected(doc(
                 "{\"key\": \"j1\", \"type\": \"journey\", \"parents\": [\"s1\"]}",
                 "{\"key\": \"s1\", \"type\": \"step\", \"parents\": [\"j1\"]}"));
-        assertEquals(List.of(Code.VALIDATION_FAILED, Code.CYCLE), e.errors().stream().map(SeedError::code).toList(),
+        assertEquals(
+                List.of(Code.VALIDATION_FAILED, Code.CYCLE),
+                e.errors().stream().map(SeedError::code).toList(),
                 "a journey may not depend on a step either");
         SeedError cycle = e.errors().get(1);
         assertError(cycle, Code.CYCLE, "j1", 2, "/records/0");
         assertTrue(cycle.message().contains("j1 -> s1 -> j1"), cycle.message());
-        assertOnly(world.rejected(doc("{\"key\": \"me\", \"type\": \"journey\", \"parents\": [\"me\"]}")),
-                Code.CYCLE, "me", 2, "/records/0");
+        assertOnly(
+                world.rejected(doc("{\"key\": \"me\", \"type\": \"journey\", \"parents\": [\"me\"]}")),
+                Code.CYCLE,
+                "me",
+                2,
+                "/records/0");
     }
 
     @Test
@@ -67,9 +71,8 @@ class SeedValidationTest {
 
     @Test
     void s5_a_duplicate_key_is_an_error_at_its_second_use_whatever_the_types() {
-        SeedRejectedException e = world.rejected(doc(
-                "{\"key\": \"k\", \"type\": \"journey\"}",
-                "{\"key\": \"k\", \"type\": \"tag\"}"));
+        SeedRejectedException e =
+                world.rejected(doc("{\"key\": \"k\", \"type\": \"journey\"}", "{\"key\": \"k\", \"type\": \"tag\"}"));
         SeedError error = assertOnly(e, Code.DUPLICATE_KEY, "k", 3, "/records/1");
         assertTrue(error.message().contains("line 2"), error.message());
     }
@@ -99,8 +102,8 @@ class SeedValidationTest {
                 "{\"key\": \"j1\", \"type\": \"journey\", \"attributes\": {\"slug\": \"on\"}}",
                 "{\"key\": \"j2\", \"type\": \"journey\", \"attributes\": {\"slug\": \"on\"}}"));
         assertOnly(e, Code.UNIQUE_CONFLICT, "j2", 3, "/records/1");
-        SeedRejectedException fromWorkspace = world.rejected(doc(
-                "{\"key\": \"j2\", \"type\": \"journey\", \"attributes\": {\"slug\": \"on\"}}"));
+        SeedRejectedException fromWorkspace =
+                world.rejected(doc("{\"key\": \"j2\", \"type\": \"journey\", \"attributes\": {\"slug\": \"on\"}}"));
         SeedError error = assertOnly(fromWorkspace, Code.UNIQUE_CONFLICT, "j2", 2, "/records/0");
         assertTrue(error.message().contains(world.record("journey", "j1").id().toString()), error.message());
     }
@@ -116,8 +119,12 @@ class SeedValidationTest {
 
     @Test
     void s5_unknown_fields_are_errors() {
-        assertOnly(world.rejected(doc("{\"key\": \"s1\", \"type\": \"step\", \"parent\": \"j1\"}")),
-                Code.UNKNOWN_FIELD, "s1", 2, "/records/0");
+        assertOnly(
+                world.rejected(doc("{\"key\": \"s1\", \"type\": \"step\", \"parent\": \"j1\"}")),
+                Code.UNKNOWN_FIELD,
+                "s1",
+                2,
+                "/records/0");
     }
 
     @Test
@@ -185,7 +192,8 @@ class SeedValidationTest {
                 "{\"key\": \"s1\", \"type\": \"step\", \"parents\": [\"nope\"]}",
                 "{\"key\": \"j1\", \"type\": \"journey\"}",
                 "{\"key\": \"j2\", \"type\": \"journey\", \"attributes\": {\"slug\": \"on\"}}"));
-        assertEquals(List.of(Code.TYPE_NOT_FOUND, Code.DUPLICATE_KEY, Code.UNIQUE_CONFLICT, Code.MISSING_PARENT),
+        assertEquals(
+                List.of(Code.TYPE_NOT_FOUND, Code.DUPLICATE_KEY, Code.UNIQUE_CONFLICT, Code.MISSING_PARENT),
                 e.errors().stream().map(SeedError::code).toList());
         assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
         assertEquals(4L, e.details().get("error_count"));
@@ -196,8 +204,8 @@ class SeedValidationTest {
     @Test
     void s5_a_dry_run_reports_the_same_errors() {
         String seed = doc("{\"key\": \"x1\", \"type\": \"widget\"}");
-        SeedRejectedException e = assertThrows(SeedRejectedException.class,
-                () -> world.importSeed(seed, SeedFormat.JSON, true));
+        SeedRejectedException e =
+                assertThrows(SeedRejectedException.class, () -> world.importSeed(seed, SeedFormat.JSON, true));
         assertOnly(e, Code.TYPE_NOT_FOUND, "x1", 2, "/records/0");
     }
 
@@ -207,15 +215,16 @@ class SeedValidationTest {
                 "{\"workspace\": \"acme\", \"object_types\": " + SeedWorld.TYPES + "}",
                 "{\"key\": \"j1\", \"type\": \"journey\"}",
                 "{\"key\": \"s1\", \"type\": \"step\", \"parents\": [\"j9\"]}");
-        SeedRejectedException e = assertThrows(SeedRejectedException.class,
-                () -> world.importSeed(seed, SeedFormat.JSON_LINES, false));
+        SeedRejectedException e =
+                assertThrows(SeedRejectedException.class, () -> world.importSeed(seed, SeedFormat.JSON_LINES, false));
         assertOnly(e, Code.MISSING_PARENT, "s1", 3, "");
     }
 
     @Test
     void s5_over_the_api_the_seeds_workspace_must_be_the_callers() {
         Caller other = Caller.user("ada", WorkspaceId.of("other"), Set.of(Role.ADMIN));
-        SeedRejectedException e = assertThrows(SeedRejectedException.class,
+        SeedRejectedException e = assertThrows(
+                SeedRejectedException.class,
                 () -> world.importAs(other, doc("{\"key\": \"j1\", \"type\": \"journey\"}")));
         assertOnly(e, Code.WORKSPACE_MISMATCH, null, 1, "/workspace");
     }
@@ -224,7 +233,8 @@ class SeedValidationTest {
     void s3_only_admins_import_seeds() {
         for (Role role : List.of(Role.MEMBER, Role.JOURNEY_MANAGER)) {
             Caller caller = Caller.user("mo", SeedWorld.ACME, Set.of(role));
-            ArchivistException e = assertThrows(ArchivistException.class,
+            ArchivistException e = assertThrows(
+                    ArchivistException.class,
                     () -> world.importAs(caller, doc("{\"key\": \"j1\", \"type\": \"journey\"}")));
             assertEquals(ErrorCode.FORBIDDEN, e.code());
         }
@@ -233,11 +243,15 @@ class SeedValidationTest {
 
     @Test
     void s5_from_the_command_line_the_seed_must_name_its_workspace_first() {
-        SeedRejectedException e = assertThrows(SeedRejectedException.class, () -> world.seeds.importSeed(
-                ImportSeedCommand.asSeedActor(SeedWorld.source("{\"records\": []}"), SeedFormat.JSON, false, null)));
+        SeedRejectedException e = assertThrows(
+                SeedRejectedException.class,
+                () -> world.seeds.importSeed(ImportSeedCommand.asSeedActor(
+                        SeedWorld.source("{\"records\": []}"), SeedFormat.JSON, false, null)));
         assertEquals(Code.VALIDATION_FAILED, e.errors().get(0).code());
-        SeedRejectedException bad = assertThrows(SeedRejectedException.class, () -> world.seeds.importSeed(
-                ImportSeedCommand.asSeedActor(SeedWorld.source("{\"workspace\": \"no spaces\"}"), SeedFormat.JSON, false, null)));
+        SeedRejectedException bad = assertThrows(
+                SeedRejectedException.class,
+                () -> world.seeds.importSeed(ImportSeedCommand.asSeedActor(
+                        SeedWorld.source("{\"workspace\": \"no spaces\"}"), SeedFormat.JSON, false, null)));
         assertEquals(Code.VALIDATION_FAILED, bad.errors().get(0).code());
     }
 

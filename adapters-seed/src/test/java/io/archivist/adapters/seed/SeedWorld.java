@@ -1,21 +1,22 @@
 package io.archivist.adapters.seed;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.archivist.application.contract.StorePorts;
 import io.archivist.application.memory.InMemoryStore;
 import io.archivist.application.port.in.seed.ImportSeedCommand;
-import io.archivist.domain.SeedFormat;
 import io.archivist.application.port.in.seed.SeedRejectedException;
 import io.archivist.application.port.in.seed.SeedReport;
-import io.archivist.application.contract.StorePorts;
-import io.archivist.domain.RecordFilter;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
-import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.application.service.TimeOrderedIds;
+import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.domain.Caller;
+import io.archivist.domain.RecordFilter;
 import io.archivist.domain.Role;
+import io.archivist.domain.SeedFormat;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,8 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The seed import over the in-memory reference store, with the clock at {@link #NOW}, and seeds written as text. */
 final class SeedWorld {
@@ -69,7 +68,9 @@ final class SeedWorld {
     }
 
     StoredRecord record(String type, String key) {
-        return ports.records().findByKey(ACME, type, key).orElseThrow(() -> new AssertionError("no " + type + " " + key));
+        return ports.records()
+                .findByKey(ACME, type, key)
+                .orElseThrow(() -> new AssertionError("no " + type + " " + key));
     }
 
     Optional<StoredRecord> find(String type, String key) {
@@ -81,7 +82,8 @@ final class SeedWorld {
         List<StoredRecord> all = new ArrayList<>();
         List<StoredRecord> page;
         do {
-            Optional<io.archivist.domain.RecordId> after = all.isEmpty() ? Optional.empty()
+            Optional<io.archivist.domain.RecordId> after = all.isEmpty()
+                    ? Optional.empty()
                     : Optional.of(all.get(all.size() - 1).id());
             page = ports.records().page(ACME, RecordFilter.all(), after, 500);
             all.addAll(page);
@@ -91,7 +93,9 @@ final class SeedWorld {
 
     /** The keys of the archived records of the workspace, sorted. */
     Set<String> archivedKeys() {
-        return all().stream().filter(StoredRecord::archived).map(r -> r.key().orElseThrow())
+        return all().stream()
+                .filter(StoredRecord::archived)
+                .map(r -> r.key().orElseThrow())
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 

@@ -1,6 +1,10 @@
 package io.archivist.adapters.seed;
 
-import io.archivist.domain.SeedFormat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.application.port.out.seed.MalformedSeedException;
 import io.archivist.application.port.out.seed.SeedItem;
 import io.archivist.application.port.out.seed.SeedItem.RecordEntry;
@@ -8,8 +12,7 @@ import io.archivist.application.port.out.seed.SeedItem.TypeEntry;
 import io.archivist.application.port.out.seed.SeedItem.WorkspaceEntry;
 import io.archivist.application.port.out.seed.SeedItems;
 import io.archivist.application.port.out.seed.SeedPosition;
-import org.junit.jupiter.api.Test;
-
+import io.archivist.domain.SeedFormat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,11 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** docs/lifecycle.md#seeds: the three seed formats read as the same items, with the line and pointer of each. */
 class StreamingSeedReaderTest {

@@ -1,5 +1,10 @@
 package io.archivist.application.service;
 
+import io.archivist.application.port.in.BulkCommand;
+import io.archivist.application.port.in.BulkLifecycleUseCase;
+import io.archivist.application.port.in.BulkResult;
+import io.archivist.application.port.in.BulkResult.Item;
+import io.archivist.application.port.in.BulkResult.Outcome;
 import io.archivist.application.port.out.CatalogCache;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
@@ -7,11 +12,6 @@ import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.TimeSource;
-import io.archivist.application.port.in.BulkCommand;
-import io.archivist.application.port.in.BulkLifecycleUseCase;
-import io.archivist.application.port.in.BulkResult;
-import io.archivist.application.port.in.BulkResult.Item;
-import io.archivist.application.port.in.BulkResult.Outcome;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
@@ -23,7 +23,6 @@ import io.archivist.domain.Operation;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,9 +45,16 @@ public final class BulkLifecycleService implements BulkLifecycleUseCase {
     private final Cascades cascades;
     private final LifecyclePolicy policy;
 
-    public BulkLifecycleService(RecordReads records, RecordCascades cascades, OperationLog log, CatalogStore catalogs,
-                                CatalogCache catalogCache, UnitOfWork unitOfWork, TimeSource time, IdGenerator ids,
-                                LifecyclePolicy policy) {
+    public BulkLifecycleService(
+            RecordReads records,
+            RecordCascades cascades,
+            OperationLog log,
+            CatalogStore catalogs,
+            CatalogCache catalogCache,
+            UnitOfWork unitOfWork,
+            TimeSource time,
+            IdGenerator ids,
+            LifecyclePolicy policy) {
         this.records = records;
         this.unitOfWork = unitOfWork;
         this.workspaces = new Workspaces(records, catalogs, catalogCache, time);
@@ -61,8 +67,10 @@ public final class BulkLifecycleService implements BulkLifecycleUseCase {
         Caller caller = command.caller();
         caller.require(PERMISSION);
         if (command.ids().size() > policy.maxBulkIds()) {
-            throw new ArchivistException(ErrorCode.LIMIT_EXCEEDED, "a bulk request takes at most "
-                    + policy.maxBulkIds() + " ids, this one has " + command.ids().size(),
+            throw new ArchivistException(
+                    ErrorCode.LIMIT_EXCEEDED,
+                    "a bulk request takes at most " + policy.maxBulkIds() + " ids, this one has "
+                            + command.ids().size(),
                     Map.of("limit", policy.maxBulkIds()));
         }
         return unitOfWork.write(caller.workspace(), () -> new Run(command).execute());
@@ -93,9 +101,12 @@ public final class BulkLifecycleService implements BulkLifecycleUseCase {
                 case DELETE -> delete(operations);
             }
             Set<RecordId> answered = new HashSet<>();
-            return new BulkResult(operations, command.ids().stream()
-                    .map(id -> answered.add(id) ? items.get(id) : Item.skipped(id, "named twice in the request"))
-                    .toList());
+            return new BulkResult(
+                    operations,
+                    command.ids().stream()
+                            .map(id ->
+                                    answered.add(id) ? items.get(id) : Item.skipped(id, "named twice in the request"))
+                            .toList());
         }
 
         private List<RecordId> distinct() {
@@ -105,13 +116,16 @@ public final class BulkLifecycleService implements BulkLifecycleUseCase {
         private void archive(List<RecordId> ids, List<Operation> operations) {
             List<RecordId> roots = new ArrayList<>();
             for (RecordId id : ids) {
-                boolean admitted = check(id, record -> decided(id, Lifecycle.decideState(true, record,
-                        catalog.require(record.type())), () -> {
-                    cascades.ownUserBlocker(caller, List.of(id), OperationKind.ARCHIVE).ifPresent(b -> {
-                        throw b.toException();
-                    });
-                    items.put(id, Item.of(id, Outcome.ARCHIVED));
-                }));
+                boolean admitted = check(
+                        id,
+                        record ->
+                                decided(id, Lifecycle.decideState(true, record, catalog.require(record.type())), () -> {
+                                    cascades.ownUserBlocker(caller, List.of(id), OperationKind.ARCHIVE)
+                                            .ifPresent(b -> {
+                                                throw b.toException();
+                                            });
+                                    items.put(id, Item.of(id, Outcome.ARCHIVED));
+                                }));
                 if (admitted) {
                     roots.add(id);
                 }
@@ -125,9 +139,10 @@ public final class BulkLifecycleService implements BulkLifecycleUseCase {
             List<RecordId> roots = new ArrayList<>();
             for (RecordId id : ids) {
                 boolean admitted = check(id, record -> {
-                    cascades.ownUserBlocker(caller, List.of(id), OperationKind.PURGE).ifPresent(b -> {
-                        throw b.toException();
-                    });
+                    cascades.ownUserBlocker(caller, List.of(id), OperationKind.PURGE)
+                            .ifPresent(b -> {
+                                throw b.toException();
+                            });
                     items.put(id, Item.of(id, Outcome.PURGED));
                     return true;
                 });
@@ -146,17 +161,27 @@ public final class BulkLifecycleService implements BulkLifecycleUseCase {
          * or a cascade over the limit itself (R6, R14), so each set is walked once, as for a single restore.
          */
         private void restore(List<Operation> operations) {
-            cascades.restore(caller, distinct(), (id, restore) -> check(id, ignored -> {
-                // Read again: an earlier id of this request may have restored it already.
-                StoredRecord record = workspaces.record(caller, id);
-                return decided(id, Lifecycle.decideState(false, record, catalog.require(record.type())), () -> {
-                    cascades.archivedParentsBlocker(caller, record).ifPresent(b -> {
-                        throw b.toException();
-                    });
-                    restore.run();
-                    items.put(id, Item.of(id, Outcome.RESTORED));
-                });
-            }), 0).map(Cascades.Restoration::operation).ifPresent(operations::add);
+            cascades.restore(
+                            caller,
+                            distinct(),
+                            (id, restore) -> check(id, ignored -> {
+                                // Read again: an earlier id of this request may have restored it already.
+                                StoredRecord record = workspaces.record(caller, id);
+                                return decided(
+                                        id,
+                                        Lifecycle.decideState(false, record, catalog.require(record.type())),
+                                        () -> {
+                                            cascades.archivedParentsBlocker(caller, record)
+                                                    .ifPresent(b -> {
+                                                        throw b.toException();
+                                                    });
+                                            restore.run();
+                                            items.put(id, Item.of(id, Outcome.RESTORED));
+                                        });
+                            }),
+                            0)
+                    .map(Cascades.Restoration::operation)
+                    .ifPresent(operations::add);
         }
 
         /** R1, R3, R4 per id: archived ones and those of types without archive are purged, the rest archived. */
@@ -176,8 +201,12 @@ public final class BulkLifecycleService implements BulkLifecycleUseCase {
             }
             purge(toPurge, operations);
             // A root under a record this request purged is gone with it: it was purged, not archived.
-            List<RecordId> stillThere = records.findAll(caller.workspace(), toArchive).stream().map(StoredRecord::id).toList();
-            toArchive.stream().filter(id -> !stillThere.contains(id)).forEach(id -> items.put(id, Item.of(id, Outcome.PURGED)));
+            List<RecordId> stillThere = records.findAll(caller.workspace(), toArchive).stream()
+                    .map(StoredRecord::id)
+                    .toList();
+            toArchive.stream()
+                    .filter(id -> !stillThere.contains(id))
+                    .forEach(id -> items.put(id, Item.of(id, Outcome.PURGED)));
             archive(toArchive.stream().filter(stillThere::contains).toList(), operations);
         }
 
@@ -186,15 +215,18 @@ public final class BulkLifecycleService implements BulkLifecycleUseCase {
          * record is skipped with the reason (R12), a refusal is thrown for {@link #check}. True when it goes ahead.
          */
         private boolean decided(RecordId id, Decision decision, Runnable act) {
-            return decision.fold(kind -> {
-                act.run();
-                return true;
-            }, reason -> {
-                items.put(id, Item.skipped(id, reason));
-                return false;
-            }, blocker -> {
-                throw blocker.toException();
-            });
+            return decision.fold(
+                    kind -> {
+                        act.run();
+                        return true;
+                    },
+                    reason -> {
+                        items.put(id, Item.skipped(id, reason));
+                        return false;
+                    },
+                    blocker -> {
+                        throw blocker.toException();
+                    });
         }
 
         /** One id's checks: true when it goes ahead. */

@@ -1,11 +1,11 @@
 package io.archivist.application.service;
 
-import io.archivist.application.port.out.RecordCascades;
-import io.archivist.application.port.out.RecordReads;
-import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.out.IdGenerator;
 import io.archivist.application.port.out.OperationLog;
+import io.archivist.application.port.out.RecordCascades;
+import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RestoreOutline;
+import io.archivist.application.port.out.TimeSource;
 import io.archivist.domain.Blocker;
 import io.archivist.domain.Caller;
 import io.archivist.domain.LeftArchived;
@@ -14,7 +14,6 @@ import io.archivist.domain.OperationId;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,13 @@ final class Cascades {
     private final TimeSource time;
     private final LifecyclePolicy policy;
 
-    Cascades(RecordReads records, RecordCascades cascades, OperationLog log, IdGenerator ids, TimeSource time,
-             LifecyclePolicy policy) {
+    Cascades(
+            RecordReads records,
+            RecordCascades cascades,
+            OperationLog log,
+            IdGenerator ids,
+            TimeSource time,
+            LifecyclePolicy policy) {
         this.records = records;
         this.cascades = cascades;
         this.log = log;
@@ -47,7 +51,8 @@ final class Cascades {
 
     /** R7: the cascade of {@code roots} reaches the caller's own user. */
     Optional<Blocker> ownUserBlocker(Caller caller, List<RecordId> roots, OperationKind kind) {
-        return Workspaces.ownUser(records, caller).filter(user -> kind == OperationKind.PURGE
+        return Workspaces.ownUser(records, caller)
+                .filter(user -> kind == OperationKind.PURGE
                         ? cascades.purgeReaches(caller.workspace(), roots, user)
                         : cascades.archiveReaches(caller.workspace(), roots, user))
                 .map(Blocker::ownUser);
@@ -56,7 +61,10 @@ final class Cascades {
     /** R5: a record whose own parents are archived cannot be restored. */
     Optional<Blocker> archivedParentsBlocker(Caller caller, StoredRecord record) {
         List<RecordId> archived = records.findAll(caller.workspace(), record.parents()).stream()
-                .filter(StoredRecord::archived).map(StoredRecord::id).sorted().toList();
+                .filter(StoredRecord::archived)
+                .map(StoredRecord::id)
+                .sorted()
+                .toList();
         return archived.isEmpty() ? Optional.empty() : Optional.of(Blocker.parentArchived(record.id(), archived));
     }
 
@@ -69,12 +77,12 @@ final class Cascades {
         List<Blocker> blockers = new ArrayList<>();
         archivedParentsBlocker(caller, record).ifPresent(blockers::add);
         outline.conflicts().forEach(conflict -> blockers.add(Blocker.uniqueConflict(conflict)));
-        Blocker.overCascadeLimit(outline.countsPerType(), policy.maxCascadeRecords()).ifPresent(blockers::add);
+        Blocker.overCascadeLimit(outline.countsPerType(), policy.maxCascadeRecords())
+                .ifPresent(blockers::add);
         return new RestoreCheck(outline, blockers);
     }
 
-    record RestoreCheck(RestoreOutline outline, List<Blocker> blockers) {
-    }
+    record RestoreCheck(RestoreOutline outline, List<Blocker> blockers) {}
 
     Operation archive(Caller caller, List<RecordId> roots) {
         Operation operation = begin(caller, OperationKind.ARCHIVE, roots);
@@ -99,16 +107,19 @@ final class Cascades {
         List<LeftArchived> left = new ArrayList<>();
         for (RecordId root : candidates) {
             admission.admit(root, () -> {
-                long restoredSoFar = counts.values().stream().mapToLong(Long::longValue).sum();
+                long restoredSoFar =
+                        counts.values().stream().mapToLong(Long::longValue).sum();
                 // One walk of the set both restores it and says what it left archived (RecordCascades#restore).
-                RecordCascades.Restored restored = cascades.restore(root, operation, listLimit - left.size(),
-                        policy.maxCascadeRecords() - restoredSoFar);
+                RecordCascades.Restored restored = cascades.restore(
+                        root, operation, listLimit - left.size(), policy.maxCascadeRecords() - restoredSoFar);
                 restored.countsPerType().forEach((type, n) -> counts.merge(type, n, Long::sum));
                 left.addAll(restored.leftArchived());
                 applied.add(root);
             });
         }
-        return applied.isEmpty() ? Optional.empty() : Optional.of(new Restoration(finish(operation, applied, counts), left));
+        return applied.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new Restoration(finish(operation, applied, counts), left));
     }
 
     /** Whether and how one candidate of {@link #restore} goes ahead. */
@@ -121,12 +132,11 @@ final class Cascades {
     }
 
     /** A logged restore, and what it left archived. */
-    record Restoration(Operation operation, List<LeftArchived> leftArchived) {
-    }
+    record Restoration(Operation operation, List<LeftArchived> leftArchived) {}
 
     private Operation begin(Caller caller, OperationKind kind, List<RecordId> roots) {
-        return Operation.begin(OperationId.of(ids.next()), caller.workspace(), kind, caller.actor(),
-                Workspaces.now(time), roots);
+        return Operation.begin(
+                OperationId.of(ids.next()), caller.workspace(), kind, caller.actor(), Workspaces.now(time), roots);
     }
 
     private Operation finish(Operation operation, List<RecordId> roots, Map<String, Long> counts) {

@@ -1,16 +1,15 @@
 package io.archivist.application.service;
 
+import io.archivist.application.port.in.IdempotentRequestUseCase;
 import io.archivist.application.port.out.IdempotencyStore;
 import io.archivist.application.port.out.RememberedAnswer;
 import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.out.UnitOfWork;
-import io.archivist.application.port.in.IdempotentRequestUseCase;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ErrorCode;
-import io.archivist.domain.Role.Permission;
 import io.archivist.domain.Limits;
-
+import io.archivist.domain.Role.Permission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,8 +34,13 @@ public final class IdempotencyService implements IdempotentRequestUseCase {
     }
 
     @Override
-    public String once(Caller caller, Permission permission, String key, String fingerprint, Supplier<String> action,
-                       Function<ArchivistException, String> refusal) {
+    public String once(
+            Caller caller,
+            Permission permission,
+            String key,
+            String fingerprint,
+            Supplier<String> action,
+            Function<ArchivistException, String> refusal) {
         // Authorised before any replay: a caller whose roles no longer allow the call never gets the stored answer.
         caller.require(permission);
         if (key == null || key.isBlank() || key.length() > 255) {
@@ -93,8 +97,10 @@ public final class IdempotencyService implements IdempotentRequestUseCase {
     private Optional<RememberedAnswer> remembered(Caller caller, String scopedKey, String key, String fingerprint) {
         Optional<RememberedAnswer> first = idempotency.find(caller.workspace(), scopedKey, notBefore());
         if (first.isPresent() && !first.get().fingerprint().equals(fingerprint)) {
-            throw new ArchivistException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + Limits.quote(key)
-                    + "' was used for another request (method, path, query string or body) in the last 24 hours");
+            throw new ArchivistException(
+                    ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "Idempotency-Key '" + Limits.quote(key)
+                            + "' was used for another request (method, path, query string or body) in the last 24 hours");
         }
         return first;
     }

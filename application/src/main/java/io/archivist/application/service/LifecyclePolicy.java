@@ -9,8 +9,8 @@ package io.archivist.application.service;
  * @param maxCascadeRecords R14: records one archive, restore or purge may change
  * @param maxPageBytes     R14: bytes of attributes one listing page holds past its first record
  */
-public record LifecyclePolicy(int maxBulkIds, int maxListedRecords, int retentionBatch, long maxCascadeRecords,
-                              long maxPageBytes) {
+public record LifecyclePolicy(
+        int maxBulkIds, int maxListedRecords, int retentionBatch, long maxCascadeRecords, long maxPageBytes) {
 
     public static final long DEFAULT_MAX_CASCADE_RECORDS = 1_000_000;
     public static final long DEFAULT_MAX_PAGE_BYTES = 8L * 1024 * 1024;

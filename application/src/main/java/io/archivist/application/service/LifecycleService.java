@@ -1,18 +1,18 @@
 package io.archivist.application.service;
 
+import io.archivist.application.port.in.LifecycleCommand;
+import io.archivist.application.port.in.LifecycleResult;
+import io.archivist.application.port.in.LifecycleResult.Outcome;
+import io.archivist.application.port.in.LifecycleUseCase;
+import io.archivist.application.port.in.RecordView;
 import io.archivist.application.port.out.CatalogCache;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
 import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
-import io.archivist.application.port.out.TimeSource;
-import io.archivist.application.port.in.LifecycleCommand;
-import io.archivist.application.port.in.LifecycleResult;
-import io.archivist.application.port.in.LifecycleResult.Outcome;
-import io.archivist.application.port.in.LifecycleUseCase;
-import io.archivist.application.port.in.RecordView;
 import io.archivist.application.port.out.RestoreOutline;
+import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.domain.Blocker;
 import io.archivist.domain.Caller;
@@ -26,7 +26,6 @@ import io.archivist.domain.OperationKind;
 import io.archivist.domain.Preview;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +40,16 @@ public final class LifecycleService implements LifecycleUseCase {
     private final Cascades cascades;
     private final LifecyclePolicy policy;
 
-    public LifecycleService(RecordReads records, RecordCascades cascades, OperationLog log, CatalogStore catalogs,
-                            CatalogCache catalogCache, UnitOfWork unitOfWork, TimeSource time, IdGenerator ids,
-                            LifecyclePolicy policy) {
+    public LifecycleService(
+            RecordReads records,
+            RecordCascades cascades,
+            OperationLog log,
+            CatalogStore catalogs,
+            CatalogCache catalogCache,
+            UnitOfWork unitOfWork,
+            TimeSource time,
+            IdGenerator ids,
+            LifecyclePolicy policy) {
         this.policy = policy;
         this.recordCascades = cascades;
         this.unitOfWork = unitOfWork;
@@ -78,12 +84,13 @@ public final class LifecycleService implements LifecycleUseCase {
             StoredRecord record = workspaces.record(caller, id);
             ObjectType type = workspaces.catalog(caller).require(record.type());
             List<RecordId> roots = List.of(id);
-            return Lifecycle.decide(Lifecycle.Action.of(action), record, type).fold(
-                    kind -> previewOf(caller, record, kind),
-                    unchanged -> new Preview(action, roots, Map.of(), List.of(), List.of()),
-                    blocker -> {
-                        throw blocker.toException();
-                    });
+            return Lifecycle.decide(Lifecycle.Action.of(action), record, type)
+                    .fold(
+                            kind -> previewOf(caller, record, kind),
+                            unchanged -> new Preview(action, roots, Map.of(), List.of(), List.of()),
+                            blocker -> {
+                                throw blocker.toException();
+                            });
         });
     }
 
@@ -105,17 +112,19 @@ public final class LifecycleService implements LifecycleUseCase {
     }
 
     private LifecycleResult archive(Caller caller, StoredRecord record, Catalog catalog) {
-        cascades.ownUserBlocker(caller, List.of(record.id()), OperationKind.ARCHIVE).ifPresent(blocker -> {
-            throw blocker.toException();
-        });
+        cascades.ownUserBlocker(caller, List.of(record.id()), OperationKind.ARCHIVE)
+                .ifPresent(blocker -> {
+                    throw blocker.toException();
+                });
         Operation operation = cascades.archive(caller, List.of(record.id()));
         return result(Outcome.ARCHIVED, operation, caller, record, catalog, List.of());
     }
 
     private LifecycleResult purge(Caller caller, StoredRecord record) {
-        cascades.ownUserBlocker(caller, List.of(record.id()), OperationKind.PURGE).ifPresent(blocker -> {
-            throw blocker.toException();
-        });
+        cascades.ownUserBlocker(caller, List.of(record.id()), OperationKind.PURGE)
+                .ifPresent(blocker -> {
+                    throw blocker.toException();
+                });
         Operation operation = cascades.purge(caller, List.of(record.id()));
         return new LifecycleResult(Outcome.PURGED, Optional.of(operation), Optional.empty(), List.of());
     }
@@ -126,20 +135,26 @@ public final class LifecycleService implements LifecycleUseCase {
         });
         // R6: the store refuses a unique conflict itself, naming it, and restores nothing; checking
         // first would walk the whole set twice.
-        Cascades.Restoration done = cascades.restore(caller, List.of(record.id()), Cascades.Admission.ALL,
-                policy.maxListedRecords()).orElseThrow();
+        Cascades.Restoration done = cascades.restore(
+                        caller, List.of(record.id()), Cascades.Admission.ALL, policy.maxListedRecords())
+                .orElseThrow();
         return result(Outcome.RESTORED, done.operation(), caller, record, catalog, done.leftArchived());
     }
 
-    private LifecycleResult result(Outcome outcome, Operation operation, Caller caller, StoredRecord before,
-                                   Catalog catalog, List<LeftArchived> left) {
+    private LifecycleResult result(
+            Outcome outcome,
+            Operation operation,
+            Caller caller,
+            StoredRecord before,
+            Catalog catalog,
+            List<LeftArchived> left) {
         RecordView after = workspaces.view(catalog, workspaces.record(caller, before.id()));
         return new LifecycleResult(outcome, Optional.of(operation), Optional.of(after), left);
     }
 
     private LifecycleResult unchanged(StoredRecord record, Catalog catalog) {
-        return new LifecycleResult(Outcome.UNCHANGED, Optional.empty(),
-                Optional.of(workspaces.view(catalog, record)), List.of());
+        return new LifecycleResult(
+                Outcome.UNCHANGED, Optional.empty(), Optional.of(workspaces.view(catalog, record)), List.of());
     }
 
     /** Asks the domain what the command means for the record it loaded. */
@@ -158,16 +173,17 @@ public final class LifecycleService implements LifecycleUseCase {
             StoredRecord record = workspaces.record(caller, command.id());
             Lifecycle.requireVersion(record, command.ifMatch());
             Catalog catalog = workspaces.catalog(caller);
-            return question.ask(record, catalog.require(record.type())).fold(
-                    kind -> switch (kind) {
-                        case ARCHIVE -> archive(caller, record, catalog);
-                        case RESTORE -> restore(caller, record, catalog);
-                        case PURGE -> purge(caller, record);
-                    },
-                    unchanged -> unchanged(record, catalog),
-                    blocker -> {
-                        throw blocker.toException();
-                    });
+            return question.ask(record, catalog.require(record.type()))
+                    .fold(
+                            kind -> switch (kind) {
+                                case ARCHIVE -> archive(caller, record, catalog);
+                                case RESTORE -> restore(caller, record, catalog);
+                                case PURGE -> purge(caller, record);
+                            },
+                            unchanged -> unchanged(record, catalog),
+                            blocker -> {
+                                throw blocker.toException();
+                            });
         });
     }
 }

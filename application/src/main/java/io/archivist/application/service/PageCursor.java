@@ -2,7 +2,6 @@ package io.archivist.application.service;
 
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.RecordId;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
@@ -10,11 +9,11 @@ import java.util.UUID;
 /** The opaque keyset cursor: the last id of a page. A cursor a client made up is a VALIDATION_FAILED. */
 final class PageCursor {
 
-    private PageCursor() {
-    }
+    private PageCursor() {}
 
     static String after(RecordId last) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(last.toString().getBytes(StandardCharsets.US_ASCII));
     }
 

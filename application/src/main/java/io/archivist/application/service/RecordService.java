@@ -1,30 +1,29 @@
 package io.archivist.application.service;
 
+import io.archivist.application.port.in.CreateRecordCommand;
+import io.archivist.application.port.in.ListRecordsQuery;
+import io.archivist.application.port.in.RecordUseCase;
+import io.archivist.application.port.in.RecordView;
+import io.archivist.application.port.in.UpdateRecordCommand;
 import io.archivist.application.port.out.CatalogCache;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
 import io.archivist.application.port.out.TimeSource;
-import io.archivist.application.port.in.CreateRecordCommand;
-import io.archivist.application.port.in.ListRecordsQuery;
-import io.archivist.application.port.in.RecordUseCase;
-import io.archivist.application.port.in.RecordView;
-import io.archivist.application.port.in.UpdateRecordCommand;
-import io.archivist.domain.RecordFilter;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.AttributesPatch;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Catalog;
-import io.archivist.domain.Limits;
 import io.archivist.domain.Lifecycle;
+import io.archivist.domain.Limits;
 import io.archivist.domain.ObjectType;
+import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueConflict;
 import io.archivist.domain.UniqueValues;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,15 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
     private final IdGenerator ids;
     private final LifecyclePolicy policy;
 
-    public RecordService(RecordReads records, RecordWrites writes, CatalogStore catalogs, CatalogCache catalogCache,
-                         UnitOfWork unitOfWork, TimeSource time, IdGenerator ids, LifecyclePolicy policy) {
+    public RecordService(
+            RecordReads records,
+            RecordWrites writes,
+            CatalogStore catalogs,
+            CatalogCache catalogCache,
+            UnitOfWork unitOfWork,
+            TimeSource time,
+            IdGenerator ids,
+            LifecyclePolicy policy) {
         this.policy = policy;
         this.records = records;
         this.writes = writes;
@@ -56,20 +62,30 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
         caller.require(PERMISSION);
         return unitOfWork.write(caller.workspace(), () -> {
             Catalog catalog = workspaces.catalog(caller);
-            ObjectType type = catalog.find(command.type()).orElseThrow(() -> ArchivistException.invalid(
-                    "object type '" + Limits.quote(command.type()) + "' is not defined"));
+            ObjectType type = catalog.find(command.type())
+                    .orElseThrow(() -> ArchivistException.invalid(
+                            "object type '" + Limits.quote(command.type()) + "' is not defined"));
             List<StoredRecord> parents = records.findAll(caller.workspace(), command.parents());
             Lifecycle.requireAllowedParents(type, command.parents(), parents);
             RecordId id = RecordId.of(ids.next());
             Lifecycle.requireParentsActive(id, parents);
-            command.key().ifPresent(key -> records.findByKey(caller.workspace(), type.name(), key).ifPresent(holder -> {
-                throw ArchivistException.duplicateKey(type.name(), key, holder.id());
-            }));
+            command.key()
+                    .ifPresent(key -> records.findByKey(caller.workspace(), type.name(), key)
+                            .ifPresent(holder -> {
+                                throw ArchivistException.duplicateKey(type.name(), key, holder.id());
+                            }));
             Map<String, String> unique = UniqueValues.of(type, command.attributes());
             requireUniqueFree(caller, type, id, unique);
             Instant now = workspaces.now();
-            StoredRecord record = StoredRecord.create(id, caller.workspace(), type.name(), command.key(),
-                    command.attributes(), command.parents(), caller.actor(), now);
+            StoredRecord record = StoredRecord.create(
+                    id,
+                    caller.workspace(),
+                    type.name(),
+                    command.key(),
+                    command.attributes(),
+                    command.parents(),
+                    caller.actor(),
+                    now);
             writes.insert(record, unique);
             return workspaces.view(catalog, record);
         });
@@ -99,7 +115,8 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
         return unitOfWork.readLatest(caller.workspace(), () -> {
             StoredRecord record = workspaces.record(caller, id);
             // Only an archived record can have a purge_after (R11): an active one needs no catalog.
-            return record.archived() ? workspaces.view(workspaces.catalog(caller), record)
+            return record.archived()
+                    ? workspaces.view(workspaces.catalog(caller), record)
                     : new RecordView(record, Optional.empty());
         });
     }
@@ -120,8 +137,10 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
             RecordReads.Page page = records.pageWithin(caller.workspace(), filter, after, limit, policy.maxPageBytes());
             List<StoredRecord> found = page.records();
             Optional<String> next = page.more() && !found.isEmpty()
-                    ? Optional.of(PageCursor.after(found.get(found.size() - 1).id())) : Optional.empty();
-            return new RecordPage(found.stream().map(r -> workspaces.view(catalog, r)).toList(), next);
+                    ? Optional.of(PageCursor.after(found.get(found.size() - 1).id()))
+                    : Optional.empty();
+            return new RecordPage(
+                    found.stream().map(r -> workspaces.view(catalog, r)).toList(), next);
         });
     }
 

@@ -1,5 +1,6 @@
 package io.archivist.application.service;
 
+import io.archivist.application.port.in.PurgeExpiredUseCase;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
 import io.archivist.application.port.out.OperationLog;
@@ -7,13 +8,11 @@ import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.out.UnitOfWork;
-import io.archivist.application.port.in.PurgeExpiredUseCase;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +30,15 @@ public final class RetentionService implements PurgeExpiredUseCase {
     private final Cascades cascades;
     private final LifecyclePolicy policy;
 
-    public RetentionService(RecordReads records, RecordCascades cascades, OperationLog log, CatalogStore catalogs,
-                            UnitOfWork unitOfWork, TimeSource time, IdGenerator ids, LifecyclePolicy policy) {
+    public RetentionService(
+            RecordReads records,
+            RecordCascades cascades,
+            OperationLog log,
+            CatalogStore catalogs,
+            UnitOfWork unitOfWork,
+            TimeSource time,
+            IdGenerator ids,
+            LifecyclePolicy policy) {
         this.records = records;
         this.catalogs = catalogs;
         this.unitOfWork = unitOfWork;

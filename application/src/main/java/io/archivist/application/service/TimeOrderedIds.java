@@ -1,7 +1,6 @@
 package io.archivist.application.service;
 
 import io.archivist.application.port.out.IdGenerator;
-
 import java.security.SecureRandom;
 import java.util.UUID;
 

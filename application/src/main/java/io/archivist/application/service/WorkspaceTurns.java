@@ -4,7 +4,6 @@ import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.WorkspaceId;
-
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -41,8 +40,8 @@ public final class WorkspaceTurns implements UnitOfWork {
     public WorkspaceTurns(UnitOfWork store, Duration writeWait, int maxQueued) {
         this.store = Objects.requireNonNull(store, "store");
         if (writeWait.isNegative() || maxQueued < 0) {
-            throw new IllegalArgumentException("write-wait and max-queued-writes cannot be negative: " + writeWait
-                    + ", " + maxQueued);
+            throw new IllegalArgumentException(
+                    "write-wait and max-queued-writes cannot be negative: " + writeWait + ", " + maxQueued);
         }
         this.writeWait = writeWait;
         this.maxQueued = maxQueued;
@@ -121,8 +120,8 @@ public final class WorkspaceTurns implements UnitOfWork {
     }
 
     private static ArchivistException busy(WorkspaceId workspace, String why) {
-        return new ArchivistException(ErrorCode.CONCURRENT_MODIFICATION,
-                "workspace " + workspace + " is busy: " + why + "; try again later");
+        return new ArchivistException(
+                ErrorCode.CONCURRENT_MODIFICATION, "workspace " + workspace + " is busy: " + why + "; try again later");
     }
 
     private static long seconds(Duration wait) {

@@ -1,8 +1,9 @@
 package io.archivist.application.service;
 
-import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.in.RecordView;
 import io.archivist.application.port.out.CatalogCache;
 import io.archivist.application.port.out.CatalogStore;
+import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.TimeSource;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
@@ -12,8 +13,6 @@ import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueValues;
 import io.archivist.domain.WorkspaceId;
-import io.archivist.application.port.in.RecordView;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -72,7 +71,10 @@ public final class Workspaces {
         if (!caller.human()) {
             return Optional.empty();
         }
-        return records.activeHolder(caller.workspace(), ObjectType.USER, ObjectType.USERNAME,
+        return records.activeHolder(
+                caller.workspace(),
+                ObjectType.USER,
+                ObjectType.USERNAME,
                 UniqueValues.canonical(ObjectType.USERNAME, caller.actor()));
     }
 

@@ -1,5 +1,9 @@
 package io.archivist.application.contract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult;
 import io.archivist.domain.CascadeSet;
@@ -7,15 +11,10 @@ import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** R1, R2 and R7 on archive: the cascade, through every path, and what it leaves alone. */
 public interface ArchiveContract extends StoreContractSupport {
@@ -34,7 +33,9 @@ public interface ArchiveContract extends StoreContractSupport {
         assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 1L), operation.countsPerType());
         assertArchivedBy(operation, tree.all().toArray(RecordId[]::new));
         assertTrue(result.record().orElseThrow().record().archived(), "the response carries the archived record");
-        assertEquals(operation, ports().operations().find(workspace(), operation.id()).orElseThrow());
+        assertEquals(
+                operation,
+                ports().operations().find(workspace(), operation.id()).orElseThrow());
     }
 
     @Test
@@ -66,8 +67,14 @@ public interface ArchiveContract extends StoreContractSupport {
         Operation operation = delete(account).operation().orElseThrow();
 
         assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 2L, LABEL, 2L, TASK, 4L, COMMENT, 4L), operation.countsPerType());
-        assertEquals(13, ports().records().page(workspace(), io.archivist.domain.RecordFilter.all(),
-                java.util.Optional.empty(), 100).stream().filter(r -> r.archived()).count());
+        assertEquals(
+                13,
+                ports()
+                        .records()
+                        .page(workspace(), io.archivist.domain.RecordFilter.all(), java.util.Optional.empty(), 100)
+                        .stream()
+                        .filter(r -> r.archived())
+                        .count());
         assertActive(otherAccount);
     }
 
@@ -147,7 +154,9 @@ public interface ArchiveContract extends StoreContractSupport {
     @Test
     default void r7_an_archived_user_with_your_username_is_not_your_own_user() {
         RecordId formerMe = ownUser(manager());
-        Operation byAdmin = noted(lifecycle().delete(LifecycleCommand.of(admin(), formerMe))).operation().orElseThrow();
+        Operation byAdmin = noted(lifecycle().delete(LifecycleCommand.of(admin(), formerMe)))
+                .operation()
+                .orElseThrow();
         assertArchivedBy(byAdmin, formerMe);
 
         assertEquals(LifecycleResult.Outcome.PURGED, delete(formerMe).outcome());
@@ -164,7 +173,8 @@ public interface ArchiveContract extends StoreContractSupport {
         assertEquals(plan.countsPerType(), ports().records().countArchive(workspace(), List.of(tree.label())));
         assertTrue(ports().records().archiveReaches(workspace(), List.of(tree.label()), tree.task()));
         assertFalse(ports().records().archiveReaches(workspace(), List.of(tree.label()), tree.project()));
-        assertFalse(ports().records().archiveReaches(workspace(), List.of(tree.label()), tree.comment()),
+        assertFalse(
+                ports().records().archiveReaches(workspace(), List.of(tree.label()), tree.comment()),
                 "an archived dependent is not in an archive cascade (R2)");
         assertFalse(ports().records().archiveReaches(workspace(), List.of(tree.label()), other));
     }

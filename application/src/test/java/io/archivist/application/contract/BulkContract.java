@@ -1,5 +1,7 @@
 package io.archivist.application.contract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.archivist.application.port.in.BulkCommand;
 import io.archivist.application.port.in.BulkCommand.Action;
 import io.archivist.application.port.in.BulkResult;
@@ -11,14 +13,11 @@ import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** R12: bulk archive, restore and delete, with a result per id; atomic is all-or-nothing. */
 public interface BulkContract extends StoreContractSupport {
@@ -32,12 +31,23 @@ public interface BulkContract extends StoreContractSupport {
         RecordId unknown = RecordId.of(UUID.randomUUID());
         RecordId ledger = a(LEDGER).create();
 
-        BulkResult result = bulk(Action.ARCHIVE, false, first.account(), already, unknown, second, first.account(), ledger);
+        BulkResult result =
+                bulk(Action.ARCHIVE, false, first.account(), already, unknown, second, first.account(), ledger);
 
-        assertEquals(List.of(Outcome.ARCHIVED, Outcome.SKIPPED, Outcome.ERROR, Outcome.ARCHIVED, Outcome.SKIPPED,
-                Outcome.ERROR), result.items().stream().map(Item::outcome).toList());
-        assertEquals(Optional.of(ErrorCode.RECORD_NOT_FOUND), result.items().get(2).error());
-        assertEquals(Optional.of(ErrorCode.ARCHIVE_NOT_SUPPORTED), result.items().get(5).error());
+        assertEquals(
+                List.of(
+                        Outcome.ARCHIVED,
+                        Outcome.SKIPPED,
+                        Outcome.ERROR,
+                        Outcome.ARCHIVED,
+                        Outcome.SKIPPED,
+                        Outcome.ERROR),
+                result.items().stream().map(Item::outcome).toList());
+        assertEquals(
+                Optional.of(ErrorCode.RECORD_NOT_FOUND), result.items().get(2).error());
+        assertEquals(
+                Optional.of(ErrorCode.ARCHIVE_NOT_SUPPORTED),
+                result.items().get(5).error());
         assertEquals(1, result.operations().size());
         Operation operation = result.operations().get(0);
         assertEquals(List.of(first.account(), second), operation.roots());
@@ -80,11 +90,15 @@ public interface BulkContract extends StoreContractSupport {
 
         BulkResult result = bulk(Action.DELETE, false, active, archived.account(), ledger, entry);
 
-        assertEquals(List.of(Outcome.ARCHIVED, Outcome.PURGED, Outcome.PURGED, Outcome.PURGED),
-                result.items().stream().map(Item::outcome).toList(), "the entry went with its ledger");
-        assertEquals(List.of(OperationKind.PURGE, OperationKind.ARCHIVE),
+        assertEquals(
+                List.of(Outcome.ARCHIVED, Outcome.PURGED, Outcome.PURGED, Outcome.PURGED),
+                result.items().stream().map(Item::outcome).toList(),
+                "the entry went with its ledger");
+        assertEquals(
+                List.of(OperationKind.PURGE, OperationKind.ARCHIVE),
                 result.operations().stream().map(Operation::kind).toList());
-        assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 1L, LEDGER, 1L, ENTRY, 1L),
+        assertEquals(
+                Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 1L, LEDGER, 1L, ENTRY, 1L),
                 result.operations().get(0).countsPerType());
         assertArchivedBy(result.operations().get(1), active);
         assertGone(ledger, entry);
@@ -100,10 +114,12 @@ public interface BulkContract extends StoreContractSupport {
 
         BulkResult result = bulk(Action.RESTORE, false, tree.account(), tree.project(), active);
 
-        assertEquals(List.of(Outcome.RESTORED, Outcome.RESTORED, Outcome.SKIPPED),
+        assertEquals(
+                List.of(Outcome.RESTORED, Outcome.RESTORED, Outcome.SKIPPED),
                 result.items().stream().map(Item::outcome).toList());
         assertEquals(1, result.operations().size());
-        assertEquals(Map.of(ACCOUNT, 1L, LABEL, 1L, PROJECT, 1L, TASK, 1L, COMMENT, 1L),
+        assertEquals(
+                Map.of(ACCOUNT, 1L, LABEL, 1L, PROJECT, 1L, TASK, 1L, COMMENT, 1L),
                 result.operations().get(0).countsPerType());
         assertActive(tree.all().toArray(RecordId[]::new));
     }
@@ -116,7 +132,8 @@ public interface BulkContract extends StoreContractSupport {
 
         BulkResult result = bulk(Action.RESTORE, false, tree.project());
 
-        assertEquals(Optional.of(ErrorCode.PARENT_ARCHIVED), result.items().get(0).error());
+        assertEquals(
+                Optional.of(ErrorCode.PARENT_ARCHIVED), result.items().get(0).error());
         assertEquals(List.of(), result.operations());
     }
 
@@ -126,7 +143,8 @@ public interface BulkContract extends StoreContractSupport {
         List<RecordId> ids = List.of(account(), account(), account());
         WorkspaceSnapshot before = snapshot();
 
-        var refusal = refused(ErrorCode.LIMIT_EXCEEDED, () -> limited.bulk(new BulkCommand(manager(), Action.DELETE, ids, false)));
+        var refusal = refused(
+                ErrorCode.LIMIT_EXCEEDED, () -> limited.bulk(new BulkCommand(manager(), Action.DELETE, ids, false)));
 
         assertEquals(2, refusal.details().get("limit"));
         PlannerOracle.unchanged(before, snapshot());

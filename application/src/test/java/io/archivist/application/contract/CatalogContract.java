@@ -1,24 +1,22 @@
 package io.archivist.application.contract;
 
+import static io.archivist.application.contract.KitTypes.archivable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.application.port.in.seed.SeedReport;
 import io.archivist.application.port.out.CatalogStore;
-import io.archivist.application.contract.StorePorts;
 import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.WorkspaceId;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static io.archivist.application.contract.KitTypes.archivable;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The catalog each service instance caches (the README's section on sharding, R14): another instance on the same store sees a
@@ -38,7 +36,8 @@ public interface CatalogContract extends StoreContractSupport {
     @Test
     default void s7_another_instance_sees_each_type_this_one_defines_or_changes_and_back() {
         CatalogService other = anotherInstance().catalogService();
-        assertEquals(names(catalog().list(admin())), names(other.list(admin())), "both read the kit's catalog, and keep it");
+        assertEquals(
+                names(catalog().list(admin())), names(other.list(admin())), "both read the kit's catalog, and keep it");
         ObjectType note = archivable("note", ACCOUNT).type();
         catalog().define(admin(), note);
         assertEquals(note, other.get(admin(), "note"), "the other instance sees the new type");
@@ -51,17 +50,21 @@ public interface CatalogContract extends StoreContractSupport {
     @Test
     default void s7_a_change_rolled_back_is_not_seen_even_by_the_instance_that_read_it_inside_its_unit() {
         ObjectType undone = archivable("undone", ACCOUNT).type();
-        assertThrows(IllegalStateException.class, () -> ports().unitOfWork().write(workspace(), () -> {
-            catalog().define(admin(), undone);
-            assertEquals(undone, catalog().get(admin(), "undone"), "inside its unit the change is seen");
-            throw new IllegalStateException("the unit fails");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> ports().unitOfWork().write(workspace(), () -> {
+                    catalog().define(admin(), undone);
+                    assertEquals(undone, catalog().get(admin(), "undone"), "inside its unit the change is seen");
+                    throw new IllegalStateException("the unit fails");
+                }));
         refused(ErrorCode.TYPE_NOT_FOUND, () -> catalog().get(admin(), "undone"));
         ObjectType next = archivable("next", ACCOUNT).type();
         catalog().define(admin(), next);
         assertEquals(next, catalog().get(admin(), "next"));
         refused(ErrorCode.TYPE_NOT_FOUND, () -> catalog().get(admin(), "undone"));
-        assertEquals(names(catalog().list(admin())), names(anotherInstance().catalogService().list(admin())),
+        assertEquals(
+                names(catalog().list(admin())),
+                names(anotherInstance().catalogService().list(admin())),
                 "the next change's version is not the one the rolled-back change had");
     }
 
@@ -84,8 +87,11 @@ public interface CatalogContract extends StoreContractSupport {
         CatalogService bounded = ports().catalogService(defined + 1);
         bounded.define(admin(), archivable("one_more").type());
         long version = ports().catalogs().version(workspace());
-        ArchivistException e = refused(ErrorCode.LIMIT_EXCEEDED, () -> bounded.define(admin(), archivable("too_many").type()));
-        assertTrue(e.getMessage().contains("too_many") && e.getMessage().contains("at most " + (defined + 1)),
+        ArchivistException e = refused(
+                ErrorCode.LIMIT_EXCEEDED,
+                () -> bounded.define(admin(), archivable("too_many").type()));
+        assertTrue(
+                e.getMessage().contains("too_many") && e.getMessage().contains("at most " + (defined + 1)),
                 e.getMessage());
         assertEquals(version, ports().catalogs().version(workspace()), "nothing changed");
         refused(ErrorCode.TYPE_NOT_FOUND, () -> catalog().get(admin(), "too_many"));
@@ -104,14 +110,17 @@ public interface CatalogContract extends StoreContractSupport {
         assertEquals(40, ports().catalogs().types(fresh).size());
         assertEquals(1, counted.saves.get(), "one save for all 40 types");
         long version = ports().catalogs().version(fresh);
-        assertEquals(new SeedReport.Counts(0, 0, 40), seeds.importSeed(TypeSeeds.command()).objectTypes());
+        assertEquals(
+                new SeedReport.Counts(0, 0, 40),
+                seeds.importSeed(TypeSeeds.command()).objectTypes());
         assertEquals(version, ports().catalogs().version(fresh), "an unchanged seed leaves the catalog as it was");
         assertEquals(1, counted.saves.get());
 
         WorkspaceId bounded = freshWorkspace();
         SeedImportService tooMany = ports().seedImportService(TypeSeeds.reader(TypeSeeds.types(bounded, 41)), 40);
         ArchivistException e = refused(ErrorCode.LIMIT_EXCEEDED, () -> tooMany.importSeed(TypeSeeds.command()));
-        assertTrue(e.getMessage().contains(TypeSeeds.name(40)) && e.getMessage().contains("/object_types/40"),
+        assertTrue(
+                e.getMessage().contains(TypeSeeds.name(40)) && e.getMessage().contains("/object_types/40"),
                 e.getMessage());
         assertEquals(List.of(), ports().catalogs().types(bounded), "nothing imported");
         assertEquals(CatalogStore.NEVER_CHANGED, ports().catalogs().version(bounded));

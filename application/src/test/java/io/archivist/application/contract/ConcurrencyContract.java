@@ -1,5 +1,8 @@
 package io.archivist.application.contract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.application.port.in.BulkCommand.Action;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult;
@@ -7,7 +10,6 @@ import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,9 +28,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * R8: concurrent operations on overlapping parts of the graph give the result of some serial order,
  * and I1-I4 hold at every instant a reader can observe. Threads start together at a latch; the
@@ -39,8 +38,13 @@ public interface ConcurrencyContract extends StoreContractSupport {
     int THREADS = 4;
     int STEPS_PER_THREAD = 60;
     /** The refusals a step may meet because another thread got there first; anything else fails. */
-    Set<ErrorCode> RACES = EnumSet.of(ErrorCode.RECORD_NOT_FOUND, ErrorCode.PARENT_ARCHIVED,
-            ErrorCode.NOT_ARCHIVED, ErrorCode.UNIQUE_CONFLICT, ErrorCode.RECORD_ARCHIVED, ErrorCode.VALIDATION_FAILED,
+    Set<ErrorCode> RACES = EnumSet.of(
+            ErrorCode.RECORD_NOT_FOUND,
+            ErrorCode.PARENT_ARCHIVED,
+            ErrorCode.NOT_ARCHIVED,
+            ErrorCode.UNIQUE_CONFLICT,
+            ErrorCode.RECORD_ARCHIVED,
+            ErrorCode.VALIDATION_FAILED,
             ErrorCode.CONCURRENT_MODIFICATION);
 
     @Test
@@ -72,7 +76,10 @@ public interface ConcurrencyContract extends StoreContractSupport {
                         } else if (action < 5) {
                             restore(target);
                         } else if (action < 6) {
-                            bulk(random.nextBoolean() ? Action.ARCHIVE : Action.RESTORE, false, target,
+                            bulk(
+                                    random.nextBoolean() ? Action.ARCHIVE : Action.RESTORE,
+                                    false,
+                                    target,
                                     known.get(random.nextInt(known.size())));
                         } else if (action < 8) {
                             RecordId project = projects.get(random.nextInt(projects.size()));
@@ -88,12 +95,13 @@ public interface ConcurrencyContract extends StoreContractSupport {
                         }
                     } catch (ArchivistException refusal) {
                         if (!RACES.contains(refusal.code())) {
-                            violations.add("thread " + thread + " step " + step + ": unexpected " + refusal.code()
-                                    + " " + refusal.getMessage());
+                            violations.add("thread " + thread + " step " + step + ": unexpected " + refusal.code() + " "
+                                    + refusal.getMessage());
                         }
                     }
                     String after = "thread " + thread + " after step " + step + ": ";
-                    Invariants.violations(ports(), workspace(), Optional.empty()).forEach(v -> violations.add(after + v));
+                    Invariants.violations(ports(), workspace(), Optional.empty())
+                            .forEach(v -> violations.add(after + v));
                 }
                 return null;
             });
@@ -115,12 +123,14 @@ public interface ConcurrencyContract extends StoreContractSupport {
         RecordId account = account();
         for (int round = 0; round < 5; round++) {
             String code = "RACE-" + round;
-            List<Optional<ErrorCode>> outcomes = runTogether(List.of(
-                    outcome(() -> project(account, code)), outcome(() -> project(account, code))));
+            List<Optional<ErrorCode>> outcomes =
+                    runTogether(List.of(outcome(() -> project(account, code)), outcome(() -> project(account, code))));
 
             assertEquals(1, outcomes.stream().filter(Optional::isEmpty).count(), "round " + round + ": " + outcomes);
-            assertTrue(outcomes.contains(Optional.of(ErrorCode.UNIQUE_CONFLICT))
-                    || outcomes.contains(Optional.of(ErrorCode.CONCURRENT_MODIFICATION)), outcomes.toString());
+            assertTrue(
+                    outcomes.contains(Optional.of(ErrorCode.UNIQUE_CONFLICT))
+                            || outcomes.contains(Optional.of(ErrorCode.CONCURRENT_MODIFICATION)),
+                    outcomes.toString());
         }
     }
 
@@ -131,8 +141,15 @@ public interface ConcurrencyContract extends StoreContractSupport {
             String key = "race-" + round;
             List<Callable<Optional<ErrorCode>>> racers = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                StoredRecord project = StoredRecord.create(RecordId.of(java.util.UUID.randomUUID()), workspace(), PROJECT,
-                        Optional.of(key), Map.of(), List.of(account), manager().actor(), clock().now());
+                StoredRecord project = StoredRecord.create(
+                        RecordId.of(java.util.UUID.randomUUID()),
+                        workspace(),
+                        PROJECT,
+                        Optional.of(key),
+                        Map.of(),
+                        List.of(account),
+                        manager().actor(),
+                        clock().now());
                 racers.add(outcome(() -> {
                     ports().unitOfWork().write(workspace(), () -> {
                         ports().records().insert(project, Map.of());
@@ -163,7 +180,9 @@ public interface ConcurrencyContract extends StoreContractSupport {
 
             assertTrue(stored(account).archived());
             for (RecordId label : created) {
-                assertEquals(stored(account).archiveOperation(), stored(label).archiveOperation(),
+                assertEquals(
+                        stored(account).archiveOperation(),
+                        stored(label).archiveOperation(),
                         "a label created before the archive went with it");
             }
             List<String> violations = Invariants.violations(ports(), workspace(), Optional.of(ledger()));
@@ -176,14 +195,29 @@ public interface ConcurrencyContract extends StoreContractSupport {
         Tree tree = tree();
         List<Callable<LifecycleResult.Outcome>> racers = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
-            racers.add(() -> noted(lifecycle().archive(LifecycleCommand.of(manager(), tree.account()))).outcome());
+            racers.add(() -> noted(lifecycle().archive(LifecycleCommand.of(manager(), tree.account())))
+                    .outcome());
         }
 
         List<LifecycleResult.Outcome> outcomes = runTogether(racers);
 
-        assertEquals(1, outcomes.stream().filter(LifecycleResult.Outcome.ARCHIVED::equals).count(), outcomes.toString());
-        assertEquals(THREADS - 1, outcomes.stream().filter(LifecycleResult.Outcome.UNCHANGED::equals).count());
-        assertEquals(1, snapshot().records().values().stream().map(StoredRecord::archiveOperation).distinct().count());
+        assertEquals(
+                1,
+                outcomes.stream()
+                        .filter(LifecycleResult.Outcome.ARCHIVED::equals)
+                        .count(),
+                outcomes.toString());
+        assertEquals(
+                THREADS - 1,
+                outcomes.stream()
+                        .filter(LifecycleResult.Outcome.UNCHANGED::equals)
+                        .count());
+        assertEquals(
+                1,
+                snapshot().records().values().stream()
+                        .map(StoredRecord::archiveOperation)
+                        .distinct()
+                        .count());
     }
 
     /** Runs {@code work} and tells how it ended: empty when it succeeded, else the code it was refused with. */

@@ -1,17 +1,16 @@
 package io.archivist.application.contract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.archivist.application.port.in.BulkCommand.Action;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The operation log: every operation with its actor, roots and counts, and each record's history. */
 public interface HistoryContract extends StoreContractSupport {
@@ -23,7 +22,8 @@ public interface HistoryContract extends StoreContractSupport {
         Operation restoreTask = restore(tree.task()).operation().orElseThrow();
         Operation archiveAccount = delete(tree.account()).operation().orElseThrow();
 
-        assertEquals(List.of(archiveTask, restoreTask, archiveAccount), operations().history(manager(), tree.comment()));
+        assertEquals(
+                List.of(archiveTask, restoreTask, archiveAccount), operations().history(manager(), tree.comment()));
         assertEquals(List.of(archiveAccount), operations().history(manager(), tree.account()));
         assertEquals(List.of(), operations().history(manager(), account()));
     }
@@ -44,7 +44,8 @@ public interface HistoryContract extends StoreContractSupport {
         RecordId first = account();
         RecordId second = account();
 
-        Operation operation = bulk(Action.ARCHIVE, false, first, second).operations().get(0);
+        Operation operation =
+                bulk(Action.ARCHIVE, false, first, second).operations().get(0);
 
         assertEquals(List.of(operation), operations().history(manager(), first));
         assertEquals(List.of(operation), operations().history(manager(), second));
@@ -63,7 +64,9 @@ public interface HistoryContract extends StoreContractSupport {
         assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 1L), read.countsPerType());
         assertEquals(5, read.total());
         assertEquals(archive, operations().operation(manager(), archive.id()), "its actor reads it too");
-        refused(ErrorCode.OPERATION_NOT_FOUND, () -> operations().operation(admin(), OperationId.of(UUID.randomUUID())));
+        refused(
+                ErrorCode.OPERATION_NOT_FOUND,
+                () -> operations().operation(admin(), OperationId.of(UUID.randomUUID())));
     }
 
     @Test

@@ -1,5 +1,10 @@
 package io.archivist.application.contract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.application.port.in.LifecycleResult;
 import io.archivist.application.port.out.RememberedAnswer;
 import io.archivist.domain.ArchivistException;
@@ -8,18 +13,12 @@ import io.archivist.domain.ErrorCode;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.Role;
 import io.archivist.domain.Role.Permission;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * R10, sentence by sentence: an Idempotency-Key is acted on once in 24 hours; its first response,
@@ -52,13 +51,17 @@ public interface IdempotencyContract extends StoreContractSupport {
         once(manager(), "key-1", "POST /records {a}", () -> answer("first"));
         AtomicInteger acted = new AtomicInteger();
 
-        refused(ErrorCode.IDEMPOTENCY_KEY_REUSED, () -> once(manager(), "key-1", "POST /records {b}", () -> {
-            acted.incrementAndGet();
-            return answer("second");
-        }));
+        refused(
+                ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                () -> once(manager(), "key-1", "POST /records {b}", () -> {
+                    acted.incrementAndGet();
+                    return answer("second");
+                }));
 
         assertEquals(0, acted.get());
-        assertEquals("first", once(manager(), "key-1", "POST /records {a}", () -> answer("x")),
+        assertEquals(
+                "first",
+                once(manager(), "key-1", "POST /records {a}", () -> answer("x")),
                 "the refused reuse leaves the first answer in place");
     }
 
@@ -107,19 +110,26 @@ public interface IdempotencyContract extends StoreContractSupport {
         refused(ErrorCode.VALIDATION_FAILED, () -> once(manager(), "key-1", "POST /x", failing));
         PlannerOracle.unchanged(before, snapshot());
 
-        assertEquals("400 " + ErrorCode.VALIDATION_FAILED.name(),
+        assertEquals(
+                "400 " + ErrorCode.VALIDATION_FAILED.name(),
                 once(manager(), "key-1", "POST /x", () -> answer("second")));
     }
 
     @Test
     default void r10_answers_that_invite_a_retry_and_failures_are_not_kept() {
         ArchivistException busy = new ArchivistException(ErrorCode.CONCURRENT_MODIFICATION, "try again");
-        assertSame(busy, assertThrows(ArchivistException.class, () -> once(manager(), "key-1", "POST /x", () -> {
-            throw busy;
-        })));
-        assertThrows(IllegalStateException.class, () -> once(manager(), "key-2", "POST /x", () -> {
-            throw new IllegalStateException("the store failed");
-        }));
+        assertSame(
+                busy,
+                assertThrows(
+                        ArchivistException.class,
+                        () -> once(manager(), "key-1", "POST /x", () -> {
+                            throw busy;
+                        })));
+        assertThrows(
+                IllegalStateException.class,
+                () -> once(manager(), "key-2", "POST /x", () -> {
+                    throw new IllegalStateException("the store failed");
+                }));
 
         assertEquals("acted", once(manager(), "key-1", "POST /x", () -> answer("acted")));
         assertEquals("acted", once(manager(), "key-2", "POST /x", () -> answer("acted")));
@@ -132,10 +142,12 @@ public interface IdempotencyContract extends StoreContractSupport {
         once(asAdmin, Permission.ADMINISTER, "key-1", "PUT /object-types/x", () -> answer("defined"));
         AtomicInteger acted = new AtomicInteger();
 
-        refused(ErrorCode.FORBIDDEN, () -> once(asMember, Permission.ADMINISTER, "key-1", "PUT /object-types/x", () -> {
-            acted.incrementAndGet();
-            return answer("member");
-        }));
+        refused(
+                ErrorCode.FORBIDDEN,
+                () -> once(asMember, Permission.ADMINISTER, "key-1", "PUT /object-types/x", () -> {
+                    acted.incrementAndGet();
+                    return answer("member");
+                }));
 
         assertEquals(0, acted.get());
     }
@@ -147,7 +159,9 @@ public interface IdempotencyContract extends StoreContractSupport {
         once(manager(), "key-1", "POST /x", () -> answer("mine"));
 
         assertEquals("theirs", once(colleague, "key-1", "POST /x", () -> answer("theirs")));
-        assertEquals("other", once(elsewhere, "key-1", "POST /y", () -> answer("other")),
+        assertEquals(
+                "other",
+                once(elsewhere, "key-1", "POST /y", () -> answer("other")),
                 "another caller's key is not a reuse, whatever it was sent with");
         assertEquals("mine", once(manager(), "key-1", "POST /x", () -> answer("again")));
     }
@@ -155,8 +169,12 @@ public interface IdempotencyContract extends StoreContractSupport {
     @Test
     default void r10_the_remembered_answer_comes_back_exactly_as_it_was_written() {
         // As the REST adapter writes one (status, headers, body on lines of their own), with text of any script.
-        String first = String.join("\n", "201", "{\"ETag\":\"\\\"1\\\"\",\"Location\":\"/api/v1/records/1\"}",
-                "{\"id\":\"1\",\"name\":\"Zo\u00eb \ud83d\ude00\"}", "");
+        String first = String.join(
+                "\n",
+                "201",
+                "{\"ETag\":\"\\\"1\\\"\",\"Location\":\"/api/v1/records/1\"}",
+                "{\"id\":\"1\",\"name\":\"Zo\u00eb \ud83d\ude00\"}",
+                "");
 
         once(manager(), "key-1", "POST /x", () -> first);
 
@@ -167,13 +185,23 @@ public interface IdempotencyContract extends StoreContractSupport {
     default void r10_kept_answers_are_forgotten_after_24_hours_in_the_store() {
         ports().idempotency().remember(workspace(), "kit-old", new RememberedAnswer("POST /old", "old", clock().now()));
         clock().advance(Duration.ofHours(20));
-        ports().idempotency().remember(workspace(), "kit-young", new RememberedAnswer("POST /young", "young", clock().now()));
+        ports().idempotency()
+                .remember(workspace(), "kit-young", new RememberedAnswer("POST /young", "young", clock().now()));
         clock().advance(Duration.ofHours(5));
 
         assertTrue(idempotency().forgetExpired() >= 1);
 
-        assertTrue(ports().idempotency().find(workspace(), "kit-old", Instant.EPOCH).isEmpty(), "gone from the store");
-        assertEquals("young", ports().idempotency().find(workspace(), "kit-young", Instant.EPOCH).orElseThrow().answer());
+        assertTrue(
+                ports().idempotency()
+                        .find(workspace(), "kit-old", Instant.EPOCH)
+                        .isEmpty(),
+                "gone from the store");
+        assertEquals(
+                "young",
+                ports().idempotency()
+                        .find(workspace(), "kit-young", Instant.EPOCH)
+                        .orElseThrow()
+                        .answer());
     }
 
     private String once(Caller caller, String key, String fingerprint, Supplier<String> action) {
@@ -181,10 +209,16 @@ public interface IdempotencyContract extends StoreContractSupport {
     }
 
     /** A refusal is remembered as its status and code, much as the REST adapter writes it. */
-    private String once(Caller caller, Permission permission, String key, String fingerprint,
-                        Supplier<String> action) {
-        return idempotency().once(caller, permission, key, fingerprint, action,
-                refused -> (refused.code().kind() == ErrorCode.Kind.CONFLICT ? 409 : 400) + " " + refused.code().name());
+    private String once(Caller caller, Permission permission, String key, String fingerprint, Supplier<String> action) {
+        return idempotency()
+                .once(
+                        caller,
+                        permission,
+                        key,
+                        fingerprint,
+                        action,
+                        refused -> (refused.code().kind() == ErrorCode.Kind.CONFLICT ? 409 : 400) + " "
+                                + refused.code().name());
     }
 
     /** An answer the action gives (the adapter's text; the application only keeps it). */

@@ -1,6 +1,5 @@
 package io.archivist.application.contract;
 
-import io.archivist.application.contract.StorePorts;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
@@ -9,7 +8,6 @@ import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueValues;
 import io.archivist.domain.WorkspaceId;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +25,7 @@ import java.util.TreeSet;
  */
 public final class Invariants {
 
-    private Invariants() {
-    }
+    private Invariants() {}
 
     /** I1-I3 and R6; I4 too when {@code ledger} is given and complete (no write is under way). */
     public static List<String> violations(StorePorts ports, WorkspaceId workspace, Optional<Ledger> ledger) {
@@ -49,8 +46,8 @@ public final class Invariants {
                 }
                 if (record.archived()) {
                     OperationId operationId = record.archiveOperation().orElseThrow();
-                    Optional<Operation> operation = operations.computeIfAbsent(operationId,
-                            id -> ports.operations().find(workspace, id));
+                    Optional<Operation> operation = operations.computeIfAbsent(
+                            operationId, id -> ports.operations().find(workspace, id));
                     if (operation.isEmpty() || operation.get().kind() != OperationKind.ARCHIVE) {
                         found.add("I2: archived " + describe(record) + " carries " + operationId
                                 + ", which is not an archive in the log: " + operation);
@@ -58,9 +55,11 @@ public final class Invariants {
                 } else {
                     ObjectType type = snapshot.catalog().require(record.type());
                     UniqueValues.of(type, record.attributes()).forEach((attribute, value) -> {
-                        RecordId other = uniqueHeld.putIfAbsent(type.name() + "/" + attribute + "/" + value, record.id());
+                        RecordId other =
+                                uniqueHeld.putIfAbsent(type.name() + "/" + attribute + "/" + value, record.id());
                         if (other != null) {
-                            found.add("R6: active " + describe(record) + " and " + other + " share " + attribute + " " + value);
+                            found.add("R6: active " + describe(record) + " and " + other + " share " + attribute + " "
+                                    + value);
                         }
                     });
                 }
@@ -70,8 +69,8 @@ public final class Invariants {
         });
     }
 
-    private static List<String> countViolations(StorePorts ports, WorkspaceId workspace, WorkspaceSnapshot snapshot,
-                                                Ledger ledger) {
+    private static List<String> countViolations(
+            StorePorts ports, WorkspaceId workspace, WorkspaceSnapshot snapshot, Ledger ledger) {
         Map<String, Long> stored = new TreeMap<>();
         snapshot.records().values().forEach(record -> stored.merge(record.type(), 1L, Long::sum));
         Map<String, Long> purged = new TreeMap<>();

@@ -1,29 +1,27 @@
 package io.archivist.application.contract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import io.archivist.application.port.in.BulkCommand;
 import io.archivist.application.port.in.BulkCommand.Action;
 import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.UpdateRecordCommand;
-import io.archivist.domain.RecordFilter;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.OperationKind;
+import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.UniqueValues;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** docs/lifecycle.md#concepts: nothing of another workspace is ever visible; its ids are as unknown as purged ones. */
 public interface IsolationContract extends StoreContractSupport {
@@ -38,20 +36,32 @@ public interface IsolationContract extends StoreContractSupport {
         RecordId comment = tree.comment();
 
         refused(ErrorCode.RECORD_NOT_FOUND, () -> records().get(stranger, task));
-        refused(ErrorCode.RECORD_NOT_FOUND, () -> records().update(new UpdateRecordCommand(stranger, task,
-                Map.of("name", "x"), OptionalLong.empty())));
+        refused(
+                ErrorCode.RECORD_NOT_FOUND,
+                () -> records()
+                        .update(new UpdateRecordCommand(stranger, task, Map.of("name", "x"), OptionalLong.empty())));
         refused(ErrorCode.RECORD_NOT_FOUND, () -> lifecycle().delete(LifecycleCommand.of(stranger, task)));
         refused(ErrorCode.RECORD_NOT_FOUND, () -> lifecycle().archive(LifecycleCommand.of(stranger, task)));
         refused(ErrorCode.RECORD_NOT_FOUND, () -> lifecycle().restore(LifecycleCommand.of(stranger, comment)));
         refused(ErrorCode.RECORD_NOT_FOUND, () -> lifecycle().setArchived(LifecycleCommand.of(stranger, task), true));
         refused(ErrorCode.RECORD_NOT_FOUND, () -> lifecycle().preview(stranger, task, OperationKind.PURGE));
         refused(ErrorCode.RECORD_NOT_FOUND, () -> operations().history(stranger, task));
-        refused(ErrorCode.VALIDATION_FAILED, () -> a(COMMENT).by(stranger).under(task).create());
+        refused(
+                ErrorCode.VALIDATION_FAILED,
+                () -> a(COMMENT).by(stranger).under(task).create());
         BulkResult bulkResult = bulk().bulk(new BulkCommand(stranger, Action.DELETE, List.of(task, comment), false));
-        assertEquals(List.of(Optional.of(ErrorCode.RECORD_NOT_FOUND), Optional.of(ErrorCode.RECORD_NOT_FOUND)),
+        assertEquals(
+                List.of(Optional.of(ErrorCode.RECORD_NOT_FOUND), Optional.of(ErrorCode.RECORD_NOT_FOUND)),
                 bulkResult.items().stream().map(BulkResult.Item::error).toList());
-        assertEquals(List.of(), records().list(stranger, RecordFilter.ofType(TASK, RecordFilter.ArchivedFilter.ANY),
-                10, Optional.empty()).items());
+        assertEquals(
+                List.of(),
+                records()
+                        .list(
+                                stranger,
+                                RecordFilter.ofType(TASK, RecordFilter.ArchivedFilter.ANY),
+                                10,
+                                Optional.empty())
+                        .items());
 
         PlannerOracle.unchanged(before, snapshot());
     }
@@ -76,12 +86,19 @@ public interface IsolationContract extends StoreContractSupport {
         assertEquals(Optional.empty(), ports().records().find(other, tree.task()));
         assertEquals(List.of(), ports().records().findAll(other, tree.all()));
         assertEquals(Optional.empty(), ports().records().findByKey(other, PROJECT, "apollo"));
-        assertEquals(Optional.empty(), ports().records().activeHolder(other, PROJECT, CODE,
-                UniqueValues.canonical(CODE, "ALPHA")));
+        assertEquals(
+                Optional.empty(),
+                ports().records().activeHolder(other, PROJECT, CODE, UniqueValues.canonical(CODE, "ALPHA")));
         assertEquals(List.of(), ports().records().page(other, RecordFilter.all(), Optional.empty(), 10));
-        assertEquals(List.of(), ports().records().page(other,
-                new RecordFilter(Optional.empty(), RecordFilter.ArchivedFilter.ANY, Optional.of(tree.account())),
-                Optional.empty(), 10));
+        assertEquals(
+                List.of(),
+                ports().records()
+                        .page(
+                                other,
+                                new RecordFilter(
+                                        Optional.empty(), RecordFilter.ArchivedFilter.ANY, Optional.of(tree.account())),
+                                Optional.empty(),
+                                10));
         assertEquals(Map.of(), ports().records().countArchive(other, List.of(tree.account())));
         assertEquals(Map.of(), ports().records().countPurge(other, List.of(tree.account())));
         assertFalse(ports().records().archiveReaches(other, List.of(tree.account()), tree.task()));
@@ -95,12 +112,28 @@ public interface IsolationContract extends StoreContractSupport {
         var other = managerOfAnotherWorkspace().workspace();
         WorkspaceSnapshot before = snapshot();
 
-        Map<String, Long> archived = ports().unitOfWork().write(other, () -> ports().records().archive(
-                Operation.begin(OperationId.of(UUID.randomUUID()), other, OperationKind.ARCHIVE, "kit", clock().now(),
-                        List.of(tree.account()))));
-        Map<String, Long> purged = ports().unitOfWork().write(other, () -> ports().records().purge(
-                Operation.begin(OperationId.of(UUID.randomUUID()), other, OperationKind.PURGE, "kit", clock().now(),
-                        List.of(tree.label()))));
+        Map<String, Long> archived = ports().unitOfWork()
+                .write(
+                        other,
+                        () -> ports().records()
+                                .archive(Operation.begin(
+                                        OperationId.of(UUID.randomUUID()),
+                                        other,
+                                        OperationKind.ARCHIVE,
+                                        "kit",
+                                        clock().now(),
+                                        List.of(tree.account()))));
+        Map<String, Long> purged = ports().unitOfWork()
+                .write(
+                        other,
+                        () -> ports().records()
+                                .purge(Operation.begin(
+                                        OperationId.of(UUID.randomUUID()),
+                                        other,
+                                        OperationKind.PURGE,
+                                        "kit",
+                                        clock().now(),
+                                        List.of(tree.label()))));
 
         assertEquals(Map.of(), archived);
         assertEquals(Map.of(), purged);

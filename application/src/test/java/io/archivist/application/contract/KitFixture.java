@@ -1,6 +1,5 @@
 package io.archivist.application.contract;
 
-import io.archivist.application.contract.StorePorts;
 import io.archivist.application.service.BulkLifecycleService;
 import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.IdempotencyService;
@@ -12,7 +11,6 @@ import io.archivist.application.service.RetentionService;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Role;
 import io.archivist.domain.WorkspaceId;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -38,6 +36,7 @@ public final class KitFixture {
     final LifecyclePolicy policy;
     /** The lifecycle actor of most tests: a JOURNEY_MANAGER (docs/lifecycle.md#roles). */
     final Caller manager = Caller.user("kit-manager", workspace, Set.of(Role.JOURNEY_MANAGER));
+
     final Caller admin = Caller.user("kit-admin", workspace, Set.of(Role.ADMIN));
     final Caller member = Caller.user("kit-member", workspace, Set.of(Role.MEMBER));
 

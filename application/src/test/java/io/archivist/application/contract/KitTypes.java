@@ -4,7 +4,6 @@ import io.archivist.application.service.CatalogService;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Retention;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +48,8 @@ public interface KitTypes {
         return new TypeSpec(name, true, Arrays.asList(parents), List.of(), Optional.empty());
     }
 
-    record TypeSpec(String name, boolean archivable, List<String> parents, List<String> unique,
-                              Optional<Retention> retention) {
+    record TypeSpec(
+            String name, boolean archivable, List<String> parents, List<String> unique, Optional<Retention> retention) {
         public TypeSpec withUnique(String... attributes) {
             return new TypeSpec(name, archivable, parents, Arrays.asList(attributes), retention);
         }

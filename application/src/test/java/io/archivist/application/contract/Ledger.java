@@ -2,7 +2,6 @@ package io.archivist.application.contract;
 
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

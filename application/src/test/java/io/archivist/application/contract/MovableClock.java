@@ -1,7 +1,6 @@
 package io.archivist.application.contract;
 
 import io.archivist.application.port.out.TimeSource;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

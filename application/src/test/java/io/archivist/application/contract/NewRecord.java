@@ -3,7 +3,6 @@ package io.archivist.application.contract;
 import io.archivist.application.port.in.CreateRecordCommand;
 import io.archivist.domain.Caller;
 import io.archivist.domain.RecordId;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,7 +24,11 @@ public final class NewRecord {
         this.kit = kit;
         this.type = type;
         this.by = by;
-        attributes.put("name", type + "-" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 8));
+        attributes.put(
+                "name",
+                type + "-"
+                        + Long.toHexString(Double.doubleToLongBits(Math.random()))
+                                .substring(0, 8));
     }
 
     public NewRecord under(RecordId... parents) {

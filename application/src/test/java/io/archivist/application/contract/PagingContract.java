@@ -1,22 +1,21 @@
 package io.archivist.application.contract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.application.port.in.ListRecordsQuery.RecordPage;
 import io.archivist.application.port.in.RecordView;
-import io.archivist.domain.RecordFilter;
-import io.archivist.domain.RecordFilter.ArchivedFilter;
 import io.archivist.application.service.RecordService;
 import io.archivist.domain.ErrorCode;
+import io.archivist.domain.RecordFilter;
+import io.archivist.domain.RecordFilter.ArchivedFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** GET /records: keyset pages in id order, filtered by type, state and parent, without duplicates or gaps. */
 public interface PagingContract extends StoreContractSupport {
@@ -32,7 +31,9 @@ public interface PagingContract extends StoreContractSupport {
         List<List<RecordId>> pages = walk(RecordFilter.ofType(LABEL, ArchivedFilter.ACTIVE), 3);
 
         assertEquals(List.of(3, 3, 1), pages.stream().map(List::size).toList());
-        assertEquals(labels.stream().sorted().toList(), pages.stream().flatMap(List::stream).toList(),
+        assertEquals(
+                labels.stream().sorted().toList(),
+                pages.stream().flatMap(List::stream).toList(),
                 "in id order, every label once");
     }
 
@@ -43,9 +44,13 @@ public interface PagingContract extends StoreContractSupport {
             label(account);
         }
 
-        assertEquals(List.of(2, 2), walk(RecordFilter.ofType(LABEL, ArchivedFilter.ACTIVE), 2).stream()
-                .map(List::size).toList());
-        RecordPage empty = records().list(manager(), RecordFilter.ofType(TASK, ArchivedFilter.ANY), 2, Optional.empty());
+        assertEquals(
+                List.of(2, 2),
+                walk(RecordFilter.ofType(LABEL, ArchivedFilter.ACTIVE), 2).stream()
+                        .map(List::size)
+                        .toList());
+        RecordPage empty =
+                records().list(manager(), RecordFilter.ofType(TASK, ArchivedFilter.ANY), 2, Optional.empty());
         assertEquals(List.of(), empty.items());
         assertEquals(Optional.empty(), empty.nextCursor());
     }
@@ -71,7 +76,8 @@ public interface PagingContract extends StoreContractSupport {
         assertEquals(sorted(tree.task()), all(byParent(tree.project(), ArchivedFilter.ACTIVE)));
         assertEquals(sorted(tree.task()), all(byParent(tree.label(), ArchivedFilter.ACTIVE)));
         assertEquals(sorted(tree.task(), otherTask), all(byParent(tree.label(), ArchivedFilter.ANY)));
-        assertEquals(sorted(tree.project(), tree.label(), projectOf(otherTask)),
+        assertEquals(
+                sorted(tree.project(), tree.label(), projectOf(otherTask)),
                 all(byParent(tree.account(), ArchivedFilter.ANY)));
     }
 
@@ -86,10 +92,12 @@ public interface PagingContract extends StoreContractSupport {
         archive(labels.get(1));
         delete(labels.get(1));
 
-        List<StoredRecord> page = ports().records().page(workspace(), RecordFilter.ofType(LABEL, ArchivedFilter.ANY),
-                Optional.of(labels.get(1)), 2);
+        List<StoredRecord> page = ports().records()
+                .page(workspace(), RecordFilter.ofType(LABEL, ArchivedFilter.ANY), Optional.of(labels.get(1)), 2);
 
-        assertEquals(List.of(labels.get(2), labels.get(3)), page.stream().map(StoredRecord::id).toList());
+        assertEquals(
+                List.of(labels.get(2), labels.get(3)),
+                page.stream().map(StoredRecord::id).toList());
     }
 
     @Test
@@ -136,8 +144,9 @@ public interface PagingContract extends StoreContractSupport {
             assertTrue(page.items().size() <= limit);
             assertTrue(page.nextCursor().isEmpty() || page.items().size() == limit, "a short page is the last");
             pages.add(page.items().stream().map(view -> view.record().id()).toList());
-            page.items().stream().map(RecordView::record).forEach(record -> assertTrue(matches(filter).test(record),
-                    record + " does not match " + filter));
+            page.items().stream()
+                    .map(RecordView::record)
+                    .forEach(record -> assertTrue(matches(filter).test(record), record + " does not match " + filter));
             cursor = page.nextCursor();
         } while (cursor.isPresent());
         return pages;

@@ -1,5 +1,9 @@
 package io.archivist.application.contract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.application.port.in.LifecycleResult;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.CascadeSet;
@@ -11,16 +15,11 @@ import io.archivist.domain.RecordId;
 import io.archivist.domain.RestorePlan;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueValues;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every archive, restore and purge agrees with the domain's CascadePlanner run over the same state:
@@ -69,8 +68,11 @@ public interface PlannerAgreementContract extends StoreContractSupport {
             return;
         }
         ObjectType type = before.catalog().require(record.get().type());
-        boolean purge = Lifecycle.decide(Lifecycle.Action.DELETE, record.get(), type).acts(OperationKind.PURGE);
-        CascadeSet plan = purge ? before.planner().purge(List.of(target)) : before.planner().archive(List.of(target));
+        boolean purge =
+                Lifecycle.decide(Lifecycle.Action.DELETE, record.get(), type).acts(OperationKind.PURGE);
+        CascadeSet plan = purge
+                ? before.planner().purge(List.of(target))
+                : before.planner().archive(List.of(target));
         LifecycleResult result = delete(target);
         if (purge) {
             PlannerOracle.purged(before, snapshot(), result.operation().orElseThrow(), plan);
@@ -90,7 +92,8 @@ public interface PlannerAgreementContract extends StoreContractSupport {
             return;
         }
         RestorePlan plan = before.planner().restore(target, before.catalog());
-        boolean parentArchived = record.get().parents().stream().anyMatch(p -> before.get(p).archived());
+        boolean parentArchived =
+                record.get().parents().stream().anyMatch(p -> before.get(p).archived());
         if (parentArchived || !plan.conflicts().isEmpty()) {
             refused(parentArchived ? ErrorCode.PARENT_ARCHIVED : ErrorCode.UNIQUE_CONFLICT, () -> restore(target));
             PlannerOracle.unchanged(before, snapshot());
@@ -109,19 +112,28 @@ public interface PlannerAgreementContract extends StoreContractSupport {
             return Optional.empty();
         }
         NewRecord child = switch (record.get().type()) {
-            case ACCOUNT -> random.nextBoolean()
-                    ? a(PROJECT).under(parent).with(CODE, CODES.get(random.nextInt(CODES.size())))
-                    : a(LABEL).under(parent);
-            case PROJECT -> anyOf(before, LABEL, random).map(label -> a(TASK).under(parent, label)).orElse(a(ACCOUNT));
-            case LABEL -> anyOf(before, PROJECT, random).map(project -> a(TASK).under(project, parent)).orElse(a(ACCOUNT));
+            case ACCOUNT ->
+                random.nextBoolean()
+                        ? a(PROJECT).under(parent).with(CODE, CODES.get(random.nextInt(CODES.size())))
+                        : a(LABEL).under(parent);
+            case PROJECT ->
+                anyOf(before, LABEL, random)
+                        .map(label -> a(TASK).under(parent, label))
+                        .orElse(a(ACCOUNT));
+            case LABEL ->
+                anyOf(before, PROJECT, random)
+                        .map(project -> a(TASK).under(project, parent))
+                        .orElse(a(ACCOUNT));
             case TASK -> a(COMMENT).under(parent);
             default -> a(COMMENT).under(record.get().parents().get(0));
         };
         var command = child.command();
-        boolean parentArchived = command.parents().stream().anyMatch(p -> before.get(p).archived());
+        boolean parentArchived =
+                command.parents().stream().anyMatch(p -> before.get(p).archived());
         Optional<Object> code = Optional.ofNullable(command.attributes().get(CODE));
-        boolean held = code.isPresent() && before.activeHolder(PROJECT, CODE,
-                UniqueValues.canonical(CODE, code.get())).isPresent();
+        boolean held = code.isPresent()
+                && before.activeHolder(PROJECT, CODE, UniqueValues.canonical(CODE, code.get()))
+                        .isPresent();
         if (parentArchived || held) {
             ArchivistException refusal = assertThrows(ArchivistException.class, child::create);
             assertEquals(parentArchived ? ErrorCode.PARENT_ARCHIVED : ErrorCode.UNIQUE_CONFLICT, refusal.code());
@@ -135,7 +147,9 @@ public interface PlannerAgreementContract extends StoreContractSupport {
 
     private static Optional<RecordId> anyOf(WorkspaceSnapshot snapshot, String type, Random random) {
         List<RecordId> candidates = snapshot.records().values().stream()
-                .filter(r -> r.type().equals(type)).map(StoredRecord::id).toList();
+                .filter(r -> r.type().equals(type))
+                .map(StoredRecord::id)
+                .toList();
         return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(random.nextInt(candidates.size())));
     }
 }

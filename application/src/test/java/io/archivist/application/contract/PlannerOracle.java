@@ -1,5 +1,9 @@
 package io.archivist.application.contract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.archivist.domain.CascadeSet;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.Operation;
@@ -7,16 +11,11 @@ import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.RestorePlan;
 import io.archivist.domain.StoredRecord;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Holds a store's archive, restore and purge to the domain's {@link io.archivist.domain.CascadePlanner}
@@ -25,11 +24,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public final class PlannerOracle {
 
-    private PlannerOracle() {
-    }
+    private PlannerOracle() {}
 
     /** R1, R2: the planned set is archived by {@code operation} at its time; nothing else changed. */
-    public static void archived(WorkspaceSnapshot before, WorkspaceSnapshot after, Operation operation, CascadeSet plan) {
+    public static void archived(
+            WorkspaceSnapshot before, WorkspaceSnapshot after, Operation operation, CascadeSet plan) {
         assertEquals(OperationKind.ARCHIVE, operation.kind());
         assertEquals(plan.countsPerType(), operation.countsPerType(), "archive counts per type");
         for (RecordId id : plan.ids()) {
@@ -46,7 +45,8 @@ public final class PlannerOracle {
     }
 
     /** R5: the planned set is active again; what the plan leaves archived, and everything else, is unchanged. */
-    public static void restored(WorkspaceSnapshot before, WorkspaceSnapshot after, Operation operation, RestorePlan plan) {
+    public static void restored(
+            WorkspaceSnapshot before, WorkspaceSnapshot after, Operation operation, RestorePlan plan) {
         assertEquals(OperationKind.RESTORE, operation.kind());
         assertEquals(plan.restored().countsPerType(), operation.countsPerType(), "restore counts per type");
         for (RecordId id : plan.restored().ids()) {
@@ -79,8 +79,10 @@ public final class PlannerOracle {
      */
     public static List<LeftArchived> normalized(List<LeftArchived> left) {
         return left.stream()
-                .map(l -> new LeftArchived(l.id(), l.type(), l.archivedParents().stream().sorted().toList()))
-                .sorted(Comparator.comparing(LeftArchived::id)).toList();
+                .map(l -> new LeftArchived(
+                        l.id(), l.type(), l.archivedParents().stream().sorted().toList()))
+                .sorted(Comparator.comparing(LeftArchived::id))
+                .toList();
     }
 
     public static void unchanged(WorkspaceSnapshot before, WorkspaceSnapshot after) {
@@ -90,7 +92,9 @@ public final class PlannerOracle {
     private static void othersUnchanged(WorkspaceSnapshot before, WorkspaceSnapshot after, Set<RecordId> changed) {
         for (Map.Entry<RecordId, StoredRecord> entry : before.records().entrySet()) {
             if (!changed.contains(entry.getKey())) {
-                assertEquals(entry.getValue(), after.records().get(entry.getKey()),
+                assertEquals(
+                        entry.getValue(),
+                        after.records().get(entry.getKey()),
                         "record " + entry.getKey() + " is outside the cascade and must not change");
             }
         }

@@ -1,5 +1,8 @@
 package io.archivist.application.contract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.domain.Blocker;
 import io.archivist.domain.CascadeSet;
 import io.archivist.domain.ErrorCode;
@@ -7,13 +10,9 @@ import io.archivist.domain.LeftArchived;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.Preview;
 import io.archivist.domain.RecordId;
-
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** R13: a dry run reports counts, what would stay archived and why, and the blockers; it changes nothing. */
 public interface PreviewContract extends StoreContractSupport {
@@ -57,8 +56,10 @@ public interface PreviewContract extends StoreContractSupport {
 
         assertTrue(preview.allowed());
         assertEquals(Map.of(PROJECT, 1L), preview.countsPerType());
-        assertEquals(PlannerOracle.normalized(List.of(new LeftArchived(tree.task(), TASK, List.of(tree.label())),
-                new LeftArchived(tree.comment(), COMMENT, List.of(tree.task())))),
+        assertEquals(
+                PlannerOracle.normalized(List.of(
+                        new LeftArchived(tree.task(), TASK, List.of(tree.label())),
+                        new LeftArchived(tree.comment(), COMMENT, List.of(tree.task())))),
                 PlannerOracle.normalized(preview.leftArchived()));
         PlannerOracle.unchanged(before, snapshot());
     }
@@ -76,11 +77,14 @@ public interface PreviewContract extends StoreContractSupport {
         Preview restore = lifecycle().preview(manager(), project, OperationKind.RESTORE);
         Preview archiveSelf = lifecycle().preview(manager(), me, OperationKind.ARCHIVE);
 
-        assertEquals(List.of(ErrorCode.PARENT_ARCHIVED, ErrorCode.UNIQUE_CONFLICT),
+        assertEquals(
+                List.of(ErrorCode.PARENT_ARCHIVED, ErrorCode.UNIQUE_CONFLICT),
                 restore.blockers().stream().map(Blocker::code).toList());
         assertEquals(List.of(account), restore.blockers().get(0).records());
         assertEquals(List.of(holder), restore.blockers().get(1).records());
-        assertEquals(List.of(ErrorCode.CANNOT_ARCHIVE_SELF), archiveSelf.blockers().stream().map(Blocker::code).toList());
+        assertEquals(
+                List.of(ErrorCode.CANNOT_ARCHIVE_SELF),
+                archiveSelf.blockers().stream().map(Blocker::code).toList());
         assertEquals(Map.of(USER, 1L), archiveSelf.countsPerType());
         PlannerOracle.unchanged(before, snapshot());
     }

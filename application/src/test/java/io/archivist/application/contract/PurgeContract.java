@@ -1,23 +1,22 @@
 package io.archivist.application.contract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.application.port.in.LifecycleResult;
-import io.archivist.domain.RecordFilter;
 import io.archivist.domain.CascadeSet;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.Preview;
+import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.UniqueValues;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** R3, R4 and R7 on purge: delete twice to destroy, whatever archived the dependents. */
 public interface PurgeContract extends StoreContractSupport {
@@ -37,7 +36,8 @@ public interface PurgeContract extends StoreContractSupport {
         assertEquals(List.of(tree.account()), purge.roots());
         assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 1L), purge.countsPerType());
         assertGone(tree.all().toArray(RecordId[]::new));
-        assertEquals(purge, ports().operations().find(workspace(), purge.id()).orElseThrow(), "the log keeps the purge");
+        assertEquals(
+                purge, ports().operations().find(workspace(), purge.id()).orElseThrow(), "the log keeps the purge");
         assertTrue(ports().operations().find(workspace(), archive.id()).isPresent(), "and the operations before it");
         assertTrue(ports().operations().find(workspace(), ownArchive.id()).isPresent());
     }
@@ -52,8 +52,9 @@ public interface PurgeContract extends StoreContractSupport {
         assertGone(account, project);
         assertEquals(List.of(), ports().records().findAll(workspace(), List.of(account, project)));
         assertEquals(Optional.empty(), ports().records().findByKey(workspace(), PROJECT, "p-1"));
-        assertEquals(Optional.empty(), ports().records().activeHolder(workspace(), PROJECT, CODE,
-                UniqueValues.canonical(CODE, "P1")));
+        assertEquals(
+                Optional.empty(),
+                ports().records().activeHolder(workspace(), PROJECT, CODE, UniqueValues.canonical(CODE, "P1")));
         assertEquals(List.of(), ports().records().page(workspace(), RecordFilter.all(), Optional.empty(), 10));
         refused(ErrorCode.RECORD_NOT_FOUND, () -> records().get(manager(), project));
         refused(ErrorCode.RECORD_NOT_FOUND, () -> operations().history(manager(), project));
@@ -70,7 +71,12 @@ public interface PurgeContract extends StoreContractSupport {
 
         RecordId again = a(PROJECT).under(account()).key("p-1").with(CODE, "P1").create();
 
-        assertEquals(again, ports().records().findByKey(workspace(), PROJECT, "p-1").orElseThrow().id());
+        assertEquals(
+                again,
+                ports().records()
+                        .findByKey(workspace(), PROJECT, "p-1")
+                        .orElseThrow()
+                        .id());
     }
 
     @Test
@@ -83,9 +89,16 @@ public interface PurgeContract extends StoreContractSupport {
         assertEquals(Map.of(PROJECT, 1L, TASK, 1L, COMMENT, 1L), purge.countsPerType());
         assertGone(tree.project(), tree.task(), tree.comment());
         assertActive(tree.account(), tree.label());
-        assertEquals(List.of(), ports().records().page(workspace(),
-                new RecordFilter(Optional.empty(), RecordFilter.ArchivedFilter.ANY, Optional.of(tree.label())),
-                Optional.empty(), 10), "the label keeps no dependent that is gone");
+        assertEquals(
+                List.of(),
+                ports().records()
+                        .page(
+                                workspace(),
+                                new RecordFilter(
+                                        Optional.empty(), RecordFilter.ArchivedFilter.ANY, Optional.of(tree.label())),
+                                Optional.empty(),
+                                10),
+                "the label keeps no dependent that is gone");
     }
 
     @Test
@@ -143,7 +156,8 @@ public interface PurgeContract extends StoreContractSupport {
         CascadeSet plan = snapshot().planner().purge(List.of(tree.project()));
 
         assertEquals(plan.countsPerType(), ports().records().countPurge(workspace(), List.of(tree.project())));
-        assertTrue(ports().records().purgeReaches(workspace(), List.of(tree.project()), tree.comment()),
+        assertTrue(
+                ports().records().purgeReaches(workspace(), List.of(tree.project()), tree.comment()),
                 "a purge reaches archived dependents too");
         assertFalse(ports().records().purgeReaches(workspace(), List.of(tree.project()), tree.label()));
     }

@@ -1,21 +1,20 @@
 package io.archivist.application.contract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.RecordView;
 import io.archivist.application.port.in.UpdateRecordCommand;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
-
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** R9: archived is read-only; R10: If-Match guards every change; and records keep what they were given. */
 public interface ReadOnlyContract extends StoreContractSupport {
@@ -48,7 +47,8 @@ public interface ReadOnlyContract extends StoreContractSupport {
         RecordId account = account();
         StoredRecord active = stored(account);
         archive(account);
-        StoredRecord changed = stored(account).withAttributes(Map.of("name", "renamed"), manager().actor(), clock().now());
+        StoredRecord changed = stored(account)
+                .withAttributes(Map.of("name", "renamed"), manager().actor(), clock().now());
 
         refused(ErrorCode.RECORD_ARCHIVED, () -> write(() -> ports().records().update(changed, Map.of())));
 
@@ -74,13 +74,19 @@ public interface ReadOnlyContract extends StoreContractSupport {
         WorkspaceSnapshot before = snapshot();
 
         refused(ErrorCode.PRECONDITION_FAILED, () -> update(account, Map.of("name", "again"), OptionalLong.of(1)));
-        refused(ErrorCode.PRECONDITION_FAILED, () -> lifecycle().delete(new LifecycleCommand(manager(), account, OptionalLong.of(1))));
+        refused(
+                ErrorCode.PRECONDITION_FAILED,
+                () -> lifecycle().delete(new LifecycleCommand(manager(), account, OptionalLong.of(1))));
         PlannerOracle.unchanged(before, snapshot());
 
         noted(lifecycle().delete(new LifecycleCommand(manager(), account, OptionalLong.of(2))));
         WorkspaceSnapshot archived = snapshot();
-        refused(ErrorCode.PRECONDITION_FAILED, () -> lifecycle().restore(new LifecycleCommand(manager(), account, OptionalLong.of(2))));
-        refused(ErrorCode.PRECONDITION_FAILED, () -> lifecycle().delete(new LifecycleCommand(manager(), account, OptionalLong.of(2))));
+        refused(
+                ErrorCode.PRECONDITION_FAILED,
+                () -> lifecycle().restore(new LifecycleCommand(manager(), account, OptionalLong.of(2))));
+        refused(
+                ErrorCode.PRECONDITION_FAILED,
+                () -> lifecycle().delete(new LifecycleCommand(manager(), account, OptionalLong.of(2))));
         PlannerOracle.unchanged(archived, snapshot());
         noted(lifecycle().restore(new LifecycleCommand(manager(), account, OptionalLong.of(3))));
         assertFalse(stored(account).archived());
@@ -91,9 +97,12 @@ public interface ReadOnlyContract extends StoreContractSupport {
         RecordId account = account();
         StoredRecord first = stored(account);
         update(account, Map.of("name", "renamed"), OptionalLong.empty());
-        StoredRecord lost = first.withAttributes(Map.of("name", "lost update"), manager().actor(), clock().now());
+        StoredRecord lost =
+                first.withAttributes(Map.of("name", "lost update"), manager().actor(), clock().now());
 
-        refused(ErrorCode.PRECONDITION_FAILED, () -> write(() -> ports().records().update(lost, Map.of())));
+        refused(
+                ErrorCode.PRECONDITION_FAILED,
+                () -> write(() -> ports().records().update(lost, Map.of())));
 
         assertEquals("renamed", stored(account).attributes().get("name"));
     }
@@ -103,11 +112,18 @@ public interface ReadOnlyContract extends StoreContractSupport {
         Map<String, Object> nested = new LinkedHashMap<>();
         nested.put("city", "Lyon");
         nested.put("zip", "69001");
-        RecordId account = a(ACCOUNT).with("address", nested).with("tags", List.of("a", "b"))
-                .with("active", true).with("seats", 12).with("ratio", 0.25).create();
+        RecordId account = a(ACCOUNT)
+                .with("address", nested)
+                .with("tags", List.of("a", "b"))
+                .with("active", true)
+                .with("seats", 12)
+                .with("ratio", 0.25)
+                .create();
 
-        RecordView view = update(account, Map.of("address", Map.of("zip", "69002"), "seats", 13,
-                "tags", List.of("c")), OptionalLong.empty());
+        RecordView view = update(
+                account,
+                Map.of("address", Map.of("zip", "69002"), "seats", 13, "tags", List.of("c")),
+                OptionalLong.empty());
         Map<String, Object> patchRemoving = new LinkedHashMap<>();
         patchRemoving.put("active", null);
         update(account, patchRemoving, OptionalLong.empty());
@@ -115,8 +131,14 @@ public interface ReadOnlyContract extends StoreContractSupport {
         Map<String, Object> attributes = stored(account).attributes();
         assertEquals(Map.of("city", "Lyon", "zip", "69002"), attributes.get("address"));
         assertEquals(List.of("c"), attributes.get("tags"));
-        assertEquals(0, new BigDecimal("13").compareTo(new BigDecimal(attributes.get("seats").toString())));
-        assertEquals(0, new BigDecimal("0.25").compareTo(new BigDecimal(attributes.get("ratio").toString())));
+        assertEquals(
+                0,
+                new BigDecimal("13")
+                        .compareTo(new BigDecimal(attributes.get("seats").toString())));
+        assertEquals(
+                0,
+                new BigDecimal("0.25")
+                        .compareTo(new BigDecimal(attributes.get("ratio").toString())));
         assertFalse(attributes.containsKey("active"), "RFC 7396: a null removes the member");
         assertEquals(view.record().version() + 1, stored(account).version());
     }

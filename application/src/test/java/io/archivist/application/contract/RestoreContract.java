@@ -1,5 +1,8 @@
 package io.archivist.application.contract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.application.port.in.LifecycleResult;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RestoreOutline;
@@ -10,14 +13,10 @@ import io.archivist.domain.OperationId;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.RestorePlan;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** R5: restore exactly what was archived together, and say what stays archived and why. */
 public interface RestoreContract extends StoreContractSupport {
@@ -52,8 +51,10 @@ public interface RestoreContract extends StoreContractSupport {
         assertActive(tree.project());
         assertArchivedBy(byProject, tree.task(), tree.comment());
         assertEquals(Map.of(PROJECT, 1L), result.operation().orElseThrow().countsPerType());
-        assertEquals(PlannerOracle.normalized(List.of(new LeftArchived(tree.task(), TASK, List.of(tree.label())),
-                new LeftArchived(tree.comment(), COMMENT, List.of(tree.task())))),
+        assertEquals(
+                PlannerOracle.normalized(List.of(
+                        new LeftArchived(tree.task(), TASK, List.of(tree.label())),
+                        new LeftArchived(tree.comment(), COMMENT, List.of(tree.task())))),
                 PlannerOracle.normalized(result.leftArchived()),
                 "the task stays for its label, and the comment under it stays too");
     }
@@ -68,7 +69,9 @@ public interface RestoreContract extends StoreContractSupport {
 
         LifecycleResult result = restore(tree.task());
 
-        assertEquals(Map.of(TASK, 1L, COMMENT, 1L), result.operation().orElseThrow().countsPerType(),
+        assertEquals(
+                Map.of(TASK, 1L, COMMENT, 1L),
+                result.operation().orElseThrow().countsPerType(),
                 "restoring " + byProject.id() + "'s task brings back its co-archived comment");
         assertActive(tree.all().toArray(RecordId[]::new));
     }
@@ -118,7 +121,8 @@ public interface RestoreContract extends StoreContractSupport {
         RecordId secondTask = task(tree.project(), tree.label());
         archive(tree.project());
         archive(tree.label());
-        RestorePlan plan = snapshot().planner().restore(tree.project(), snapshot().catalog());
+        RestorePlan plan =
+                snapshot().planner().restore(tree.project(), snapshot().catalog());
 
         RestoreOutline outline = ports().records().outlineRestore(workspace(), tree.project(), 100);
         RestoreOutline bounded = ports().records().outlineRestore(workspace(), tree.project(), 1);
@@ -137,16 +141,24 @@ public interface RestoreContract extends StoreContractSupport {
         task(tree.project(), tree.label());
         archive(tree.project());
         archive(tree.label());
-        RestorePlan plan = snapshot().planner().restore(tree.project(), snapshot().catalog());
-        Operation operation = Operation.begin(OperationId.of(UUID.randomUUID()), workspace(), OperationKind.RESTORE,
-                "kit", clock().now(), List.of(tree.project()));
+        RestorePlan plan =
+                snapshot().planner().restore(tree.project(), snapshot().catalog());
+        Operation operation = Operation.begin(
+                OperationId.of(UUID.randomUUID()),
+                workspace(),
+                OperationKind.RESTORE,
+                "kit",
+                clock().now(),
+                List.of(tree.project()));
 
-        RecordCascades.Restored restored = ports().unitOfWork().write(workspace(),
-                () -> ports().records().restore(tree.project(), operation, 2));
+        RecordCascades.Restored restored =
+                ports().unitOfWork().write(workspace(), () -> ports().records().restore(tree.project(), operation, 2));
 
         assertEquals(plan.restored().countsPerType(), restored.countsPerType());
         assertEquals(2, restored.leftArchived().size(), "three stay archived, two are listed");
-        assertTrue(PlannerOracle.normalized(plan.leftArchived()).containsAll(PlannerOracle.normalized(restored.leftArchived())),
+        assertTrue(
+                PlannerOracle.normalized(plan.leftArchived())
+                        .containsAll(PlannerOracle.normalized(restored.leftArchived())),
                 "each listed record stays archived for the parents the planner names: " + restored.leftArchived());
         assertActive(tree.project());
     }

@@ -1,5 +1,8 @@
 package io.archivist.application.contract;
 
+import static io.archivist.application.contract.KitTypes.archivable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.archivist.application.port.in.RecordView;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.RetentionService;
@@ -7,17 +10,12 @@ import io.archivist.domain.Caller;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static io.archivist.application.contract.KitTypes.archivable;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * R11: archived records of a type with a retention are purged by the job, as {@code system}, once
@@ -98,7 +96,8 @@ public interface RetentionContract extends StoreContractSupport {
         assertEquals(List.of(first), ports().records().archivedBefore(workspace(), DRAFT, secondAt, 1));
         assertEquals(List.of(first), ports().records().archivedBefore(workspace(), DRAFT, firstAt, 10));
         assertEquals(List.of(), ports().records().archivedBefore(workspace(), DRAFT, firstAt.minusMillis(1), 10));
-        assertEquals(Map.of(DRAFT, List.of(archivable(DRAFT).withRetention("PT1H").type())),
+        assertEquals(
+                Map.of(DRAFT, List.of(archivable(DRAFT).withRetention("PT1H").type())),
                 Map.of(DRAFT, ports().catalogs().typesWithRetention().get(workspace())));
     }
 

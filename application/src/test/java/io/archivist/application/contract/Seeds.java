@@ -6,8 +6,7 @@ package io.archivist.application.contract;
  */
 public final class Seeds {
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     public static long seed() {
         Long given = Long.getLong("kit.seed");
@@ -15,7 +14,7 @@ public final class Seeds {
     }
 
     public static AssertionError failure(long seed, String where, Throwable cause) {
-        return new AssertionError("seed " + seed + " (replay with -Dkit.seed=" + seed + "), " + where + ": "
-                + cause, cause);
+        return new AssertionError(
+                "seed " + seed + " (replay with -Dkit.seed=" + seed + "), " + where + ": " + cause, cause);
     }
 }

@@ -16,8 +16,21 @@ package io.archivist.application.contract;
  * A store still on its way may implement some of the contracts instead; a new contract is one more
  * interface here. See {@link StoreContractSupport} for the helpers they share.
  */
-public interface StoreContract extends ArchiveContract, PurgeContract, RestoreContract, UniqueContract,
-        BatchContract, ReadOnlyContract, IdempotencyContract, RetentionContract, BulkContract, PreviewContract,
-        HistoryContract, PagingContract, IsolationContract, AtomicityContract, PlannerAgreementContract,
-        ConcurrencyContract, CatalogContract {
-}
+public interface StoreContract
+        extends ArchiveContract,
+                PurgeContract,
+                RestoreContract,
+                UniqueContract,
+                BatchContract,
+                ReadOnlyContract,
+                IdempotencyContract,
+                RetentionContract,
+                BulkContract,
+                PreviewContract,
+                HistoryContract,
+                PagingContract,
+                IsolationContract,
+                AtomicityContract,
+                PlannerAgreementContract,
+                ConcurrencyContract,
+                CatalogContract {}

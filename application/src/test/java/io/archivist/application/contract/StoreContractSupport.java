@@ -1,10 +1,13 @@
 package io.archivist.application.contract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.application.port.in.BulkCommand;
 import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult;
-import io.archivist.application.contract.StorePorts;
 import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.application.service.BulkLifecycleService;
 import io.archivist.application.service.CatalogService;
@@ -23,19 +26,14 @@ import io.archivist.domain.Role;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueValues;
 import io.archivist.domain.WorkspaceId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.function.Executable;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The ground every contract stands on: the helpers every contract uses, over one accessor,
@@ -234,9 +232,12 @@ public interface StoreContractSupport extends KitTypes {
      */
     default List<Operation> purgeExpired(RetentionService job) {
         List<Operation> ran = job.purgeExpired();
-        ran.stream().filter(operation -> kit().ledgers.containsKey(operation.workspace()))
+        ran.stream()
+                .filter(operation -> kit().ledgers.containsKey(operation.workspace()))
                 .forEach(operation -> ledger(operation.workspace()).ran(operation));
-        return ran.stream().filter(operation -> operation.workspace().equals(workspace())).toList();
+        return ran.stream()
+                .filter(operation -> operation.workspace().equals(workspace()))
+                .toList();
     }
 
     // ---- reading through the port ---------------------------------------------------------------

@@ -8,10 +8,10 @@ import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
-import io.archivist.application.port.out.seed.SeedBatches;
-import io.archivist.application.port.out.seed.SeedReader;
 import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.out.UnitOfWork;
+import io.archivist.application.port.out.seed.SeedBatches;
+import io.archivist.application.port.out.seed.SeedReader;
 import io.archivist.application.service.BulkLifecycleService;
 import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.IdempotencyService;
@@ -27,7 +27,6 @@ import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -41,9 +40,18 @@ import java.util.Optional;
  * service uses; tests name only what they change). {@link #records()} is every record port of the
  * store in one, so that a test can act on the store directly.
  */
-public record StorePorts(RecordReads reads, RecordWrites writes, RecordCascades cascades, SeedBatches seedBatches,
-                         CatalogStore catalogs, OperationLog operations, UnitOfWork unitOfWork,
-                         IdempotencyStore idempotency, TimeSource time, IdGenerator ids, CatalogCache catalogCache) {
+public record StorePorts(
+        RecordReads reads,
+        RecordWrites writes,
+        RecordCascades cascades,
+        SeedBatches seedBatches,
+        CatalogStore catalogs,
+        OperationLog operations,
+        UnitOfWork unitOfWork,
+        IdempotencyStore idempotency,
+        TimeSource time,
+        IdGenerator ids,
+        CatalogCache catalogCache) {
 
     public StorePorts {
         Objects.requireNonNull(reads, "reads");
@@ -61,17 +69,51 @@ public record StorePorts(RecordReads reads, RecordWrites writes, RecordCascades 
 
     /** A store whose one object serves every record port (the in-memory store). */
     public static <T extends RecordReads & RecordWrites & RecordCascades & SeedBatches> StorePorts of(
-            T records, CatalogStore catalogs, OperationLog operations, UnitOfWork unitOfWork,
-            IdempotencyStore idempotency, TimeSource time, IdGenerator ids) {
-        return new StorePorts(records, records, records, records, catalogs, operations, unitOfWork, idempotency, time,
-                ids, newCache());
+            T records,
+            CatalogStore catalogs,
+            OperationLog operations,
+            UnitOfWork unitOfWork,
+            IdempotencyStore idempotency,
+            TimeSource time,
+            IdGenerator ids) {
+        return new StorePorts(
+                records,
+                records,
+                records,
+                records,
+                catalogs,
+                operations,
+                unitOfWork,
+                idempotency,
+                time,
+                ids,
+                newCache());
     }
 
     /** With a catalog cache of its own: another service instance. */
-    public StorePorts(RecordReads reads, RecordWrites writes, RecordCascades cascades, SeedBatches seedBatches,
-                      CatalogStore catalogs, OperationLog operations, UnitOfWork unitOfWork,
-                      IdempotencyStore idempotency, TimeSource time, IdGenerator ids) {
-        this(reads, writes, cascades, seedBatches, catalogs, operations, unitOfWork, idempotency, time, ids, newCache());
+    public StorePorts(
+            RecordReads reads,
+            RecordWrites writes,
+            RecordCascades cascades,
+            SeedBatches seedBatches,
+            CatalogStore catalogs,
+            OperationLog operations,
+            UnitOfWork unitOfWork,
+            IdempotencyStore idempotency,
+            TimeSource time,
+            IdGenerator ids) {
+        this(
+                reads,
+                writes,
+                cascades,
+                seedBatches,
+                catalogs,
+                operations,
+                unitOfWork,
+                idempotency,
+                time,
+                ids,
+                newCache());
     }
 
     private static CatalogCache newCache() {
@@ -80,28 +122,78 @@ public record StorePorts(RecordReads reads, RecordWrites writes, RecordCascades 
 
     /** Another service instance on the same store: a catalog cache of its own. */
     public StorePorts anotherInstance() {
-        return new StorePorts(reads, writes, cascades, seedBatches, catalogs, operations, unitOfWork, idempotency, time,
-                ids, newCache());
+        return new StorePorts(
+                reads,
+                writes,
+                cascades,
+                seedBatches,
+                catalogs,
+                operations,
+                unitOfWork,
+                idempotency,
+                time,
+                ids,
+                newCache());
     }
 
     public StorePorts withCatalogs(CatalogStore replaced) {
-        return new StorePorts(reads, writes, cascades, seedBatches, replaced, operations, unitOfWork, idempotency, time,
-                ids, newCache());
+        return new StorePorts(
+                reads,
+                writes,
+                cascades,
+                seedBatches,
+                replaced,
+                operations,
+                unitOfWork,
+                idempotency,
+                time,
+                ids,
+                newCache());
     }
 
     public StorePorts withSeedBatches(SeedBatches replaced) {
-        return new StorePorts(reads, writes, cascades, replaced, catalogs, operations, unitOfWork, idempotency, time,
-                ids, catalogCache);
+        return new StorePorts(
+                reads,
+                writes,
+                cascades,
+                replaced,
+                catalogs,
+                operations,
+                unitOfWork,
+                idempotency,
+                time,
+                ids,
+                catalogCache);
     }
 
     public StorePorts withTime(TimeSource replaced) {
-        return new StorePorts(reads, writes, cascades, seedBatches, catalogs, operations, unitOfWork, idempotency,
-                replaced, ids, catalogCache);
+        return new StorePorts(
+                reads,
+                writes,
+                cascades,
+                seedBatches,
+                catalogs,
+                operations,
+                unitOfWork,
+                idempotency,
+                replaced,
+                ids,
+                catalogCache);
     }
 
     public StorePorts withUnitOfWork(UnitOfWork replaced) {
-        return new StorePorts(reads, writes, cascades, seedBatches, catalogs, operations, replaced, idempotency, time,
-                ids, catalogCache);
+        return new StorePorts(
+                reads,
+                writes,
+                cascades,
+                seedBatches,
+                catalogs,
+                operations,
+                replaced,
+                idempotency,
+                time,
+                ids,
+                catalogCache);
     }
 
     public RecordService recordService(LifecyclePolicy policy) {
@@ -121,8 +213,8 @@ public record StorePorts(RecordReads reads, RecordWrites writes, RecordCascades 
     }
 
     public BulkLifecycleService bulkLifecycleService(LifecyclePolicy policy) {
-        return new BulkLifecycleService(reads, cascades, operations, catalogs, catalogCache, unitOfWork, time, ids,
-                policy);
+        return new BulkLifecycleService(
+                reads, cascades, operations, catalogs, catalogCache, unitOfWork, time, ids, policy);
     }
 
     public BulkLifecycleService bulkLifecycleService() {
@@ -150,8 +242,18 @@ public record StorePorts(RecordReads reads, RecordWrites writes, RecordCascades 
     }
 
     public SeedImportService seedImportService(SeedReader reader, int maxTypes) {
-        return new SeedImportService(reads, writes, seedBatches, catalogs, catalogCache, operations, unitOfWork, time,
-                ids, reader, maxTypes);
+        return new SeedImportService(
+                reads,
+                writes,
+                seedBatches,
+                catalogs,
+                catalogCache,
+                operations,
+                unitOfWork,
+                time,
+                ids,
+                reader,
+                maxTypes);
     }
 
     public SeedImportService seedImportService(SeedReader reader) {
@@ -183,19 +285,20 @@ public record StorePorts(RecordReads reads, RecordWrites writes, RecordCascades 
         }
 
         @Override
-        public Optional<RecordId> activeHolder(WorkspaceId workspace, String type, String attribute,
-                                               String canonicalValue) {
+        public Optional<RecordId> activeHolder(
+                WorkspaceId workspace, String type, String attribute, String canonicalValue) {
             return reads.activeHolder(workspace, type, attribute, canonicalValue);
         }
 
         @Override
-        public List<StoredRecord> page(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit) {
+        public List<StoredRecord> page(
+                WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit) {
             return reads.page(workspace, filter, after, limit);
         }
 
         @Override
-        public Page pageWithin(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit,
-                               long maxBytes) {
+        public Page pageWithin(
+                WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit, long maxBytes) {
             return reads.pageWithin(workspace, filter, after, limit, maxBytes);
         }
 
@@ -250,8 +353,8 @@ public record StorePorts(RecordReads reads, RecordWrites writes, RecordCascades 
         }
 
         @Override
-        public io.archivist.application.port.out.RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root,
-                                                                             int listLimit) {
+        public io.archivist.application.port.out.RestoreOutline outlineRestore(
+                WorkspaceId workspace, RecordId root, int listLimit) {
             return cascades.outlineRestore(workspace, root, listLimit);
         }
 

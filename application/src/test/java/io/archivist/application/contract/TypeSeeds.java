@@ -1,15 +1,14 @@
 package io.archivist.application.contract;
 
 import io.archivist.application.port.in.seed.ImportSeedCommand;
-import io.archivist.domain.SeedFormat;
 import io.archivist.application.port.out.seed.SeedItem;
 import io.archivist.application.port.out.seed.SeedItem.TypeEntry;
 import io.archivist.application.port.out.seed.SeedItem.WorkspaceEntry;
 import io.archivist.application.port.out.seed.SeedItems;
 import io.archivist.application.port.out.seed.SeedPosition;
 import io.archivist.application.port.out.seed.SeedReader;
+import io.archivist.domain.SeedFormat;
 import io.archivist.domain.WorkspaceId;
-
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,16 +22,22 @@ import java.util.Set;
  */
 public final class TypeSeeds {
 
-    private TypeSeeds() {
-    }
+    private TypeSeeds() {}
 
     public static List<SeedItem> types(WorkspaceId workspace, int n) {
         List<SeedItem> items = new ArrayList<>();
         items.add(new WorkspaceEntry(workspace.value(), new SeedPosition(1, "/workspace")));
         for (int i = 0; i < n; i++) {
             List<String> parents = i == 0 ? List.of() : List.of(name((i - 1) / 2));
-            items.add(new TypeEntry(name(i), Optional.of(true), parents, List.of(), Optional.empty(), Set.of(),
-                    List.of(), new SeedPosition(2 + i, "/object_types/" + i)));
+            items.add(new TypeEntry(
+                    name(i),
+                    Optional.of(true),
+                    parents,
+                    List.of(),
+                    Optional.empty(),
+                    Set.of(),
+                    List.of(),
+                    new SeedPosition(2 + i, "/object_types/" + i)));
         }
         return items;
     }
@@ -57,8 +62,7 @@ public final class TypeSeeds {
                 }
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
         };
     }

@@ -1,20 +1,19 @@
 package io.archivist.application.contract;
 
+import static io.archivist.application.contract.KitTypes.archivable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.archivist.application.port.in.UpdateRecordCommand;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-
-import static io.archivist.application.contract.KitTypes.archivable;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** R6: unique among active records, refused by the store itself; keys unique among all records. */
 public interface UniqueContract extends StoreContractSupport {
@@ -80,7 +79,9 @@ public interface UniqueContract extends StoreContractSupport {
         RecordId account = account();
         a(PROJECT).under(account).with(CODE, 7).create();
 
-        refused(ErrorCode.UNIQUE_CONFLICT, () -> a(PROJECT).under(account).with(CODE, 7.0).create());
+        refused(
+                ErrorCode.UNIQUE_CONFLICT,
+                () -> a(PROJECT).under(account).with(CODE, 7.0).create());
         a(PROJECT).under(account).with(CODE, "7").create();
         a(PROJECT).under(account).with(CODE, "alpha").create();
         a(PROJECT).under(account).with(CODE, "ALPHA").create();
@@ -92,27 +93,40 @@ public interface UniqueContract extends StoreContractSupport {
         RecordId first = a(PROJECT).under(account).key("apollo").create();
         a(LABEL).under(account).key("apollo").create();
 
-        var refusal = refused(ErrorCode.DUPLICATE_KEY, () -> a(PROJECT).under(account).key("apollo").create());
+        var refusal = refused(
+                ErrorCode.DUPLICATE_KEY,
+                () -> a(PROJECT).under(account).key("apollo").create());
         assertEquals(first.toString(), refusal.details().get("holder"));
         archive(first);
-        refused(ErrorCode.DUPLICATE_KEY, () -> a(PROJECT).under(account).key("apollo").create());
+        refused(
+                ErrorCode.DUPLICATE_KEY,
+                () -> a(PROJECT).under(account).key("apollo").create());
 
-        assertEquals(first, ports().records().findByKey(workspace(), PROJECT, "apollo").orElseThrow().id());
+        assertEquals(
+                first,
+                ports().records()
+                        .findByKey(workspace(), PROJECT, "apollo")
+                        .orElseThrow()
+                        .id());
     }
 
     @Test
     default void r6_the_store_itself_refuses_a_shared_unique_value_or_a_second_key_and_inserts_nothing() {
         RecordId account = account();
-        RecordId holder = a(PROJECT).under(account).key("apollo").with(CODE, "ALPHA").create();
+        RecordId holder =
+                a(PROJECT).under(account).key("apollo").with(CODE, "ALPHA").create();
         WorkspaceSnapshot before = snapshot();
 
-        var unique = refused(ErrorCode.UNIQUE_CONFLICT, () -> insertDirectly(
-                newProject(account, Optional.empty(), "ALPHA")));
-        var key = refused(ErrorCode.DUPLICATE_KEY, () -> insertDirectly(
-                newProject(account, Optional.of("apollo"), "OMEGA")));
-        var inBatch = refused(ErrorCode.UNIQUE_CONFLICT, () -> write(() -> ports().records().insertAll(List.of(
-                withValues(newProject(account, Optional.empty(), "NEW")),
-                withValues(newProject(account, Optional.empty(), "NEW"))))));
+        var unique = refused(
+                ErrorCode.UNIQUE_CONFLICT, () -> insertDirectly(newProject(account, Optional.empty(), "ALPHA")));
+        var key = refused(
+                ErrorCode.DUPLICATE_KEY, () -> insertDirectly(newProject(account, Optional.of("apollo"), "OMEGA")));
+        var inBatch = refused(
+                ErrorCode.UNIQUE_CONFLICT,
+                () -> write(() -> ports().records()
+                        .insertAll(List.of(
+                                withValues(newProject(account, Optional.empty(), "NEW")),
+                                withValues(newProject(account, Optional.empty(), "NEW"))))));
 
         assertEquals(holder.toString(), unique.details().get("holder"));
         assertEquals(holder.toString(), key.details().get("holder"));
@@ -125,7 +139,8 @@ public interface UniqueContract extends StoreContractSupport {
         RecordId account = account();
         project(account, "ALPHA");
         StoredRecord other = stored(project(account, "BETA"));
-        StoredRecord changed = other.withAttributes(Map.of(CODE, "ALPHA"), manager().actor(), clock().now());
+        StoredRecord changed =
+                other.withAttributes(Map.of(CODE, "ALPHA"), manager().actor(), clock().now());
         WorkspaceSnapshot before = snapshot();
 
         refused(ErrorCode.UNIQUE_CONFLICT, () -> write(() -> ports().records().update(changed, values(changed))));
@@ -134,7 +149,8 @@ public interface UniqueContract extends StoreContractSupport {
     }
 
     @Test
-    default void r6_defining_new_unique_attributes_refuses_existing_duplicates_among_active_records_and_changes_nothing() {
+    default void
+            r6_defining_new_unique_attributes_refuses_existing_duplicates_among_active_records_and_changes_nothing() {
         catalog().define(admin(), archivable("badge").type());
         RecordId first = a("badge").with("serial", "S-1").create();
         RecordId second = a("badge").with("serial", "S-1").create();
@@ -146,7 +162,9 @@ public interface UniqueContract extends StoreContractSupport {
         archive(second);
         catalog().define(admin(), unique);
         assertEquals(Optional.of(first), holderOf("badge", "serial", "S-1"));
-        refused(ErrorCode.UNIQUE_CONFLICT, () -> a("badge").with("serial", "S-1").create());
+        refused(
+                ErrorCode.UNIQUE_CONFLICT,
+                () -> a("badge").with("serial", "S-1").create());
         refused(ErrorCode.UNIQUE_CONFLICT, () -> restore(second));
     }
 
@@ -157,8 +175,15 @@ public interface UniqueContract extends StoreContractSupport {
     }
 
     default StoredRecord newProject(RecordId account, Optional<String> key, String code) {
-        return StoredRecord.create(RecordId.of(UUID.randomUUID()), workspace(), PROJECT, key, Map.of(CODE, code),
-                List.of(account), manager().actor(), clock().now());
+        return StoredRecord.create(
+                RecordId.of(UUID.randomUUID()),
+                workspace(),
+                PROJECT,
+                key,
+                Map.of(CODE, code),
+                List.of(account),
+                manager().actor(),
+                clock().now());
     }
 
     /** Inserts through the port, past the service's own checks; counted for I4 when it succeeds. */

@@ -1,16 +1,14 @@
 package io.archivist.application.contract;
 
-import io.archivist.application.contract.StorePorts;
-import io.archivist.domain.RecordFilter;
 import io.archivist.domain.CascadePlanner;
 import io.archivist.domain.Catalog;
 import io.archivist.domain.ObjectType;
+import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordGraph;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueValues;
 import io.archivist.domain.WorkspaceId;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,7 +34,10 @@ public final class WorkspaceSnapshot implements RecordGraph {
         this.records = records;
         this.catalog = catalog;
         for (StoredRecord record : records.values()) {
-            record.parents().forEach(parent -> dependents.computeIfAbsent(parent, p -> new ArrayList<>()).add(record));
+            record.parents()
+                    .forEach(parent -> dependents
+                            .computeIfAbsent(parent, p -> new ArrayList<>())
+                            .add(record));
         }
     }
 
@@ -91,7 +92,9 @@ public final class WorkspaceSnapshot implements RecordGraph {
         ObjectType objectType = catalog.require(type);
         return records.values().stream()
                 .filter(record -> record.type().equals(type) && !record.archived())
-                .filter(record -> canonicalValue.equals(UniqueValues.of(objectType, record.attributes()).get(attribute)))
-                .map(StoredRecord::id).findFirst();
+                .filter(record -> canonicalValue.equals(
+                        UniqueValues.of(objectType, record.attributes()).get(attribute)))
+                .map(StoredRecord::id)
+                .findFirst();
     }
 }

@@ -3,7 +3,6 @@ package io.archivist.application.memory;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.WorkspaceId;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +38,11 @@ final class InMemoryCatalogStore implements CatalogStore {
     public Map<WorkspaceId, List<ObjectType>> typesWithRetention() {
         Map<WorkspaceId, List<ObjectType>> found = new HashMap<>();
         for (WorkspaceId workspace : store.workspaces()) {
-            List<ObjectType> types = store.in(workspace, tables -> tables.types.values().stream()
-                    .filter(type -> type.retention().isPresent()).toList());
+            List<ObjectType> types = store.in(
+                    workspace,
+                    tables -> tables.types.values().stream()
+                            .filter(type -> type.retention().isPresent())
+                            .toList());
             if (!types.isEmpty()) {
                 found.put(workspace, types);
             }

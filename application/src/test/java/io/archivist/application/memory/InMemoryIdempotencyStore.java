@@ -1,9 +1,8 @@
 package io.archivist.application.memory;
 
-import io.archivist.application.port.out.RememberedAnswer;
 import io.archivist.application.port.out.IdempotencyStore;
+import io.archivist.application.port.out.RememberedAnswer;
 import io.archivist.domain.WorkspaceId;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,10 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     @Override
     public Optional<RememberedAnswer> find(WorkspaceId workspace, String key, Instant notBefore) {
-        return store.in(workspace, tables -> Optional.ofNullable(tables.remembered.get(key))
-                .filter(response -> !response.at().isBefore(notBefore)));
+        return store.in(
+                workspace,
+                tables -> Optional.ofNullable(tables.remembered.get(key))
+                        .filter(response -> !response.at().isBefore(notBefore)));
     }
 
     @Override
@@ -36,7 +37,9 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
             forgotten += store.in(workspace, tables -> {
                 List<String> expired = tables.remembered.entrySet().stream()
                         .filter(entry -> entry.getValue().at().isBefore(answeredBefore))
-                        .map(Map.Entry::getKey).limit(left).toList();
+                        .map(Map.Entry::getKey)
+                        .limit(left)
+                        .toList();
                 expired.forEach(tables.remembered::remove);
                 return expired.size();
             });

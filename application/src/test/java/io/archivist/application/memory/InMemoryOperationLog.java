@@ -5,7 +5,6 @@ import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +29,11 @@ final class InMemoryOperationLog implements OperationLog {
 
     @Override
     public List<Operation> history(WorkspaceId workspace, RecordId record) {
-        return store.in(workspace, tables -> tables.touched.getOrDefault(record, List.of()).stream()
-                .map(tables.operations::get).filter(Objects::nonNull).toList());
+        return store.in(
+                workspace,
+                tables -> tables.touched.getOrDefault(record, List.of()).stream()
+                        .map(tables.operations::get)
+                        .filter(Objects::nonNull)
+                        .toList());
     }
 }

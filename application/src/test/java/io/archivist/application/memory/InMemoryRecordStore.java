@@ -2,24 +2,23 @@ package io.archivist.application.memory;
 
 import io.archivist.application.memory.Tables.Slot;
 import io.archivist.application.memory.Tables.TypeKey;
-import io.archivist.domain.RecordFilter;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
-import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.application.port.out.RestoreOutline;
+import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.domain.Blocker;
 import io.archivist.domain.CascadePlanner;
 import io.archivist.domain.CascadeSet;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
+import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.RestorePlan;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueConflict;
 import io.archivist.domain.WorkspaceId;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -51,25 +50,38 @@ final class InMemoryRecordStore implements RecordReads, RecordWrites, RecordCasc
 
     @Override
     public List<StoredRecord> findAll(WorkspaceId workspace, Collection<RecordId> ids) {
-        return store.in(workspace, tables -> new LinkedHashSet<>(ids).stream()
-                .map(tables.records::get).filter(Objects::nonNull).toList());
+        return store.in(
+                workspace,
+                tables -> new LinkedHashSet<>(ids)
+                        .stream()
+                                .map(tables.records::get)
+                                .filter(Objects::nonNull)
+                                .toList());
     }
 
     @Override
     public Optional<StoredRecord> findByKey(WorkspaceId workspace, String type, String key) {
-        return store.in(workspace, tables -> Optional.ofNullable(tables.keys.get(new TypeKey(type, key)))
-                .map(tables.records::get));
+        return store.in(
+                workspace,
+                tables -> Optional.ofNullable(tables.keys.get(new TypeKey(type, key)))
+                        .map(tables.records::get));
     }
 
     @Override
-    public Optional<RecordId> activeHolder(WorkspaceId workspace, String type, String attribute, String canonicalValue) {
+    public Optional<RecordId> activeHolder(
+            WorkspaceId workspace, String type, String attribute, String canonicalValue) {
         return store.in(workspace, tables -> tables.activeHolder(type, attribute, canonicalValue));
     }
 
     @Override
     public List<StoredRecord> page(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit) {
-        return store.in(workspace, tables -> (after.isPresent() ? tables.records.tailMap(after.get(), false)
-                : tables.records).values().stream().filter(record -> matches(filter, record)).limit(limit).toList());
+        return store.in(
+                workspace,
+                tables -> (after.isPresent() ? tables.records.tailMap(after.get(), false) : tables.records)
+                        .values().stream()
+                                .filter(record -> matches(filter, record))
+                                .limit(limit)
+                                .toList());
     }
 
     private static boolean matches(RecordFilter filter, StoredRecord record) {
@@ -78,7 +90,8 @@ final class InMemoryRecordStore implements RecordReads, RecordWrites, RecordCasc
             case ARCHIVED -> record.archived();
             case ANY -> true;
         };
-        return state && filter.type().map(record.type()::equals).orElse(true)
+        return state
+                && filter.type().map(record.type()::equals).orElse(true)
                 && filter.parent().map(record.parents()::contains).orElse(true);
     }
 
@@ -134,29 +147,34 @@ final class InMemoryRecordStore implements RecordReads, RecordWrites, RecordCasc
 
     @Override
     public boolean archiveReaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target) {
-        return store.in(workspace, tables -> new CascadePlanner(tables).archive(roots).contains(target));
+        return store.in(
+                workspace, tables -> new CascadePlanner(tables).archive(roots).contains(target));
     }
 
     @Override
     public boolean purgeReaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target) {
-        return store.in(workspace, tables -> new CascadePlanner(tables).purge(roots).contains(target));
+        return store.in(
+                workspace, tables -> new CascadePlanner(tables).purge(roots).contains(target));
     }
 
     @Override
     public Map<String, Long> countArchive(WorkspaceId workspace, Collection<RecordId> roots) {
-        return store.in(workspace, tables -> new CascadePlanner(tables).archive(roots).countsPerType());
+        return store.in(
+                workspace, tables -> new CascadePlanner(tables).archive(roots).countsPerType());
     }
 
     @Override
     public Map<String, Long> countPurge(WorkspaceId workspace, Collection<RecordId> roots) {
-        return store.in(workspace, tables -> new CascadePlanner(tables).purge(roots).countsPerType());
+        return store.in(
+                workspace, tables -> new CascadePlanner(tables).purge(roots).countsPerType());
     }
 
     @Override
     public RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit) {
         return store.in(workspace, tables -> {
             RestorePlan plan = new CascadePlanner(tables).restore(root, tables.catalog());
-            return new RestoreOutline(plan.restored().countsPerType(),
+            return new RestoreOutline(
+                    plan.restored().countsPerType(),
                     plan.leftArchived().stream().limit(listLimit).toList(),
                     plan.conflicts().stream().limit(listLimit).toList());
         });
@@ -182,8 +200,11 @@ final class InMemoryRecordStore implements RecordReads, RecordWrites, RecordCasc
         return store.in(operation.workspace(), tables -> {
             RestorePlan plan = new CascadePlanner(tables).restore(root, tables.catalog());
             // I1 holds even if a caller skipped its own check of the root's parents.
-            Lifecycle.requireParentsActive(root, tables.records.get(root).parents().stream()
-                    .map(tables.records::get).toList());
+            Lifecycle.requireParentsActive(
+                    root,
+                    tables.records.get(root).parents().stream()
+                            .map(tables.records::get)
+                            .toList());
             if (!plan.conflicts().isEmpty()) {
                 throw plan.conflicts().get(0).toException();
             }
@@ -195,7 +216,9 @@ final class InMemoryRecordStore implements RecordReads, RecordWrites, RecordCasc
                 tables.claim(restored);
                 tables.touch(id, operation.id());
             }
-            return new Restored(plan.restored().countsPerType(), plan.leftArchived().stream().limit(listLimit).toList());
+            return new Restored(
+                    plan.restored().countsPerType(),
+                    plan.leftArchived().stream().limit(listLimit).toList());
         });
     }
 
@@ -243,12 +266,18 @@ final class InMemoryRecordStore implements RecordReads, RecordWrites, RecordCasc
 
     @Override
     public List<RecordId> archivedBefore(WorkspaceId workspace, String type, Instant cutoff, int limit) {
-        return store.in(workspace, tables -> tables.records.values().stream()
-                .filter(record -> record.type().equals(type) && record.archived()
-                        && !record.deletedAt().orElseThrow().isAfter(cutoff))
-                .sorted(Comparator.comparing((StoredRecord record) -> record.deletedAt().orElseThrow())
-                        .thenComparing(StoredRecord::id))
-                .limit(limit).map(StoredRecord::id).toList());
+        return store.in(
+                workspace,
+                tables -> tables.records.values().stream()
+                        .filter(record -> record.type().equals(type)
+                                && record.archived()
+                                && !record.deletedAt().orElseThrow().isAfter(cutoff))
+                        .sorted(Comparator.comparing((StoredRecord record) ->
+                                        record.deletedAt().orElseThrow())
+                                .thenComparing(StoredRecord::id))
+                        .limit(limit)
+                        .map(StoredRecord::id)
+                        .toList());
     }
 
     @Override

@@ -1,12 +1,11 @@
 package io.archivist.application.memory;
 
-import io.archivist.application.port.out.IdGenerator;
 import io.archivist.application.contract.StorePorts;
+import io.archivist.application.port.out.IdGenerator;
 import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.application.service.TimeOrderedIds;
 import io.archivist.domain.WorkspaceId;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

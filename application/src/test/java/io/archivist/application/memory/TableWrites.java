@@ -9,7 +9,6 @@ import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueConflict;
 import io.archivist.domain.UniqueValues;
-
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,8 +22,7 @@ import java.util.OptionalLong;
  */
 final class TableWrites {
 
-    private TableWrites() {
-    }
+    private TableWrites() {}
 
     static void requireInsertable(Tables tables, StoredRecord record, Map<String, String> unique) {
         if (tables.records.containsKey(record.id())) {
@@ -39,9 +37,12 @@ final class TableWrites {
                 Lifecycle.requireParentsActive(record.id(), List.of(parent));
             }
         }
-        record.key().map(key -> tables.keys.get(new TypeKey(record.type(), key))).ifPresent(holder -> {
-            throw ArchivistException.duplicateKey(record.type(), record.key().get(), holder);
-        });
+        record.key()
+                .map(key -> tables.keys.get(new TypeKey(record.type(), key)))
+                .ifPresent(holder -> {
+                    throw ArchivistException.duplicateKey(
+                            record.type(), record.key().get(), holder);
+                });
         if (!record.archived()) {
             requireFree(tables, record, unique);
         }
@@ -58,8 +59,10 @@ final class TableWrites {
     static void apply(Tables tables, StoredRecord record, Map<String, String> unique) {
         tables.records.put(record.id(), record);
         tables.uniqueValues.put(record.id(), Map.copyOf(unique));
-        record.parents().forEach(parent -> tables.dependents.computeIfAbsent(parent, p -> new LinkedHashSet<>())
-                .add(record.id()));
+        record.parents()
+                .forEach(parent -> tables.dependents
+                        .computeIfAbsent(parent, p -> new LinkedHashSet<>())
+                        .add(record.id()));
         record.key().ifPresent(key -> tables.keys.put(new TypeKey(record.type(), key), record.id()));
         if (record.archived()) {
             tables.touch(record.id(), record.archiveOperation().orElseThrow());

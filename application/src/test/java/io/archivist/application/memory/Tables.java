@@ -8,7 +8,6 @@ import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordGraph;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,27 +27,29 @@ import java.util.TreeMap;
  */
 final class Tables implements RecordGraph {
 
-    record TypeKey(String type, String key) {
-    }
+    record TypeKey(String type, String key) {}
 
-    record Slot(String type, String attribute, String value) {
-    }
+    record Slot(String type, String attribute, String value) {}
 
     /** In id order, the order of keyset pages. */
     final TreeMap<RecordId, StoredRecord> records;
     /** The canonical unique values each record holds; claimed in {@link #activeUnique} only while it is active. */
     final Map<RecordId, Map<String, String>> uniqueValues;
+
     final Map<RecordId, Set<RecordId>> dependents;
     final Map<TypeKey, RecordId> keys;
     final Map<Slot, RecordId> activeUnique;
     /** For history: the operations that touched each record, oldest first. */
     final Map<RecordId, List<OperationId>> touched;
+
     final Map<OperationId, Operation> operations;
     /** What each purge removed: ids and types, never attributes. */
     final Map<OperationId, Map<RecordId, String>> purged;
+
     final Map<String, ObjectType> types;
     /** Rolled back with the types, as the relational stores' column is. */
     long catalogVersion;
+
     final Map<String, RememberedAnswer> remembered;
 
     Tables() {
@@ -94,13 +95,17 @@ final class Tables implements RecordGraph {
     }
 
     void claim(StoredRecord record) {
-        uniqueValues.getOrDefault(record.id(), Map.of())
-                .forEach((attribute, value) -> activeUnique.put(new Slot(record.type(), attribute, value), record.id()));
+        uniqueValues
+                .getOrDefault(record.id(), Map.of())
+                .forEach(
+                        (attribute, value) -> activeUnique.put(new Slot(record.type(), attribute, value), record.id()));
     }
 
     void free(StoredRecord record) {
-        uniqueValues.getOrDefault(record.id(), Map.of())
-                .forEach((attribute, value) -> activeUnique.remove(new Slot(record.type(), attribute, value), record.id()));
+        uniqueValues
+                .getOrDefault(record.id(), Map.of())
+                .forEach((attribute, value) ->
+                        activeUnique.remove(new Slot(record.type(), attribute, value), record.id()));
     }
 
     @Override
@@ -110,7 +115,9 @@ final class Tables implements RecordGraph {
 
     @Override
     public Collection<StoredRecord> dependentsOf(RecordId parent) {
-        return dependents.getOrDefault(parent, Set.of()).stream().map(records::get).toList();
+        return dependents.getOrDefault(parent, Set.of()).stream()
+                .map(records::get)
+                .toList();
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.archivist.application.service;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult;
 import io.archivist.application.port.in.LifecycleResult.Outcome;
@@ -9,14 +12,10 @@ import io.archivist.domain.Operation;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.Preview;
 import io.archivist.domain.RecordId;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * One account's life told end to end through the services, as a user of Archivist lives it:
@@ -28,7 +27,8 @@ class ArchiveLifecycleScenarioTest extends ServiceTestSupport {
     void an_account_is_archived_partly_restored_and_destroyed() {
         // A member builds an account with a project, a label and a task under both.
         RecordId account = a(ACCOUNT).by(member()).create();
-        RecordId project = a(PROJECT).by(member()).under(account).with(CODE, "APOLLO").create();
+        RecordId project =
+                a(PROJECT).by(member()).under(account).with(CODE, "APOLLO").create();
         RecordId label = a(LABEL).by(member()).under(account).create();
         RecordId task = a(TASK).by(member()).under(project, label).create();
         records().update(new UpdateRecordCommand(member(), task, Map.of("title", "launch"), OptionalLong.of(1)));
@@ -38,13 +38,15 @@ class ArchiveLifecycleScenarioTest extends ServiceTestSupport {
         Operation labelArchive = delete(label).operation().orElseThrow();
         assertArchivedBy(labelArchive, label, task);
         Preview preview = lifecycle().preview(manager(), account, OperationKind.ARCHIVE);
-        assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 1L), preview.countsPerType(), "the label and task are archived already");
+        assertEquals(
+                Map.of(ACCOUNT, 1L, PROJECT, 1L), preview.countsPerType(), "the label and task are archived already");
 
         // Archiving the account frees the project code; the task keeps the label's operation.
         Operation accountArchive = delete(account).operation().orElseThrow();
         assertArchivedBy(accountArchive, account, project);
         assertArchivedBy(labelArchive, label, task);
-        RecordId elsewhere = a(PROJECT).by(member()).under(account()).with(CODE, "APOLLO").create();
+        RecordId elsewhere =
+                a(PROJECT).by(member()).under(account()).with(CODE, "APOLLO").create();
 
         // Restoring the account brings back exactly its operation, and is refused while the code is taken.
         refused(ErrorCode.UNIQUE_CONFLICT, () -> restore(account));
@@ -58,8 +60,11 @@ class ArchiveLifecycleScenarioTest extends ServiceTestSupport {
         // Restoring the label now brings the task back too; its history tells the whole story.
         restore(label);
         assertActive(account, project, label, task);
-        assertEquals(List.of(OperationKind.ARCHIVE, OperationKind.RESTORE),
-                operations().history(manager(), task).stream().map(Operation::kind).toList());
+        assertEquals(
+                List.of(OperationKind.ARCHIVE, OperationKind.RESTORE),
+                operations().history(manager(), task).stream()
+                        .map(Operation::kind)
+                        .toList());
 
         // Delete twice to destroy: gone from every read, kept in the log as counts.
         delete(account);

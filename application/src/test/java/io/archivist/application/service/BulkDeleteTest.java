@@ -1,5 +1,7 @@
 package io.archivist.application.service;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.archivist.application.port.in.BulkCommand.Action;
 import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.BulkResult.Item;
@@ -8,13 +10,10 @@ import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** R12 as the bulk service composes it: one operation per kind, each id its own outcome. */
 class BulkDeleteTest extends ServiceTestSupport {
@@ -27,14 +26,17 @@ class BulkDeleteTest extends ServiceTestSupport {
 
         BulkResult result = bulk(Action.DELETE, false, active.account(), archived.account(), active.task());
 
-        assertEquals(List.of(Outcome.ARCHIVED, Outcome.PURGED, Outcome.ARCHIVED),
+        assertEquals(
+                List.of(Outcome.ARCHIVED, Outcome.PURGED, Outcome.ARCHIVED),
                 result.items().stream().map(Item::outcome).toList());
         Operation purge = result.operations().get(0);
         Operation archive = result.operations().get(1);
         assertEquals(OperationKind.PURGE, purge.kind());
         assertEquals(List.of(archived.account()), purge.roots());
         assertEquals(List.of(active.account(), active.task()), archive.roots());
-        assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 1L), archive.countsPerType(),
+        assertEquals(
+                Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 1L),
+                archive.countsPerType(),
                 "a root inside another root's cascade is counted once");
         assertArchivedBy(archive, active.all().toArray(RecordId[]::new));
     }
@@ -46,7 +48,9 @@ class BulkDeleteTest extends ServiceTestSupport {
 
         BulkResult result = bulk(Action.DELETE, false, tree.task(), tree.account());
 
-        assertEquals(List.of(Outcome.PURGED, Outcome.PURGED), result.items().stream().map(Item::outcome).toList());
+        assertEquals(
+                List.of(Outcome.PURGED, Outcome.PURGED),
+                result.items().stream().map(Item::outcome).toList());
         assertEquals(1, result.operations().size());
         assertEquals(5, result.operations().get(0).total());
     }
@@ -58,7 +62,9 @@ class BulkDeleteTest extends ServiceTestSupport {
 
         BulkResult result = bulk(Action.DELETE, false, me, account);
 
-        assertEquals(Optional.of(ErrorCode.CANNOT_ARCHIVE_SELF), result.items().get(0).error());
+        assertEquals(
+                Optional.of(ErrorCode.CANNOT_ARCHIVE_SELF),
+                result.items().get(0).error());
         assertEquals(Outcome.ARCHIVED, result.items().get(1).outcome());
         assertActive(me);
     }

@@ -1,5 +1,7 @@
 package io.archivist.application.service;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.archivist.application.port.in.BulkCommand;
 import io.archivist.application.port.in.BulkCommand.Action;
 import io.archivist.application.port.in.LifecycleCommand;
@@ -7,11 +9,8 @@ import io.archivist.domain.ErrorCode;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.Role.Permission;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** The limits of LifecyclePolicy, and of requests, as the services apply them. */
 class LimitsTest extends ServiceTestSupport {
@@ -25,11 +24,14 @@ class LimitsTest extends ServiceTestSupport {
         RecordId third = account();
         var before = snapshot();
 
-        refused(ErrorCode.LIMIT_EXCEEDED, () -> limited.bulk(new BulkCommand(manager(), Action.ARCHIVE,
-                List.of(two.get(0), two.get(1), third), false)));
+        refused(
+                ErrorCode.LIMIT_EXCEEDED,
+                () -> limited.bulk(
+                        new BulkCommand(manager(), Action.ARCHIVE, List.of(two.get(0), two.get(1), third), false)));
         assertEquals(before.records(), snapshot().records());
 
-        ledger().ran(limited.bulk(new BulkCommand(manager(), Action.ARCHIVE, two, false)).operations());
+        ledger().ran(limited.bulk(new BulkCommand(manager(), Action.ARCHIVE, two, false))
+                .operations());
         assertActive(third);
     }
 
@@ -37,8 +39,10 @@ class LimitsTest extends ServiceTestSupport {
     void r12_the_role_is_checked_before_the_limit() {
         BulkLifecycleService limited = ports().bulkLifecycleService(SMALL);
 
-        refused(ErrorCode.FORBIDDEN, () -> limited.bulk(new BulkCommand(member(), Action.ARCHIVE,
-                List.of(account(), account(), account()), false)));
+        refused(
+                ErrorCode.FORBIDDEN,
+                () -> limited.bulk(
+                        new BulkCommand(member(), Action.ARCHIVE, List.of(account(), account(), account()), false)));
     }
 
     @Test
@@ -48,25 +52,51 @@ class LimitsTest extends ServiceTestSupport {
         archive(tree.project());
         archive(tree.label());
 
-        assertEquals(1, limited.preview(manager(), tree.project(), OperationKind.RESTORE).leftArchived().size());
-        assertEquals(1, noted(limited.restore(LifecycleCommand.of(manager(), tree.project()))).leftArchived().size());
+        assertEquals(
+                1,
+                limited.preview(manager(), tree.project(), OperationKind.RESTORE)
+                        .leftArchived()
+                        .size());
+        assertEquals(
+                1,
+                noted(limited.restore(LifecycleCommand.of(manager(), tree.project())))
+                        .leftArchived()
+                        .size());
     }
 
     @Test
     void r10_an_idempotency_key_is_1_to_255_characters() {
         String response = "200";
 
-        refused(ErrorCode.VALIDATION_FAILED, () -> idempotency().once(manager(), Permission.LIFECYCLE, "", "f", () -> response,
-                refused -> response));
-        refused(ErrorCode.VALIDATION_FAILED, () -> idempotency().once(manager(), Permission.LIFECYCLE, "k".repeat(256), "f", () -> response,
-                refused -> response));
-        assertEquals(response, idempotency().once(manager(), Permission.LIFECYCLE, "k".repeat(255), "f", () -> response,
-                refused -> response));
+        refused(
+                ErrorCode.VALIDATION_FAILED,
+                () -> idempotency()
+                        .once(manager(), Permission.LIFECYCLE, "", "f", () -> response, refused -> response));
+        refused(
+                ErrorCode.VALIDATION_FAILED,
+                () -> idempotency()
+                        .once(
+                                manager(),
+                                Permission.LIFECYCLE,
+                                "k".repeat(256),
+                                "f",
+                                () -> response,
+                                refused -> response));
+        assertEquals(
+                response,
+                idempotency()
+                        .once(
+                                manager(),
+                                Permission.LIFECYCLE,
+                                "k".repeat(255),
+                                "f",
+                                () -> response,
+                                refused -> response));
     }
 
     @Test
     void a_lifecycle_policy_refuses_limits_that_are_not_positive() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new LifecyclePolicy(0, 1, 1));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> new LifecyclePolicy(0, 1, 1));
     }
 }

@@ -1,5 +1,8 @@
 package io.archivist.application.service;
 
+import static io.archivist.application.contract.KitTypes.archivable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.archivist.application.port.in.BulkCommand;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.UpdateRecordCommand;
@@ -10,16 +13,12 @@ import io.archivist.domain.Operation;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.Role;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-
-import static io.archivist.application.contract.KitTypes.archivable;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** docs/lifecycle.md#roles: who may do what. */
 class RolesTest extends ServiceTestSupport {
@@ -32,7 +31,9 @@ class RolesTest extends ServiceTestSupport {
 
         records().update(new UpdateRecordCommand(member(), account, Map.of("name", "renamed"), OptionalLong.empty()));
 
-        assertEquals("renamed", records().get(member(), account).record().attributes().get("name"));
+        assertEquals(
+                "renamed",
+                records().get(member(), account).record().attributes().get("name"));
     }
 
     @Test
@@ -48,11 +49,17 @@ class RolesTest extends ServiceTestSupport {
         refused(ErrorCode.FORBIDDEN, () -> lifecycle().setArchived(LifecycleCommand.of(member(), account), true));
         refused(ErrorCode.FORBIDDEN, () -> lifecycle().setArchived(LifecycleCommand.of(member(), archived), false));
         refused(ErrorCode.FORBIDDEN, () -> lifecycle().preview(member(), account, OperationKind.ARCHIVE));
-        refused(ErrorCode.FORBIDDEN, () -> bulk().bulk(new BulkCommand(member(), BulkCommand.Action.DELETE, List.of(account), false)));
+        refused(
+                ErrorCode.FORBIDDEN,
+                () -> bulk().bulk(new BulkCommand(member(), BulkCommand.Action.DELETE, List.of(account), false)));
         refused(ErrorCode.FORBIDDEN, () -> catalog().define(member(), NOTE));
 
         assertEquals(before.records(), snapshot().records());
-        assertEquals(Optional.empty(), catalog().list(admin()).stream().filter(t -> t.name().equals("note")).findAny());
+        assertEquals(
+                Optional.empty(),
+                catalog().list(admin()).stream()
+                        .filter(t -> t.name().equals("note"))
+                        .findAny());
     }
 
     @Test

@@ -1,16 +1,15 @@
 package io.archivist.application.service;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult;
 import io.archivist.application.port.in.LifecycleResult.Outcome;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.RecordId;
-import org.junit.jupiter.api.Test;
-
 import java.util.OptionalLong;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The PATCH forms (archived, is_archived, in_trash): true archives, false restores, the same state is unchanged. */
 class SetArchivedTest extends ServiceTestSupport {
@@ -89,9 +88,13 @@ class SetArchivedTest extends ServiceTestSupport {
         RecordId account = account();
         archive(account);
 
-        refused(ErrorCode.PRECONDITION_FAILED, () ->
-                lifecycle().setArchived(new LifecycleCommand(manager(), account, OptionalLong.of(1)), true));
-        assertEquals(Outcome.UNCHANGED,
-                lifecycle().setArchived(new LifecycleCommand(manager(), account, OptionalLong.of(2)), true).outcome());
+        refused(
+                ErrorCode.PRECONDITION_FAILED,
+                () -> lifecycle().setArchived(new LifecycleCommand(manager(), account, OptionalLong.of(1)), true));
+        assertEquals(
+                Outcome.UNCHANGED,
+                lifecycle()
+                        .setArchived(new LifecycleCommand(manager(), account, OptionalLong.of(2)), true)
+                        .outcome());
     }
 }

@@ -1,12 +1,11 @@
 package io.archivist.application.service;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** Keyset pages list records oldest first (docs/api.md paging): ids must sort in the order they were made. */
 class TimeOrderedIdsTest {

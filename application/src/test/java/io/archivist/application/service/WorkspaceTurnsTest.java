@@ -1,12 +1,13 @@
 package io.archivist.application.service;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.WorkspaceId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,10 +18,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** R14: the writes of a workspace take turns in a fair, bounded queue that holds nothing of the store's. */
 class WorkspaceTurnsTest {
@@ -31,6 +30,7 @@ class WorkspaceTurnsTest {
 
     /** The store: records how many units run at once in each workspace. */
     private final List<String> entered = new CopyOnWriteArrayList<>();
+
     private final UnitOfWork store = new UnitOfWork() {
         @Override
         public <T> T write(WorkspaceId workspace, Supplier<T> work) {

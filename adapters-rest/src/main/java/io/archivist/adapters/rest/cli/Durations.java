@@ -12,8 +12,7 @@ final class Durations {
     private static final Pattern SHORT = Pattern.compile("(\\d{1,9})([smhd])");
     private static final Duration LONGEST = Duration.ofDays(366);
 
-    private Durations() {
-    }
+    private Durations() {}
 
     static Duration parse(String text) {
         String trimmed = text.trim().toLowerCase(Locale.ROOT);

@@ -6,7 +6,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code archivist seed import FILE [--dry-run]}: seeds from the command line (docs/lifecycle.md#seeds). */
-@Command(name = "seed", mixinStandardHelpOptions = true, description = "Load seed files (docs/lifecycle.md#seeds).",
+@Command(
+        name = "seed",
+        mixinStandardHelpOptions = true,
+        description = "Load seed files (docs/lifecycle.md#seeds).",
         subcommands = {SeedImportCommand.class, CommandLine.HelpCommand.class})
 public class SeedCommand implements Runnable {
 

@@ -1,26 +1,24 @@
 package io.archivist.adapters.rest.cli;
 
-import io.archivist.adapters.rest.cli.ArchivistCommand;
 import io.archivist.application.port.in.seed.ImportSeedCommand;
 import io.archivist.application.port.in.seed.ImportSeedUseCase;
-import io.archivist.domain.SeedFormat;
 import io.archivist.application.port.in.seed.SeedRejectedException;
 import io.archivist.application.port.in.seed.SeedReport;
 import io.archivist.application.port.in.seed.SeedSource;
 import io.archivist.domain.ArchivistException;
+import io.archivist.domain.SeedFormat;
 import io.micronaut.context.ApplicationContext;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Imports one seed file into the configured store as actor {@code seed}, into the workspace the seed
@@ -28,7 +26,9 @@ import java.util.concurrent.Callable;
  * imported (or, with --dry-run, when it would be), 1 with the list of errors when the seed is refused,
  * 2 when the command itself is wrong.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
         description = "Import a seed (JSON, YAML or JSON Lines) into the configured store, as actor 'seed'.")
 public class SeedImportCommand implements Callable<Integer> {
 
@@ -52,7 +52,8 @@ public class SeedImportCommand implements Callable<Integer> {
             err.println("archivist seed import: cannot read " + file);
             return 2;
         }
-        SeedFormat seedFormat = format == null ? SeedFormat.ofFileName(file.toString()).orElse(null) : named(format);
+        SeedFormat seedFormat =
+                format == null ? SeedFormat.ofFileName(file.toString()).orElse(null) : named(format);
         if (seedFormat == null) {
             err.println("archivist seed import: cannot tell the format of " + file
                     + "; name it .json, .yaml or .jsonl, or give --format json|yaml|jsonl");
@@ -60,7 +61,10 @@ public class SeedImportCommand implements Callable<Integer> {
         }
         ApplicationContext started;
         try {
-            started = ApplicationContext.builder().environments(ArchivistCommand.CLI_ENVIRONMENT).banner(false).start();
+            started = ApplicationContext.builder()
+                    .environments(ArchivistCommand.CLI_ENVIRONMENT)
+                    .banner(false)
+                    .start();
         } catch (RuntimeException storeDidNotOpen) {
             // One sentence, not the start-up's stack trace: the reason is the innermost cause
             // (such as the embedded database being held by a running service).
@@ -71,8 +75,8 @@ public class SeedImportCommand implements Callable<Integer> {
         try (ApplicationContext context = started) {
             ImportSeedUseCase seeds = context.getBean(ImportSeedUseCase.class);
             SeedProgressPrinter progress = new SeedProgressPrinter(err);
-            SeedReport report = seeds.importSeed(ImportSeedCommand.asSeedActor(SeedSource.ofFile(file), seedFormat,
-                    dryRun, progress));
+            SeedReport report = seeds.importSeed(
+                    ImportSeedCommand.asSeedActor(SeedSource.ofFile(file), seedFormat, dryRun, progress));
             Duration took = progress.elapsed();
             SeedReportText.report(file.toString(), report, took).forEach(out::println);
             out.flush();

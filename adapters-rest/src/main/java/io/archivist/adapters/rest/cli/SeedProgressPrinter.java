@@ -1,7 +1,6 @@
 package io.archivist.adapters.rest.cli;
 
 import io.archivist.application.port.in.seed.SeedProgress;
-
 import java.io.PrintWriter;
 import java.time.Duration;
 

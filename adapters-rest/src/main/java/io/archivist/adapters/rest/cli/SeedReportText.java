@@ -4,7 +4,6 @@ import io.archivist.application.port.in.seed.SeedError;
 import io.archivist.application.port.in.seed.SeedRejectedException;
 import io.archivist.application.port.in.seed.SeedReport;
 import io.archivist.application.port.in.seed.SeedReport.Counts;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +12,15 @@ import java.util.Locale;
 /** A seed import's report and errors as lines for the console (seed import) and the log (seeds at start-up). */
 public final class SeedReportText {
 
-    private SeedReportText() {
-    }
+    private SeedReportText() {}
 
     public static List<String> report(String seed, SeedReport report, Duration took) {
         List<String> lines = new ArrayList<>();
-        lines.add((report.dryRun() ? "Dry run of " + seed + " for workspace " + report.workspace()
-                + ": nothing was written; the import would do this" : "Imported " + seed + " into workspace "
-                + report.workspace()) + " (" + number(report.records()) + " records, " + seconds(took) + ", "
+        lines.add((report.dryRun()
+                        ? "Dry run of " + seed + " for workspace " + report.workspace()
+                                + ": nothing was written; the import would do this"
+                        : "Imported " + seed + " into workspace " + report.workspace())
+                + " (" + number(report.records()) + " records, " + seconds(took) + ", "
                 + rate(report.records(), took) + "):");
         lines.add("  object types: " + counts(report.objectTypes()));
         report.recordsPerType().forEach((type, counts) -> lines.add("  " + type + ": " + counts(counts)));
@@ -29,7 +29,8 @@ public final class SeedReportText {
             lines.add("  warnings (" + number(report.warningCount()) + "):");
             report.warnings().forEach(warning -> lines.add("    " + warning));
             if (report.warningCount() > report.warnings().size()) {
-                lines.add("    ... and " + number(report.warningCount() - report.warnings().size()) + " more");
+                lines.add("    ... and "
+                        + number(report.warningCount() - report.warnings().size()) + " more");
             }
         }
         return lines;
@@ -43,7 +44,8 @@ public final class SeedReportText {
             lines.add("  " + error);
         }
         if (rejected.errorCount() > rejected.errors().size()) {
-            lines.add("  ... and " + number(rejected.errorCount() - rejected.errors().size()) + " more");
+            lines.add("  ... and "
+                    + number(rejected.errorCount() - rejected.errors().size()) + " more");
         }
         return lines;
     }

@@ -3,12 +3,13 @@ package io.archivist.adapters.rest.cli;
 import io.archivist.adapters.rest.security.KeySettings;
 import io.archivist.adapters.rest.security.SigningKeys;
 import io.micronaut.runtime.Micronaut;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-import java.util.concurrent.Callable;
-
 /** Starts the HTTP service (port 8080, or MICRONAUT_SERVER_PORT). */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Start the service (the default command). Port 8080, or MICRONAUT_SERVER_PORT.")
 public class ServeCommand implements Callable<Integer> {
 
@@ -26,7 +27,10 @@ public class ServeCommand implements Callable<Integer> {
             }
         }
         // On a failure to start, Micronaut logs the cause and exits with a non-zero code itself.
-        Micronaut.build(new String[0]).mainClass(ArchivistCommand.class).banner(false).start();
+        Micronaut.build(new String[0])
+                .mainClass(ArchivistCommand.class)
+                .banner(false)
+                .start();
         return 0;
     }
 }

@@ -3,9 +3,7 @@ package io.archivist.adapters.rest.cli;
 import io.archivist.adapters.rest.security.KeySettings;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
-
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * The service's configuration (application.yml, environment variables, system properties) as the
@@ -13,8 +11,7 @@ import java.util.Optional;
  */
 final class ServiceConfiguration {
 
-    private ServiceConfiguration() {
-    }
+    private ServiceConfiguration() {}
 
     static KeySettings keySettings() {
         Environment environment = ApplicationContext.builder()
@@ -24,11 +21,14 @@ final class ServiceConfiguration {
                 .getEnvironment();
         environment.start();
         try {
-            return new KeySettings(environment.getProperty("archivist.jwt.secret", String.class),
+            return new KeySettings(
+                    environment.getProperty("archivist.jwt.secret", String.class),
                     environment.getProperty("archivist.jwt.jwks-url", String.class),
                     environment.getProperty("archivist.store", String.class).orElse("jdbc"),
                     environment.getProperty("datasources.default.url", String.class),
-                    Path.of(environment.getProperty("archivist.data-dir", String.class).orElse("./data")));
+                    Path.of(environment
+                            .getProperty("archivist.data-dir", String.class)
+                            .orElse("./data")));
         } finally {
             environment.stop();
         }

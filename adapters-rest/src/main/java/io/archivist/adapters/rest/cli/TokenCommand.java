@@ -5,22 +5,23 @@ import io.archivist.adapters.rest.security.TokenMinter;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Role;
 import io.archivist.domain.WorkspaceId;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Prints a token signed with the service's own HS256 key (ARCHIVIST_JWT_SECRET, or the development
  * key of the embedded default), so that a local user can call the API without an identity provider.
  */
-@Command(name = "token", mixinStandardHelpOptions = true,
+@Command(
+        name = "token",
+        mixinStandardHelpOptions = true,
         description = "Print a signed token for local use: sub, roles, workspace and an expiry.")
 public class TokenCommand implements Callable<Integer> {
 
@@ -30,21 +31,29 @@ public class TokenCommand implements Callable<Integer> {
     @Option(names = "--sub", required = true, description = "the caller's name (the token's sub)")
     String sub;
 
-    @Option(names = "--roles", required = true, split = ",",
+    @Option(
+            names = "--roles",
+            required = true,
+            split = ",",
             description = "SUPER_ADMIN, ADMIN, JOURNEY_MANAGER and/or MEMBER, comma-separated")
     List<String> roles;
 
     @Option(names = "--workspace", required = true, description = "the workspace every call is scoped to")
     String workspace;
 
-    @Option(names = "--ttl", defaultValue = "1h", description = "how long it is valid: 30m, 1h, 7d, or ISO-8601 (default 1h)")
+    @Option(
+            names = "--ttl",
+            defaultValue = "1h",
+            description = "how long it is valid: 30m, 1h, 7d, or ISO-8601 (default 1h)")
     String ttl;
 
     @Override
     public Integer call() {
         try {
             List<String> unknown = roles.stream()
-                    .filter(role -> Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(role))).toList();
+                    .filter(role ->
+                            Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(role)))
+                    .toList();
             if (!unknown.isEmpty()) {
                 return fail("unknown roles " + unknown + "; the roles are " + Arrays.toString(Role.values()));
             }
@@ -59,10 +68,15 @@ public class TokenCommand implements Callable<Integer> {
                         + " get tokens from it");
             }
             if (keys.devKeyCreated()) {
-                spec.commandLine().getErr().println("archivist: created the development signing key "
-                        + keys.devKeyFile().orElseThrow());
+                spec.commandLine()
+                        .getErr()
+                        .println("archivist: created the development signing key "
+                                + keys.devKeyFile().orElseThrow());
             }
-            spec.commandLine().getOut().println(TokenMinter.hs256(keys.hs256Secret().get(), sub, roles, workspace, validity, Instant.now()));
+            spec.commandLine()
+                    .getOut()
+                    .println(TokenMinter.hs256(
+                            keys.hs256Secret().get(), sub, roles, workspace, validity, Instant.now()));
             return 0;
         } catch (SigningKeys.MissingSigningKey | ArchivistException | IllegalArgumentException e) {
             return fail(e.getMessage());

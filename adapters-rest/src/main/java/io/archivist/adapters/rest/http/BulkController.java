@@ -30,7 +30,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import java.util.List;
 
 /** R12: archive, restore or delete many records, each id with its own result. */
@@ -47,8 +46,11 @@ public class BulkController {
     private final int maxIds;
 
     /** {@code maxIds} is the service's own limit: an oversized list is refused before any id is read. */
-    public BulkController(BulkLifecycleUseCase bulk, Callers callers, Replies replies,
-                          @Value("${archivist.lifecycle.max-bulk-ids:1000}") int maxIds) {
+    public BulkController(
+            BulkLifecycleUseCase bulk,
+            Callers callers,
+            Replies replies,
+            @Value("${archivist.lifecycle.max-bulk-ids:1000}") int maxIds) {
         this.bulk = bulk;
         this.callers = callers;
         this.replies = replies;
@@ -59,8 +61,14 @@ public class BulkController {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "bulkArchive", summary = "Archive many records (R1, R12)")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BulkRequest.class)))
-    @ApiResponse(responseCode = "200", description = "each id's own result, in the order of the ids",
-            headers = @Header(name = Replies.REPLAYED, description = ApiDoc.REPLAYED, schema = @Schema(implementation = Boolean.class)),
+    @ApiResponse(
+            responseCode = "200",
+            description = "each id's own result, in the order of the ids",
+            headers =
+                    @Header(
+                            name = Replies.REPLAYED,
+                            description = ApiDoc.REPLAYED,
+                            schema = @Schema(implementation = Boolean.class)),
             content = @Content(schema = @Schema(implementation = BulkJson.class)))
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated
@@ -69,7 +77,8 @@ public class BulkController {
     @ApiDoc.Conflict
     @ApiDoc.ReadsBody
     @ApiDoc.Unprocessable
-    public HttpResponse<String> archive(@Body @Nullable byte[] bytes, HttpRequest<?> request, Authentication authentication) {
+    public HttpResponse<String> archive(
+            @Body @Nullable byte[] bytes, HttpRequest<?> request, Authentication authentication) {
         return run(BulkCommand.Action.ARCHIVE, JsonBody.utf8(bytes), request, authentication);
     }
 
@@ -77,8 +86,14 @@ public class BulkController {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "bulkRestore", summary = "Restore many records (R5, R12)")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BulkRequest.class)))
-    @ApiResponse(responseCode = "200", description = "each id's own result, in the order of the ids",
-            headers = @Header(name = Replies.REPLAYED, description = ApiDoc.REPLAYED, schema = @Schema(implementation = Boolean.class)),
+    @ApiResponse(
+            responseCode = "200",
+            description = "each id's own result, in the order of the ids",
+            headers =
+                    @Header(
+                            name = Replies.REPLAYED,
+                            description = ApiDoc.REPLAYED,
+                            schema = @Schema(implementation = Boolean.class)),
             content = @Content(schema = @Schema(implementation = BulkJson.class)))
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated
@@ -87,16 +102,25 @@ public class BulkController {
     @ApiDoc.Conflict
     @ApiDoc.ReadsBody
     @ApiDoc.Unprocessable
-    public HttpResponse<String> restore(@Body @Nullable byte[] bytes, HttpRequest<?> request, Authentication authentication) {
+    public HttpResponse<String> restore(
+            @Body @Nullable byte[] bytes, HttpRequest<?> request, Authentication authentication) {
         return run(BulkCommand.Action.RESTORE, JsonBody.utf8(bytes), request, authentication);
     }
 
     @Post("/delete")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "bulkDelete", summary = "Delete many records: archive the active, purge the archived (R1, R3, R4, R12)")
+    @Operation(
+            operationId = "bulkDelete",
+            summary = "Delete many records: archive the active, purge the archived (R1, R3, R4, R12)")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BulkRequest.class)))
-    @ApiResponse(responseCode = "200", description = "each id's own result, in the order of the ids",
-            headers = @Header(name = Replies.REPLAYED, description = ApiDoc.REPLAYED, schema = @Schema(implementation = Boolean.class)),
+    @ApiResponse(
+            responseCode = "200",
+            description = "each id's own result, in the order of the ids",
+            headers =
+                    @Header(
+                            name = Replies.REPLAYED,
+                            description = ApiDoc.REPLAYED,
+                            schema = @Schema(implementation = Boolean.class)),
             content = @Content(schema = @Schema(implementation = BulkJson.class)))
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated
@@ -105,16 +129,21 @@ public class BulkController {
     @ApiDoc.Conflict
     @ApiDoc.ReadsBody
     @ApiDoc.Unprocessable
-    public HttpResponse<String> delete(@Body @Nullable byte[] bytes, HttpRequest<?> request, Authentication authentication) {
+    public HttpResponse<String> delete(
+            @Body @Nullable byte[] bytes, HttpRequest<?> request, Authentication authentication) {
         return run(BulkCommand.Action.DELETE, JsonBody.utf8(bytes), request, authentication);
     }
 
-    private HttpResponse<String> run(BulkCommand.Action action, String body, HttpRequest<?> request,
-                                     Authentication authentication) {
+    private HttpResponse<String> run(
+            BulkCommand.Action action, String body, HttpRequest<?> request, Authentication authentication) {
         Caller caller = callers.of(authentication);
         BulkRequest parsed = BulkRequest.parse(body, maxIds);
         List<RecordId> ids = parsed.recordIds();
-        return replies.mutate(caller, BulkLifecycleUseCase.PERMISSION, request, body,
+        return replies.mutate(
+                caller,
+                BulkLifecycleUseCase.PERMISSION,
+                request,
+                body,
                 () -> Reply.ok(BulkJson.of(bulk.bulk(new BulkCommand(caller, action, ids, parsed.atomic())))));
     }
 }

@@ -2,14 +2,12 @@ package io.archivist.adapters.rest.http;
 
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
-
 import java.util.OptionalLong;
 
 /** R10: a record's ETag is its version; If-Match names the version the client saw. */
 final class Etags {
 
-    private Etags() {
-    }
+    private Etags() {}
 
     static String of(long version) {
         return "\"" + version + "\"";
@@ -33,7 +31,8 @@ final class Etags {
         try {
             return OptionalLong.of(Long.parseLong(tag));
         } catch (NumberFormatException e) {
-            throw new ArchivistException(ErrorCode.PRECONDITION_FAILED,
+            throw new ArchivistException(
+                    ErrorCode.PRECONDITION_FAILED,
                     "If-Match names no version of a record; an ETag of this service looks like \"3\"");
         }
     }

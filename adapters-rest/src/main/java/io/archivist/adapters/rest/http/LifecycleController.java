@@ -21,7 +21,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -44,7 +43,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -62,8 +60,8 @@ public class LifecycleController {
     private final Callers callers;
     private final Replies replies;
 
-    public LifecycleController(LifecycleUseCase lifecycle, OperationQuery operations, Callers callers,
-                               Replies replies) {
+    public LifecycleController(
+            LifecycleUseCase lifecycle, OperationQuery operations, Callers callers, Replies replies) {
         this.lifecycle = lifecycle;
         this.operations = operations;
         this.callers = callers;
@@ -71,12 +69,25 @@ public class LifecycleController {
     }
 
     @Delete
-    @Operation(operationId = "deleteRecord", summary = "Archive, or purge what is archived (delete twice to destroy)",
-            description = "R1: an active record of an archivable type is archived with its active dependents."
-                    + " R3/R4: an archived record, or one of a type without archive, is purged with all its dependents.")
-    @ApiResponse(responseCode = "200", description = "archived with the record, or purged without it",
-            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "R10: the archived record's version, for If-Match", schema = @Schema(implementation = String.class, example = "\"1\"")),
-                    @io.swagger.v3.oas.annotations.headers.Header(name = Replies.REPLAYED, description = ApiDoc.REPLAYED, schema = @Schema(implementation = Boolean.class))},
+    @Operation(
+            operationId = "deleteRecord",
+            summary = "Archive, or purge what is archived (delete twice to destroy)",
+            description =
+                    "R1: an active record of an archivable type is archived with its active dependents."
+                            + " R3/R4: an archived record, or one of a type without archive, is purged with all its dependents.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "archived with the record, or purged without it",
+            headers = {
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        name = "ETag",
+                        description = "R10: the archived record's version, for If-Match",
+                        schema = @Schema(implementation = String.class, example = "\"1\"")),
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        name = Replies.REPLAYED,
+                        description = ApiDoc.REPLAYED,
+                        schema = @Schema(implementation = Boolean.class))
+            },
             content = @Content(schema = @Schema(implementation = LifecycleJson.class)))
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated
@@ -85,22 +96,46 @@ public class LifecycleController {
     @ApiDoc.Conflict
     @ApiDoc.PreconditionFailed
     @ApiDoc.Unprocessable
-    public HttpResponse<String> delete(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
-                                       @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(description = "R10: the version last seen, as its ETag (\"3\"); another version is a 412", example = "\"1\"") String ifMatch,
-                                       HttpRequest<?> request, Authentication authentication) {
+    public HttpResponse<String> delete(
+            @PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
+            @Header(HttpHeaders.IF_MATCH)
+                    @Nullable
+                    @Parameter(
+                            description = "R10: the version last seen, as its ETag (\"3\"); another version is a 412",
+                            example = "\"1\"")
+                    String ifMatch,
+            HttpRequest<?> request,
+            Authentication authentication) {
         return act(id, ifMatch, null, request, authentication, lifecycle::delete);
     }
 
     @Post("/restore")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "restoreRecord", summary = "Restore what was archived together (R5)",
+    @Operation(
+            operationId = "restoreRecord",
+            summary = "Restore what was archived together (R5)",
             description = "Restores the record and exactly the dependents its archive operation archived;"
                     + " left_archived lists those that stay archived and why.")
-    @RequestBody(required = false, description = "none, or an empty JSON object",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RestoreRequest.class)))
-    @ApiResponse(responseCode = "200", description = "restored, with what stayed archived and why",
-            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "R10: the restored record's version, for If-Match", schema = @Schema(implementation = String.class, example = "\"1\"")),
-                    @io.swagger.v3.oas.annotations.headers.Header(name = Replies.REPLAYED, description = ApiDoc.REPLAYED, schema = @Schema(implementation = Boolean.class))},
+    @RequestBody(
+            required = false,
+            description = "none, or an empty JSON object",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RestoreRequest.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "restored, with what stayed archived and why",
+            headers = {
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        name = "ETag",
+                        description = "R10: the restored record's version, for If-Match",
+                        schema = @Schema(implementation = String.class, example = "\"1\"")),
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        name = Replies.REPLAYED,
+                        description = ApiDoc.REPLAYED,
+                        schema = @Schema(implementation = Boolean.class))
+            },
             content = @Content(schema = @Schema(implementation = LifecycleJson.class)))
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated
@@ -110,9 +145,17 @@ public class LifecycleController {
     @ApiDoc.PreconditionFailed
     @ApiDoc.ReadsBody
     @ApiDoc.Unprocessable
-    public HttpResponse<String> restore(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id, @Body @Nullable byte[] bytes,
-                                        @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(description = "R10: the version last seen, as its ETag (\"3\"); another version is a 412", example = "\"1\"") String ifMatch,
-                                        HttpRequest<?> request, Authentication authentication) {
+    public HttpResponse<String> restore(
+            @PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
+            @Body @Nullable byte[] bytes,
+            @Header(HttpHeaders.IF_MATCH)
+                    @Nullable
+                    @Parameter(
+                            description = "R10: the version last seen, as its ETag (\"3\"); another version is a 412",
+                            example = "\"1\"")
+                    String ifMatch,
+            HttpRequest<?> request,
+            Authentication authentication) {
         String body = JsonBody.utf8(bytes);
         if (body != null && !body.isBlank()) {
             JsonBody.parse(body).allowOnly(Set.of(), Set.of());
@@ -121,17 +164,27 @@ public class LifecycleController {
     }
 
     @Get("/preview")
-    @Operation(operationId = "previewRecord", summary = "What an archive, restore or purge would do (R13); changes nothing")
-    @ApiResponse(responseCode = "200", description = "the dry run's report",
+    @Operation(
+            operationId = "previewRecord",
+            summary = "What an archive, restore or purge would do (R13); changes nothing")
+    @ApiResponse(
+            responseCode = "200",
+            description = "the dry run's report",
             content = @Content(schema = @Schema(implementation = PreviewJson.class)))
     @ApiDoc.Authenticated
     @ApiDoc.BadRequest
     @ApiDoc.NotFound
     @ApiDoc.Conflict
-    public PreviewJson preview(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
-                               @QueryValue @Nullable @Parameter(required = true, description = "the action to preview",
-                                       schema = @Schema(allowableValues = {"archive", "restore", "purge"})) String action,
-                               Authentication authentication) {
+    public PreviewJson preview(
+            @PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
+            @QueryValue
+                    @Nullable
+                    @Parameter(
+                            required = true,
+                            description = "the action to preview",
+                            schema = @Schema(allowableValues = {"archive", "restore", "purge"}))
+                    String action,
+            Authentication authentication) {
         Caller caller = callers.of(authentication);
         RecordId recordId = RecordId.parse(id);
         return PreviewJson.of(lifecycle.preview(caller, recordId, action(action)));
@@ -139,26 +192,36 @@ public class LifecycleController {
 
     @Get("/history")
     @Operation(operationId = "recordHistory", summary = "The operations that touched the record, oldest first")
-    @ApiResponse(responseCode = "200", description = "the record's operations",
+    @ApiResponse(
+            responseCode = "200",
+            description = "the record's operations",
             content = @Content(schema = @Schema(implementation = Listing.History.class)))
     @ApiDoc.Authenticated
     @ApiDoc.BadRequest
     @ApiDoc.NotFound
-    public Listing.History history(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id, Authentication authentication) {
+    public Listing.History history(
+            @PathVariable @Parameter(schema = @Schema(format = "uuid")) String id, Authentication authentication) {
         Caller caller = callers.of(authentication);
         return new Listing.History(operations.history(caller, RecordId.parse(id)).stream()
-                .map(OperationJson::of).toList());
+                .map(OperationJson::of)
+                .toList());
     }
 
-    private HttpResponse<String> act(String id, String ifMatch, String body, HttpRequest<?> request,
-                                     Authentication authentication, Function<LifecycleCommand, LifecycleResult> action) {
+    private HttpResponse<String> act(
+            String id,
+            String ifMatch,
+            String body,
+            HttpRequest<?> request,
+            Authentication authentication,
+            Function<LifecycleCommand, LifecycleResult> action) {
         Caller caller = callers.of(authentication);
         LifecycleCommand command = new LifecycleCommand(caller, RecordId.parse(id), Etags.ifMatch(ifMatch));
         return replies.mutate(caller, LifecycleUseCase.PERMISSION, request, body, () -> {
             LifecycleResult result = action.apply(command);
             Reply reply = Reply.ok(LifecycleJson.of(result));
             return result.record()
-                    .map(view -> reply.withHeader(HttpHeaders.ETAG, Etags.of(view.record().version())))
+                    .map(view -> reply.withHeader(
+                            HttpHeaders.ETAG, Etags.of(view.record().version())))
                     .orElse(reply);
         });
     }
@@ -171,8 +234,9 @@ public class LifecycleController {
             case "archive" -> OperationKind.ARCHIVE;
             case "restore" -> OperationKind.RESTORE;
             case "purge" -> OperationKind.PURGE;
-            default -> throw ArchivistException.invalid("action must be archive, restore or purge, not '"
-                    + Limits.quote(action) + "'");
+            default ->
+                throw ArchivistException.invalid(
+                        "action must be archive, restore or purge, not '" + Limits.quote(action) + "'");
         };
     }
 }

@@ -1,14 +1,13 @@
 package io.archivist.adapters.rest.http;
 
 import io.archivist.application.port.in.ListRecordsQuery;
-import io.archivist.domain.RecordFilter;
-import io.archivist.domain.RecordFilter.ArchivedFilter;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Limits;
 import io.archivist.domain.ObjectType;
+import io.archivist.domain.RecordFilter;
+import io.archivist.domain.RecordFilter.ArchivedFilter;
 import io.archivist.domain.RecordId;
 import io.micronaut.http.HttpParameters;
-
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,14 +21,13 @@ final class ListParameters {
 
     private static final Set<String> KNOWN = Set.of("type", "archived", "parent", "limit", "cursor");
 
-    record Page(RecordFilter filter, int limit, Optional<String> cursor) {
-    }
+    record Page(RecordFilter filter, int limit, Optional<String> cursor) {}
 
     Page parse(HttpParameters all, String type, String archived, String parent, String limit, String cursor) {
         for (String name : all.names()) {
             if (!KNOWN.contains(name)) {
-                throw ArchivistException.invalid("unknown query parameter '" + Limits.quote(name)
-                        + "'; expected " + new TreeSet<>(KNOWN));
+                throw ArchivistException.invalid(
+                        "unknown query parameter '" + Limits.quote(name) + "'; expected " + new TreeSet<>(KNOWN));
             }
             if (all.getAll(name).size() > 1) {
                 throw ArchivistException.invalid("query parameter '" + name + "' is given twice");
@@ -41,8 +39,8 @@ final class ListParameters {
             }
             return t;
         });
-        RecordFilter filter = new RecordFilter(typeName, archivedFilter(archived),
-                Optional.ofNullable(parent).map(RecordId::parse));
+        RecordFilter filter = new RecordFilter(
+                typeName, archivedFilter(archived), Optional.ofNullable(parent).map(RecordId::parse));
         return new Page(filter, limit(limit), Optional.ofNullable(cursor));
     }
 
@@ -54,8 +52,9 @@ final class ListParameters {
             case "false" -> ArchivedFilter.ACTIVE;
             case "true" -> ArchivedFilter.ARCHIVED;
             case "any" -> ArchivedFilter.ANY;
-            default -> throw ArchivistException.invalid("archived must be false, true or any, not '"
-                    + Limits.quote(archived) + "'");
+            default ->
+                throw ArchivistException.invalid(
+                        "archived must be false, true or any, not '" + Limits.quote(archived) + "'");
         };
     }
 

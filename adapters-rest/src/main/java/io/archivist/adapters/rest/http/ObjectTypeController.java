@@ -52,34 +52,55 @@ public class ObjectTypeController {
     }
 
     @Get
-    @Operation(operationId = "listObjectTypes", summary = "Every type of the workspace, the built-in user type included")
-    @ApiResponse(responseCode = "200", description = "the catalog",
+    @Operation(
+            operationId = "listObjectTypes",
+            summary = "Every type of the workspace, the built-in user type included")
+    @ApiResponse(
+            responseCode = "200",
+            description = "the catalog",
             content = @Content(schema = @Schema(implementation = Listing.ObjectTypes.class)))
     @ApiDoc.Authenticated
     public Listing.ObjectTypes list(Authentication authentication) {
         return new Listing.ObjectTypes(catalog.list(callers.of(authentication)).stream()
-                .map(ObjectTypeJson::of).toList());
+                .map(ObjectTypeJson::of)
+                .toList());
     }
 
     @Get("/{name}")
     @Operation(operationId = "getObjectType", summary = "One type")
-    @ApiResponse(responseCode = "200", description = "the type",
+    @ApiResponse(
+            responseCode = "200",
+            description = "the type",
             content = @Content(schema = @Schema(implementation = ObjectTypeJson.class)))
     @ApiDoc.Authenticated
     @ApiDoc.BadRequest
     @ApiDoc.NotFound
-    public ObjectTypeJson get(@PathVariable @Parameter(description = "the type's name", schema = @Schema(pattern = "^" + ObjectType.NAME_FORM + "$")) String name, Authentication authentication) {
+    public ObjectTypeJson get(
+            @PathVariable
+                    @Parameter(
+                            description = "the type's name",
+                            schema = @Schema(pattern = "^" + ObjectType.NAME_FORM + "$"))
+                    String name,
+            Authentication authentication) {
         return ObjectTypeJson.of(catalog.get(callers.of(authentication), name));
     }
 
     @Put("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "defineObjectType", summary = "Define or change a type (admins)",
+    @Operation(
+            operationId = "defineObjectType",
+            summary = "Define or change a type (admins)",
             description = "Parents must be defined first, the type graph stays acyclic, and every dependent of an"
                     + " archivable type is archivable; a violation is a 422.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DefineTypeRequest.class)))
-    @ApiResponse(responseCode = "200", description = "the type as defined now",
-            headers = @Header(name = Replies.REPLAYED, description = ApiDoc.REPLAYED, schema = @Schema(implementation = Boolean.class)),
+    @ApiResponse(
+            responseCode = "200",
+            description = "the type as defined now",
+            headers =
+                    @Header(
+                            name = Replies.REPLAYED,
+                            description = ApiDoc.REPLAYED,
+                            schema = @Schema(implementation = Boolean.class)),
             content = @Content(schema = @Schema(implementation = ObjectTypeJson.class)))
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated
@@ -88,11 +109,23 @@ public class ObjectTypeController {
     @ApiDoc.Conflict
     @ApiDoc.ReadsBody
     @ApiDoc.Unprocessable
-    public HttpResponse<String> define(@PathVariable @Parameter(description = "the type's name", schema = @Schema(pattern = "^" + ObjectType.NAME_FORM + "$")) String name, @Body @Nullable byte[] bytes, HttpRequest<?> request,
-                                       Authentication authentication) {
+    public HttpResponse<String> define(
+            @PathVariable
+                    @Parameter(
+                            description = "the type's name",
+                            schema = @Schema(pattern = "^" + ObjectType.NAME_FORM + "$"))
+                    String name,
+            @Body @Nullable byte[] bytes,
+            HttpRequest<?> request,
+            Authentication authentication) {
         Caller caller = callers.of(authentication);
         String body = JsonBody.utf8(bytes);
         ObjectType type = DefineTypeRequest.parse(body).toType(name);
-        return replies.mutate(caller, DefineObjectTypeUseCase.PERMISSION, request, body, () -> Reply.ok(ObjectTypeJson.of(catalog.define(caller, type))));
+        return replies.mutate(
+                caller,
+                DefineObjectTypeUseCase.PERMISSION,
+                request,
+                body,
+                () -> Reply.ok(ObjectTypeJson.of(catalog.define(caller, type))));
     }
 }

@@ -37,12 +37,15 @@ public class OperationController {
 
     @Get("/{id}")
     @Operation(operationId = "getOperation", summary = "One operation with its counts per type")
-    @ApiResponse(responseCode = "200", description = "the operation",
+    @ApiResponse(
+            responseCode = "200",
+            description = "the operation",
             content = @Content(schema = @Schema(implementation = OperationJson.class)))
     @ApiDoc.Authenticated
     @ApiDoc.BadRequest
     @ApiDoc.NotFound
-    public OperationJson get(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id, Authentication authentication) {
+    public OperationJson get(
+            @PathVariable @Parameter(schema = @Schema(format = "uuid")) String id, Authentication authentication) {
         return OperationJson.of(operations.operation(callers.of(authentication), OperationId.parse(id)));
     }
 }

@@ -46,7 +46,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -65,8 +64,12 @@ public class RecordController {
     private final Replies replies;
     private final ListParameters listParameters;
 
-    public RecordController(RecordUseCase records, ListRecordsQuery listing, LifecycleUseCase lifecycle,
-                            Callers callers, Replies replies) {
+    public RecordController(
+            RecordUseCase records,
+            ListRecordsQuery listing,
+            LifecycleUseCase lifecycle,
+            Callers callers,
+            Replies replies) {
         this.records = records;
         this.listing = listing;
         this.lifecycle = lifecycle;
@@ -77,12 +80,32 @@ public class RecordController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createRecord", summary = "Create a record", description = "201 with the record, its ETag and Location")
+    @Operation(
+            operationId = "createRecord",
+            summary = "Create a record",
+            description = "201 with the record, its ETag and Location")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateRecordRequest.class)))
-    @ApiResponse(responseCode = "201", description = "the new record",
-            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "R10: the record's version, for If-Match", schema = @Schema(implementation = String.class, example = "\"1\"")),
-                    @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the new record's path", required = true, schema = @Schema(implementation = String.class, example = "/api/v1/records/0190a0d4-0000-7000-8000-000000000000")),
-                    @io.swagger.v3.oas.annotations.headers.Header(name = Replies.REPLAYED, description = ApiDoc.REPLAYED, schema = @Schema(implementation = Boolean.class))},
+    @ApiResponse(
+            responseCode = "201",
+            description = "the new record",
+            headers = {
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        name = "ETag",
+                        description = "R10: the record's version, for If-Match",
+                        schema = @Schema(implementation = String.class, example = "\"1\"")),
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        name = "Location",
+                        description = "the new record's path",
+                        required = true,
+                        schema =
+                                @Schema(
+                                        implementation = String.class,
+                                        example = "/api/v1/records/0190a0d4-0000-7000-8000-000000000000")),
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        name = Replies.REPLAYED,
+                        description = ApiDoc.REPLAYED,
+                        schema = @Schema(implementation = Boolean.class))
+            },
             content = @Content(schema = @Schema(implementation = RecordJson.class)))
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated
@@ -90,68 +113,115 @@ public class RecordController {
     @ApiDoc.NotFound
     @ApiDoc.Conflict
     @ApiDoc.ReadsBody
-    public HttpResponse<String> create(@Body @Nullable byte[] bytes, HttpRequest<?> request,
-                                       Authentication authentication) {
+    public HttpResponse<String> create(
+            @Body @Nullable byte[] bytes, HttpRequest<?> request, Authentication authentication) {
         Caller caller = callers.of(authentication);
         String body = JsonBody.utf8(bytes);
         CreateRecordRequest create = CreateRecordRequest.parse(body);
         List<RecordId> parents = create.parents().stream().map(RecordId::parse).toList();
         return replies.mutate(caller, RecordUseCase.PERMISSION, request, body, () -> {
-            RecordView view = records.create(new CreateRecordCommand(caller, create.type(),
-                    Optional.ofNullable(create.key()), create.attributes(), parents));
+            RecordView view = records.create(new CreateRecordCommand(
+                    caller, create.type(), Optional.ofNullable(create.key()), create.attributes(), parents));
             return Reply.record(HttpStatus.CREATED, view)
-                    .withHeader(HttpHeaders.LOCATION, "/api/v1/records/" + view.record().id());
+                    .withHeader(
+                            HttpHeaders.LOCATION,
+                            "/api/v1/records/" + view.record().id());
         });
     }
 
     @Get("/{id}")
-    @Operation(operationId = "getRecord", summary = "A record, archived or not", description = "404 once purged, or in another workspace")
-    @ApiResponse(responseCode = "200", description = "the record",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "R10: the record's version, for If-Match", schema = @Schema(implementation = String.class, example = "\"1\"")),
+    @Operation(
+            operationId = "getRecord",
+            summary = "A record, archived or not",
+            description = "404 once purged, or in another workspace")
+    @ApiResponse(
+            responseCode = "200",
+            description = "the record",
+            headers =
+                    @io.swagger.v3.oas.annotations.headers.Header(
+                            name = "ETag",
+                            description = "R10: the record's version, for If-Match",
+                            schema = @Schema(implementation = String.class, example = "\"1\"")),
             content = @Content(schema = @Schema(implementation = RecordJson.class)))
     @ApiDoc.Authenticated
     @ApiDoc.BadRequest
     @ApiDoc.NotFound
-    public HttpResponse<RecordJson> get(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id, Authentication authentication) {
+    public HttpResponse<RecordJson> get(
+            @PathVariable @Parameter(schema = @Schema(format = "uuid")) String id, Authentication authentication) {
         return replies.record(records.get(callers.of(authentication), RecordId.parse(id)));
     }
 
     @Get
-    @Operation(operationId = "listRecords", summary = "A keyset page of records",
+    @Operation(
+            operationId = "listRecords",
+            summary = "A keyset page of records",
             description = "archived=false (default) lists active records, true only archived, any both;"
                     + " next_cursor is null on the last page")
-    @ApiResponse(responseCode = "200", description = "a page of records",
+    @ApiResponse(
+            responseCode = "200",
+            description = "a page of records",
             content = @Content(schema = @Schema(implementation = Listing.RecordPage.class)))
     @ApiDoc.Authenticated
     @ApiDoc.BadRequest
     @ApiDoc.NotFound
-    public Listing.RecordPage list(@QueryValue @Nullable @Parameter(description = "only records of this type",
-                                           schema = @Schema(pattern = "^" + ObjectType.NAME_FORM + "$")) String type,
-                                   @QueryValue @Nullable @Parameter(description = "false: active only; true: archived only; any: both",
-                                           schema = @Schema(allowableValues = {"false", "true", "any"}, defaultValue = "false"))
-                                   String archived,
-                                   @QueryValue @Nullable @Parameter(description = "only dependents of this record",
-                                           schema = @Schema(format = "uuid")) String parent,
-                                   @QueryValue @Nullable @Parameter(description = "records per page",
-                                           schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50")) String limit,
-                                   @QueryValue @Nullable @Parameter(description = "the next_cursor of the page before") String cursor,
-                                   HttpRequest<?> request, Authentication authentication) {
+    public Listing.RecordPage list(
+            @QueryValue
+                    @Nullable
+                    @Parameter(
+                            description = "only records of this type",
+                            schema = @Schema(pattern = "^" + ObjectType.NAME_FORM + "$"))
+                    String type,
+            @QueryValue
+                    @Nullable
+                    @Parameter(
+                            description = "false: active only; true: archived only; any: both",
+                            schema =
+                                    @Schema(
+                                            allowableValues = {"false", "true", "any"},
+                                            defaultValue = "false"))
+                    String archived,
+            @QueryValue
+                    @Nullable
+                    @Parameter(description = "only dependents of this record", schema = @Schema(format = "uuid"))
+                    String parent,
+            @QueryValue
+                    @Nullable
+                    @Parameter(
+                            description = "records per page",
+                            schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50"))
+                    String limit,
+            @QueryValue @Nullable @Parameter(description = "the next_cursor of the page before") String cursor,
+            HttpRequest<?> request,
+            Authentication authentication) {
         Caller caller = callers.of(authentication);
         ListParameters.Page page = listParameters.parse(request.getParameters(), type, archived, parent, limit, cursor);
         RecordPage found = listing.list(caller, page.filter(), page.limit(), page.cursor());
-        return new Listing.RecordPage(found.items().stream().map(RecordJson::of).toList(),
+        return new Listing.RecordPage(
+                found.items().stream().map(RecordJson::of).toList(),
                 found.nextCursor().orElse(null));
     }
 
     @Patch("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(operationId = "updateRecord", summary = "Merge attributes, or archive / restore",
+    @Operation(
+            operationId = "updateRecord",
+            summary = "Merge attributes, or archive / restore",
             description = "{\"attributes\": {...}} is an RFC 7396 merge patch; archived, is_archived or in_trash set to"
                     + " true archives and to false restores. Honours If-Match.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PatchRecordRequest.class)))
-    @ApiResponse(responseCode = "200", description = "the record as it is now",
-            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "R10: the record's version, for If-Match", schema = @Schema(implementation = String.class, example = "\"1\"")),
-                    @io.swagger.v3.oas.annotations.headers.Header(name = Replies.REPLAYED, description = ApiDoc.REPLAYED, schema = @Schema(implementation = Boolean.class))},
+    @ApiResponse(
+            responseCode = "200",
+            description = "the record as it is now",
+            headers = {
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        name = "ETag",
+                        description = "R10: the record's version, for If-Match",
+                        schema = @Schema(implementation = String.class, example = "\"1\"")),
+                @io.swagger.v3.oas.annotations.headers.Header(
+                        name = Replies.REPLAYED,
+                        description = ApiDoc.REPLAYED,
+                        schema = @Schema(implementation = Boolean.class))
+            },
             content = @Content(schema = @Schema(implementation = RecordJson.class)))
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated
@@ -161,22 +231,33 @@ public class RecordController {
     @ApiDoc.PreconditionFailed
     @ApiDoc.ReadsBody
     @ApiDoc.Unprocessable
-    public HttpResponse<String> patch(@PathVariable @Parameter(schema = @Schema(format = "uuid")) String id, @Body @Nullable byte[] bytes,
-                                      @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(description = "R10: the version last seen, as its ETag (\"3\"); another version is a 412", example = "\"1\"") String ifMatch,
-                                      HttpRequest<?> request, Authentication authentication) {
+    public HttpResponse<String> patch(
+            @PathVariable @Parameter(schema = @Schema(format = "uuid")) String id,
+            @Body @Nullable byte[] bytes,
+            @Header(HttpHeaders.IF_MATCH)
+                    @Nullable
+                    @Parameter(
+                            description = "R10: the version last seen, as its ETag (\"3\"); another version is a 412",
+                            example = "\"1\"")
+                    String ifMatch,
+            HttpRequest<?> request,
+            Authentication authentication) {
         Caller caller = callers.of(authentication);
         RecordId recordId = RecordId.parse(id);
         String body = JsonBody.utf8(bytes);
         PatchRecordRequest patch = PatchRecordRequest.parse(body);
         var expected = Etags.ifMatch(ifMatch);
-        // Changing attributes is a record write; setting the archived state is a lifecycle action (docs/lifecycle.md#roles).
+        // Changing attributes is a record write; setting the archived state is a lifecycle action
+        // (docs/lifecycle.md#roles).
         var permission = patch.attributes() != null ? RecordUseCase.PERMISSION : LifecycleUseCase.PERMISSION;
         return replies.mutate(caller, permission, request, body, () -> {
             if (patch.attributes() != null) {
-                return Reply.record(HttpStatus.OK,
+                return Reply.record(
+                        HttpStatus.OK,
                         records.update(new UpdateRecordCommand(caller, recordId, patch.attributes(), expected)));
             }
-            LifecycleResult result = lifecycle.setArchived(new LifecycleCommand(caller, recordId, expected),
+            LifecycleResult result = lifecycle.setArchived(
+                    new LifecycleCommand(caller, recordId, expected),
                     patch.archivedState().orElseThrow());
             return Reply.record(HttpStatus.OK, result.record().orElseThrow());
         });

@@ -3,7 +3,6 @@ package io.archivist.adapters.rest.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,8 +14,7 @@ import java.util.Map;
  */
 record RememberedReply(int status, Map<String, String> headers, String body) {
 
-    private static final TypeReference<LinkedHashMap<String, String>> HEADERS = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, String>> HEADERS = new TypeReference<>() {};
 
     RememberedReply {
         headers = Map.copyOf(headers);
@@ -37,7 +35,8 @@ record RememberedReply(int status, Map<String, String> headers, String body) {
             throw new IllegalStateException("a remembered answer has a status line and a headers line");
         }
         try {
-            return new RememberedReply(Integer.parseInt(answer.substring(0, endOfStatus)),
+            return new RememberedReply(
+                    Integer.parseInt(answer.substring(0, endOfStatus)),
                     json.readValue(answer.substring(endOfStatus + 1, endOfHeaders), HEADERS),
                     answer.substring(endOfHeaders + 1));
         } catch (JsonProcessingException | NumberFormatException e) {

@@ -15,7 +15,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,7 +52,10 @@ public class Replies {
 
         /** A record with its ETag (R10). */
         public static Reply record(HttpStatus status, RecordView view) {
-            return new Reply(status, RecordJson.of(view), Map.of(HttpHeaders.ETAG, Etags.of(view.record().version())));
+            return new Reply(
+                    status,
+                    RecordJson.of(view),
+                    Map.of(HttpHeaders.ETAG, Etags.of(view.record().version())));
         }
 
         public Reply withHeader(String name, String value) {
@@ -68,8 +70,8 @@ public class Replies {
      * Idempotency-Key, the caller is authorised first, then a repeat gets the first answer back,
      * a refusal's problem document included.
      */
-    public HttpResponse<String> mutate(Caller caller, Permission permission, HttpRequest<?> request, String body,
-                                       Supplier<Reply> action) {
+    public HttpResponse<String> mutate(
+            Caller caller, Permission permission, HttpRequest<?> request, String body, Supplier<Reply> action) {
         String key = request.getHeaders().get(IDEMPOTENCY_KEY);
         String fingerprint = fingerprint(request, body);
         if (key == null) {
@@ -77,21 +79,30 @@ public class Replies {
             return send(remember(action.get()), false);
         }
         boolean[] acted = {false};
-        String answer = idempotency.once(caller, permission, key, fingerprint, () -> {
-            acted[0] = true;
-            return remember(action.get()).encode(json);
-        }, refused -> remember(new Reply(Problems.status(refused.code()), Problems.of(refused), Map.of())).encode(json));
+        String answer = idempotency.once(
+                caller,
+                permission,
+                key,
+                fingerprint,
+                () -> {
+                    acted[0] = true;
+                    return remember(action.get()).encode(json);
+                },
+                refused -> remember(new Reply(Problems.status(refused.code()), Problems.of(refused), Map.of()))
+                        .encode(json));
         return send(RememberedReply.decode(json, answer), !acted[0]);
     }
 
     /** A read answered with a record and its ETag. */
     public HttpResponse<RecordJson> record(RecordView view) {
-        return HttpResponse.ok(RecordJson.of(view)).header(HttpHeaders.ETAG, Etags.of(view.record().version()));
+        return HttpResponse.ok(RecordJson.of(view))
+                .header(HttpHeaders.ETAG, Etags.of(view.record().version()));
     }
 
     private RememberedReply remember(Reply reply) {
         try {
-            return new RememberedReply(reply.status().getCode(), reply.headers(), json.writeValueAsString(reply.body()));
+            return new RememberedReply(
+                    reply.status().getCode(), reply.headers(), json.writeValueAsString(reply.body()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a response as JSON", e);
         }
@@ -116,8 +127,9 @@ public class Replies {
             String ifMatch = request.getHeaders().get(HttpHeaders.IF_MATCH);
             String query = request.getUri().getRawQuery();
             sha.update((request.getMethodName() + " " + request.getPath() + "\n" + (query == null ? "" : query) + "\n"
-                    + (ifMatch == null ? "" : ifMatch)
-                    + "\n").getBytes(StandardCharsets.UTF_8));
+                            + (ifMatch == null ? "" : ifMatch)
+                            + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
             sha.update((body == null ? "" : body).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -1,18 +1,16 @@
 package io.archivist.adapters.rest.http;
 
+import io.archivist.adapters.rest.http.Replies.Reply;
 import io.archivist.adapters.rest.json.SeedDocumentJson;
 import io.archivist.adapters.rest.json.SeedReportJson;
-import io.archivist.adapters.rest.http.ApiDoc;
-import io.archivist.adapters.rest.http.Replies;
-import io.archivist.adapters.rest.http.Replies.Reply;
 import io.archivist.adapters.rest.security.Callers;
 import io.archivist.application.port.in.seed.ImportSeedCommand;
 import io.archivist.application.port.in.seed.ImportSeedUseCase;
-import io.archivist.domain.SeedFormat;
 import io.archivist.application.port.in.seed.SeedSource;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Limits;
+import io.archivist.domain.SeedFormat;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -31,12 +29,11 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -77,18 +74,34 @@ public class SeedController {
 
     @Post
     @Consumes({MediaType.APPLICATION_JSON, YAML, "application/x-yaml", "text/yaml", JSON_LINES, "application/jsonl"})
-    @Operation(operationId = "importSeed", summary = "Import a seed into the token's workspace (admins)",
-            description = "A JSON or YAML document {workspace?, object_types, records}, or JSON Lines. Validated"
-                    + " before anything is written; with any error nothing is imported. Importing it again changes nothing.")
-    @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeedDocumentJson.class)),
-            @Content(mediaType = YAML, schema = @Schema(implementation = SeedDocumentJson.class)),
-            @Content(mediaType = "application/x-yaml", schema = @Schema(implementation = SeedDocumentJson.class)),
-            @Content(mediaType = "text/yaml", schema = @Schema(implementation = SeedDocumentJson.class)),
-            @Content(mediaType = JSON_LINES, schema = @Schema(type = "string", description = JSON_LINES_TEXT)),
-            @Content(mediaType = "application/jsonl", schema = @Schema(type = "string", description = JSON_LINES_TEXT))})
-    @ApiResponse(responseCode = "200", description = "what the import did, or with dry_run would do",
-            headers = @Header(name = Replies.REPLAYED, description = ApiDoc.REPLAYED, schema = @Schema(implementation = Boolean.class)),
+    @Operation(
+            operationId = "importSeed",
+            summary = "Import a seed into the token's workspace (admins)",
+            description =
+                    "A JSON or YAML document {workspace?, object_types, records}, or JSON Lines. Validated"
+                            + " before anything is written; with any error nothing is imported. Importing it again changes nothing.")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = SeedDocumentJson.class)),
+                @Content(mediaType = YAML, schema = @Schema(implementation = SeedDocumentJson.class)),
+                @Content(mediaType = "application/x-yaml", schema = @Schema(implementation = SeedDocumentJson.class)),
+                @Content(mediaType = "text/yaml", schema = @Schema(implementation = SeedDocumentJson.class)),
+                @Content(mediaType = JSON_LINES, schema = @Schema(type = "string", description = JSON_LINES_TEXT)),
+                @Content(
+                        mediaType = "application/jsonl",
+                        schema = @Schema(type = "string", description = JSON_LINES_TEXT))
+            })
+    @ApiResponse(
+            responseCode = "200",
+            description = "what the import did, or with dry_run would do",
+            headers =
+                    @Header(
+                            name = Replies.REPLAYED,
+                            description = ApiDoc.REPLAYED,
+                            schema = @Schema(implementation = Boolean.class)),
             content = @Content(schema = @Schema(implementation = SeedReportJson.class)))
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated
@@ -96,23 +109,33 @@ public class SeedController {
     @ApiDoc.Conflict
     @ApiDoc.ReadsBody
     @ApiDoc.Unprocessable
-    public HttpResponse<String> importSeed(@Body @Nullable byte[] body,
-                                           @QueryValue("dry_run") @Nullable @Parameter(description = "only report,"
-                                                   + " change nothing: true or false", schema = @Schema(type = "boolean",
-                                                   defaultValue = "false")) String dryRun,
-                                           HttpRequest<?> request, Authentication authentication) {
+    public HttpResponse<String> importSeed(
+            @Body @Nullable byte[] body,
+            @QueryValue("dry_run")
+                    @Nullable
+                    @Parameter(
+                            description = "only report," + " change nothing: true or false",
+                            schema = @Schema(type = "boolean", defaultValue = "false"))
+                    String dryRun,
+            HttpRequest<?> request,
+            Authentication authentication) {
         Caller caller = callers.of(authentication);
         // Before the body is looked at: a member learns nothing from a seed's errors (docs/lifecycle.md#roles).
         caller.require(ImportSeedUseCase.PERMISSION);
         SeedFormat format = formatOf(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))
-                .orElseThrow(() -> ArchivistException.invalid("a seed is application/json, application/yaml or "
-                        + JSON_LINES));
+                .orElseThrow(() ->
+                        ArchivistException.invalid("a seed is application/json, application/yaml or " + JSON_LINES));
         boolean onlyReport = dryRun(request);
         byte[] seed = body == null ? new byte[0] : body;
         SeedSource source = () -> new ByteArrayInputStream(seed);
         ImportSeedCommand command = ImportSeedCommand.byCaller(caller, source, format, onlyReport);
         // The body's digest stands for the body in the Idempotency-Key fingerprint.
-        return replies.mutate(caller, ImportSeedUseCase.PERMISSION, request, sha256(seed), () -> Reply.ok(SeedReportJson.of(seeds.importSeed(command))));
+        return replies.mutate(
+                caller,
+                ImportSeedUseCase.PERMISSION,
+                request,
+                sha256(seed),
+                () -> Reply.ok(SeedReportJson.of(seeds.importSeed(command))));
     }
 
     /** Only {@code true} or {@code false}: a typo such as {@code ?dry_run=1} must never import for real. */
@@ -124,8 +147,8 @@ public class SeedController {
         if (given.size() == 1 && (given.get(0).equals("true") || given.get(0).equals("false"))) {
             return given.get(0).equals("true");
         }
-        throw ArchivistException.invalid("dry_run must be true or false, not '"
-                + Limits.quote(String.join(",", given)) + "'");
+        throw ArchivistException.invalid(
+                "dry_run must be true or false, not '" + Limits.quote(String.join(",", given)) + "'");
     }
 
     private static String sha256(byte[] bytes) {
@@ -146,7 +169,7 @@ public class SeedController {
             case "application/json" -> Optional.of(SeedFormat.JSON);
             case "application/yaml", "application/x-yaml", "text/yaml" -> Optional.of(SeedFormat.YAML);
             case "application/x-ndjson", "application/jsonl", "application/json-lines", "application/x-jsonlines" ->
-                    Optional.of(SeedFormat.JSON_LINES);
+                Optional.of(SeedFormat.JSON_LINES);
             default -> Optional.empty();
         };
     }

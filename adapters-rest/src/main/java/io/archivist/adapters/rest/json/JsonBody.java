@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.archivist.application.port.in.RecordView;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Limits;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -61,10 +60,12 @@ public final class JsonBody {
             return null;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw ArchivistException.invalid("the body is not UTF-8 text");
         }
@@ -79,11 +80,11 @@ public final class JsonBody {
         try {
             parsed = STRICT.readTree(text);
         } catch (StreamConstraintsException e) {
-            throw ArchivistException.invalid("the body is too deeply nested or holds too long a number: "
-                    + firstLine(e.getOriginalMessage()));
+            throw ArchivistException.invalid(
+                    "the body is too deeply nested or holds too long a number: " + firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw ArchivistException.invalid("the body is not valid JSON: " + firstLine(e.getOriginalMessage())
-                    + location(e));
+            throw ArchivistException.invalid(
+                    "the body is not valid JSON: " + firstLine(e.getOriginalMessage()) + location(e));
         }
         if (parsed == null || !parsed.isObject()) {
             throw ArchivistException.invalid("the body must be a JSON object");
@@ -108,8 +109,8 @@ public final class JsonBody {
             if (fixed.contains(name)) {
                 throw ArchivistException.invalid("field '" + name + "' is fixed when the record is created");
             }
-            throw ArchivistException.invalid("unknown field '" + Limits.quote(name) + "'; expected "
-                    + new TreeSet<>(allowed));
+            throw ArchivistException.invalid(
+                    "unknown field '" + Limits.quote(name) + "'; expected " + new TreeSet<>(allowed));
         }
         return this;
     }
@@ -181,7 +182,9 @@ public final class JsonBody {
     }
 
     private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Limits;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,14 +18,14 @@ public final class JsonValues {
 
     static final int MAX_NUMBER_LENGTH = 64;
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     static Map<String, Object> object(ObjectNode node, String path) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext(); ) {
             Map.Entry<String, JsonNode> member = members.next();
-            String name = Limits.requireName(checkText(member.getKey(), path), "attribute name in " + Limits.quote(path));
+            String name =
+                    Limits.requireName(checkText(member.getKey(), path), "attribute name in " + Limits.quote(path));
             map.put(name, value(member.getValue(), path + "." + name));
         }
         return map;

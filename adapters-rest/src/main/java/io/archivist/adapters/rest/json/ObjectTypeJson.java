@@ -3,21 +3,31 @@ package io.archivist.adapters.rest.json;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Retention;
 import io.swagger.v3.oas.annotations.media.Schema;
-
 import java.util.List;
 
 /** An object type (docs/lifecycle.md#concepts). */
-@Schema(name = "ObjectType", example = "{\"name\": \"task\", \"archivable\": true, \"parents\": [\"project\"],"
-        + " \"unique\": [\"slug\"], \"retention\": \"P30D\"}")
+@Schema(
+        name = "ObjectType",
+        example = "{\"name\": \"task\", \"archivable\": true, \"parents\": [\"project\"],"
+                + " \"unique\": [\"slug\"], \"retention\": \"P30D\"}")
 public record ObjectTypeJson(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean archivable,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> parents,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> unique,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, nullable = true, description = "ISO-8601 duration, e.g. P30D") String retention) {
+
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                nullable = true,
+                description = "ISO-8601 duration, e.g. P30D")
+        String retention) {
 
     public static ObjectTypeJson of(ObjectType type) {
-        return new ObjectTypeJson(type.name(), type.archivable(), type.parents(), type.unique(),
+        return new ObjectTypeJson(
+                type.name(),
+                type.archivable(),
+                type.parents(),
+                type.unique(),
                 type.retention().map(Retention::iso).orElse(null));
     }
 }

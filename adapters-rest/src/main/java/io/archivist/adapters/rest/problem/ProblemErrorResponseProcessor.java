@@ -7,7 +7,6 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
-
 import java.util.Map;
 
 /**
@@ -20,13 +19,21 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
 
     /** The codes of the answers the framework gives itself, beside the domain's ErrorCode. */
     @Schema(name = "HttpErrorCode")
-    public enum HttpCode { UNAUTHORIZED, NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, PAYLOAD_TOO_LARGE,
-        UNSUPPORTED_MEDIA_TYPE, SERVICE_UNAVAILABLE, INTERNAL_ERROR }
+    public enum HttpCode {
+        UNAUTHORIZED,
+        NOT_FOUND,
+        METHOD_NOT_ALLOWED,
+        NOT_ACCEPTABLE,
+        PAYLOAD_TOO_LARGE,
+        UNSUPPORTED_MEDIA_TYPE,
+        SERVICE_UNAVAILABLE,
+        INTERNAL_ERROR
+    }
 
     @Override
     @SuppressWarnings("unchecked")
-    public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context,
-                                                                    MutableHttpResponse<?> response) {
+    public MutableHttpResponse<Map<String, Object>> processResponse(
+            ErrorContext context, MutableHttpResponse<?> response) {
         MutableHttpResponse<Map<String, Object>> problem = (MutableHttpResponse<Map<String, Object>>) response;
         int status = response.code();
         if (status == 401 && !response.getHeaders().contains(HttpHeaders.WWW_AUTHENTICATE)) {
@@ -35,8 +42,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
             return problem;
         }
-        return Problems.asProblem(problem.body(Problems.document(status, code(status), detail(status, context),
-                Map.of())));
+        return Problems.asProblem(
+                problem.body(Problems.document(status, code(status), detail(status, context), Map.of())));
     }
 
     /** The stable code of an answer the framework gives itself; every one is a {@link HttpCode} or an ErrorCode. */
@@ -68,9 +75,12 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
         if (status == 413) {
             return "the request body is larger than this service accepts";
         }
-        return context.getErrors().stream().findFirst()
+        return context.getErrors().stream()
+                .findFirst()
                 .map(error -> shorten(error.getMessage()))
-                .orElseGet(() -> context.getRootCause().map(Throwable::getMessage).map(ProblemErrorResponseProcessor::shorten)
+                .orElseGet(() -> context.getRootCause()
+                        .map(Throwable::getMessage)
+                        .map(ProblemErrorResponseProcessor::shorten)
                         .orElse("the request cannot be answered"));
     }
 

@@ -5,7 +5,6 @@ import io.archivist.domain.ErrorCode;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,8 +23,7 @@ public final class Problems {
     /** Retry-After of a 503: a dropped or restarting database takes a few seconds to come back. */
     static final String RETRY_UNAVAILABLE_AFTER_SECONDS = "5";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static HttpStatus status(ErrorCode code) {
         return switch (code.kind()) {
@@ -39,8 +37,8 @@ public final class Problems {
     }
 
     public static Map<String, Object> of(ArchivistException refused) {
-        return document(status(refused.code()).getCode(), refused.code().name(), refused.getMessage(),
-                refused.details());
+        return document(
+                status(refused.code()).getCode(), refused.code().name(), refused.getMessage(), refused.details());
     }
 
     /** A problem document; {@code details} never override the standard members. */

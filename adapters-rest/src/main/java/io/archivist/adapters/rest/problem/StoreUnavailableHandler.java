@@ -11,10 +11,9 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Map;
 
 /** The store could not be reached: a 503 that invites a retry (R14), its cause in the log only. */
 @Singleton
@@ -32,7 +31,10 @@ public class StoreUnavailableHandler implements ExceptionHandler<StoreUnavailabl
         if (request.getMethod() == HttpMethod.HEAD) {
             return response;
         }
-        return Problems.asProblem(response.body(Problems.document(HttpStatus.SERVICE_UNAVAILABLE.getCode(),
-                ProblemErrorResponseProcessor.HttpCode.SERVICE_UNAVAILABLE.name(), "the store cannot be reached at the moment; try again later", Map.of())));
+        return Problems.asProblem(response.body(Problems.document(
+                HttpStatus.SERVICE_UNAVAILABLE.getCode(),
+                ProblemErrorResponseProcessor.HttpCode.SERVICE_UNAVAILABLE.name(),
+                "the store cannot be reached at the moment; try again later",
+                Map.of())));
     }
 }

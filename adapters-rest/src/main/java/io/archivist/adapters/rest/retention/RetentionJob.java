@@ -7,10 +7,9 @@ import io.archivist.domain.Operation;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.List;
 
 /**
  * R11 in the running service: every {@code archivist.retention.interval} (default 1h), purge the
@@ -33,7 +32,8 @@ public class RetentionJob {
         this.idempotency = idempotency;
     }
 
-    @Scheduled(fixedDelay = "${archivist.retention.interval:1h}",
+    @Scheduled(
+            fixedDelay = "${archivist.retention.interval:1h}",
             initialDelay = "${archivist.retention.initial-delay:1m}")
     void onSchedule() {
         try {
@@ -62,8 +62,10 @@ public class RetentionJob {
     public List<Operation> purgeNow() {
         List<Operation> done = purgeExpired.purgeExpired();
         if (!done.isEmpty()) {
-            LOG.info("Retention purged {} records in {} operations",
-                    done.stream().mapToLong(Operation::total).sum(), done.size());
+            LOG.info(
+                    "Retention purged {} records in {} operations",
+                    done.stream().mapToLong(Operation::total).sum(),
+                    done.size());
         }
         return done;
     }

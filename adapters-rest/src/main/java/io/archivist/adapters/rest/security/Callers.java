@@ -8,7 +8,6 @@ import io.archivist.domain.Role;
 import io.archivist.domain.WorkspaceId;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -35,15 +34,18 @@ public class Callers {
         try {
             workspaceId = WorkspaceId.of(name);
         } catch (ArchivistException invalid) {
-            throw new ArchivistException(ErrorCode.FORBIDDEN, "the token's workspace is not valid: " + invalid.getMessage());
+            throw new ArchivistException(
+                    ErrorCode.FORBIDDEN, "the token's workspace is not valid: " + invalid.getMessage());
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String role : authentication.getRoles()) {
             Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).forEach(roles::add);
         }
         if (roles.isEmpty()) {
-            throw new ArchivistException(ErrorCode.FORBIDDEN, "the token grants no role: 'roles' must be a JSON array"
-                    + " naming SUPER_ADMIN, ADMIN, JOURNEY_MANAGER or MEMBER");
+            throw new ArchivistException(
+                    ErrorCode.FORBIDDEN,
+                    "the token grants no role: 'roles' must be a JSON array"
+                            + " naming SUPER_ADMIN, ADMIN, JOURNEY_MANAGER or MEMBER");
         }
         return Caller.user(subject(authentication.getName()), workspaceId, roles);
     }
@@ -56,8 +58,9 @@ public class Callers {
         }
         if (RESERVED_ACTORS.contains(SPACING.matcher(sub).replaceAll("").toLowerCase(Locale.ROOT))) {
             // The operation log must tell the retention job and seed imports from people, in any spelling.
-            throw new ArchivistException(ErrorCode.FORBIDDEN, "the subject '" + Limits.quote(sub.strip())
-                    + "' is reserved for the service's own actors");
+            throw new ArchivistException(
+                    ErrorCode.FORBIDDEN,
+                    "the subject '" + Limits.quote(sub.strip()) + "' is reserved for the service's own actors");
         }
         return sub;
     }

@@ -8,6 +8,5 @@ public final class Claimed {
     /** The workspace every read and write of the token is scoped to. */
     public static final String WORKSPACE = "workspace";
 
-    private Claimed() {
-    }
+    private Claimed() {}
 }

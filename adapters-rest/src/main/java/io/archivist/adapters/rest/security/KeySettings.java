@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param datasourceUrl {@code datasources.default.url} ({@code DATASOURCES_DEFAULT_URL})
  * @param dataDir       {@code archivist.data-dir}: where the embedded store and the dev key live
  */
-public record KeySettings(Optional<String> secret, Optional<String> jwksUrl, String store,
-                          Optional<String> datasourceUrl, Path dataDir) {
+public record KeySettings(
+        Optional<String> secret, Optional<String> jwksUrl, String store, Optional<String> datasourceUrl, Path dataDir) {
 
     public KeySettings {
         secret = secret.filter(s -> !s.isBlank());
@@ -32,9 +32,13 @@ public record KeySettings(Optional<String> secret, Optional<String> jwksUrl, Str
         if (!store.equals("jdbc")) {
             return false;
         }
-        return datasourceUrl.map(url -> {
-            String lower = url.toLowerCase(Locale.ROOT);
-            return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
-        }).orElse(true);
+        return datasourceUrl
+                .map(url -> {
+                    String lower = url.toLowerCase(Locale.ROOT);
+                    return lower.startsWith("jdbc:h2:")
+                            && !lower.startsWith("jdbc:h2:tcp:")
+                            && !lower.startsWith("jdbc:h2:ssl:");
+                })
+                .orElse(true);
     }
 }

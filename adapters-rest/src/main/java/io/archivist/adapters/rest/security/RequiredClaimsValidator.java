@@ -17,6 +17,8 @@ class RequiredClaimsValidator<T> implements GenericJwtClaimsValidator<T> {
     public boolean validate(Claims claims, T request) {
         Object subject = claims.get(Claims.SUBJECT);
         return claims.get(Claims.EXPIRATION_TIME) != null
-                && subject instanceof String sub && !sub.isBlank() && sub.length() <= Limits.MAX_NAME_LENGTH;
+                && subject instanceof String sub
+                && !sub.isBlank()
+                && sub.length() <= Limits.MAX_NAME_LENGTH;
     }
 }

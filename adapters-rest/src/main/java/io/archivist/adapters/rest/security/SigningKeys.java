@@ -22,6 +22,7 @@ public final class SigningKeys {
 
     /** HS256 with a shorter key is not 256-bit security, and Nimbus refuses it. */
     public static final int MIN_SECRET_BYTES = 32;
+
     public static final String DEV_KEY_FILE = "jwt-hs256.key";
 
     private final Optional<byte[]> hs256Secret;
@@ -29,8 +30,8 @@ public final class SigningKeys {
     private final Optional<Path> devKeyFile;
     private final boolean devKeyCreated;
 
-    private SigningKeys(Optional<byte[]> hs256Secret, Optional<String> jwksUrl, Optional<Path> devKeyFile,
-                        boolean devKeyCreated) {
+    private SigningKeys(
+            Optional<byte[]> hs256Secret, Optional<String> jwksUrl, Optional<Path> devKeyFile, boolean devKeyCreated) {
         this.hs256Secret = hs256Secret;
         this.jwksUrl = jwksUrl;
         this.devKeyFile = devKeyFile;
@@ -111,7 +112,8 @@ public final class SigningKeys {
 
     private static byte[] read(Path file) {
         try {
-            byte[] secret = Files.readString(file, StandardCharsets.UTF_8).trim().getBytes(StandardCharsets.UTF_8);
+            byte[] secret =
+                    Files.readString(file, StandardCharsets.UTF_8).trim().getBytes(StandardCharsets.UTF_8);
             if (secret.length < MIN_SECRET_BYTES) {
                 throw new MissingSigningKey("the development signing key " + file + " is shorter than "
                         + MIN_SECRET_BYTES + " bytes; delete it and a new one is made");

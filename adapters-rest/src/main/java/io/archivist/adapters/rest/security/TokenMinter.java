@@ -6,7 +6,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -15,11 +14,10 @@ import java.util.List;
 /** Signs the tokens of the README's Run and Configuration ({@code sub}, {@code roles}, {@code workspace}, {@code exp}) for local use. */
 public final class TokenMinter {
 
-    private TokenMinter() {
-    }
+    private TokenMinter() {}
 
-    public static String hs256(byte[] secret, String sub, List<String> roles, String workspace, Duration ttl,
-                               Instant now) {
+    public static String hs256(
+            byte[] secret, String sub, List<String> roles, String workspace, Duration ttl, Instant now) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(sub)
                 .claim(Claimed.ROLES, List.copyOf(roles))

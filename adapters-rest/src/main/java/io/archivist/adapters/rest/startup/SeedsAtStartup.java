@@ -1,27 +1,26 @@
 package io.archivist.adapters.rest.startup;
 
-import io.archivist.adapters.rest.cli.SeedReportText;
 import io.archivist.adapters.rest.cli.ArchivistCommand;
+import io.archivist.adapters.rest.cli.SeedReportText;
 import io.archivist.application.port.in.seed.ImportSeedCommand;
 import io.archivist.application.port.in.seed.ImportSeedUseCase;
-import io.archivist.domain.SeedFormat;
 import io.archivist.application.port.in.seed.SeedRejectedException;
-import io.archivist.application.port.in.seed.SeedSource;
 import io.archivist.application.port.in.seed.SeedReport;
+import io.archivist.application.port.in.seed.SeedSource;
 import io.archivist.domain.ArchivistException;
+import io.archivist.domain.SeedFormat;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * docs/lifecycle.md#seeds for deployments: the seeds named in {@code ARCHIVIST_SEED_PATHS} (archivist.seed.paths,
@@ -42,8 +41,11 @@ public class SeedsAtStartup implements ApplicationEventListener<StartupEvent> {
 
     public SeedsAtStartup(ImportSeedUseCase seeds, @Value("${" + PATHS + "}") String paths) {
         this.seeds = seeds;
-        this.paths = Arrays.stream(paths.split(",")).map(String::trim).filter(path -> !path.isEmpty())
-                .map(Path::of).toList();
+        this.paths = Arrays.stream(paths.split(","))
+                .map(String::trim)
+                .filter(path -> !path.isEmpty())
+                .map(Path::of)
+                .toList();
     }
 
     @Override
@@ -57,18 +59,19 @@ public class SeedsAtStartup implements ApplicationEventListener<StartupEvent> {
         if (!Files.isReadable(path) || Files.isDirectory(path)) {
             throw new SeedAtStartupFailed(path + " (ARCHIVIST_SEED_PATHS) cannot be read");
         }
-        SeedFormat format = SeedFormat.ofFileName(path.toString()).orElseThrow(() -> new SeedAtStartupFailed(
-                path + " (ARCHIVIST_SEED_PATHS) is not .json, .yaml or .jsonl"));
+        SeedFormat format = SeedFormat.ofFileName(path.toString())
+                .orElseThrow(
+                        () -> new SeedAtStartupFailed(path + " (ARCHIVIST_SEED_PATHS) is not .json, .yaml or .jsonl"));
         long started = System.nanoTime();
         try {
-            SeedReport report = seeds.importSeed(ImportSeedCommand.asSeedActor(SeedSource.ofFile(path), format,
-                    false, null));
+            SeedReport report =
+                    seeds.importSeed(ImportSeedCommand.asSeedActor(SeedSource.ofFile(path), format, false, null));
             SeedReportText.report(path.toString(), report, Duration.ofNanos(System.nanoTime() - started))
                     .forEach(LOG::info);
         } catch (SeedRejectedException rejected) {
             SeedReportText.errors(path.toString(), rejected).forEach(LOG::error);
-            throw new SeedAtStartupFailed("the seed " + path + " (ARCHIVIST_SEED_PATHS) was not imported: "
-                    + rejected.getMessage());
+            throw new SeedAtStartupFailed(
+                    "the seed " + path + " (ARCHIVIST_SEED_PATHS) was not imported: " + rejected.getMessage());
         } catch (ArchivistException refused) {
             throw new SeedAtStartupFailed("the seed " + path + " (ARCHIVIST_SEED_PATHS) was not imported: "
                     + refused.code() + ": " + refused.getMessage());

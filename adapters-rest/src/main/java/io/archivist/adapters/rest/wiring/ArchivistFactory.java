@@ -24,7 +24,6 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 
 /**
@@ -46,11 +45,12 @@ public class ArchivistFactory {
 
     /** The limits of the lifecycle; archivist.lifecycle.* (ARCHIVIST_LIFECYCLE_MAX_BULK_IDS, ...). */
     @Singleton
-    LifecyclePolicy lifecyclePolicy(@Value("${archivist.lifecycle.max-bulk-ids:1000}") int maxBulkIds,
-                                    @Value("${archivist.lifecycle.max-listed-records:100}") int maxListedRecords,
-                                    @Value("${archivist.lifecycle.retention-batch:1000}") int retentionBatch,
-                                    @Value("${archivist.lifecycle.max-cascade-records:1000000}") long maxCascadeRecords,
-                                    @Value("${archivist.lifecycle.max-page-bytes:8388608}") long maxPageBytes) {
+    LifecyclePolicy lifecyclePolicy(
+            @Value("${archivist.lifecycle.max-bulk-ids:1000}") int maxBulkIds,
+            @Value("${archivist.lifecycle.max-listed-records:100}") int maxListedRecords,
+            @Value("${archivist.lifecycle.retention-batch:1000}") int retentionBatch,
+            @Value("${archivist.lifecycle.max-cascade-records:1000000}") long maxCascadeRecords,
+            @Value("${archivist.lifecycle.max-page-bytes:8388608}") long maxPageBytes) {
         return new LifecyclePolicy(maxBulkIds, maxListedRecords, retentionBatch, maxCascadeRecords, maxPageBytes);
     }
 
@@ -62,9 +62,10 @@ public class ArchivistFactory {
      */
     @Singleton
     @Bean(typed = WorkspaceTurns.class)
-    WorkspaceTurns workspaceTurns(UnitOfWork unitOfWork,
-                                  @Value("${archivist.lifecycle.write-wait:30s}") Duration writeWait,
-                                  @Value("${archivist.lifecycle.max-queued-writes:64}") int maxQueuedWrites) {
+    WorkspaceTurns workspaceTurns(
+            UnitOfWork unitOfWork,
+            @Value("${archivist.lifecycle.write-wait:30s}") Duration writeWait,
+            @Value("${archivist.lifecycle.max-queued-writes:64}") int maxQueuedWrites) {
         return new WorkspaceTurns(unitOfWork, writeWait, maxQueuedWrites);
     }
 
@@ -75,32 +76,54 @@ public class ArchivistFactory {
     }
 
     @Singleton
-    RecordService recordService(RecordReads records, RecordWrites writes, CatalogStore catalogs,
-                                CatalogCache catalogCache, WorkspaceTurns unitOfWork, TimeSource time,
-                                IdGenerator ids, LifecyclePolicy policy) {
+    RecordService recordService(
+            RecordReads records,
+            RecordWrites writes,
+            CatalogStore catalogs,
+            CatalogCache catalogCache,
+            WorkspaceTurns unitOfWork,
+            TimeSource time,
+            IdGenerator ids,
+            LifecyclePolicy policy) {
         return new RecordService(records, writes, catalogs, catalogCache, unitOfWork, time, ids, policy);
     }
 
     @Singleton
-    LifecycleService lifecycleService(RecordReads records, RecordCascades cascades, OperationLog log,
-                                      CatalogStore catalogs, CatalogCache catalogCache, WorkspaceTurns unitOfWork,
-                                      TimeSource time, IdGenerator ids, LifecyclePolicy policy) {
+    LifecycleService lifecycleService(
+            RecordReads records,
+            RecordCascades cascades,
+            OperationLog log,
+            CatalogStore catalogs,
+            CatalogCache catalogCache,
+            WorkspaceTurns unitOfWork,
+            TimeSource time,
+            IdGenerator ids,
+            LifecyclePolicy policy) {
         return new LifecycleService(records, cascades, log, catalogs, catalogCache, unitOfWork, time, ids, policy);
     }
 
     @Singleton
-    BulkLifecycleService bulkLifecycleService(RecordReads records, RecordCascades cascades, OperationLog log,
-                                              CatalogStore catalogs, CatalogCache catalogCache,
-                                              WorkspaceTurns unitOfWork, TimeSource time, IdGenerator ids,
-                                              LifecyclePolicy policy) {
+    BulkLifecycleService bulkLifecycleService(
+            RecordReads records,
+            RecordCascades cascades,
+            OperationLog log,
+            CatalogStore catalogs,
+            CatalogCache catalogCache,
+            WorkspaceTurns unitOfWork,
+            TimeSource time,
+            IdGenerator ids,
+            LifecyclePolicy policy) {
         return new BulkLifecycleService(records, cascades, log, catalogs, catalogCache, unitOfWork, time, ids, policy);
     }
 
     /** R14: archivist.catalog.max-types (ARCHIVIST_CATALOG_MAX_TYPES), for PUT /object-types and seeds alike. */
     @Singleton
-    CatalogService catalogService(RecordWrites writes, CatalogStore catalogs, CatalogCache catalogCache,
-                                  WorkspaceTurns unitOfWork,
-                                  @Value("${archivist.catalog.max-types:1000}") int maxTypes) {
+    CatalogService catalogService(
+            RecordWrites writes,
+            CatalogStore catalogs,
+            CatalogCache catalogCache,
+            WorkspaceTurns unitOfWork,
+            @Value("${archivist.catalog.max-types:1000}") int maxTypes) {
         return new CatalogService(writes, catalogs, catalogCache, unitOfWork, maxTypes);
     }
 
@@ -110,9 +133,15 @@ public class ArchivistFactory {
     }
 
     @Singleton
-    RetentionService retentionService(RecordReads records, RecordCascades cascades, OperationLog log,
-                                      CatalogStore catalogs, WorkspaceTurns unitOfWork, TimeSource time,
-                                      IdGenerator ids, LifecyclePolicy policy) {
+    RetentionService retentionService(
+            RecordReads records,
+            RecordCascades cascades,
+            OperationLog log,
+            CatalogStore catalogs,
+            WorkspaceTurns unitOfWork,
+            TimeSource time,
+            IdGenerator ids,
+            LifecyclePolicy policy) {
         return new RetentionService(records, cascades, log, catalogs, unitOfWork, time, ids, policy);
     }
 

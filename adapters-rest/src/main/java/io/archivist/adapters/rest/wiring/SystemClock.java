@@ -1,7 +1,6 @@
 package io.archivist.adapters.rest.wiring;
 
 import io.archivist.application.port.out.TimeSource;
-
 import java.time.Instant;
 
 /** The wall clock the service runs on. */

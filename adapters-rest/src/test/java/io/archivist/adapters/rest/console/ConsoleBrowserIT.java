@@ -1,15 +1,13 @@
 package io.archivist.adapters.rest.console;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.adapters.rest.security.TokenMinter;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.chrome.ChromeDriver;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,10 +17,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The web console (issue 8) in a real headless Chromium, against the service started on the
@@ -47,11 +46,17 @@ class ConsoleBrowserIT {
     @BeforeAll
     static void startServiceAndBrowser() {
         HeadlessChromium.assumeInstalled();
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "archivist.data-dir", WORK.resolve("data-" + UUID.randomUUID()).toString(), // a fresh H2 file
-                "archivist.jwt.secret", SECRET,
-                "archivist.retention.enabled", false));
+        server = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.of(
+                        "micronaut.server.port",
+                        -1,
+                        "archivist.data-dir",
+                        WORK.resolve("data-" + UUID.randomUUID()).toString(), // a fresh H2 file
+                        "archivist.jwt.secret",
+                        SECRET,
+                        "archivist.retention.enabled",
+                        false));
         browser = HeadlessChromium.start(WORK);
     }
 
@@ -68,7 +73,8 @@ class ConsoleBrowserIT {
     @BeforeEach
     void newWorkspace() {
         workspace = "acme-" + WORKSPACES.incrementAndGet();
-        admin = new ServiceApi(baseUrl(), server.getApplicationContext().getBean(JsonMapper.class), token("alice", "ADMIN"));
+        admin = new ServiceApi(
+                baseUrl(), server.getApplicationContext().getBean(JsonMapper.class), token("alice", "ADMIN"));
         admin.defineType("customer", List.of(), List.of("email"));
         admin.defineType("order", List.of("customer"), List.of());
         admin.defineType("note", List.of("order"), List.of());
@@ -80,14 +86,24 @@ class ConsoleBrowserIT {
         console.signIn(token("alice", "ADMIN", "JOURNEY_MANAGER"));
 
         String who = console.signedInAs();
-        assertTrue(who.contains("alice") && who.contains(workspace) && who.contains("ADMIN") && who.contains("JOURNEY_MANAGER"), who);
+        assertTrue(
+                who.contains("alice")
+                        && who.contains(workspace)
+                        && who.contains("ADMIN")
+                        && who.contains("JOURNEY_MANAGER"),
+                who);
         assertTrue(console.keys().isEmpty(), "a new workspace has no customers yet");
     }
 
     @Test
     void s3_aRefusedTokenShowsTheProblemDetailNotAStatusCode() {
-        String forged = TokenMinter.hs256("another-secret-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8),
-                "mallory", List.of("ADMIN"), workspace, Duration.ofHours(1), Instant.now());
+        String forged = TokenMinter.hs256(
+                "another-secret-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8),
+                "mallory",
+                List.of("ADMIN"),
+                workspace,
+                Duration.ofHours(1),
+                Instant.now());
         ServiceApi.Answer refused = admin.as(forged).call("GET", "/object-types", null, Map.of());
         assertEquals(401, refused.status());
 
@@ -111,20 +127,27 @@ class ConsoleBrowserIT {
         String globex = admin.create("customer", "globex", Map.of("name", "Globex", "email", "it@globex.test"));
         admin.create("order", "globex-1", Map.of("total", 45, "status", "open"), globex);
         console.signIn(token("alice", "ADMIN"));
-        assertEquals(List.of("acme-1", "acme-2", "globex-1"), sorted(console.list("order", "Active").keys()));
+        assertEquals(
+                List.of("acme-1", "acme-2", "globex-1"),
+                sorted(console.list("order", "Active").keys()));
 
         console.list("customer", "Active").openRecord("acme");
         String preview = console.recordAction("Archive");
         console.screenshot("preview-archive");
         assertTrue(preview.contains("4 records in all"), preview);
-        assertTrue(preview.contains("customer 1") && preview.contains("order 2") && preview.contains("note 1"), preview);
+        assertTrue(
+                preview.contains("customer 1") && preview.contains("order 2") && preview.contains("note 1"), preview);
         assertTrue(console.confirm().startsWith("Archived 4 records"));
 
         assertEquals(List.of("globex-1"), console.list("order", "Active").keys());
-        assertEquals(List.of("acme-1", "acme-2"), sorted(console.list("order", "Archived").keys()));
+        assertEquals(
+                List.of("acme-1", "acme-2"),
+                sorted(console.list("order", "Archived").keys()));
         assertTrue(console.row("acme-1").contains("alice"), "who archived it: " + console.row("acme-1"));
         assertEquals(List.of("acme-1-call"), console.list("note", "Archived").keys());
-        assertEquals(List.of("acme-1", "acme-2", "globex-1"), sorted(console.list("order", "Any").keys()));
+        assertEquals(
+                List.of("acme-1", "acme-2", "globex-1"),
+                sorted(console.list("order", "Any").keys()));
         console.screenshotOfContent("list");
     }
 
@@ -133,7 +156,7 @@ class ConsoleBrowserIT {
         String initech = admin.create("customer", "initech", Map.of("name", "Initech", "email", "bill@initech.test"));
         admin.create("order", "initech-1", Map.of("total", 10), initech);
         String second = admin.create("order", "initech-2", Map.of("total", 20), initech);
-        admin.delete(second);  // archived on its own, before its customer
+        admin.delete(second); // archived on its own, before its customer
         admin.delete(initech); // archives the customer and initech-1 together
         console.signIn(token("alice", "JOURNEY_MANAGER"));
 
@@ -191,12 +214,15 @@ class ConsoleBrowserIT {
         assertTrue(console.confirm().contains("archived 3"));
 
         assertEquals(List.of("bachmanity"), console.keys());
-        assertEquals(List.of("hooli", "piedpiper", "raviga"), sorted(console.list("customer", "Archived").keys()));
+        assertEquals(
+                List.of("hooli", "piedpiper", "raviga"),
+                sorted(console.list("customer", "Archived").keys()));
     }
 
     @Test
     void s4_theListPagesWithLoadMoreOnTheKeysetCursor() {
-        List<String> keys = IntStream.rangeClosed(1, 27).mapToObj(i -> "c%02d".formatted(i)).toList();
+        List<String> keys =
+                IntStream.rangeClosed(1, 27).mapToObj(i -> "c%02d".formatted(i)).toList();
         keys.forEach(key -> admin.create("customer", key, Map.of("name", key, "email", key + "@example.test")));
         console.signIn(token("alice", "MEMBER"));
 
@@ -237,7 +263,8 @@ class ConsoleBrowserIT {
         console.recordAction("Archive");
         String message = console.confirm();
 
-        ServiceApi.Answer stale = admin.call("PATCH", "/records/" + soylent, Map.of("archived", true), Map.of("If-Match", "\"1\""));
+        ServiceApi.Answer stale =
+                admin.call("PATCH", "/records/" + soylent, Map.of("archived", true), Map.of("If-Match", "\"1\""));
         assertEquals(412, stale.status());
         assertTrue(console.errorShown());
         assertEquals(stale.detail(), message);
@@ -245,8 +272,13 @@ class ConsoleBrowserIT {
     }
 
     private String token(String sub, String... roles) {
-        return TokenMinter.hs256(SECRET.getBytes(StandardCharsets.UTF_8), sub, List.of(roles), workspace,
-                Duration.ofHours(1), Instant.now());
+        return TokenMinter.hs256(
+                SECRET.getBytes(StandardCharsets.UTF_8),
+                sub,
+                List.of(roles),
+                workspace,
+                Duration.ofHours(1),
+                Instant.now());
     }
 
     private static String baseUrl() {

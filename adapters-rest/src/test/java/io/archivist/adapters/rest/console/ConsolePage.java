@@ -1,5 +1,12 @@
 package io.archivist.adapters.rest.console;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
@@ -8,14 +15,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * The console as a person uses it: what they click and what they read. Every step waits for
@@ -27,6 +26,7 @@ final class ConsolePage {
 
     private final WebDriver driver;
     private final String baseUrl;
+
     ConsolePage(WebDriver driver, String baseUrl) {
         this.driver = driver;
         this.baseUrl = baseUrl;
@@ -82,7 +82,8 @@ final class ConsolePage {
     /** The keys of the rows shown, in order. */
     List<String> keys() {
         return driver.findElements(By.cssSelector("#records tbody tr")).stream()
-                .map(row -> row.getAttribute("data-key")).toList();
+                .map(row -> row.getAttribute("data-key"))
+                .toList();
     }
 
     boolean loadMoreShown() {
@@ -98,17 +99,20 @@ final class ConsolePage {
 
     /** The text of one row's cells. */
     String row(String key) {
-        return driver.findElement(By.cssSelector("#records tbody tr[data-key='" + key + "']")).getText();
+        return driver.findElement(By.cssSelector("#records tbody tr[data-key='" + key + "']"))
+                .getText();
     }
 
     void select(String... keys) {
         for (String key : keys) {
-            driver.findElement(By.cssSelector("#records tbody tr[data-key='" + key + "'] input[type=checkbox]")).click();
+            driver.findElement(By.cssSelector("#records tbody tr[data-key='" + key + "'] input[type=checkbox]"))
+                    .click();
         }
     }
 
     int checkboxes() {
-        return driver.findElements(By.cssSelector("#records input[type=checkbox]")).size();
+        return driver.findElements(By.cssSelector("#records input[type=checkbox]"))
+                .size();
     }
 
     boolean bulkBarShown() {
@@ -117,12 +121,14 @@ final class ConsolePage {
 
     /** Clicks a bulk bar button (Archive, Restore, Delete permanently) and waits for its preview dialog. */
     String bulk(String button) {
-        driver.findElement(By.xpath("//div[@id='bulk-bar']/button[text()='" + button + "']")).click();
+        driver.findElement(By.xpath("//div[@id='bulk-bar']/button[text()='" + button + "']"))
+                .click();
         return dialogText();
     }
 
     void openRecord(String key) {
-        driver.findElement(By.cssSelector("#records tbody tr[data-key='" + key + "'] a")).click();
+        driver.findElement(By.cssSelector("#records tbody tr[data-key='" + key + "'] a"))
+                .click();
         until(d -> visible("record-view") && d.findElement(By.id("record-view")).getAttribute("data-id") != null);
     }
 
@@ -134,12 +140,16 @@ final class ConsolePage {
 
     /** The lifecycle buttons the record page offers. */
     List<String> recordButtons() {
-        return driver.findElements(By.cssSelector("#record-view .actions button")).stream().map(WebElement::getText).toList();
+        return driver.findElements(By.cssSelector("#record-view .actions button")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     /** Clicks a record page button (Archive, Restore, Delete permanently) and waits for its preview dialog. */
     String recordAction(String button) {
-        driver.findElement(By.xpath("//section[@id='record-view']//div[@class='actions']/button[text()='" + button + "']")).click();
+        driver.findElement(
+                        By.xpath("//section[@id='record-view']//div[@class='actions']/button[text()='" + button + "']"))
+                .click();
         return dialogText();
     }
 
@@ -236,6 +246,7 @@ final class ConsolePage {
     }
 
     private String selectedType() {
-        return (String) ((JavascriptExecutor) driver).executeScript("return document.getElementById('type-select').value");
+        return (String)
+                ((JavascriptExecutor) driver).executeScript("return document.getElementById('type-select').value");
     }
 }

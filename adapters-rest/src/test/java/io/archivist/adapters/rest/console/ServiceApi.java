@@ -2,7 +2,6 @@ package io.archivist.adapters.rest.console;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -42,14 +41,24 @@ final class ServiceApi {
     }
 
     void defineType(String name, List<String> parents, List<String> unique) {
-        expect(200, call("PUT", "/object-types/" + name,
-                Map.of("archivable", true, "parents", parents, "unique", unique), Map.of()));
+        expect(
+                200,
+                call(
+                        "PUT",
+                        "/object-types/" + name,
+                        Map.of("archivable", true, "parents", parents, "unique", unique),
+                        Map.of()));
     }
 
     /** Creates a record and returns its id. */
     String create(String type, String key, Map<String, Object> attributes, String... parents) {
-        Answer created = expect(201, call("POST", "/records",
-                Map.of("type", type, "key", key, "attributes", attributes, "parents", List.of(parents)), Map.of()));
+        Answer created = expect(
+                201,
+                call(
+                        "POST",
+                        "/records",
+                        Map.of("type", type, "key", key, "attributes", attributes, "parents", List.of(parents)),
+                        Map.of()));
         return (String) created.body().get("id");
     }
 
@@ -66,8 +75,11 @@ final class ServiceApi {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .header("Accept", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
@@ -76,7 +88,8 @@ final class ServiceApi {
             }
             headers.forEach(request::header);
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            Map<String, Object> parsed = response.body().length == 0 ? Map.of()
+            Map<String, Object> parsed = response.body().length == 0
+                    ? Map.of()
                     : json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
             return new Answer(response.statusCode(), parsed);
         } catch (IOException e) {

@@ -1,21 +1,30 @@
 package io.archivist.adapters.rest.problem;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** Every stable code of docs/api.md maps to its status through its kind, with the rule's details as members. */
 class ProblemsTest {
 
     @Test
     void every_error_code_has_the_status_of_its_kind() {
-        Map<ErrorCode.Kind, Integer> statuses = Map.of(ErrorCode.Kind.NOT_FOUND, 404, ErrorCode.Kind.CONFLICT, 409,
-                ErrorCode.Kind.INVALID, 400, ErrorCode.Kind.UNPROCESSABLE, 422, ErrorCode.Kind.PRECONDITION, 412,
-                ErrorCode.Kind.FORBIDDEN, 403);
+        Map<ErrorCode.Kind, Integer> statuses = Map.of(
+                ErrorCode.Kind.NOT_FOUND,
+                404,
+                ErrorCode.Kind.CONFLICT,
+                409,
+                ErrorCode.Kind.INVALID,
+                400,
+                ErrorCode.Kind.UNPROCESSABLE,
+                422,
+                ErrorCode.Kind.PRECONDITION,
+                412,
+                ErrorCode.Kind.FORBIDDEN,
+                403);
         for (ErrorCode code : ErrorCode.values()) {
             Map<String, Object> problem = Problems.of(new ArchivistException(code, "why", Map.of("holder", "h1")));
             assertEquals(statuses.get(code.kind()), problem.get("status"), code.name());
@@ -28,8 +37,8 @@ class ProblemsTest {
 
     @Test
     void details_never_replace_the_standard_members() {
-        Map<String, Object> problem = Problems.of(new ArchivistException(ErrorCode.UNIQUE_CONFLICT, "why",
-                Map.of("status", 200, "code", "OK")));
+        Map<String, Object> problem = Problems.of(
+                new ArchivistException(ErrorCode.UNIQUE_CONFLICT, "why", Map.of("status", 200, "code", "OK")));
         assertEquals(409, problem.get("status"));
         assertEquals("UNIQUE_CONFLICT", problem.get("code"));
         assertEquals("Unique conflict", problem.get("title"));

@@ -1,17 +1,16 @@
 package io.archivist.adapters.rest.retention;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.archivist.application.port.in.IdempotentRequestUseCase;
 import io.archivist.application.port.in.PurgeExpiredUseCase;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Role.Permission;
-import org.junit.jupiter.api.Test;
-
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** R10 on the retention job's schedule: each run forgets the expired Idempotency-Key answers, whatever R11 did. */
 class RetentionJobTest {
@@ -21,8 +20,13 @@ class RetentionJobTest {
         AtomicInteger forgetting = new AtomicInteger();
         IdempotentRequestUseCase idempotency = new IdempotentRequestUseCase() {
             @Override
-            public String once(Caller caller, Permission permission, String key, String fingerprint,
-                               Supplier<String> action, Function<ArchivistException, String> refusal) {
+            public String once(
+                    Caller caller,
+                    Permission permission,
+                    String key,
+                    String fingerprint,
+                    Supplier<String> action,
+                    Function<ArchivistException, String> refusal) {
                 throw new UnsupportedOperationException("the job answers no request");
             }
 

@@ -3,14 +3,19 @@ package io.archivist.application.port.in;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Operation;
 import io.archivist.domain.RecordId;
-
 import java.util.List;
 import java.util.Optional;
 
 /** R12: the operations a bulk request ran (none, one, or for a delete an archive and a purge) and each id's result. */
 public record BulkResult(List<Operation> operations, List<Item> items) {
 
-    public enum Outcome { ARCHIVED, RESTORED, PURGED, SKIPPED, ERROR }
+    public enum Outcome {
+        ARCHIVED,
+        RESTORED,
+        PURGED,
+        SKIPPED,
+        ERROR
+    }
 
     public record Item(RecordId id, Outcome outcome, Optional<ErrorCode> error, Optional<String> message) {
 

@@ -3,7 +3,6 @@ package io.archivist.application.port.in;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Role.Permission;
-
 import java.util.List;
 
 public interface DefineObjectTypeUseCase {

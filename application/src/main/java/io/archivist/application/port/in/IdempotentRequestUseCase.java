@@ -3,7 +3,6 @@ package io.archivist.application.port.in;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Role.Permission;
-
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -18,8 +17,13 @@ public interface IdempotentRequestUseCase {
      * answer; one with another fingerprint is a 422 IDEMPOTENCY_KEY_REUSED. An answer is the caller's
      * own text (how it answers the request again); the application only keeps it.
      */
-    String once(Caller caller, Permission permission, String key, String fingerprint, Supplier<String> action,
-                Function<ArchivistException, String> refusal);
+    String once(
+            Caller caller,
+            Permission permission,
+            String key,
+            String fingerprint,
+            Supplier<String> action,
+            Function<ArchivistException, String> refusal);
 
     /** Forgets the answers older than 24 hours, in batches; says how many it forgot. */
     long forgetExpired();

@@ -2,7 +2,6 @@ package io.archivist.application.port.in;
 
 import io.archivist.domain.Caller;
 import io.archivist.domain.RecordId;
-
 import java.util.Objects;
 import java.util.OptionalLong;
 

@@ -1,8 +1,7 @@
 package io.archivist.application.port.in;
 
-import io.archivist.domain.RecordFilter;
 import io.archivist.domain.Caller;
-
+import io.archivist.domain.RecordFilter;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,5 +18,4 @@ public interface ListRecordsQuery {
             items = List.copyOf(items);
         }
     }
-
 }

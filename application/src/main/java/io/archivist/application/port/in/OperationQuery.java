@@ -4,7 +4,6 @@ import io.archivist.domain.Caller;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
-
 import java.util.List;
 
 public interface OperationQuery {

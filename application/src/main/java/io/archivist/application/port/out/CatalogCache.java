@@ -2,7 +2,6 @@ package io.archivist.application.port.out;
 
 import io.archivist.domain.Catalog;
 import io.archivist.domain.WorkspaceId;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +17,7 @@ public final class CatalogCache {
     /** archivist.catalog.cached-workspaces, unless set. */
     public static final int DEFAULT_WORKSPACES = 1_000;
 
-    private record Entry(long version, Catalog catalog) {
-    }
+    private record Entry(long version, Catalog catalog) {}
 
     private final Map<WorkspaceId, Entry> entries;
 

@@ -2,7 +2,6 @@ package io.archivist.application.port.out;
 
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.WorkspaceId;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;

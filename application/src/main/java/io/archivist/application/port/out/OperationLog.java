@@ -4,7 +4,6 @@ import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
-
 import java.util.List;
 import java.util.Optional;
 

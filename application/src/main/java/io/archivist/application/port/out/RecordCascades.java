@@ -4,7 +4,6 @@ import io.archivist.domain.LeftArchived;
 import io.archivist.domain.Operation;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,6 @@ import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -36,8 +35,8 @@ public interface RecordReads {
      * cut short by its bytes has {@code more}, so that the client gets a cursor. A store overrides this
      * to stop reading at the budget; this default reads {@code limit + 1} records and cuts them.
      */
-    default Page pageWithin(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit,
-                            long maxBytes) {
+    default Page pageWithin(
+            WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit, long maxBytes) {
         return Page.cut(page(workspace, filter, after, limit + 1), limit, maxBytes);
     }
 

@@ -3,7 +3,6 @@ package io.archivist.application.port.out;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
-
 import java.util.Map;
 
 /**

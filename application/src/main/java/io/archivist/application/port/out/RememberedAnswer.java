@@ -7,5 +7,4 @@ import java.time.Instant;
  * the request so that a key reused for another request is refused; {@code answer} is whatever the
  * adapter that took the request needs to give the same answer again, text the application never reads.
  */
-public record RememberedAnswer(String fingerprint, String answer, Instant at) {
-}
+public record RememberedAnswer(String fingerprint, String answer, Instant at) {}

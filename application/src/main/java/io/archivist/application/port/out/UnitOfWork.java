@@ -1,7 +1,6 @@
 package io.archivist.application.port.out;
 
 import io.archivist.domain.WorkspaceId;
-
 import java.util.function.Supplier;
 
 /**

@@ -11,8 +11,7 @@ import java.util.Map;
  */
 final class AttributeValues {
 
-    private AttributeValues() {
-    }
+    private AttributeValues() {}
 
     static boolean same(Object a, Object b) {
         if (a == b) {

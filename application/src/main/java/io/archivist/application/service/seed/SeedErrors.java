@@ -3,7 +3,6 @@ package io.archivist.application.service.seed;
 import io.archivist.application.port.in.seed.SeedError;
 import io.archivist.application.port.in.seed.SeedRejectedException;
 import io.archivist.application.port.out.seed.SeedPosition;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -4,7 +4,6 @@ import io.archivist.application.port.in.seed.SeedError.Code;
 import io.archivist.application.port.out.seed.SeedItem.RecordEntry;
 import io.archivist.application.port.out.seed.SeedPosition;
 import io.archivist.domain.StoredRecord;
-
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -12,15 +11,14 @@ import java.util.UUID;
 /** How a seed record compares with the record of the same type and key that the workspace has already. */
 final class SeedExisting {
 
-    private SeedExisting() {
-    }
+    private SeedExisting() {}
 
     /**
      * A record the workspace has already: its parents are fixed (docs/lifecycle.md#concepts); its attributes are updated if
      * it is active; its lifecycle state is the workspace's, which a seed never changes (only warns).
      */
-    static void compare(SeedPlan plan, int record, RecordEntry entry, StoredRecord existing, long deletedAt,
-                        SeedPosition at) {
+    static void compare(
+            SeedPlan plan, int record, RecordEntry entry, StoredRecord existing, long deletedAt, SeedPosition at) {
         String key = entry.key();
         plan.index.id(record, existing.id().value());
         Set<UUID> seedParents = new HashSet<>();
@@ -35,20 +33,30 @@ final class SeedExisting {
         Set<UUID> storedParents = new HashSet<>();
         existing.parents().forEach(parent -> storedParents.add(parent.value()));
         if (resolved && !seedParents.equals(storedParents)) {
-            plan.errors.error(Code.PARENTS_CHANGED, key, at, "record '" + key + "' exists (" + existing.id()
-                    + ") with other parents " + existing.parents() + "; parents are fixed at creation");
+            plan.errors.error(
+                    Code.PARENTS_CHANGED,
+                    key,
+                    at,
+                    "record '" + key + "' exists (" + existing.id() + ") with other parents " + existing.parents()
+                            + "; parents are fixed at creation");
         }
         boolean sameAttributes = AttributeValues.same(existing.attributes(), entry.attributes());
         if (existing.archived()) {
             plan.index.deletedAt(record, existing.deletedAt().get().toEpochMilli());
-            plan.index.op(record, plan.operations.existing(existing.archiveOperation().get()));
+            plan.index.op(
+                    record, plan.operations.existing(existing.archiveOperation().get()));
             plan.index.state(record, SeedIndex.State.UNCHANGED);
             if (!sameAttributes) {
-                plan.errors.warning(key, at, "is archived in the workspace, so its attributes were left as they are (R9)");
+                plan.errors.warning(
+                        key, at, "is archived in the workspace, so its attributes were left as they are (R9)");
             }
             if (deletedAt != plan.index.deletedAt(record)) {
-                plan.errors.warning(key, at, "is archived in the workspace since " + existing.deletedAt().get()
-                        + "; a seed never restores or re-archives a record that exists");
+                plan.errors.warning(
+                        key,
+                        at,
+                        "is archived in the workspace since "
+                                + existing.deletedAt().get()
+                                + "; a seed never restores or re-archives a record that exists");
             }
         } else {
             plan.index.state(record, sameAttributes ? SeedIndex.State.UNCHANGED : SeedIndex.State.CHANGED);
@@ -56,4 +64,5 @@ final class SeedExisting {
                 plan.errors.warning(key, at, "is active in the workspace; a seed never archives a record that exists");
             }
         }
-    }}
+    }
+}

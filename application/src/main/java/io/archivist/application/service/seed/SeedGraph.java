@@ -2,7 +2,6 @@ package io.archivist.application.service.seed;
 
 import io.archivist.application.port.in.seed.SeedError.Code;
 import io.archivist.application.port.out.seed.SeedPosition;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,8 +19,7 @@ import java.util.stream.Collectors;
  */
 final class SeedGraph {
 
-    private record Pending(int child, String parent, SeedPosition at) {
-    }
+    private record Pending(int child, String parent, SeedPosition at) {}
 
     private final SeedPlan plan;
     private final SeedIndex index;
@@ -38,7 +36,8 @@ final class SeedGraph {
 
     /** A parent reference as an error message names it. */
     String describe(int ref) {
-        return ref >= 0 ? "'" + index.key(ref) + "' (line " + index.line(ref) + ")"
+        return ref >= 0
+                ? "'" + index.key(ref) + "' (line " + index.line(ref) + ")"
                 : "record " + plan.parentId(ref) + " of the workspace";
     }
 
@@ -54,20 +53,33 @@ final class SeedGraph {
             String key = index.key(ref.child());
             int target = index.find(ref.parent());
             if (target < 0) {
-                plan.errors.error(Code.MISSING_PARENT, key, ref.at(), "parent '" + ref.parent()
-                        + "' is neither a record of the seed nor a record of type " + plan.type(ref.child()).parents()
-                        + " in the workspace");
+                plan.errors.error(
+                        Code.MISSING_PARENT,
+                        key,
+                        ref.at(),
+                        "parent '" + ref.parent()
+                                + "' is neither a record of the seed nor a record of type "
+                                + plan.type(ref.child()).parents()
+                                + " in the workspace");
                 continue;
             }
             requireAllowedType(ref, target);
             List<Integer> cycle = pathUp(target, ref.child(), later);
             if (cycle != null) {
-                plan.errors.error(Code.CYCLE, key, ref.at(), "records depend on each other in a cycle: " + key + " -> "
-                        + cycle.stream().map(index::key).collect(Collectors.joining(" -> ")));
+                plan.errors.error(
+                        Code.CYCLE,
+                        key,
+                        ref.at(),
+                        "records depend on each other in a cycle: " + key + " -> "
+                                + cycle.stream().map(index::key).collect(Collectors.joining(" -> ")));
             } else {
-                plan.errors.error(Code.PARENT_LISTED_AFTER, key, ref.at(), "parent '" + ref.parent()
-                        + "' is listed after its dependent, at line " + index.line(target)
-                        + "; list parents before the records that depend on them");
+                plan.errors.error(
+                        Code.PARENT_LISTED_AFTER,
+                        key,
+                        ref.at(),
+                        "parent '" + ref.parent()
+                                + "' is listed after its dependent, at line " + index.line(target)
+                                + "; list parents before the records that depend on them");
             }
         }
     }
@@ -76,9 +88,13 @@ final class SeedGraph {
         List<String> allowed = plan.type(ref.child()).parents();
         int type = index.type(target);
         if (type >= 0 && !allowed.contains(plan.typeNames.get(type))) {
-            plan.errors.error(Code.VALIDATION_FAILED, index.key(ref.child()), ref.at(), "a " + plan.type(ref.child()).name()
-                    + " cannot depend on '" + ref.parent() + "', a " + plan.typeNames.get(type)
-                    + " (allowed parent types: " + allowed + ")");
+            plan.errors.error(
+                    Code.VALIDATION_FAILED,
+                    index.key(ref.child()),
+                    ref.at(),
+                    "a " + plan.type(ref.child()).name()
+                            + " cannot depend on '" + ref.parent() + "', a " + plan.typeNames.get(type)
+                            + " (allowed parent types: " + allowed + ")");
         }
     }
 

@@ -1,33 +1,32 @@
 package io.archivist.application.service.seed;
 
-import io.archivist.application.service.Workspaces;
-import io.archivist.application.port.out.CatalogCache;
-import io.archivist.application.port.out.CatalogStore;
-import io.archivist.application.port.out.IdGenerator;
-import io.archivist.application.port.out.OperationLog;
-import io.archivist.application.port.out.RecordReads;
-import io.archivist.application.port.out.RecordWrites;
-import io.archivist.application.port.out.seed.SeedBatches;
-import io.archivist.application.port.out.TimeSource;
-import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.application.port.in.seed.ImportSeedCommand;
 import io.archivist.application.port.in.seed.ImportSeedUseCase;
 import io.archivist.application.port.in.seed.SeedError;
 import io.archivist.application.port.in.seed.SeedProgress.Phase;
 import io.archivist.application.port.in.seed.SeedRejectedException;
 import io.archivist.application.port.in.seed.SeedReport;
+import io.archivist.application.port.out.CatalogCache;
+import io.archivist.application.port.out.CatalogStore;
+import io.archivist.application.port.out.IdGenerator;
+import io.archivist.application.port.out.OperationLog;
+import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.RecordWrites;
+import io.archivist.application.port.out.TimeSource;
+import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.application.port.out.seed.MalformedSeedException;
+import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.application.port.out.seed.SeedItem;
 import io.archivist.application.port.out.seed.SeedItem.RecordEntry;
 import io.archivist.application.port.out.seed.SeedItem.WorkspaceEntry;
 import io.archivist.application.port.out.seed.SeedItems;
 import io.archivist.application.port.out.seed.SeedPosition;
 import io.archivist.application.port.out.seed.SeedReader;
+import io.archivist.application.service.Workspaces;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.WorkspaceId;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -62,9 +61,18 @@ public final class SeedImportService implements ImportSeedUseCase {
      * {@code writes}: a type whose unique attributes the seed changes has its records' values indexed again.
      * {@code maxTypes}: R14's bound on the types of a workspace, as CatalogService has it.
      */
-    public SeedImportService(RecordReads records, RecordWrites writes, SeedBatches batches, CatalogStore catalogs,
-                             CatalogCache catalogCache, OperationLog operations, UnitOfWork unitOfWork, TimeSource time,
-                             IdGenerator ids, SeedReader reader, int maxTypes) {
+    public SeedImportService(
+            RecordReads records,
+            RecordWrites writes,
+            SeedBatches batches,
+            CatalogStore catalogs,
+            CatalogCache catalogCache,
+            OperationLog operations,
+            UnitOfWork unitOfWork,
+            TimeSource time,
+            IdGenerator ids,
+            SeedReader reader,
+            int maxTypes) {
         this.records = Objects.requireNonNull(records, "records");
         this.writes = Objects.requireNonNull(writes, "writes");
         this.batches = Objects.requireNonNull(batches, "batches");
@@ -83,7 +91,8 @@ public final class SeedImportService implements ImportSeedUseCase {
         command.caller().ifPresent(caller -> caller.require(PERMISSION));
         Caller caller = command.caller().orElseGet(() -> Caller.seed(workspaceNamedBy(command)));
         if (command.dryRun()) {
-            return unitOfWork.read(caller.workspace(), () -> validate(command, caller).report(true));
+            return unitOfWork.read(
+                    caller.workspace(), () -> validate(command, caller).report(true));
         }
         return unitOfWork.write(caller.workspace(), () -> {
             SeedPlan plan = validate(command, caller);
@@ -132,7 +141,9 @@ public final class SeedImportService implements ImportSeedUseCase {
         WorkspaceId workspace = plan.caller.workspace();
         catalogs.saveAll(workspace, plan.typesToSave);
         for (ObjectType type : plan.typesToSave) {
-            plan.stored.find(type.name()).filter(before -> !before.unique().equals(type.unique()))
+            plan.stored
+                    .find(type.name())
+                    .filter(before -> !before.unique().equals(type.unique()))
                     .ifPresent(before -> writes.reindexUnique(workspace, type));
         }
     }
@@ -171,7 +182,9 @@ public final class SeedImportService implements ImportSeedUseCase {
                     return WorkspaceId.of(entry.name());
                 }
             }
-            throw rejected(SeedError.Code.VALIDATION_FAILED, at,
+            throw rejected(
+                    SeedError.Code.VALIDATION_FAILED,
+                    at,
                     "the seed names no workspace: give \"workspace\" first, before object_types and records");
         } catch (MalformedSeedException e) {
             throw rejected(SeedError.Code.MALFORMED_SEED, e.position(), e.getMessage());
@@ -186,6 +199,7 @@ public final class SeedImportService implements ImportSeedUseCase {
     }
 
     private static SeedRejectedException rejected(SeedError.Code code, SeedPosition at, String message) {
-        return new SeedRejectedException(List.of(new SeedError(code, Optional.empty(), at.line(), at.pointer(), message)), 1);
+        return new SeedRejectedException(
+                List.of(new SeedError(code, Optional.empty(), at.line(), at.pointer(), message)), 1);
     }
 }

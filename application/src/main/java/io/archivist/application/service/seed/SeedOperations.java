@@ -5,7 +5,6 @@ import io.archivist.domain.OperationId;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,8 +21,7 @@ import java.util.UUID;
  */
 final class SeedOperations {
 
-    private record Created(OperationId id, int root, long at, Map<String, Long> counts) {
-    }
+    private record Created(OperationId id, int root, long at, Map<String, Long> counts) {}
 
     private final List<Created> created = new ArrayList<>();
     private final List<OperationId> existing = new ArrayList<>();
@@ -60,7 +58,15 @@ final class SeedOperations {
 
     /** The operations to log before their records are written; {@code at} is the archive time the seed gives. */
     List<Operation> toLog(WorkspaceId workspace, String actor, SeedIndex index) {
-        return created.stream().map(op -> new Operation(op.id(), workspace, OperationKind.ARCHIVE, actor,
-                Instant.ofEpochMilli(op.at()), List.of(RecordId.of(index.id(op.root()))), op.counts())).toList();
+        return created.stream()
+                .map(op -> new Operation(
+                        op.id(),
+                        workspace,
+                        OperationKind.ARCHIVE,
+                        actor,
+                        Instant.ofEpochMilli(op.at()),
+                        List.of(RecordId.of(index.id(op.root()))),
+                        op.counts()))
+                .toList();
     }
 }

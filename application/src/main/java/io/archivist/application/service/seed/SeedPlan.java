@@ -6,7 +6,6 @@ import io.archivist.domain.Caller;
 import io.archivist.domain.Catalog;
 import io.archivist.domain.CatalogDraft;
 import io.archivist.domain.ObjectType;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +20,12 @@ import java.util.UUID;
 final class SeedPlan {
 
     /** A parent that is not in the seed but in the workspace: its id, archive time and operation. */
-    record StoreParent(UUID id, long deletedAt, int op) {
-    }
+    record StoreParent(UUID id, long deletedAt, int op) {}
 
     final Caller caller;
     /** The workspace's catalog before the seed, and R14's bound on its types. */
     final Catalog stored;
+
     final int maxTypes;
     final SeedIndex index = new SeedIndex();
     final SeedOperations operations = new SeedOperations();
@@ -36,6 +35,7 @@ final class SeedPlan {
     final List<String> typeNames = new ArrayList<>();
     /** The stored catalog with the seed's types so far; {@code catalog} is built from it when asked. */
     private final CatalogDraft draft;
+
     private Catalog catalog;
     long records;
     long fingerprint;
@@ -106,7 +106,14 @@ final class SeedPlan {
     SeedReport report(boolean dryRun) {
         Map<String, Counts> perType = new LinkedHashMap<>();
         recordCounts.forEach((type, n) -> perType.put(type, new Counts(n[0], n[2], n[1])));
-        return new SeedReport(caller.workspace(), dryRun, records, typeCounts, perType,
-                operations.createdCount(), errors.warnings(), errors.warningCount());
+        return new SeedReport(
+                caller.workspace(),
+                dryRun,
+                records,
+                typeCounts,
+                perType,
+                operations.createdCount(),
+                errors.warnings(),
+                errors.warningCount());
     }
 }

@@ -1,15 +1,14 @@
 package io.archivist.application.service.seed;
 
-import io.archivist.application.service.CatalogService;
 import io.archivist.application.port.in.seed.SeedError.Code;
 import io.archivist.application.port.in.seed.SeedReport.Counts;
 import io.archivist.application.port.out.seed.SeedItem.TypeEntry;
 import io.archivist.application.port.out.seed.SeedPosition;
+import io.archivist.application.service.CatalogService;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Retention;
-
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -34,8 +33,12 @@ final class SeedTypes {
         SeedPosition at = entry.position();
         SeedErrors errors = plan.errors;
         entry.problems().forEach(problem -> errors.error(Code.VALIDATION_FAILED, entry.name(), at, problem));
-        entry.otherFields().forEach(field -> errors.error(Code.UNKNOWN_FIELD, entry.name(), at,
-                "an object type has no field '" + field + "' (name, archivable, parents, unique, retention)"));
+        entry.otherFields()
+                .forEach(field -> errors.error(
+                        Code.UNKNOWN_FIELD,
+                        entry.name(),
+                        at,
+                        "an object type has no field '" + field + "' (name, archivable, parents, unique, retention)"));
         if (plan.records > 0) {
             errors.error(Code.VALIDATION_FAILED, entry.name(), at, "object_types must come before records");
             return;
@@ -49,10 +52,18 @@ final class SeedTypes {
             return;
         }
         try {
-            ObjectType type = new ObjectType(entry.name(), entry.archivable().orElse(false), entry.parents(),
-                    entry.unique(), entry.retention().map(Retention::new));
-            CatalogService.requireRoom(plan.caller.workspace(), plan.draft().definedCount(),
-                    plan.draft().contains(type.name()), plan.maxTypes, "type '" + type.name() + "' (" + at + " of the seed)");
+            ObjectType type = new ObjectType(
+                    entry.name(),
+                    entry.archivable().orElse(false),
+                    entry.parents(),
+                    entry.unique(),
+                    entry.retention().map(Retention::new));
+            CatalogService.requireRoom(
+                    plan.caller.workspace(),
+                    plan.draft().definedCount(),
+                    plan.draft().contains(type.name()),
+                    plan.maxTypes,
+                    "type '" + type.name() + "' (" + at + " of the seed)");
             plan.define(type);
             Optional<ObjectType> before = plan.stored.find(type.name());
             if (before.isPresent() && before.get().equals(type)) {

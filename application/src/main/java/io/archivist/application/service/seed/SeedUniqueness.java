@@ -8,7 +8,6 @@ import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.UniqueValues;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -43,16 +42,26 @@ final class SeedUniqueness {
         }
         boolean written = plan.index.state(record) != SeedIndex.State.UNCHANGED;
         values.forEach((attribute, value) -> {
-            Integer other = holders.putIfAbsent(plan.index.type(record) + "\u0000" + attribute + "\u0000" + value, record);
+            Integer other =
+                    holders.putIfAbsent(plan.index.type(record) + "\u0000" + attribute + "\u0000" + value, record);
             if (other != null) {
-                plan.errors.error(Code.UNIQUE_CONFLICT, key, at, "the value of '" + attribute + "' is already held by '"
-                        + plan.index.key(other) + "' (line " + plan.index.line(other)
-                        + "); it is unique among active " + type.name() + " records");
+                plan.errors.error(
+                        Code.UNIQUE_CONFLICT,
+                        key,
+                        at,
+                        "the value of '" + attribute + "' is already held by '"
+                                + plan.index.key(other) + "' (line " + plan.index.line(other)
+                                + "); it is unique among active " + type.name() + " records");
             } else if (written && typeHasRecords.test(type.name())) {
                 records.activeHolder(plan.caller.workspace(), type.name(), attribute, value)
-                        .filter(holder -> existing.map(self -> !self.equals(holder)).orElse(true))
-                        .ifPresent(holder -> plan.errors.error(Code.UNIQUE_CONFLICT, key, at, "the value of '"
-                                + attribute + "' is already held by active record " + holder + " of the workspace"));
+                        .filter(holder ->
+                                existing.map(self -> !self.equals(holder)).orElse(true))
+                        .ifPresent(holder -> plan.errors.error(
+                                Code.UNIQUE_CONFLICT,
+                                key,
+                                at,
+                                "the value of '" + attribute + "' is already held by active record " + holder
+                                        + " of the workspace"));
             }
         });
     }

@@ -3,9 +3,8 @@ package io.archivist.application.service.seed;
 import io.archivist.application.port.in.RecordView;
 import io.archivist.application.port.in.seed.SeedError.Code;
 import io.archivist.application.port.out.IdGenerator;
-import io.archivist.application.port.out.seed.MalformedSeedException;
-import io.archivist.domain.RecordFilter;
 import io.archivist.application.port.out.RecordReads;
+import io.archivist.application.port.out.seed.MalformedSeedException;
 import io.archivist.application.port.out.seed.SeedItem;
 import io.archivist.application.port.out.seed.SeedItem.RecordEntry;
 import io.archivist.application.port.out.seed.SeedItem.TypeEntry;
@@ -15,9 +14,9 @@ import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Catalog;
 import io.archivist.domain.Limits;
 import io.archivist.domain.ObjectType;
+import io.archivist.domain.RecordFilter;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -102,11 +101,18 @@ final class SeedValidator {
 
     private void workspace(WorkspaceEntry entry) {
         if (items != 1) {
-            errors.error(Code.VALIDATION_FAILED, null, entry.position(),
+            errors.error(
+                    Code.VALIDATION_FAILED,
+                    null,
+                    entry.position(),
                     "\"workspace\" must come first, before object_types and records, and only once");
         } else if (!Objects.equals(entry.name(), workspace.value())) {
-            errors.error(Code.WORKSPACE_MISMATCH, null, entry.position(), "the seed is for workspace '"
-                    + entry.name() + "' but is imported into '" + workspace + "'; leave \"workspace\" out or make it the token's");
+            errors.error(
+                    Code.WORKSPACE_MISMATCH,
+                    null,
+                    entry.position(),
+                    "the seed is for workspace '" + entry.name() + "' but is imported into '" + workspace
+                            + "'; leave \"workspace\" out or make it the token's");
         }
     }
 
@@ -120,7 +126,10 @@ final class SeedValidator {
             if (READ_ONLY.contains(field)) {
                 errors.error(Code.READ_ONLY_FIELD, key, at, "'" + field + "' is read-only: the service sets it");
             } else {
-                errors.error(Code.UNKNOWN_FIELD, key, at,
+                errors.error(
+                        Code.UNKNOWN_FIELD,
+                        key,
+                        at,
                         "a record has no field '" + field + "' (key, type, attributes, parents, deleted_at)");
             }
         }
@@ -141,8 +150,12 @@ final class SeedValidator {
         }
         int earlier = index.find(key);
         if (earlier >= 0) {
-            errors.error(Code.DUPLICATE_KEY, key, at, "key '" + key + "' is used already at line "
-                    + index.line(earlier) + "; a key names one record of the seed");
+            errors.error(
+                    Code.DUPLICATE_KEY,
+                    key,
+                    at,
+                    "key '" + key + "' is used already at line " + index.line(earlier)
+                            + "; a key names one record of the seed");
             return;
         }
         ObjectType type = null;
@@ -151,8 +164,12 @@ final class SeedValidator {
         } else {
             type = plan.catalog().find(entry.type()).orElse(null);
             if (type == null) {
-                errors.error(Code.TYPE_NOT_FOUND, key, at, "object type '" + Limits.quote(entry.type())
-                        + "' is not defined in the workspace or the seed's object_types");
+                errors.error(
+                        Code.TYPE_NOT_FOUND,
+                        key,
+                        at,
+                        "object type '" + Limits.quote(entry.type())
+                                + "' is not defined in the workspace or the seed's object_types");
             }
         }
         int record = index.add(key, type == null ? -1 : plan.typeIndex(type.name()), at.line());
@@ -163,8 +180,8 @@ final class SeedValidator {
             return;
         }
         resolveParents(record, entry, type, at);
-        Optional<StoredRecord> existing = typeHasRecords(type.name())
-                ? records.findByKey(workspace, type.name(), key) : Optional.empty();
+        Optional<StoredRecord> existing =
+                typeHasRecords(type.name()) ? records.findByKey(workspace, type.name(), key) : Optional.empty();
         if (existing.isPresent()) {
             SeedExisting.compare(plan, record, entry, existing.get(), deletedAt, at);
         } else {
@@ -196,8 +213,13 @@ final class SeedValidator {
                 ref = index.find(parent);
                 int parentType = index.type(ref);
                 if (parentType >= 0 && !type.parents().contains(plan.typeNames.get(parentType))) {
-                    errors.error(Code.VALIDATION_FAILED, key, at, "a " + type.name() + " cannot depend on '" + parent
-                            + "', a " + plan.typeNames.get(parentType) + " (allowed parent types: " + type.parents() + ")");
+                    errors.error(
+                            Code.VALIDATION_FAILED,
+                            key,
+                            at,
+                            "a " + type.name() + " cannot depend on '" + parent + "', a "
+                                    + plan.typeNames.get(parentType) + " (allowed parent types: " + type.parents()
+                                    + ")");
                 }
             } else {
                 ref = storeParent(record, parent, type, at);
@@ -209,16 +231,21 @@ final class SeedValidator {
     private int storeParent(int record, String parent, ObjectType type, SeedPosition at) {
         java.util.List<StoredRecord> found = type.parents().stream()
                 .filter(this::typeHasRecords)
-                .map(parentType -> storeByKey.computeIfAbsent(parentType + '\u0000' + parent,
-                        unused -> records.findByKey(workspace, parentType, parent)))
-                .flatMap(Optional::stream).toList();
+                .map(parentType -> storeByKey.computeIfAbsent(
+                        parentType + '\u0000' + parent, unused -> records.findByKey(workspace, parentType, parent)))
+                .flatMap(Optional::stream)
+                .toList();
         if (found.isEmpty()) {
             graph.pending(record, parent, at);
             return SeedIndex.PENDING;
         }
         if (found.size() > 1) {
-            errors.error(Code.VALIDATION_FAILED, index.key(record), at, "parent key '" + parent
-                    + "' names records of several types in the workspace: " + found.stream().map(StoredRecord::type).toList());
+            errors.error(
+                    Code.VALIDATION_FAILED,
+                    index.key(record),
+                    at,
+                    "parent key '" + parent + "' names records of several types in the workspace: "
+                            + found.stream().map(StoredRecord::type).toList());
             return SeedIndex.PENDING;
         }
         StoredRecord holder = found.get(0);
@@ -235,8 +262,12 @@ final class SeedValidator {
         for (int n = 0; n < index.parentCount(record); n++) {
             int ref = index.parent(record, n);
             if (ref != SeedIndex.PENDING && plan.parentDeletedAt(ref) != SeedIndex.ACTIVE) {
-                errors.error(Code.PARENT_ARCHIVED, index.key(record), at, "record '" + index.key(record)
-                        + "' is active but its parent " + graph.describe(ref) + " is archived (I1); give it a deleted_at too");
+                errors.error(
+                        Code.PARENT_ARCHIVED,
+                        index.key(record),
+                        at,
+                        "record '" + index.key(record) + "' is active but its parent " + graph.describe(ref)
+                                + " is archived (I1); give it a deleted_at too");
             }
         }
     }
@@ -271,8 +302,12 @@ final class SeedValidator {
         try {
             deletedAt = OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS);
         } catch (DateTimeParseException e) {
-            errors.error(Code.BAD_DELETED_AT, entry.key(), at, "deleted_at '" + Limits.quote(text)
-                    + "' is not an ISO-8601 time with an offset, such as 2024-05-01T09:30:00Z");
+            errors.error(
+                    Code.BAD_DELETED_AT,
+                    entry.key(),
+                    at,
+                    "deleted_at '" + Limits.quote(text)
+                            + "' is not an ISO-8601 time with an offset, such as 2024-05-01T09:30:00Z");
             return SeedIndex.ACTIVE;
         }
         try {
@@ -282,12 +317,16 @@ final class SeedValidator {
             return SeedIndex.ACTIVE;
         }
         if (deletedAt.isAfter(now)) {
-            errors.error(Code.BAD_DELETED_AT, entry.key(), at, "deleted_at " + Limits.quote(text) + " is in the future");
+            errors.error(
+                    Code.BAD_DELETED_AT, entry.key(), at, "deleted_at " + Limits.quote(text) + " is in the future");
             return SeedIndex.ACTIVE;
         }
         if (type != null && !type.archivable()) {
-            errors.error(Code.ARCHIVE_NOT_SUPPORTED, entry.key(), at, "records of type '" + type.name()
-                    + "' cannot be archived, so they cannot have a deleted_at");
+            errors.error(
+                    Code.ARCHIVE_NOT_SUPPORTED,
+                    entry.key(),
+                    at,
+                    "records of type '" + type.name() + "' cannot be archived, so they cannot have a deleted_at");
             return SeedIndex.ACTIVE;
         }
         return deletedAt.toEpochMilli();
@@ -298,8 +337,14 @@ final class SeedValidator {
         if (stored.find(type).isEmpty()) {
             return false;
         }
-        return typeHasRecords.computeIfAbsent(type, name -> !records.page(workspace,
-                RecordFilter.ofType(name, RecordFilter.ArchivedFilter.ANY), Optional.empty(), 1).isEmpty());
+        return typeHasRecords.computeIfAbsent(
+                type,
+                name -> !records.page(
+                                workspace,
+                                RecordFilter.ofType(name, RecordFilter.ArchivedFilter.ANY),
+                                Optional.empty(),
+                                1)
+                        .isEmpty());
     }
 
     /** What the second pass recomputes to make sure it reads the seed the first one validated. */

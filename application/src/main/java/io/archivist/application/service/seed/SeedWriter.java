@@ -10,7 +10,6 @@ import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueValues;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,8 +61,7 @@ final class SeedWriter {
         switch (index.state(record)) {
             case NEW -> insert(record, entry);
             case CHANGED -> update(record, entry);
-            case UNCHANGED -> {
-            }
+            case UNCHANGED -> {}
         }
     }
 
@@ -83,12 +81,27 @@ final class SeedWriter {
             parents.add(RecordId.of(plan.parentId(index.parent(record, n))));
         }
         boolean archived = index.deletedAt(record) != SeedIndex.ACTIVE;
-        Optional<Instant> deletedAt = archived ? Optional.of(Instant.ofEpochMilli(index.deletedAt(record))) : Optional.empty();
-        Optional<OperationId> operation = archived ? Optional.of(plan.operations.id(index.op(record))) : Optional.empty();
-        StoredRecord stored = new StoredRecord(RecordId.of(index.id(record)), plan.caller.workspace(), type.name(),
-                Optional.of(entry.key()), entry.attributes(), parents, deletedAt, operation, 1, now, now, actor, actor);
+        Optional<Instant> deletedAt =
+                archived ? Optional.of(Instant.ofEpochMilli(index.deletedAt(record))) : Optional.empty();
+        Optional<OperationId> operation =
+                archived ? Optional.of(plan.operations.id(index.op(record))) : Optional.empty();
+        StoredRecord stored = new StoredRecord(
+                RecordId.of(index.id(record)),
+                plan.caller.workspace(),
+                type.name(),
+                Optional.of(entry.key()),
+                entry.attributes(),
+                parents,
+                deletedAt,
+                operation,
+                1,
+                now,
+                now,
+                actor,
+                actor);
         // An archived record claims no unique value (R6: unique among active records).
-        inserts.add(new RecordWithUniqueValues(stored, archived ? Map.of() : UniqueValues.of(type, entry.attributes())));
+        inserts.add(
+                new RecordWithUniqueValues(stored, archived ? Map.of() : UniqueValues.of(type, entry.attributes())));
         if (inserts.size() == BATCH) {
             flushInserts();
         }
@@ -116,8 +129,8 @@ final class SeedWriter {
         for (StoredRecord current : records.findAll(plan.caller.workspace(), updates.keySet())) {
             Map<String, Object> attributes = updates.get(current.id());
             ObjectType type = plan.catalog().require(current.type());
-            batch.add(new RecordWithUniqueValues(current.withAttributes(attributes, actor, now),
-                    UniqueValues.of(type, attributes)));
+            batch.add(new RecordWithUniqueValues(
+                    current.withAttributes(attributes, actor, now), UniqueValues.of(type, attributes)));
         }
         if (batch.size() != updates.size()) {
             throw new IllegalStateException("records of the seed disappeared while it was imported");

@@ -7,7 +7,6 @@ import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.UniqueConflict;
 import io.archivist.domain.WorkspaceId;
-
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,7 +45,9 @@ abstract class CascadeQueries {
 
         /** The set's row of the record {@code column} names, if it is in the set. */
         default Query row(String column) {
-            return Query.of("SELECT 1 FROM " + table() + " m WHERE ").add(filter("m")).add(" AND m.record_id = " + column);
+            return Query.of("SELECT 1 FROM " + table() + " m WHERE ")
+                    .add(filter("m"))
+                    .add(" AND m.record_id = " + column);
         }
     }
 
@@ -80,11 +81,11 @@ abstract class CascadeQueries {
      * From the records {@code seed} selects (columns workspace, id, type), every record reached
      * through children ({@code down}) or parents that satisfies {@code follow} (on alias c).
      */
-    record Walk(Query seed, boolean down, Query follow) {
-    }
+    record Walk(Query seed, boolean down, Query follow) {}
 
     /** A record is archived, or active: CASE, so that no partial index on deleted_at can start the join. */
     static final String ARCHIVED = "CASE WHEN %1$s.deleted_at IS NULL THEN 0 ELSE 1 END = 1";
+
     static final String ACTIVE = "CASE WHEN c.deleted_at IS NULL THEN 1 ELSE 0 END = 1";
 
     protected final Sql sql;
@@ -96,8 +97,12 @@ abstract class CascadeQueries {
     abstract void walk(Connection connection, Walk walk, Target target);
 
     /** R1 (active only) or R3: the cascade of {@code roots} becomes the records of {@code operation}. */
-    final void collectReach(Connection connection, WorkspaceId workspace, OperationId operation,
-                            Collection<RecordId> roots, boolean activeOnly) {
+    final void collectReach(
+            Connection connection,
+            WorkspaceId workspace,
+            OperationId operation,
+            Collection<RecordId> roots,
+            boolean activeOnly) {
         walk(connection, reach(workspace, roots, activeOnly), new IntoOperation(workspace, operation));
     }
 
@@ -108,8 +113,13 @@ abstract class CascadeQueries {
      * the operation's rows and takes back the few that stay archived: the set is written once.
      * Returns counts per type and the first {@code listLimit} records that stay archived.
      */
-    final Restored collectRestore(Connection connection, WorkspaceId workspace, OperationId operation,
-                                  RecordId root, OperationId archivedBy, int listLimit) {
+    final Restored collectRestore(
+            Connection connection,
+            WorkspaceId workspace,
+            OperationId operation,
+            RecordId root,
+            OperationId archivedBy,
+            int listLimit) {
         IntoOperation rows = new IntoOperation(workspace, operation);
         Map<String, Long> before = counts(connection, rows);
         RestoreRuns runs = restoreRuns(connection, workspace, root, archivedBy, rows);
@@ -125,8 +135,8 @@ abstract class CascadeQueries {
     }
 
     /** R13: counts per type of the cascade of {@code roots}. */
-    final Map<String, Long> countReach(Connection connection, WorkspaceId workspace, Collection<RecordId> roots,
-                                       boolean activeOnly) {
+    final Map<String, Long> countReach(
+            Connection connection, WorkspaceId workspace, Collection<RecordId> roots, boolean activeOnly) {
         UUID run = UUID.randomUUID();
         try {
             walk(connection, reach(workspace, roots, activeOnly), new IntoRun(run));
@@ -141,26 +151,41 @@ abstract class CascadeQueries {
      * has few ancestors, rather than down from the roots: it is reached when a root is among them
      * (through active records only, for an archive).
      */
-    final boolean reaches(Connection connection, WorkspaceId workspace, Collection<RecordId> roots, RecordId target,
-                          boolean activeOnly) {
+    final boolean reaches(
+            Connection connection,
+            WorkspaceId workspace,
+            Collection<RecordId> roots,
+            RecordId target,
+            boolean activeOnly) {
         UUID run = UUID.randomUUID();
         try {
-            walk(connection, new Walk(seed(workspace, "id = ?", List.of(target), activeOnly), false,
-                    Query.of(activeOnly ? ACTIVE : "1 = 1")), new IntoRun(run));
-            return sql.count(connection, Query.of("SELECT COUNT(*) FROM cascade_walk WHERE run_id = ? AND record_id IN (",
-                    run).in(roots).add(")")) > 0;
+            walk(
+                    connection,
+                    new Walk(
+                            seed(workspace, "id = ?", List.of(target), activeOnly),
+                            false,
+                            Query.of(activeOnly ? ACTIVE : "1 = 1")),
+                    new IntoRun(run));
+            return sql.count(
+                            connection,
+                            Query.of("SELECT COUNT(*) FROM cascade_walk WHERE run_id = ? AND record_id IN (", run)
+                                    .in(roots)
+                                    .add(")"))
+                    > 0;
         } finally {
             forget(connection, run);
         }
     }
 
     /** R5, R6, R13: what restoring {@code root} would do, with bounded lists. */
-    final RestoreOutline outlineRestore(Connection connection, WorkspaceId workspace, RecordId root,
-                                        OperationId archivedBy, int listLimit) {
+    final RestoreOutline outlineRestore(
+            Connection connection, WorkspaceId workspace, RecordId root, OperationId archivedBy, int listLimit) {
         RestoreRuns runs = restoreRuns(connection, workspace, root, archivedBy, new IntoRun(UUID.randomUUID()));
         try {
-            return new RestoreOutline(counts(connection, runs.candidates(), runs.restored()),
-                    leftArchived(connection, runs, listLimit), conflicts(connection, runs, listLimit));
+            return new RestoreOutline(
+                    counts(connection, runs.candidates(), runs.restored()),
+                    leftArchived(connection, runs, listLimit),
+                    conflicts(connection, runs, listLimit));
         } finally {
             runs.forget();
         }
@@ -169,13 +194,20 @@ abstract class CascadeQueries {
     // ---- the sets
 
     private Walk reach(WorkspaceId workspace, Collection<RecordId> roots, boolean activeOnly) {
-        return new Walk(seed(workspace, "id IN (" + String.join(", ", java.util.Collections.nCopies(roots.size(), "?"))
-                + ")", List.copyOf(roots), activeOnly), true, Query.of(activeOnly ? ACTIVE : "1 = 1"));
+        return new Walk(
+                seed(
+                        workspace,
+                        "id IN (" + String.join(", ", java.util.Collections.nCopies(roots.size(), "?")) + ")",
+                        List.copyOf(roots),
+                        activeOnly),
+                true,
+                Query.of(activeOnly ? ACTIVE : "1 = 1"));
     }
 
     private static Query seed(WorkspaceId workspace, String idCondition, List<RecordId> ids, boolean activeOnly) {
         return Query.of("SELECT workspace, id, type FROM records WHERE workspace = ? AND " + idCondition, workspace)
-                .add("", ids.toArray()).add(activeOnly ? " AND deleted_at IS NULL" : "");
+                .add("", ids.toArray())
+                .add(activeOnly ? " AND deleted_at IS NULL" : "");
     }
 
     /**
@@ -193,8 +225,8 @@ abstract class CascadeQueries {
         }
     }
 
-    private RestoreRuns restoreRuns(Connection connection, WorkspaceId workspace, RecordId root, OperationId archivedBy,
-                                    Target candidates) {
+    private RestoreRuns restoreRuns(
+            Connection connection, WorkspaceId workspace, RecordId root, OperationId archivedBy, Target candidates) {
         UUID blocked = UUID.randomUUID();
         RestoreRuns runs = new RestoreRuns(candidates, blocked, notIn("w.record_id", new IntoRun(blocked)), () -> {
             if (candidates instanceof IntoRun run) {
@@ -205,20 +237,37 @@ abstract class CascadeQueries {
         });
         // The root and the records of its archive operation reached through records of that operation.
         Query ofTheOperation = Query.of(sql.dialect().sameOperation("c.archive_operation"), archivedBy);
-        walk(connection, new Walk(Query.of("SELECT workspace, id, type FROM records WHERE workspace = ? AND id = ? AND "
-                        + sql.dialect().sameOperation("archive_operation"), workspace, root, archivedBy), true,
-                ofTheOperation), candidates);
+        walk(
+                connection,
+                new Walk(
+                        Query.of(
+                                "SELECT workspace, id, type FROM records WHERE workspace = ? AND id = ? AND "
+                                        + sql.dialect().sameOperation("archive_operation"),
+                                workspace,
+                                root,
+                                archivedBy),
+                        true,
+                        ofTheOperation),
+                candidates);
         // A candidate stays archived when a parent outside the candidates is archived, and so do the
         // candidates below it (I1). The CASE asks "outside the candidates?" first: most candidates
         // have one parent, a candidate itself, and are then done without reading that parent's record.
-        walk(connection, new Walk(Query.of("SELECT DISTINCT x.workspace AS workspace, x.record_id AS id, x.type AS type"
-                        + " FROM " + candidates.table() + " x"
-                        + " JOIN record_parents e ON e.workspace = x.workspace AND e.child_id = x.record_id WHERE ")
-                .add(candidates.filter("x")).add(" AND x.record_id <> ? AND CASE WHEN ", root)
-                .add(in("e.parent_id", candidates))
-                .add(" THEN 0 WHEN EXISTS (SELECT 1 FROM records p WHERE p.workspace = e.workspace AND p.id = e.parent_id AND "
-                        + ARCHIVED.formatted("p") + sql.dialect().optimizationFence() + ") THEN 1 ELSE 0 END = 1"), true,
-                in("c.id", candidates).add(" AND ").add(ofTheOperation)),
+        walk(
+                connection,
+                new Walk(
+                        Query.of(
+                                        "SELECT DISTINCT x.workspace AS workspace, x.record_id AS id, x.type AS type"
+                                                + " FROM " + candidates.table() + " x"
+                                                + " JOIN record_parents e ON e.workspace = x.workspace AND e.child_id = x.record_id WHERE ")
+                                .add(candidates.filter("x"))
+                                .add(" AND x.record_id <> ? AND CASE WHEN ", root)
+                                .add(in("e.parent_id", candidates))
+                                .add(
+                                        " THEN 0 WHEN EXISTS (SELECT 1 FROM records p WHERE p.workspace = e.workspace AND p.id = e.parent_id AND "
+                                                + ARCHIVED.formatted("p")
+                                                + sql.dialect().optimizationFence() + ") THEN 1 ELSE 0 END = 1"),
+                        true,
+                        in("c.id", candidates).add(" AND ").add(ofTheOperation)),
                 new IntoRun(blocked));
         return runs;
     }
@@ -251,32 +300,52 @@ abstract class CascadeQueries {
     /** Counts per type of the rows of {@code set}'s table (alias w) that {@code members} picks. */
     private Map<String, Long> counts(Connection connection, Target set, Query members) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        sql.list(connection, Query.of("SELECT w.type AS type, COUNT(*) AS n FROM " + set.table() + " w WHERE ")
-                .add(members).add(" GROUP BY w.type"), rows -> counts.put(rows.getString("type"), rows.getLong("n")));
+        sql.list(
+                connection,
+                Query.of("SELECT w.type AS type, COUNT(*) AS n FROM " + set.table() + " w WHERE ")
+                        .add(members)
+                        .add(" GROUP BY w.type"),
+                rows -> counts.put(rows.getString("type"), rows.getLong("n")));
         return counts;
     }
 
     /** The blocked records (at most {@code limit}) with their parents that stay archived, in the record's parent order. */
     private List<LeftArchived> leftArchived(Connection connection, RestoreRuns runs, int limit) {
-        Query select = Query.of("SELECT b.record_id AS id, b.type AS type, r.parent_ids AS parent_ids,"
-                        + " e.parent_id AS parent_id FROM (SELECT workspace, record_id, type FROM cascade_walk"
-                        + " WHERE run_id = ? ORDER BY record_id LIMIT ?) b", runs.blocked(), limit)
+        Query select = Query.of(
+                        "SELECT b.record_id AS id, b.type AS type, r.parent_ids AS parent_ids,"
+                                + " e.parent_id AS parent_id FROM (SELECT workspace, record_id, type FROM cascade_walk"
+                                + " WHERE run_id = ? ORDER BY record_id LIMIT ?) b",
+                        runs.blocked(),
+                        limit)
                 .add(" JOIN records r ON r.workspace = b.workspace AND r.id = b.record_id")
                 .add(" JOIN record_parents e ON e.workspace = b.workspace AND e.child_id = b.record_id")
                 .add(" JOIN records p ON p.workspace = e.workspace AND p.id = e.parent_id")
-                .add(" WHERE " + ARCHIVED.formatted("p") + " AND (").add(notIn("p.id", runs.candidates()))
-                .add(" OR ").add(in("p.id", new IntoRun(runs.blocked()))).add(")");
-        record Edge(RecordId child, String type, String parentIds, RecordId parent) {
-        }
-        List<Edge> edges = sql.list(connection, select, rows -> new Edge(RecordId.of(sql.uuid(rows, "id")),
-                rows.getString("type"), rows.getString("parent_ids"), RecordId.of(sql.uuid(rows, "parent_id"))));
+                .add(" WHERE " + ARCHIVED.formatted("p") + " AND (")
+                .add(notIn("p.id", runs.candidates()))
+                .add(" OR ")
+                .add(in("p.id", new IntoRun(runs.blocked())))
+                .add(")");
+        record Edge(RecordId child, String type, String parentIds, RecordId parent) {}
+        List<Edge> edges = sql.list(
+                connection,
+                select,
+                rows -> new Edge(
+                        RecordId.of(sql.uuid(rows, "id")),
+                        rows.getString("type"),
+                        rows.getString("parent_ids"),
+                        RecordId.of(sql.uuid(rows, "parent_id"))));
         Map<RecordId, List<Edge>> byChild = new TreeMap<>();
-        edges.forEach(edge -> byChild.computeIfAbsent(edge.child(), c -> new ArrayList<>()).add(edge));
+        edges.forEach(edge ->
+                byChild.computeIfAbsent(edge.child(), c -> new ArrayList<>()).add(edge));
         List<LeftArchived> left = new ArrayList<>();
         byChild.forEach((child, its) -> {
             List<RecordId> archived = its.stream().map(Edge::parent).toList();
-            left.add(new LeftArchived(child, its.get(0).type(),
-                    RecordRows.parents(its.get(0).parentIds()).stream().filter(archived::contains).toList()));
+            left.add(new LeftArchived(
+                    child,
+                    its.get(0).type(),
+                    RecordRows.parents(its.get(0).parentIds()).stream()
+                            .filter(archived::contains)
+                            .toList()));
         });
         return left;
     }
@@ -286,10 +355,19 @@ abstract class CascadeQueries {
         Query select = Query.of("SELECT u.record_id AS record_id, u.type AS type, u.attribute AS attribute,"
                         + " h.record_id AS holder FROM " + runs.candidates().table() + " w")
                 .add(" JOIN unique_values u ON u.workspace = w.workspace AND u.record_id = w.record_id")
-                .add(" JOIN unique_values h ON h.workspace = u.workspace AND h.type = u.type AND h.active_hash = u.value_hash")
-                .add(" WHERE ").add(runs.restored()).add(" ORDER BY u.record_id, u.attribute LIMIT ?", limit);
-        return sql.list(connection, select, rows -> new UniqueConflict(RecordId.of(sql.uuid(rows, "record_id")),
-                rows.getString("type"), rows.getString("attribute"), RecordId.of(sql.uuid(rows, "holder"))));
+                .add(
+                        " JOIN unique_values h ON h.workspace = u.workspace AND h.type = u.type AND h.active_hash = u.value_hash")
+                .add(" WHERE ")
+                .add(runs.restored())
+                .add(" ORDER BY u.record_id, u.attribute LIMIT ?", limit);
+        return sql.list(
+                connection,
+                select,
+                rows -> new UniqueConflict(
+                        RecordId.of(sql.uuid(rows, "record_id")),
+                        rows.getString("type"),
+                        rows.getString("attribute"),
+                        RecordId.of(sql.uuid(rows, "holder"))));
     }
 
     final void forget(Connection connection, UUID run) {

@@ -1,9 +1,8 @@
 package io.archivist.adapters.persistence.jdbc;
 
-import io.archivist.domain.RecordFilter.ArchivedFilter;
 import io.archivist.domain.OperationId;
+import io.archivist.domain.RecordFilter.ArchivedFilter;
 import io.archivist.domain.WorkspaceId;
-
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -37,7 +36,8 @@ abstract class Dialect {
             case "PostgreSQL" -> new PostgresDialect();
             case "MariaDB" -> new MariaDbDialect();
             default -> {
-                if (product.equals("MySQL") && meta.getDatabaseProductVersion().toLowerCase().contains("mariadb")) {
+                if (product.equals("MySQL")
+                        && meta.getDatabaseProductVersion().toLowerCase().contains("mariadb")) {
                     yield new MariaDbDialect();
                 }
                 throw new IllegalStateException("the JDBC store runs on H2, PostgreSQL or MariaDB, not on " + product);
@@ -55,12 +55,12 @@ abstract class Dialect {
      * After the commit of a unit that may have written, before its answer: forces it to the disk where
      * the database does not on its own (R15, a machine's crash too). The servers do it in their commit.
      */
-    void afterCommit(Connection connection) throws SQLException {
-    }
+    void afterCommit(Connection connection) throws SQLException {}
 
     /** The first column of the first row of {@code query}. */
     static String queryOne(Connection connection, String query) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(query)) {
             rows.next();
             return rows.getString(1);
         }
@@ -115,8 +115,7 @@ abstract class Dialect {
     }
 
     /** Called at the start of a write unit (or of a store's own short transaction), before any other statement. */
-    void beginWrite(Connection connection) throws SQLException {
-    }
+    void beginWrite(Connection connection) throws SQLException {}
 
     /**
      * Put before the first statement of a cascade (a walk, and a restore's first read; it runs in the
@@ -138,34 +137,51 @@ abstract class Dialect {
     abstract void beginConsistentRead(Connection connection) throws SQLException;
 
     /** Undoes what {@link #beginConsistentRead} changed on the connection, if anything. */
-    void endConsistentRead(Connection connection) throws SQLException {
-    }
+    void endConsistentRead(Connection connection) throws SQLException {}
 
     /**
      * An UPDATE of {@code table} (alias t) restricted to the records of one operation (of {@code types}
      * only, unless that is empty), driven from the operation's rows (see CascadeQueries on why the join
      * starts from the set); {@code condition}, unless empty, is a further condition on t.
      */
-    Query updateOfOperation(String table, String memberColumn, Query set, String condition,
-                            WorkspaceId workspace, OperationId operation, List<String> types) {
-        return Query.of("UPDATE " + table + " t SET ").add(set).add(" WHERE t.workspace = ? AND t." + memberColumn
-                        + " IN (SELECT o.record_id FROM operation_records o WHERE ", workspace)
-                .add(operationRows(workspace, operation, types)).add(")")
+    Query updateOfOperation(
+            String table,
+            String memberColumn,
+            Query set,
+            String condition,
+            WorkspaceId workspace,
+            OperationId operation,
+            List<String> types) {
+        return Query.of("UPDATE " + table + " t SET ")
+                .add(set)
+                .add(
+                        " WHERE t.workspace = ? AND t." + memberColumn
+                                + " IN (SELECT o.record_id FROM operation_records o WHERE ",
+                        workspace)
+                .add(operationRows(workspace, operation, types))
+                .add(")")
                 .add(condition.isEmpty() ? "" : " AND " + condition);
     }
 
     /** A DELETE from {@code table} of the records of one operation (as for an update), driven from the operation's rows. */
-    Query deleteOfOperation(String table, String memberColumn, WorkspaceId workspace, OperationId operation,
-                            List<String> types) {
-        return Query.of("DELETE FROM " + table + " WHERE workspace = ? AND " + memberColumn
-                        + " IN (SELECT o.record_id FROM operation_records o WHERE ", workspace)
-                .add(operationRows(workspace, operation, types)).add(")");
+    Query deleteOfOperation(
+            String table, String memberColumn, WorkspaceId workspace, OperationId operation, List<String> types) {
+        return Query.of(
+                        "DELETE FROM " + table + " WHERE workspace = ? AND " + memberColumn
+                                + " IN (SELECT o.record_id FROM operation_records o WHERE ",
+                        workspace)
+                .add(operationRows(workspace, operation, types))
+                .add(")");
     }
 
     /** A DELETE of the rows of {@code operation} in operation_records whose records are in {@code run} of cascade_walk. */
     Query deleteOperationRowsInRun(WorkspaceId workspace, OperationId operation, UUID run) {
-        return Query.of("DELETE FROM operation_records WHERE workspace = ? AND operation_id = ?"
-                + " AND record_id IN (SELECT record_id FROM cascade_walk WHERE run_id = ?)", workspace, operation, run);
+        return Query.of(
+                "DELETE FROM operation_records WHERE workspace = ? AND operation_id = ?"
+                        + " AND record_id IN (SELECT record_id FROM cascade_walk WHERE run_id = ?)",
+                workspace,
+                operation,
+                run);
     }
 
     /** The operation's rows under alias o: all of them, or those of {@code types} when it names some. */
@@ -229,9 +245,12 @@ abstract class Dialect {
      * JDBC's own kinds, or the dialect's codes): nothing was committed on it, and another connection may work.
      */
     final boolean isConnectionLost(SQLException failure) {
-        return anyInChain(failure, e -> e instanceof java.sql.SQLNonTransientConnectionException
-                || e instanceof java.sql.SQLTransientConnectionException
-                || (e.getSQLState() != null && e.getSQLState().startsWith("08")) || connectionLost(e));
+        return anyInChain(
+                failure,
+                e -> e instanceof java.sql.SQLNonTransientConnectionException
+                        || e instanceof java.sql.SQLTransientConnectionException
+                        || (e.getSQLState() != null && e.getSQLState().startsWith("08"))
+                        || connectionLost(e));
     }
 
     /** A serialization failure, deadlock or lock timeout: the unit of work may run again. */

@@ -1,13 +1,12 @@
 package io.archivist.adapters.persistence.jdbc;
 
 import io.archivist.domain.RecordFilter.ArchivedFilter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * H2 in its native mode: generated columns instead of partial indexes, and level-by-level walks
@@ -18,10 +17,12 @@ final class H2Dialect extends Dialect {
 
     /** org.h2.engine.Constants.TRANSACTION_SNAPSHOT: reads see the database as the transaction began. */
     private static final int SNAPSHOT = 6;
+
     private static final int LOCK_TIMEOUT = 50200;
     private static final int DEADLOCK = 40001;
     /** The database was closed, or is being closed with the JVM. */
     private static final int DATABASE_IS_CLOSED = 90098;
+
     private static final int DATABASE_CALLED_AT_SHUTDOWN = 90121;
     private static final int ADMIN_RIGHTS_REQUIRED = 90040;
     private static final Logger LOG = LoggerFactory.getLogger(H2Dialect.class);
@@ -36,10 +37,12 @@ final class H2Dialect extends Dialect {
 
     @Override
     Optional<String> notDurable(Connection connection) throws SQLException {
-        String delay = queryOne(connection,
-                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'");
-        return "0".equals(delay) ? Optional.empty() : Optional.of("H2 writes a commit to its file up to " + delay
-                + " ms after acknowledging it; add ;WRITE_DELAY=0 to the database URL");
+        String delay = queryOne(
+                connection, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'");
+        return "0".equals(delay)
+                ? Optional.empty()
+                : Optional.of("H2 writes a commit to its file up to " + delay
+                        + " ms after acknowledging it; add ;WRITE_DELAY=0 to the database URL");
     }
 
     /**

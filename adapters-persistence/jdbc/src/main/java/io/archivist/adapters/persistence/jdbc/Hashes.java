@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** SHA-256 in hex: fixed-size index keys for values of any length (unique values, idempotency keys). */
 final class Hashes {
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     static String sha256(String text) {
         try {

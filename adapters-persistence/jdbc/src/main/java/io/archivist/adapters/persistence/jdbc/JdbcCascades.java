@@ -10,7 +10,6 @@ import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
-
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,9 +55,18 @@ final class JdbcCascades implements RecordCascades {
     @Override
     public Map<String, Long> archive(Operation operation, long maxRecords) {
         return cascade(operation, true, maxRecords, (c, types) -> {
-            update(c, operation, "records", "id",
-                    Query.of("deleted_at = ?, archive_operation = ?, updated_at = ?, updated_by = ?, version = version + 1",
-                            operation.at(), operation.id(), operation.at(), operation.actor()), "");
+            update(
+                    c,
+                    operation,
+                    "records",
+                    "id",
+                    Query.of(
+                            "deleted_at = ?, archive_operation = ?, updated_at = ?, updated_by = ?, version = version + 1",
+                            operation.at(),
+                            operation.id(),
+                            operation.at(),
+                            operation.actor()),
+                    "");
             // R6: archiving frees the unique values.
             updateUniqueValues(c, operation, types, Query.of("active_hash = NULL"), "");
         });
@@ -67,20 +75,36 @@ final class JdbcCascades implements RecordCascades {
     @Override
     public Restored restore(RecordId root, Operation operation, int listLimit, long maxRecords) {
         WorkspaceId workspace = operation.workspace();
-        return db.transactions.statements(c -> db.transactions.atomically(c, () -> {
-            OperationId archivedBy = archiveOperationOf(c, workspace, root);
-            Restored restored = db.cascades.collectRestore(c, workspace, operation.id(), root, archivedBy, listLimit);
-            Blocker.requireCascadeWithin(restored.countsPerType(), maxRecords);
-            // The operation's rows may hold earlier roots of this restore, active again: the conditions skip them.
-            // R6: re-claims the unique values; a value an active record holds fails this statement.
-            // CASE: no index on these columns may start the statement (see CascadeQueries).
-            updateUniqueValues(c, operation, restored.countsPerType().keySet(), Query.of("active_hash = value_hash"),
-                    "CASE WHEN t.active_hash IS NULL THEN 1 ELSE 0 END = 1");
-            update(c, operation, "records", "id",
-                    Query.of("deleted_at = NULL, archive_operation = NULL, updated_at = ?, updated_by = ?, version = version + 1",
-                            operation.at(), operation.actor()), CascadeQueries.ARCHIVED.formatted("t"));
-            return restored;
-        }, failure -> db.dialect.isUniqueViolation(failure) ? restoreConflict(c, workspace, root) : null));
+        return db.transactions.statements(c -> db.transactions.atomically(
+                c,
+                () -> {
+                    OperationId archivedBy = archiveOperationOf(c, workspace, root);
+                    Restored restored =
+                            db.cascades.collectRestore(c, workspace, operation.id(), root, archivedBy, listLimit);
+                    Blocker.requireCascadeWithin(restored.countsPerType(), maxRecords);
+                    // The operation's rows may hold earlier roots of this restore, active again: the conditions skip
+                    // them.
+                    // R6: re-claims the unique values; a value an active record holds fails this statement.
+                    // CASE: no index on these columns may start the statement (see CascadeQueries).
+                    updateUniqueValues(
+                            c,
+                            operation,
+                            restored.countsPerType().keySet(),
+                            Query.of("active_hash = value_hash"),
+                            "CASE WHEN t.active_hash IS NULL THEN 1 ELSE 0 END = 1");
+                    update(
+                            c,
+                            operation,
+                            "records",
+                            "id",
+                            Query.of(
+                                    "deleted_at = NULL, archive_operation = NULL, updated_at = ?, updated_by = ?, version = version + 1",
+                                    operation.at(),
+                                    operation.actor()),
+                            CascadeQueries.ARCHIVED.formatted("t"));
+                    return restored;
+                },
+                failure -> db.dialect.isUniqueViolation(failure) ? restoreConflict(c, workspace, root) : null));
     }
 
     @Override
@@ -88,8 +112,10 @@ final class JdbcCascades implements RecordCascades {
         return cascade(operation, false, maxRecords, (c, types) -> {
             List<String> holding = holdingUniqueValues(c, operation.workspace(), types);
             if (!holding.isEmpty()) {
-                db.sql.update(c, db.dialect.deleteOfOperation("unique_values", "record_id", operation.workspace(),
-                        operation.id(), holding));
+                db.sql.update(
+                        c,
+                        db.dialect.deleteOfOperation(
+                                "unique_values", "record_id", operation.workspace(), operation.id(), holding));
             }
             delete(c, operation, "record_parents", "child_id");
             delete(c, operation, "records", "id");
@@ -137,22 +163,30 @@ final class JdbcCascades implements RecordCascades {
 
     @Override
     public RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit) {
-        return db.transactions.statements(c -> db.cascades.outlineRestore(c, workspace, root,
-                archiveOperationOf(c, workspace, root), listLimit));
+        return db.transactions.statements(
+                c -> db.cascades.outlineRestore(c, workspace, root, archiveOperationOf(c, workspace, root), listLimit));
     }
 
     /** The operation that archived {@code root}; a missing record is a RECORD_NOT_FOUND, an active one NOT_ARCHIVED. */
     private OperationId archiveOperationOf(Connection c, WorkspaceId workspace, RecordId root) {
         // The first statement of every restore (and restore preview): it also asks for custom plans.
-        StoredRecord record = db.sql.first(c, db.dialect.customPlans() + "SELECT " + RecordRows.COLUMNS + " FROM records WHERE workspace = ? AND id = ?",
-                RecordRows.mapper(db.sql), workspace, root).orElseThrow(() -> ArchivistException.notFound(root));
+        StoredRecord record = db.sql
+                .first(
+                        c,
+                        db.dialect.customPlans() + "SELECT " + RecordRows.COLUMNS
+                                + " FROM records WHERE workspace = ? AND id = ?",
+                        RecordRows.mapper(db.sql),
+                        workspace,
+                        root)
+                .orElseThrow(() -> ArchivistException.notFound(root));
         Lifecycle.requireArchived(record);
         return record.archiveOperation().orElseThrow();
     }
 
     /** Names the active record that blocks the restore, once the failed restore has been rolled back. */
     private ArchivistException restoreConflict(Connection c, WorkspaceId workspace, RecordId root) {
-        RestoreOutline outline = db.cascades.outlineRestore(c, workspace, root, archiveOperationOf(c, workspace, root), 1);
+        RestoreOutline outline =
+                db.cascades.outlineRestore(c, workspace, root, archiveOperationOf(c, workspace, root), 1);
         if (!outline.conflicts().isEmpty()) {
             return outline.conflicts().get(0).toException();
         }
@@ -162,15 +196,21 @@ final class JdbcCascades implements RecordCascades {
 
     private Map<String, Long> countsOf(Connection c, Operation operation) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        db.sql.list(c, "SELECT type, COUNT(*) AS n FROM operation_records WHERE workspace = ? AND operation_id = ?"
-                        + " GROUP BY type", rows -> counts.put(rows.getString("type"), rows.getLong("n")),
-                operation.workspace(), operation.id());
+        db.sql.list(
+                c,
+                "SELECT type, COUNT(*) AS n FROM operation_records WHERE workspace = ? AND operation_id = ?"
+                        + " GROUP BY type",
+                rows -> counts.put(rows.getString("type"), rows.getLong("n")),
+                operation.workspace(),
+                operation.id());
         return counts;
     }
 
     private void update(Connection c, Operation operation, String table, String member, Query set, String condition) {
-        db.sql.update(c, db.dialect.updateOfOperation(table, member, set, condition, operation.workspace(), operation.id(),
-                List.of()));
+        db.sql.update(
+                c,
+                db.dialect.updateOfOperation(
+                        table, member, set, condition, operation.workspace(), operation.id(), List.of()));
     }
 
     private void delete(Connection c, Operation operation, String table, String member) {
@@ -178,12 +218,20 @@ final class JdbcCascades implements RecordCascades {
     }
 
     /** R6: changes the unique values of the operation's records of {@code types} (see {@link #holdingUniqueValues}). */
-    private void updateUniqueValues(Connection c, Operation operation, Collection<String> types, Query set,
-                                    String condition) {
+    private void updateUniqueValues(
+            Connection c, Operation operation, Collection<String> types, Query set, String condition) {
         List<String> holding = holdingUniqueValues(c, operation.workspace(), types);
         if (!holding.isEmpty()) {
-            db.sql.update(c, db.dialect.updateOfOperation("unique_values", "record_id", set, condition,
-                    operation.workspace(), operation.id(), holding));
+            db.sql.update(
+                    c,
+                    db.dialect.updateOfOperation(
+                            "unique_values",
+                            "record_id",
+                            set,
+                            condition,
+                            operation.workspace(),
+                            operation.id(),
+                            holding));
         }
     }
 
@@ -201,17 +249,23 @@ final class JdbcCascades implements RecordCascades {
         List<String> ordered = List.copyOf(types);
         Query select = Query.of("SELECT ");
         for (int i = 0; i < ordered.size(); i++) {
-            select.add((i == 0 ? "" : ", ") + "CASE WHEN EXISTS (SELECT 1 FROM unique_values WHERE type = ? AND workspace = ?)"
-                    + " THEN 1 ELSE 0 END", ordered.get(i), workspace);
+            select.add(
+                    (i == 0 ? "" : ", ")
+                            + "CASE WHEN EXISTS (SELECT 1 FROM unique_values WHERE type = ? AND workspace = ?)"
+                            + " THEN 1 ELSE 0 END",
+                    ordered.get(i),
+                    workspace);
         }
-        return db.sql.list(c, select, rows -> {
-            List<String> holding = new ArrayList<>();
-            for (int i = 0; i < ordered.size(); i++) {
-                if (rows.getInt(i + 1) == 1) {
-                    holding.add(ordered.get(i));
-                }
-            }
-            return holding;
-        }).get(0);
+        return db.sql
+                .list(c, select, rows -> {
+                    List<String> holding = new ArrayList<>();
+                    for (int i = 0; i < ordered.size(); i++) {
+                        if (rows.getInt(i + 1) == 1) {
+                            holding.add(ordered.get(i));
+                        }
+                    }
+                    return holding;
+                })
+                .get(0);
     }
 }

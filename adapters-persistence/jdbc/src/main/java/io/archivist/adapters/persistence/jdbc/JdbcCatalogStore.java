@@ -4,7 +4,6 @@ import io.archivist.application.port.out.CatalogStore;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Retention;
 import io.archivist.domain.WorkspaceId;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,23 +31,30 @@ final class JdbcCatalogStore implements CatalogStore {
 
     @Override
     public long version(WorkspaceId workspace) {
-        return db.transactions.statements(c -> db.sql.first(c, "SELECT catalog_version FROM workspaces WHERE id = ?",
-                rows -> rows.getLong(1), workspace)).orElse(NEVER_CHANGED);
+        return db.transactions
+                .statements(c -> db.sql.first(
+                        c, "SELECT catalog_version FROM workspaces WHERE id = ?", rows -> rows.getLong(1), workspace))
+                .orElse(NEVER_CHANGED);
     }
 
     /** One statement, so that the version and the types are one committed state even outside a transaction. */
     @Override
     public Snapshot load(WorkspaceId workspace) {
-        record Row(long version, Optional<ObjectType> type) {
-        }
-        List<Row> rows = db.transactions.statements(c -> db.sql.list(c,
+        record Row(long version, Optional<ObjectType> type) {}
+        List<Row> rows = db.transactions.statements(c -> db.sql.list(
+                c,
                 "SELECT w.catalog_version, t.name, t.archivable, t.parent_types, t.unique_attributes, t.retention"
                         + " FROM workspaces w LEFT JOIN object_types t ON t.workspace = w.id WHERE w.id = ?"
                         + " ORDER BY t.name",
-                row -> new Row(row.getLong("catalog_version"),
-                        row.getString("name") == null ? Optional.empty() : Optional.of(type(row))), workspace));
-        return rows.isEmpty() ? new Snapshot(NEVER_CHANGED, List.of())
-                : new Snapshot(rows.get(0).version(), rows.stream().flatMap(row -> row.type().stream()).toList());
+                row -> new Row(
+                        row.getLong("catalog_version"),
+                        row.getString("name") == null ? Optional.empty() : Optional.of(type(row))),
+                workspace));
+        return rows.isEmpty()
+                ? new Snapshot(NEVER_CHANGED, List.of())
+                : new Snapshot(
+                        rows.get(0).version(),
+                        rows.stream().flatMap(row -> row.type().stream()).toList());
     }
 
     /** Three statements (the version, the old rows out, the new ones in) for up to {@link #CHUNK} types. */
@@ -61,14 +67,27 @@ final class JdbcCatalogStore implements CatalogStore {
             moveVersionOn(c, workspace);
             for (int from = 0; from < types.size(); from += CHUNK) {
                 List<String> names = types.subList(from, Math.min(types.size(), from + CHUNK)).stream()
-                        .map(ObjectType::name).toList();
-                db.sql.update(c, Query.of("DELETE FROM object_types WHERE workspace = ? AND name IN (", workspace)
-                        .in(names).add(")"));
+                        .map(ObjectType::name)
+                        .toList();
+                db.sql.update(
+                        c,
+                        Query.of("DELETE FROM object_types WHERE workspace = ? AND name IN (", workspace)
+                                .in(names)
+                                .add(")"));
             }
-            return db.sql.batch(c, "INSERT INTO object_types (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
-                    types.stream().map(type -> new Object[] {workspace, type.name(), type.archivable(),
-                            Json.write(type.parents()), Json.write(type.unique()),
-                            type.retention().map(r -> (Object) r.iso()).orElse(Sql.Null.TEXT)}).toList());
+            return db.sql.batch(
+                    c,
+                    "INSERT INTO object_types (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+                    types.stream()
+                            .map(type -> new Object[] {
+                                workspace,
+                                type.name(),
+                                type.archivable(),
+                                Json.write(type.parents()),
+                                Json.write(type.unique()),
+                                type.retention().map(r -> (Object) r.iso()).orElse(Sql.Null.TEXT)
+                            })
+                            .toList());
         });
     }
 
@@ -85,16 +104,21 @@ final class JdbcCatalogStore implements CatalogStore {
     @Override
     public Map<WorkspaceId, List<ObjectType>> typesWithRetention() {
         Map<WorkspaceId, List<ObjectType>> byWorkspace = new LinkedHashMap<>();
-        db.transactions.statements(c -> db.sql.list(c,
+        db.transactions.statements(c -> db.sql.list(
+                c,
                 "SELECT " + COLUMNS + " FROM object_types WHERE retention IS NOT NULL ORDER BY workspace, name",
-                rows -> byWorkspace.computeIfAbsent(WorkspaceId.of(rows.getString("workspace")), w -> new ArrayList<>())
+                rows -> byWorkspace
+                        .computeIfAbsent(WorkspaceId.of(rows.getString("workspace")), w -> new ArrayList<>())
                         .add(type(rows))));
         return byWorkspace;
     }
 
     private static ObjectType type(ResultSet rows) throws SQLException {
-        return new ObjectType(rows.getString("name"), rows.getBoolean("archivable"),
-                Json.strings(rows.getString("parent_types")), Json.strings(rows.getString("unique_attributes")),
+        return new ObjectType(
+                rows.getString("name"),
+                rows.getBoolean("archivable"),
+                Json.strings(rows.getString("parent_types")),
+                Json.strings(rows.getString("unique_attributes")),
                 Optional.ofNullable(rows.getString("retention")).map(Retention::new));
     }
 }

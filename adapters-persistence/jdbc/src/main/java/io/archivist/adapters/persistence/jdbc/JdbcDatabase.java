@@ -2,14 +2,13 @@ package io.archivist.adapters.persistence.jdbc;
 
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.TransactionOperations;
-import org.flywaydb.core.Flyway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The database the JDBC store runs on: its dialect, its schema (Flyway), and the units of work on it. */
 final class JdbcDatabase {
@@ -32,9 +31,13 @@ final class JdbcDatabase {
      */
     static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofMinutes(5);
 
-    private JdbcDatabase(Dialect dialect, TransactionOperations<Connection> transactionManager,
-                         ConnectionOperations<Connection> connections, int maxAttempts, Duration writeWait,
-                         Duration statementTimeout) {
+    private JdbcDatabase(
+            Dialect dialect,
+            TransactionOperations<Connection> transactionManager,
+            ConnectionOperations<Connection> connections,
+            int maxAttempts,
+            Duration writeWait,
+            Duration statementTimeout) {
         this.dialect = dialect;
         this.sql = new Sql(dialect, statementTimeout);
         this.transactions = new Transactions(transactionManager, connections, sql, maxAttempts, writeWait);
@@ -48,14 +51,19 @@ final class JdbcDatabase {
      * {@code dataSource} is the pool itself (not Micronaut's wrapper, which hands out only a unit's connection):
      * the detection of the database and Flyway take connections of their own.
      */
-    static JdbcDatabase open(DataSource dataSource, TransactionOperations<Connection> transactionManager,
-                             ConnectionOperations<Connection> connections, int maxAttempts, Duration writeWait,
-                             Duration statementTimeout) {
+    static JdbcDatabase open(
+            DataSource dataSource,
+            TransactionOperations<Connection> transactionManager,
+            ConnectionOperations<Connection> connections,
+            int maxAttempts,
+            Duration writeWait,
+            Duration statementTimeout) {
         Dialect dialect;
         try (Connection connection = dataSource.getConnection()) {
             dialect = Dialect.of(connection);
-            dialect.notDurable(connection).ifPresent(reason -> LOG.warn("{}: an acknowledged write may be lost"
-                    + " in a crash (R15)", reason));
+            dialect.notDurable(connection)
+                    .ifPresent(
+                            reason -> LOG.warn("{}: an acknowledged write may be lost" + " in a crash (R15)", reason));
         } catch (SQLException e) {
             throw new JdbcStoreException("cannot reach the database", e);
         }

@@ -1,12 +1,11 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import io.archivist.application.port.out.RecordReads;
 import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordFilter.ArchivedFilter;
-import io.archivist.application.port.out.RecordReads;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,9 +29,12 @@ final class JdbcRecordReads implements RecordReads {
 
     @Override
     public Optional<StoredRecord> find(WorkspaceId workspace, RecordId id) {
-        return db.transactions.statements(c -> db.sql.first(c,
+        return db.transactions.statements(c -> db.sql.first(
+                c,
                 "SELECT " + RecordRows.COLUMNS + " FROM records WHERE workspace = ? AND id = ?",
-                RecordRows.mapper(db.sql), workspace, id));
+                RecordRows.mapper(db.sql),
+                workspace,
+                id));
     }
 
     @Override
@@ -45,8 +47,14 @@ final class JdbcRecordReads implements RecordReads {
             List<StoredRecord> found = new ArrayList<>();
             for (int from = 0; from < distinct.size(); from += IN_LIST_CHUNK) {
                 List<RecordId> chunk = distinct.subList(from, Math.min(distinct.size(), from + IN_LIST_CHUNK));
-                found.addAll(db.sql.list(c, Query.of("SELECT " + RecordRows.COLUMNS
-                        + " FROM records WHERE workspace = ? AND id IN (", workspace).in(chunk).add(")"),
+                found.addAll(db.sql.list(
+                        c,
+                        Query.of(
+                                        "SELECT " + RecordRows.COLUMNS
+                                                + " FROM records WHERE workspace = ? AND id IN (",
+                                        workspace)
+                                .in(chunk)
+                                .add(")"),
                         RecordRows.mapper(db.sql)));
             }
             return found;
@@ -55,18 +63,27 @@ final class JdbcRecordReads implements RecordReads {
 
     @Override
     public Optional<StoredRecord> findByKey(WorkspaceId workspace, String type, String key) {
-        return db.transactions.statements(c -> db.sql.first(c,
+        return db.transactions.statements(c -> db.sql.first(
+                c,
                 "SELECT " + RecordRows.COLUMNS + " FROM records WHERE workspace = ? AND type = ? AND record_key = ?",
-                RecordRows.mapper(db.sql), workspace, type, key));
+                RecordRows.mapper(db.sql),
+                workspace,
+                type,
+                key));
     }
 
     @Override
-    public Optional<RecordId> activeHolder(WorkspaceId workspace, String type, String attribute, String canonicalValue) {
-        return db.transactions.statements(c -> db.sql.first(c,
+    public Optional<RecordId> activeHolder(
+            WorkspaceId workspace, String type, String attribute, String canonicalValue) {
+        return db.transactions.statements(c -> db.sql.first(
+                c,
                 // Both hashes: either index on (type, workspace, a hash) then finds the holder by its full key.
                 "SELECT record_id FROM unique_values WHERE workspace = ? AND type = ? AND value_hash = ? AND active_hash = ?",
                 rows -> RecordId.of(db.sql.uuid(rows, "record_id")),
-                workspace, type, Hashes.uniqueValue(attribute, canonicalValue), Hashes.uniqueValue(attribute, canonicalValue)));
+                workspace,
+                type,
+                Hashes.uniqueValue(attribute, canonicalValue),
+                Hashes.uniqueValue(attribute, canonicalValue)));
     }
 
     @Override
@@ -81,12 +98,12 @@ final class JdbcRecordReads implements RecordReads {
      * the JVM past the budget; every row also says how many the page held, which tells if more follow.
      */
     @Override
-    public Page pageWithin(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit,
-                           long maxBytes) {
+    public Page pageWithin(
+            WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit, long maxBytes) {
         Query inner = pageQuery(workspace, filter, after, limit + 1);
         Query query = Query.of("SELECT " + RecordRows.COLUMNS + ", page_rows FROM (SELECT " + RecordRows.COLUMNS
-                + ", COUNT(*) OVER () AS page_rows, ROW_NUMBER() OVER (ORDER BY id) AS n,"
-                + " SUM(LENGTH(attributes)) OVER (ORDER BY id ROWS UNBOUNDED PRECEDING) AS bytes FROM (")
+                        + ", COUNT(*) OVER () AS page_rows, ROW_NUMBER() OVER (ORDER BY id) AS n,"
+                        + " SUM(LENGTH(attributes)) OVER (ORDER BY id ROWS UNBOUNDED PRECEDING) AS bytes FROM (")
                 .add(inner)
                 .add(") page) sized WHERE n = 1 OR (n <= ? AND bytes <= ?) ORDER BY id", limit, maxBytes);
         long[] pageRows = {0};
@@ -101,12 +118,20 @@ final class JdbcRecordReads implements RecordReads {
     private Query pageQuery(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit) {
         Query query = Query.of("SELECT " + RecordRows.COLUMNS + " FROM records WHERE workspace = ?", workspace);
         if (filter.type().isPresent()) {
-            query.add(" AND " + db.dialect.typeInState(filter.archived()), filter.type().get());
+            query.add(
+                    " AND " + db.dialect.typeInState(filter.archived()),
+                    filter.type().get());
         } else if (filter.archived() != ArchivedFilter.ANY) {
-            query.add(filter.archived() == ArchivedFilter.ACTIVE ? " AND deleted_at IS NULL" : " AND deleted_at IS NOT NULL");
+            query.add(
+                    filter.archived() == ArchivedFilter.ACTIVE
+                            ? " AND deleted_at IS NULL"
+                            : " AND deleted_at IS NOT NULL");
         }
-        filter.parent().ifPresent(parent -> query.add(
-                " AND id IN (SELECT child_id FROM record_parents WHERE workspace = ? AND parent_id = ?)", workspace, parent));
+        filter.parent()
+                .ifPresent(parent -> query.add(
+                        " AND id IN (SELECT child_id FROM record_parents WHERE workspace = ? AND parent_id = ?)",
+                        workspace,
+                        parent));
         after.ifPresent(id -> query.add(" AND id > ?", id));
         return query.add(" ORDER BY id LIMIT ?", limit);
     }

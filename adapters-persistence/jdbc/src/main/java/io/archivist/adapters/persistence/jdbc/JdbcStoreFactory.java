@@ -6,8 +6,8 @@ import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
-import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.application.port.out.UnitOfWork;
+import io.archivist.application.port.out.seed.SeedBatches;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -16,10 +16,9 @@ import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.time.Duration;
+import javax.sql.DataSource;
 
 /**
  * The store ports as beans, on the default DataSource (Micronaut's datasources.default.*, or the
@@ -34,14 +33,21 @@ class JdbcStoreFactory {
 
     /** Eager: the schema is migrated, and an unreachable database reported, at start-up. */
     @Context
-    JdbcDatabase jdbcDatabase(DataSource dataSource, TransactionOperations<Connection> transactionManager,
-                              ConnectionOperations<Connection> connections,
-                              @Value("${archivist.jdbc.max-attempts:10}") int maxAttempts,
-                              @Value("${archivist.lifecycle.write-wait:30s}") Duration writeWait,
-                              @Value("${archivist.jdbc.statement-timeout:5m}") Duration statementTimeout) {
+    JdbcDatabase jdbcDatabase(
+            DataSource dataSource,
+            TransactionOperations<Connection> transactionManager,
+            ConnectionOperations<Connection> connections,
+            @Value("${archivist.jdbc.max-attempts:10}") int maxAttempts,
+            @Value("${archivist.lifecycle.write-wait:30s}") Duration writeWait,
+            @Value("${archivist.jdbc.statement-timeout:5m}") Duration statementTimeout) {
         // Micronaut Data wraps the DataSource in one that only works inside its own transactions.
-        return JdbcDatabase.open(DelegatingDataSource.unwrapDataSource(dataSource), transactionManager, connections,
-                maxAttempts, writeWait, statementTimeout);
+        return JdbcDatabase.open(
+                DelegatingDataSource.unwrapDataSource(dataSource),
+                transactionManager,
+                connections,
+                maxAttempts,
+                writeWait,
+                statementTimeout);
     }
 
     @Singleton

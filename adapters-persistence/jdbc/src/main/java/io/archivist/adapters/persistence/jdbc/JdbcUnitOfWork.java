@@ -2,7 +2,6 @@ package io.archivist.adapters.persistence.jdbc;
 
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.domain.WorkspaceId;
-
 import java.util.function.Supplier;
 
 /** R8: one database transaction per unit; writes serialised per workspace, reads on one snapshot (see Transactions). */

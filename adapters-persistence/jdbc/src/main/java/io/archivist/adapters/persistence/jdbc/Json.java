@@ -3,7 +3,6 @@ package io.archivist.adapters.persistence.jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,7 @@ final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     static String write(Object value) {
         try {
@@ -25,15 +23,15 @@ final class Json {
     }
 
     static Map<String, Object> object(String text) {
-        return read(text, new TypeReference<LinkedHashMap<String, Object>>() { });
+        return read(text, new TypeReference<LinkedHashMap<String, Object>>() {});
     }
 
     static List<String> strings(String text) {
-        return read(text, new TypeReference<List<String>>() { });
+        return read(text, new TypeReference<List<String>>() {});
     }
 
     static Map<String, Long> counts(String text) {
-        return read(text, new TypeReference<LinkedHashMap<String, Long>>() { });
+        return read(text, new TypeReference<LinkedHashMap<String, Long>>() {});
     }
 
     private static <T> T read(String text, TypeReference<T> type) {

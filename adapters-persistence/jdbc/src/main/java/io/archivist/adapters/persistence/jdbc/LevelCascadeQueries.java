@@ -21,20 +21,38 @@ final class LevelCascadeQueries extends CascadeQueries {
         UUID run = target instanceof IntoRun into ? into.run() : UUID.randomUUID();
         String from = walk.down() ? "e.parent_id" : "e.child_id";
         String to = walk.down() ? "e.child_id" : "e.parent_id";
-        int added = sql.update(connection, Query.of("INSERT INTO cascade_walk (run_id, workspace, record_id, type, depth)"
-                + " SELECT DISTINCT ?, s.workspace, s.id, s.type, 0 FROM (", run).add(walk.seed()).add(") s"));
+        int added = sql.update(
+                connection,
+                Query.of(
+                                "INSERT INTO cascade_walk (run_id, workspace, record_id, type, depth)"
+                                        + " SELECT DISTINCT ?, s.workspace, s.id, s.type, 0 FROM (",
+                                run)
+                        .add(walk.seed())
+                        .add(") s"));
         for (int depth = 0; added > 0; depth++) {
-            added = sql.update(connection, Query.of("INSERT INTO cascade_walk (run_id, workspace, record_id, type, depth)"
-                            + " SELECT DISTINCT ?, c.workspace, c.id, c.type, ? FROM cascade_walk w", run, depth + 1)
-                    .add(" JOIN record_parents e ON e.workspace = w.workspace AND " + from + " = w.record_id")
-                    .add(" JOIN records c ON c.workspace = e.workspace AND c.id = " + to)
-                    .add(" WHERE w.run_id = ? AND w.depth = ? AND ", run, depth).add(walk.follow())
-                    .add(" AND NOT EXISTS (SELECT 1 FROM cascade_walk x WHERE x.run_id = ? AND x.record_id = c.id"
-                            + sql.dialect().optimizationFence() + ")", run));
+            added = sql.update(
+                    connection,
+                    Query.of(
+                                    "INSERT INTO cascade_walk (run_id, workspace, record_id, type, depth)"
+                                            + " SELECT DISTINCT ?, c.workspace, c.id, c.type, ? FROM cascade_walk w",
+                                    run,
+                                    depth + 1)
+                            .add(" JOIN record_parents e ON e.workspace = w.workspace AND " + from + " = w.record_id")
+                            .add(" JOIN records c ON c.workspace = e.workspace AND c.id = " + to)
+                            .add(" WHERE w.run_id = ? AND w.depth = ? AND ", run, depth)
+                            .add(walk.follow())
+                            .add(
+                                    " AND NOT EXISTS (SELECT 1 FROM cascade_walk x WHERE x.run_id = ? AND x.record_id = c.id"
+                                            + sql.dialect().optimizationFence() + ")",
+                                    run));
         }
         if (target instanceof IntoOperation into) {
-            sql.update(connection, "INSERT INTO operation_records (workspace, operation_id, record_id, type)"
-                    + " SELECT workspace, ?, record_id, type FROM cascade_walk WHERE run_id = ?", into.operation(), run);
+            sql.update(
+                    connection,
+                    "INSERT INTO operation_records (workspace, operation_id, record_id, type)"
+                            + " SELECT workspace, ?, record_id, type FROM cascade_walk WHERE run_id = ?",
+                    into.operation(),
+                    run);
             forget(connection, run);
         }
     }

@@ -1,20 +1,19 @@
 package io.archivist.adapters.persistence.jdbc;
 
-import io.archivist.domain.RecordFilter.ArchivedFilter;
 import io.archivist.domain.OperationId;
+import io.archivist.domain.RecordFilter.ArchivedFilter;
 import io.archivist.domain.WorkspaceId;
-
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Optional;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -50,8 +49,12 @@ final class MariaDbDialect extends Dialect {
         if (value == null) {
             statement.setNull(index, Types.BINARY);
         } else {
-            statement.setBytes(index, ByteBuffer.allocate(16)
-                    .putLong(value.getMostSignificantBits()).putLong(value.getLeastSignificantBits()).array());
+            statement.setBytes(
+                    index,
+                    ByteBuffer.allocate(16)
+                            .putLong(value.getMostSignificantBits())
+                            .putLong(value.getLeastSignificantBits())
+                            .array());
         }
     }
 
@@ -99,19 +102,28 @@ final class MariaDbDialect extends Dialect {
     }
 
     @Override
-    Query updateOfOperation(String table, String memberColumn, Query set, String condition,
-                            WorkspaceId workspace, OperationId operation, List<String> types) {
+    Query updateOfOperation(
+            String table,
+            String memberColumn,
+            Query set,
+            String condition,
+            WorkspaceId workspace,
+            OperationId operation,
+            List<String> types) {
         return Query.of("UPDATE operation_records o STRAIGHT_JOIN " + table + " t ON t.workspace = o.workspace AND t."
-                        + memberColumn + " = o.record_id SET ").add(set)
-                .add(" WHERE ").add(operationRows(workspace, operation, types))
+                        + memberColumn + " = o.record_id SET ")
+                .add(set)
+                .add(" WHERE ")
+                .add(operationRows(workspace, operation, types))
                 .add(condition.isEmpty() ? "" : " AND " + condition);
     }
 
     @Override
-    Query deleteOfOperation(String table, String memberColumn, WorkspaceId workspace, OperationId operation,
-                            List<String> types) {
-        return Query.of("DELETE t FROM operation_records o STRAIGHT_JOIN " + table + " t ON t.workspace = o.workspace AND t."
-                + memberColumn + " = o.record_id WHERE ").add(operationRows(workspace, operation, types));
+    Query deleteOfOperation(
+            String table, String memberColumn, WorkspaceId workspace, OperationId operation, List<String> types) {
+        return Query.of("DELETE t FROM operation_records o STRAIGHT_JOIN " + table
+                        + " t ON t.workspace = o.workspace AND t." + memberColumn + " = o.record_id WHERE ")
+                .add(operationRows(workspace, operation, types));
     }
 
     @Override

@@ -1,14 +1,13 @@
 package io.archivist.adapters.persistence.jdbc;
 
-import io.archivist.domain.RecordFilter.ArchivedFilter;
 import io.archivist.domain.OperationId;
+import io.archivist.domain.RecordFilter.ArchivedFilter;
 import io.archivist.domain.WorkspaceId;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,6 +16,7 @@ final class PostgresDialect extends Dialect {
 
     /** serialization_failure, deadlock_detected, lock_not_available. */
     private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "55P03");
+
     private static final String LOCK_NOT_AVAILABLE = "55P03";
     /** admin_shutdown, crash_shutdown, cannot_connect_now: the server is going away or not back yet. */
     private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
@@ -32,7 +32,8 @@ final class PostgresDialect extends Dialect {
         if (queryOne(connection, "SELECT current_setting('fsync')").equals("off")) {
             return Optional.of("PostgreSQL runs with fsync = off");
         }
-        return queryOne(connection, "SELECT current_setting('synchronous_commit')").equals("off")
+        return queryOne(connection, "SELECT current_setting('synchronous_commit')")
+                        .equals("off")
                 ? Optional.of("PostgreSQL's synchronous_commit is off for the store's connections")
                 : Optional.empty();
     }
@@ -75,34 +76,47 @@ final class PostgresDialect extends Dialect {
      * the table nothing but the key of each row, so a lookup by key is the only cheap way to reach it.
      */
     @Override
-    Query updateOfOperation(String table, String memberColumn, Query set, String condition,
-                            WorkspaceId workspace, OperationId operation, List<String> types) {
-        return Query.of("UPDATE " + table + " t SET ").add(set).add(" FROM ").add(fenced(workspace, operation, types))
+    Query updateOfOperation(
+            String table,
+            String memberColumn,
+            Query set,
+            String condition,
+            WorkspaceId workspace,
+            OperationId operation,
+            List<String> types) {
+        return Query.of("UPDATE " + table + " t SET ")
+                .add(set)
+                .add(" FROM ")
+                .add(fenced(workspace, operation, types))
                 .add(" WHERE t.workspace = o.workspace AND t." + memberColumn + " = o.record_id")
                 .add(condition.isEmpty() ? "" : " AND " + condition);
     }
 
     @Override
-    Query deleteOfOperation(String table, String memberColumn, WorkspaceId workspace, OperationId operation,
-                            List<String> types) {
-        return Query.of("DELETE FROM " + table + " t USING ").add(fenced(workspace, operation, types))
+    Query deleteOfOperation(
+            String table, String memberColumn, WorkspaceId workspace, OperationId operation, List<String> types) {
+        return Query.of("DELETE FROM " + table + " t USING ")
+                .add(fenced(workspace, operation, types))
                 .add(" WHERE t.workspace = o.workspace AND t." + memberColumn + " = o.record_id");
     }
 
     /** The operation's rows as subquery o (columns workspace, record_id), fenced: see above. */
     private Query fenced(WorkspaceId workspace, OperationId operation, List<String> types) {
         return Query.of("(SELECT o.workspace, o.record_id FROM operation_records o WHERE ")
-                .add(operationRows(workspace, operation, types)).add(optimizationFence() + ") o");
+                .add(operationRows(workspace, operation, types))
+                .add(optimizationFence() + ") o");
     }
 
     @Override
     Query deleteOperationRowsInRun(WorkspaceId workspace, OperationId operation, UUID run) {
         // From the run (few rows) to the operation's rows by their full key, which the run's rows give (the
         // operation too: as a constant outside the fence, it would let an index scan by operation start).
-        return Query.of("DELETE FROM operation_records t USING (SELECT b.workspace, CAST(? AS UUID) AS operation_id,"
-                + " b.record_id FROM cascade_walk b WHERE b.run_id = ?" + optimizationFence() + ") b"
-                + " WHERE t.workspace = b.workspace AND t.operation_id = b.operation_id AND t.record_id = b.record_id",
-                operation, run);
+        return Query.of(
+                "DELETE FROM operation_records t USING (SELECT b.workspace, CAST(? AS UUID) AS operation_id,"
+                        + " b.record_id FROM cascade_walk b WHERE b.run_id = ?" + optimizationFence() + ") b"
+                        + " WHERE t.workspace = b.workspace AND t.operation_id = b.operation_id AND t.record_id = b.record_id",
+                operation,
+                run);
     }
 
     @Override

@@ -20,10 +20,12 @@ final class RecursiveCascadeQueries extends CascadeQueries {
         Query insert = target instanceof IntoRun
                 ? Query.of("INSERT INTO cascade_walk (run_id, workspace, record_id, type, depth) ")
                 : Query.of("INSERT INTO operation_records (workspace, operation_id, record_id, type) ");
-        insert.add("WITH RECURSIVE w (workspace, id, type) AS (").add(walk.seed())
+        insert.add("WITH RECURSIVE w (workspace, id, type) AS (")
+                .add(walk.seed())
                 .add(" UNION SELECT c.workspace, c.id, c.type FROM w"
                         + " JOIN record_parents e ON e.workspace = w.workspace AND " + from + " = w.id"
-                        + " JOIN records c ON c.workspace = e.workspace AND c.id = " + to + " WHERE ").add(walk.follow())
+                        + " JOIN records c ON c.workspace = e.workspace AND c.id = " + to + " WHERE ")
+                .add(walk.follow())
                 .add(") ");
         if (target instanceof IntoRun into) {
             insert.add("SELECT ?, workspace, id, type, 0 FROM w", into.run());
@@ -31,7 +33,8 @@ final class RecursiveCascadeQueries extends CascadeQueries {
             insert.add("SELECT workspace, ?, id, type FROM w", ((IntoOperation) target).operation());
         }
         // The walk starts every cascade: it asks for custom plans for the rest of it (see Dialect#customPlans).
-        sql.update(connection, Query.of(sql.dialect().customPlans() + sql.dialect().deepRecursion(insert.sql()),
-                insert.params()));
+        sql.update(
+                connection,
+                Query.of(sql.dialect().customPlans() + sql.dialect().deepRecursion(insert.sql()), insert.params()));
     }
 }

@@ -3,7 +3,6 @@ package io.archivist.adapters.persistence.jdbc;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +21,11 @@ import java.util.UUID;
 final class Sql {
 
     /** A typed SQL NULL, for parameters whose type JDBC cannot guess from a Java null. */
-    enum Null { ID, INSTANT, TEXT }
+    enum Null {
+        ID,
+        INSTANT,
+        TEXT
+    }
 
     interface Row<T> {
         T map(ResultSet rows) throws SQLException;
@@ -34,8 +37,9 @@ final class Sql {
 
     Sql(Dialect dialect, Duration statementTimeout) {
         this.dialect = dialect;
-        this.timeoutSeconds = statementTimeout.isZero() ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE,
-                statementTimeout.toSeconds()));
+        this.timeoutSeconds = statementTimeout.isZero()
+                ? 0
+                : (int) Math.max(1, Math.min(Integer.MAX_VALUE, statementTimeout.toSeconds()));
     }
 
     /**
@@ -176,8 +180,10 @@ final class Sql {
 
     private JdbcStoreException failure(String sql, SQLException e) {
         if (isTimeout(e)) {
-            return new JdbcStoreException("a statement ran longer than archivist.jdbc.statement-timeout ("
-                    + timeoutSeconds + " s) and was cancelled", e);
+            return new JdbcStoreException(
+                    "a statement ran longer than archivist.jdbc.statement-timeout (" + timeoutSeconds
+                            + " s) and was cancelled",
+                    e);
         }
         String shown = sql.length() > 200 ? sql.substring(0, 200) + "..." : sql;
         return new JdbcStoreException("statement failed [" + shown + "]", e);
@@ -185,7 +191,9 @@ final class Sql {
 
     /** PostgreSQL's and H2's query_canceled (57014), MariaDB's max_statement_time (70100, error 1969). */
     static boolean isTimeout(SQLException e) {
-        return e instanceof SQLTimeoutException || "57014".equals(e.getSQLState())
-                || "70100".equals(e.getSQLState()) || e.getErrorCode() == 1969;
+        return e instanceof SQLTimeoutException
+                || "57014".equals(e.getSQLState())
+                || "70100".equals(e.getSQLState())
+                || e.getErrorCode() == 1969;
     }
 }

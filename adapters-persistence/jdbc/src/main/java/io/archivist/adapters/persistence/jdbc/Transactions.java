@@ -16,9 +16,6 @@ import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.TransactionStatus;
 import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import io.micronaut.transaction.support.TransactionSynchronization;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -31,6 +28,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Units of work on Micronaut Data's connection and transaction management: its transaction manager
@@ -58,12 +57,18 @@ final class Transactions {
     }
 
     /** LATEST: a point read, each statement committing on its own (no transaction, no snapshot to set up). */
-    private enum Kind { WRITE, READ, LATEST, STATEMENTS }
+    private enum Kind {
+        WRITE,
+        READ,
+        LATEST,
+        STATEMENTS
+    }
 
     /** A new transaction, rolled back on any failure. */
     private static final TransactionDefinition NEW = TransactionDefinition.named("archivist-unit");
     /** No transaction: the connection stays in auto-commit, its statements joining the unit without one. */
-    private static final TransactionDefinition NONE = TransactionDefinition.of(TransactionDefinition.Propagation.SUPPORTS);
+    private static final TransactionDefinition NONE =
+            TransactionDefinition.of(TransactionDefinition.Propagation.SUPPORTS);
     /**
      * Joins the unit under way. A failure inside it does not doom the unit: the unit decides (a bulk request
      * reports a refusal and goes on, its partial work undone by a savepoint, see {@link #atomically}).
@@ -73,8 +78,8 @@ final class Transactions {
     private static final ConnectionDefinition READ_ONLY = new DefaultConnectionDefinition("archivist-latest", true);
 
     /** The unit under way, carried in Micronaut's propagated context beside its transaction. */
-    private record Unit(Transactions owner, Kind kind, Set<String> lockedWorkspaces) implements PropagatedContextElement {
-    }
+    private record Unit(Transactions owner, Kind kind, Set<String> lockedWorkspaces)
+            implements PropagatedContextElement {}
 
     private final TransactionOperations<Connection> transactionManager;
     private final ConnectionOperations<Connection> connections;
@@ -82,8 +87,12 @@ final class Transactions {
     private final int maxAttempts;
     private final Duration writeWait;
 
-    Transactions(TransactionOperations<Connection> transactionManager, ConnectionOperations<Connection> connections,
-                 Sql sql, int maxAttempts, Duration writeWait) {
+    Transactions(
+            TransactionOperations<Connection> transactionManager,
+            ConnectionOperations<Connection> connections,
+            Sql sql,
+            int maxAttempts,
+            Duration writeWait) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("a unit of work needs at least one attempt");
         }
@@ -95,7 +104,8 @@ final class Transactions {
     }
 
     private static TransactionDefinition joining() {
-        DefaultTransactionDefinition join = new DefaultTransactionDefinition(TransactionDefinition.Propagation.REQUIRED);
+        DefaultTransactionDefinition join =
+                new DefaultTransactionDefinition(TransactionDefinition.Propagation.REQUIRED);
         join.setName("archivist-join");
         join.setDontRollbackOn(List.of(Throwable.class));
         return join;
@@ -159,7 +169,10 @@ final class Transactions {
     }
 
     private <T> T run(Kind kind, WorkspaceId workspace, Work<T> work) {
-        Unit joined = PropagatedContext.getOrEmpty().find(Unit.class).filter(unit -> unit.owner() == this).orElse(null);
+        Unit joined = PropagatedContext.getOrEmpty()
+                .find(Unit.class)
+                .filter(unit -> unit.owner() == this)
+                .orElse(null);
         if (joined == null && transactionManager.findTransactionStatus().isPresent()) {
             // A transaction of Micronaut's transaction manager begun around the store: the unit joins it,
             // as a nested unit joins ours, and its caller commits or rolls back.
@@ -193,15 +206,19 @@ final class Transactions {
                 if (causeIn(e, Sql::isTimeout) != null) {
                     // Cancelled at archivist.jdbc.statement-timeout and rolled back: running it again would
                     // take as long, so the client is told to come back later (R14: never a 500).
-                    throw unavailable("a statement ran longer than archivist.jdbc.statement-timeout and was cancelled", e);
+                    throw unavailable(
+                            "a statement ran longer than archivist.jdbc.statement-timeout and was cancelled", e);
                 }
                 // Micronaut's own calls on the connection (restoring auto-commit after the unit) fail only when
                 // it is gone; Hikari then says so with no SQLState.
                 boolean lost = causeIn(e, sql.dialect()::isConnectionLost) != null || e instanceof ConnectionException;
                 if (lost && attempted.ranToTheEnd && (kind == Kind.WRITE || kind == Kind.STATEMENTS)) {
-                    // A commit whose connection broke may or may not have happened: it is never run again, only reported.
-                    throw unavailable("the database connection was lost while committing; the change may or may not"
-                            + " have been made", e);
+                    // A commit whose connection broke may or may not have happened: it is never run again, only
+                    // reported.
+                    throw unavailable(
+                            "the database connection was lost while committing; the change may or may not"
+                                    + " have been made",
+                            e);
                 }
                 if (lost) {
                     if (reconnected) {
@@ -217,9 +234,11 @@ final class Transactions {
                 }
                 if (attempt >= maxAttempts) {
                     LOG.warn("unit of work gave up after {} attempts", attempt, e);
-                    throw new ArchivistException(ErrorCode.CONCURRENT_MODIFICATION,
+                    throw new ArchivistException(
+                            ErrorCode.CONCURRENT_MODIFICATION,
                             "the database kept refusing this change because of concurrent changes (gave up after "
-                                    + attempt + " attempts); try again", Map.of("attempts", attempt));
+                                    + attempt + " attempts); try again",
+                            Map.of("attempts", attempt));
                 }
                 LOG.debug("unit of work attempt {} failed transiently, running it again", attempt, e);
                 pause(attempt);
@@ -265,8 +284,11 @@ final class Transactions {
     /** One attempt at a unit, on a connection of its own. */
     private <T> T once(Kind kind, WorkspaceId workspace, Work<T> work, Attempt attempted) {
         if (kind == Kind.LATEST) {
-            return connections.execute(READ_ONLY, connection -> transactionManager.execute(NONE,
-                    status -> attempted.watch(() -> inUnit(new Unit(this, kind, Set.of()), status, work))));
+            return connections.execute(
+                    READ_ONLY,
+                    connection -> transactionManager.execute(
+                            NONE,
+                            status -> attempted.watch(() -> inUnit(new Unit(this, kind, Set.of()), status, work))));
         }
         return transactionManager.execute(NEW, status -> attempted.watch(() -> begun(kind, workspace, work, status)));
     }
@@ -306,7 +328,8 @@ final class Transactions {
     }
 
     private <T> T inUnit(Unit unit, TransactionStatus<Connection> status, Work<T> work) {
-        try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty().plus(unit).propagate()) {
+        try (PropagatedContext.Scope ignored =
+                PropagatedContext.getOrEmpty().plus(unit).propagate()) {
             return call(work, status.getConnection());
         }
     }
@@ -347,16 +370,19 @@ final class Transactions {
         }
         String select = first ? sql.dialect().lockWorkspaceWithin(writeWait) : Dialect.LOCK_WORKSPACE;
         try {
-            if (sql.list(connection, select, rows -> rows.getString(1), workspace).isEmpty()) {
+            if (sql.list(connection, select, rows -> rows.getString(1), workspace)
+                    .isEmpty()) {
                 sql.update(connection, sql.dialect().insertWorkspaceIfMissing(), workspace);
                 sql.list(connection, select, rows -> rows.getString(1), workspace);
             }
         } catch (JdbcStoreException e) {
             if (first && sql.dialect().isLockTimeout(e.sqlException())) {
                 LOG.info("workspace {} stayed locked by another process for {}", workspace, writeWait, e);
-                throw new ArchivistException(ErrorCode.CONCURRENT_MODIFICATION, "workspace " + workspace
-                        + " is busy: another process held its turn for longer than "
-                        + Dialect.wholeSeconds(writeWait) + " s; try again later");
+                throw new ArchivistException(
+                        ErrorCode.CONCURRENT_MODIFICATION,
+                        "workspace " + workspace
+                                + " is busy: another process held its turn for longer than "
+                                + Dialect.wholeSeconds(writeWait) + " s; try again later");
             }
             throw e;
         }
@@ -376,7 +402,8 @@ final class Transactions {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ArchivistException(ErrorCode.CONCURRENT_MODIFICATION, "interrupted while retrying a unit of work");
+            throw new ArchivistException(
+                    ErrorCode.CONCURRENT_MODIFICATION, "interrupted while retrying a unit of work");
         }
     }
 }

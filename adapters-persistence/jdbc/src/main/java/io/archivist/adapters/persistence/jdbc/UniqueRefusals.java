@@ -7,9 +7,6 @@ import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueConflict;
 import io.archivist.domain.WorkspaceId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -20,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a constraint the database enforced into the rule it stands for, naming the record that
@@ -71,10 +70,21 @@ final class UniqueRefusals {
                 .add(" JOIN records r ON r.workspace = u.workspace AND r.id = u.record_id AND r.deleted_at IS NULL")
                 .add(" JOIN records h ON h.workspace = v.workspace AND h.id = v.record_id AND h.deleted_at IS NULL")
                 .add(" WHERE u.workspace = ? AND u.type = ? ORDER BY u.record_id LIMIT 1", workspace, type);
-        return db.sql.list(c, pair, rows -> new UniqueConflict(RecordId.of(db.sql.uuid(rows, "record_id")), type,
-                        rows.getString("attribute"), RecordId.of(db.sql.uuid(rows, "holder"))).toException())
-                .stream().findFirst().orElseGet(() -> new ArchivistException(ErrorCode.UNIQUE_CONFLICT,
-                        "two active records of type '" + type + "' share a unique value"));
+        return db
+                .sql
+                .list(
+                        c,
+                        pair,
+                        rows -> new UniqueConflict(
+                                        RecordId.of(db.sql.uuid(rows, "record_id")),
+                                        type,
+                                        rows.getString("attribute"),
+                                        RecordId.of(db.sql.uuid(rows, "holder")))
+                                .toException())
+                .stream()
+                .findFirst()
+                .orElseGet(() -> new ArchivistException(
+                        ErrorCode.UNIQUE_CONFLICT, "two active records of type '" + type + "' share a unique value"));
     }
 
     /** R6: a key is unique among all records of its type, archived too. */
@@ -86,22 +96,31 @@ final class UniqueRefusals {
             if (record.key().isEmpty()) {
                 continue;
             }
-            List<Object> slot = List.of(record.workspace(), record.type(), record.key().get());
+            List<Object> slot =
+                    List.of(record.workspace(), record.type(), record.key().get());
             RecordId earlier = seen.putIfAbsent(slot, record.id());
             if (earlier != null) {
                 return duplicateKey(record, earlier);
             }
-            keys.computeIfAbsent(record.workspace(), w -> new LinkedHashSet<>()).add(record.key().get());
+            keys.computeIfAbsent(record.workspace(), w -> new LinkedHashSet<>())
+                    .add(record.key().get());
         }
         Map<List<Object>, RecordId> existing = new HashMap<>();
-        keys.forEach((workspace, its) -> chunks(new ArrayList<>(its)).forEach(chunk -> db.sql.list(c,
-                Query.of("SELECT type, record_key, id FROM records WHERE workspace = ? AND record_key IN (", workspace)
-                        .in(chunk).add(")"),
-                rows -> existing.put(List.of(workspace, rows.getString("type"), rows.getString("record_key")),
-                        RecordId.of(db.sql.uuid(rows, "id"))))));
+        keys.forEach((workspace, its) -> chunks(new ArrayList<>(its))
+                .forEach(chunk -> db.sql.list(
+                        c,
+                        Query.of(
+                                        "SELECT type, record_key, id FROM records WHERE workspace = ? AND record_key IN (",
+                                        workspace)
+                                .in(chunk)
+                                .add(")"),
+                        rows -> existing.put(
+                                List.of(workspace, rows.getString("type"), rows.getString("record_key")),
+                                RecordId.of(db.sql.uuid(rows, "id"))))));
         for (RecordWithUniqueValues item : batch) {
             StoredRecord record = item.record();
-            RecordId holder = record.key().map(key -> existing.get(List.of(record.workspace(), record.type(), key)))
+            RecordId holder = record.key()
+                    .map(key -> existing.get(List.of(record.workspace(), record.type(), key)))
                     .orElse(null);
             if (holder != null && !holder.equals(record.id())) {
                 return duplicateKey(record, holder);
@@ -116,30 +135,42 @@ final class UniqueRefusals {
 
     /** R6: an active record of the batch would share a unique value with another active record. */
     private RuntimeException sharedValue(Connection c, List<RecordWithUniqueValues> batch) {
-        record Claim(StoredRecord record, String attribute, String hash) {
-        }
+        record Claim(StoredRecord record, String attribute, String hash) {}
         List<Claim> claims = new ArrayList<>();
-        batch.stream().filter(item -> !item.record().archived()).forEach(item -> item.uniqueValues().forEach(
-                (attribute, value) -> claims.add(new Claim(item.record(), attribute, Hashes.uniqueValue(attribute, value)))));
+        batch.stream()
+                .filter(item -> !item.record().archived())
+                .forEach(item -> item.uniqueValues()
+                        .forEach((attribute, value) ->
+                                claims.add(new Claim(item.record(), attribute, Hashes.uniqueValue(attribute, value)))));
         Map<List<Object>, RecordId> seen = new HashMap<>();
         for (Claim claim : claims) {
-            RecordId earlier = seen.putIfAbsent(List.of(claim.record().workspace(), claim.record().type(), claim.hash()),
+            RecordId earlier = seen.putIfAbsent(
+                    List.of(claim.record().workspace(), claim.record().type(), claim.hash()),
                     claim.record().id());
             if (earlier != null) {
                 return JdbcRecordWrites.conflict(claim.record(), claim.attribute(), earlier);
             }
         }
-        Map<WorkspaceId, List<String>> hashes = claims.stream().collect(Collectors.groupingBy(
-                claim -> claim.record().workspace(), LinkedHashMap::new,
-                Collectors.mapping(Claim::hash, Collectors.toList())));
+        Map<WorkspaceId, List<String>> hashes = claims.stream()
+                .collect(Collectors.groupingBy(
+                        claim -> claim.record().workspace(),
+                        LinkedHashMap::new,
+                        Collectors.mapping(Claim::hash, Collectors.toList())));
         Map<List<Object>, RecordId> holders = new HashMap<>();
-        hashes.forEach((workspace, its) -> chunks(its).forEach(chunk -> db.sql.list(c,
-                Query.of("SELECT type, active_hash, record_id FROM unique_values WHERE workspace = ? AND active_hash IN (",
-                        workspace).in(chunk).add(")"),
-                rows -> holders.put(List.of(workspace, rows.getString("type"), rows.getString("active_hash")),
-                        RecordId.of(db.sql.uuid(rows, "record_id"))))));
+        hashes.forEach((workspace, its) -> chunks(its)
+                .forEach(chunk -> db.sql.list(
+                        c,
+                        Query.of(
+                                        "SELECT type, active_hash, record_id FROM unique_values WHERE workspace = ? AND active_hash IN (",
+                                        workspace)
+                                .in(chunk)
+                                .add(")"),
+                        rows -> holders.put(
+                                List.of(workspace, rows.getString("type"), rows.getString("active_hash")),
+                                RecordId.of(db.sql.uuid(rows, "record_id"))))));
         for (Claim claim : claims) {
-            RecordId holder = holders.get(List.of(claim.record().workspace(), claim.record().type(), claim.hash()));
+            RecordId holder = holders.get(
+                    List.of(claim.record().workspace(), claim.record().type(), claim.hash()));
             if (holder != null && !holder.equals(claim.record().id())) {
                 return JdbcRecordWrites.conflict(claim.record(), claim.attribute(), holder);
             }
@@ -152,12 +183,16 @@ final class UniqueRefusals {
         Set<RecordId> inBatch = batch.stream().map(item -> item.record().id()).collect(Collectors.toSet());
         for (RecordWithUniqueValues item : batch) {
             StoredRecord record = item.record();
-            List<RecordId> named = record.parents().stream().filter(p -> !inBatch.contains(p)).toList();
+            List<RecordId> named =
+                    record.parents().stream().filter(p -> !inBatch.contains(p)).toList();
             if (named.isEmpty()) {
                 continue;
             }
-            Set<RecordId> found = new java.util.HashSet<>(db.sql.list(c, Query.of(
-                    "SELECT id FROM records WHERE workspace = ? AND id IN (", record.workspace()).in(named).add(")"),
+            Set<RecordId> found = new java.util.HashSet<>(db.sql.list(
+                    c,
+                    Query.of("SELECT id FROM records WHERE workspace = ? AND id IN (", record.workspace())
+                            .in(named)
+                            .add(")"),
                     rows -> RecordId.of(db.sql.uuid(rows, "id"))));
             for (RecordId parent : named) {
                 if (!found.contains(parent)) {
@@ -169,8 +204,10 @@ final class UniqueRefusals {
     }
 
     private static RuntimeException parentNamedTwice(List<RecordWithUniqueValues> batch) {
-        return batch.stream().map(RecordWithUniqueValues::record)
-                .filter(r -> r.parents().stream().distinct().count() != r.parents().size())
+        return batch.stream()
+                .map(RecordWithUniqueValues::record)
+                .filter(r ->
+                        r.parents().stream().distinct().count() != r.parents().size())
                 .findFirst()
                 .map(r -> (RuntimeException) ArchivistException.invalid("record " + r.id() + " names a parent twice"))
                 .orElse(null);

@@ -1,6 +1,5 @@
 package io.archivist.adapters.persistence.jdbc;
 
-import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -17,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * A DataSource that counts, at the JDBC boundary, every round trip the store makes (each executed
@@ -25,13 +25,14 @@ import java.util.logging.Logger;
  */
 final class CountingDataSource implements DataSource {
 
-    private static final Set<String> CONNECTION_ROUND_TRIPS = Set.of("commit", "rollback", "setSavepoint", "releaseSavepoint");
+    private static final Set<String> CONNECTION_ROUND_TRIPS =
+            Set.of("commit", "rollback", "setSavepoint", "releaseSavepoint");
 
     final AtomicLong roundTrips = new AtomicLong();
     final AtomicLong rowsRead = new AtomicLong();
     /** Sees each single (not batched) prepared statement on its connection, before the statement runs. */
-    volatile Consumer<Prepared> beforeExecute = prepared -> {
-    };
+    volatile Consumer<Prepared> beforeExecute = prepared -> {};
+
     private final DataSource target;
 
     /** A prepared statement about to run: its SQL, and the set* calls that bound its parameters. */
@@ -42,14 +43,14 @@ final class CountingDataSource implements DataSource {
                 try {
                     bound.setter().invoke(other, bound.args());
                 } catch (ReflectiveOperationException e) {
-                    throw new SQLException("cannot bind again with " + bound.setter().getName(), e);
+                    throw new SQLException(
+                            "cannot bind again with " + bound.setter().getName(), e);
                 }
             }
         }
     }
 
-    record Bound(Method setter, Object[] args) {
-    }
+    record Bound(Method setter, Object[] args) {}
 
     CountingDataSource(DataSource target) {
         this.target = target;
@@ -78,11 +79,17 @@ final class CountingDataSource implements DataSource {
         List<Bound> parameters = new ArrayList<>();
         InvocationHandler handler = (proxy, method, args) -> {
             String name = method.getName();
-            if (real instanceof PreparedStatement && name.startsWith("set") && args != null && args.length >= 2
+            if (real instanceof PreparedStatement
+                    && name.startsWith("set")
+                    && args != null
+                    && args.length >= 2
                     && args[0] instanceof Integer) {
                 parameters.add(new Bound(method, args.clone()));
             }
-            if (real instanceof PreparedStatement && sql != null && name.startsWith("execute") && !name.equals("executeBatch")
+            if (real instanceof PreparedStatement
+                    && sql != null
+                    && name.startsWith("execute")
+                    && !name.equals("executeBatch")
                     && (args == null || args.length == 0)) {
                 beforeExecute.accept(new Prepared(connection, sql, List.copyOf(parameters)));
             }
@@ -103,14 +110,18 @@ final class CountingDataSource implements DataSource {
                 return wrap(ResultSet.class, rows);
             }
             if (result instanceof PreparedStatement statement && real instanceof Connection c) {
-                return wrap(PreparedStatement.class, statement, c, name.equals("prepareStatement") ? (String) args[0] : null);
+                return wrap(
+                        PreparedStatement.class,
+                        statement,
+                        c,
+                        name.equals("prepareStatement") ? (String) args[0] : null);
             }
             if (result instanceof Statement statement && real instanceof Connection) {
                 return wrap(Statement.class, statement);
             }
             return result;
         };
-        return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{type}, handler);
+        return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, handler);
     }
 
     private static Object invoke(Object real, Method method, Object[] args) throws Throwable {

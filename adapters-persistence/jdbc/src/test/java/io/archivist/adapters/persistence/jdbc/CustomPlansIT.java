@@ -1,5 +1,7 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
@@ -7,14 +9,11 @@ import io.archivist.domain.Caller;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Role;
 import io.archivist.domain.StoredRecord;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * On PostgreSQL a cascade's statements are planned with their own values: a generic plan, chosen after
@@ -39,25 +38,37 @@ class CustomPlansIT {
             LifecycleService lifecycle = store.ports.lifecycleService(LifecyclePolicy.DEFAULT);
             Caller admin = Caller.user("admin", store.workspace, Set.of(Role.ADMIN));
 
-            assertEquals("auto", store.ports.unitOfWork().write(store.workspace, () -> {
-                store.create(NOTE, Map.of("title", "two"));
-                return planCacheMode(db);
-            }), "a write without a cascade keeps PostgreSQL's own choice");
-            assertEquals("force_custom_plan", store.ports.unitOfWork().write(store.workspace, () -> {
-                lifecycle.archive(LifecycleCommand.of(admin, note.id()));
-                return planCacheMode(db);
-            }), "the rest of an archive's transaction plans each statement with its values");
-            assertEquals("force_custom_plan", store.ports.unitOfWork().write(store.workspace, () -> {
-                lifecycle.restore(LifecycleCommand.of(admin, note.id()));
-                return planCacheMode(db);
-            }), "the rest of a restore's transaction plans each statement with its values");
-            assertEquals("auto", store.ports.unitOfWork().write(store.workspace, () -> planCacheMode(db)),
+            assertEquals(
+                    "auto",
+                    store.ports.unitOfWork().write(store.workspace, () -> {
+                        store.create(NOTE, Map.of("title", "two"));
+                        return planCacheMode(db);
+                    }),
+                    "a write without a cascade keeps PostgreSQL's own choice");
+            assertEquals(
+                    "force_custom_plan",
+                    store.ports.unitOfWork().write(store.workspace, () -> {
+                        lifecycle.archive(LifecycleCommand.of(admin, note.id()));
+                        return planCacheMode(db);
+                    }),
+                    "the rest of an archive's transaction plans each statement with its values");
+            assertEquals(
+                    "force_custom_plan",
+                    store.ports.unitOfWork().write(store.workspace, () -> {
+                        lifecycle.restore(LifecycleCommand.of(admin, note.id()));
+                        return planCacheMode(db);
+                    }),
+                    "the rest of a restore's transaction plans each statement with its values");
+            assertEquals(
+                    "auto",
+                    store.ports.unitOfWork().write(store.workspace, () -> planCacheMode(db)),
                     "SET LOCAL: the setting ended with the restore's transaction");
         }
     }
 
     private static String planCacheMode(JdbcDatabase db) {
-        return db.transactions.statements(c -> db.sql.list(c, "SELECT current_setting('plan_cache_mode')",
-                rows -> rows.getString(1)).get(0));
+        return db.transactions.statements(c -> db.sql
+                .list(c, "SELECT current_setting('plan_cache_mode')", rows -> rows.getString(1))
+                .get(0));
     }
 }

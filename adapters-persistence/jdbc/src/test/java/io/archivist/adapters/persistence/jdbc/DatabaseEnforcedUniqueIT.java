@@ -1,5 +1,8 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.application.contract.StorePorts;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
@@ -10,9 +13,6 @@ import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueValues;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * R6 rests on the database, not on a check before the insert: writers that skip the unit of work
@@ -35,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DatabaseEnforcedUniqueIT {
 
-    private static final ObjectType MEMBER = new ObjectType("member", true, List.of(), List.of("email"), Optional.empty());
+    private static final ObjectType MEMBER =
+            new ObjectType("member", true, List.of(), List.of("email"), Optional.empty());
     private static final int WRITERS = 8;
     private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
 
@@ -52,7 +52,8 @@ class DatabaseEnforcedUniqueIT {
     @EnumSource(TestDatabase.class)
     void r6_of_concurrent_inserts_with_one_key_exactly_one_wins(TestDatabase database) throws Exception {
         try (StoreFixture store = new StoreFixture(database)) {
-            List<Outcome> outcomes = race(store, writer -> record(store, Optional.of("ada"), "ada" + writer + "@example.org"));
+            List<Outcome> outcomes =
+                    race(store, writer -> record(store, Optional.of("ada"), "ada" + writer + "@example.org"));
             assertOneWinner(store, outcomes, ErrorCode.DUPLICATE_KEY);
         }
     }
@@ -67,15 +68,29 @@ class DatabaseEnforcedUniqueIT {
                 String email = "round" + round + "@example.org";
                 StoredRecord archived = record(store, Optional.empty(), email);
                 records.insert(archived, UniqueValues.of(MEMBER, archived.attributes()));
-                records.archive(Operation.begin(OperationId.of(store.newId().value()), store.workspace,
-                        OperationKind.ARCHIVE, "tester", AT, List.of(archived.id())));
+                records.archive(Operation.begin(
+                        OperationId.of(store.newId().value()),
+                        store.workspace,
+                        OperationKind.ARCHIVE,
+                        "tester",
+                        AT,
+                        List.of(archived.id())));
                 StoredRecord newcomer = record(store, Optional.empty(), email);
                 CountDownLatch start = new CountDownLatch(1);
                 ExecutorService pool = Executors.newFixedThreadPool(2);
                 try {
-                    Future<Boolean> restored = pool.submit(() -> wins(start, () -> records.restore(archived.id(),
-                            Operation.begin(OperationId.of(store.newId().value()), store.workspace,
-                                    OperationKind.RESTORE, "tester", AT, List.of(archived.id())), 0)));
+                    Future<Boolean> restored = pool.submit(() -> wins(
+                            start,
+                            () -> records.restore(
+                                    archived.id(),
+                                    Operation.begin(
+                                            OperationId.of(store.newId().value()),
+                                            store.workspace,
+                                            OperationKind.RESTORE,
+                                            "tester",
+                                            AT,
+                                            List.of(archived.id())),
+                                    0)));
                     Future<Boolean> inserted = pool.submit(() -> wins(start, () -> {
                         records.insert(newcomer, UniqueValues.of(MEMBER, newcomer.attributes()));
                         return null;
@@ -84,8 +99,14 @@ class DatabaseEnforcedUniqueIT {
                     boolean restoreWon = restored.get(1, TimeUnit.MINUTES);
                     boolean insertWon = inserted.get(1, TimeUnit.MINUTES);
                     assertTrue(restoreWon != insertWon, "exactly one of restore and insert wins, round " + round);
-                    assertEquals(restoreWon, !records.find(store.workspace, archived.id()).orElseThrow().archived());
-                    assertEquals(insertWon, records.find(store.workspace, newcomer.id()).isPresent());
+                    assertEquals(
+                            restoreWon,
+                            !records.find(store.workspace, archived.id())
+                                    .orElseThrow()
+                                    .archived());
+                    assertEquals(
+                            insertWon,
+                            records.find(store.workspace, newcomer.id()).isPresent());
                 } finally {
                     pool.shutdownNow();
                 }
@@ -104,8 +125,7 @@ class DatabaseEnforcedUniqueIT {
         }
     }
 
-    private record Outcome(StoredRecord record, Optional<ArchivistException> refusal) {
-    }
+    private record Outcome(StoredRecord record, Optional<ArchivistException> refusal) {}
 
     private interface Writer {
         StoredRecord record(int writer);
@@ -141,14 +161,19 @@ class DatabaseEnforcedUniqueIT {
     }
 
     private static void assertOneWinner(StoreFixture store, List<Outcome> outcomes, ErrorCode losersGet) {
-        List<Outcome> winners = outcomes.stream().filter(o -> o.refusal().isEmpty()).toList();
+        List<Outcome> winners =
+                outcomes.stream().filter(o -> o.refusal().isEmpty()).toList();
         assertEquals(1, winners.size(), "exactly one writer wins");
         RecordId winner = winners.get(0).record().id();
         for (Outcome loser : outcomes) {
             loser.refusal().ifPresent(refused -> {
                 assertEquals(losersGet, refused.code(), refused.getMessage());
                 assertEquals(winner.toString(), refused.details().get("holder"), "the refusal names the holder");
-                assertTrue(store.ports.records().find(store.workspace, loser.record().id()).isEmpty(),
+                assertTrue(
+                        store.ports
+                                .records()
+                                .find(store.workspace, loser.record().id())
+                                .isEmpty(),
                         "a loser leaves nothing behind");
             });
         }
@@ -156,7 +181,7 @@ class DatabaseEnforcedUniqueIT {
     }
 
     private static StoredRecord record(StoreFixture store, Optional<String> key, String email) {
-        return StoredRecord.create(store.newId(), store.workspace, MEMBER.name(), key, Map.of("email", email), List.of(),
-                "tester", AT);
+        return StoredRecord.create(
+                store.newId(), store.workspace, MEMBER.name(), key, Map.of("email", email), List.of(), "tester", AT);
     }
 }

@@ -1,14 +1,13 @@
 package io.archivist.adapters.persistence.jdbc;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * R15: the store checks at start-up that its database writes a commit durably before acknowledging
@@ -44,7 +43,9 @@ class DurableCommitIT {
     @Test
     void r15_mariadb_flushes_its_log_at_each_commit() throws Exception {
         try (Connection connection = TestDatabase.MARIADB.dataSource().getConnection()) {
-            assertEquals(Optional.empty(), new MariaDbDialect().notDurable(connection),
+            assertEquals(
+                    Optional.empty(),
+                    new MariaDbDialect().notDurable(connection),
                     "innodb_flush_log_at_trx_commit = 1 on the machine's server");
         }
     }

@@ -1,13 +1,12 @@
 package io.archivist.adapters.persistence.jdbc;
 
-import io.archivist.domain.ObjectType;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.archivist.domain.ObjectType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * The embedded H2 file survives a writer whose thread is interrupted while H2 writes (an executor shut
@@ -36,7 +35,11 @@ class InterruptedWriterIT {
                 }
             }
             store.create(NOTE, Map.of("n", "after"));
-            assertEquals(1, store.all().stream().filter(r -> "after".equals(r.attributes().get("n"))).count(),
+            assertEquals(
+                    1,
+                    store.all().stream()
+                            .filter(r -> "after".equals(r.attributes().get("n")))
+                            .count(),
                     "the database still writes and reads after the interrupts");
         }
     }

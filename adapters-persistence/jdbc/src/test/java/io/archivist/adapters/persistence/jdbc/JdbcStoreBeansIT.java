@@ -1,21 +1,23 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdempotencyStore;
 import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
-import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.application.port.out.UnitOfWork;
+import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.WorkspaceId;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.transaction.TransactionOperations;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,11 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * the README's Run and Configuration as this module's beans see it: no configuration at all gives the embedded H2 file;
@@ -37,9 +36,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class JdbcStoreBeansIT {
 
-    private static final List<Class<?>> PORTS = List.of(RecordReads.class, RecordWrites.class,
-            RecordCascades.class, SeedBatches.class, CatalogStore.class, OperationLog.class,
-            IdempotencyStore.class, UnitOfWork.class);
+    private static final List<Class<?>> PORTS = List.of(
+            RecordReads.class,
+            RecordWrites.class,
+            RecordCascades.class,
+            SeedBatches.class,
+            CatalogStore.class,
+            OperationLog.class,
+            IdempotencyStore.class,
+            UnitOfWork.class);
 
     @Test
     void with_no_configuration_the_store_is_an_h2_file_under_the_data_directory() throws Exception {
@@ -96,7 +101,8 @@ class JdbcStoreBeansIT {
     @Test
     void with_archivist_store_mongo_this_module_needs_no_datasource_and_migrates_nothing() {
         Path dataDir = Path.of("target", "beans-" + UUID.randomUUID());
-        try (ApplicationContext context = start(Map.of("archivist.store", "mongo", "archivist.data-dir", dataDir.toString()))) {
+        try (ApplicationContext context =
+                start(Map.of("archivist.store", "mongo", "archivist.data-dir", dataDir.toString()))) {
             PORTS.forEach(port -> assertFalse(context.containsBean(port), port.getSimpleName()));
             assertFalse(context.containsBean(DataSource.class));
             assertFalse(context.containsBean(JdbcDatabase.class));
@@ -113,7 +119,10 @@ class JdbcStoreBeansIT {
     }
 
     private static ApplicationContext start(Map<String, Object> properties) {
-        return ApplicationContext.builder().properties(properties).deduceEnvironment(false).start();
+        return ApplicationContext.builder()
+                .properties(properties)
+                .deduceEnvironment(false)
+                .start();
     }
 
     private static void definesAndReadsAType(ApplicationContext context) {

@@ -1,8 +1,12 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.archivist.application.contract.StorePorts;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult;
-import io.archivist.application.contract.StorePorts;
 import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
@@ -11,11 +15,6 @@ import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.Role;
 import io.archivist.domain.WorkspaceId;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,8 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * QUALITY's memory target: an archive, a restore and a purge of a 1,000,001-record subtree on
@@ -54,15 +53,26 @@ class MillionRecordCascadeIT {
             System.out.printf("generated 1,000,001 records in %d s%n", (System.nanoTime() - started) / 1_000_000_000);
             Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
             Path log = Path.of("target", "million-" + workspace.value() + ".log");
-            Process child = new ProcessBuilder(javaBin.toString(), HEAP, "-cp", System.getProperty("java.class.path"),
-                    MillionRecordCascadeIT.class.getName(), database.url(), database.user(), workspace.value(),
-                    root.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process child = new ProcessBuilder(
+                            javaBin.toString(),
+                            HEAP,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            MillionRecordCascadeIT.class.getName(),
+                            database.url(),
+                            database.user(),
+                            workspace.value(),
+                            root.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             // Bounded only so that a hang fails the build; the child times its own steps.
             if (!child.waitFor(30, TimeUnit.MINUTES)) {
                 child.destroyForcibly();
                 throw new AssertionError("the child JVM did not finish");
             }
-            Files.readAllLines(log).stream().filter(line -> line.startsWith("million:"))
+            Files.readAllLines(log).stream()
+                    .filter(line -> line.startsWith("million:"))
                     .forEach(System.out::println);
             assertEquals(0, child.exitValue(), "the cascades ran in " + HEAP + "; see " + log);
         } finally {
@@ -74,7 +84,8 @@ class MillionRecordCascadeIT {
     private static void generate(TestDatabase database, WorkspaceId workspace, UUID root) throws Exception {
         String ws = "'" + workspace.value() + "'";
         String row = "'{}', %s, NULL, NULL, 1, now(), now(), 'seed', 'seed'";
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = database.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             for (String sql : List.of(
                     "CREATE TEMP TABLE gen_projects AS SELECT gen_random_uuid() AS id FROM generate_series(1, 1000)",
                     "CREATE TEMP TABLE gen_items AS SELECT gen_random_uuid() AS id, p.id AS parent"
@@ -88,7 +99,8 @@ class MillionRecordCascadeIT {
                     "INSERT INTO records SELECT " + ws + ", id, 'item', NULL, " + row.formatted("parent::text")
                             + " FROM gen_items",
                     "INSERT INTO record_parents SELECT " + ws + ", id, parent FROM gen_items",
-                    "DROP TABLE gen_projects", "DROP TABLE gen_items")) {
+                    "DROP TABLE gen_projects",
+                    "DROP TABLE gen_items")) {
                 s.execute(sql);
             }
         }
@@ -115,13 +127,15 @@ class MillionRecordCascadeIT {
             List<String> report = new ArrayList<>();
             for (String step : List.of("archive", "restore", "archive", "purge")) {
                 long started = System.nanoTime();
-                LifecycleResult result = step.equals("restore") ? lifecycle.restore(command) : lifecycle.delete(command);
+                LifecycleResult result =
+                        step.equals("restore") ? lifecycle.restore(command) : lifecycle.delete(command);
                 long total = result.operation().orElseThrow().total();
                 if (total != 1_000_001) {
                     throw new AssertionError(step + " changed " + total + " records");
                 }
                 long ms = (System.nanoTime() - started) / 1_000_000;
-                report.add(String.format("%s %,d records in %,d ms (%,d rows/s)", step, total, ms, total * 1000 / Math.max(1, ms)));
+                report.add(String.format(
+                        "%s %,d records in %,d ms (%,d rows/s)", step, total, ms, total * 1000 / Math.max(1, ms)));
             }
             report.forEach(line -> System.out.println("million: " + line + ", heap " + HEAP));
             Map<String, Long> left = ports.records().countPurge(workspace, List.of(root));

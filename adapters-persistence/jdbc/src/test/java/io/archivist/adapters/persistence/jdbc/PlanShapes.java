@@ -2,7 +2,6 @@ package io.archivist.adapters.persistence.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,23 +27,27 @@ final class PlanShapes {
     private static final Map<String, List<Set<String>>> LOOKUPS = Map.of(
             "records", List.of(Set.of("workspace", "id")),
             "record_parents", List.of(Set.of("workspace", "child_id"), Set.of("workspace", "parent_id")),
-            "unique_values", List.of(Set.of("workspace", "record_id"), Set.of("type", "workspace", "value_hash"),
-                    Set.of("type", "workspace", "active_hash")),
+            "unique_values",
+                    List.of(
+                            Set.of("workspace", "record_id"),
+                            Set.of("type", "workspace", "value_hash"),
+                            Set.of("type", "workspace", "active_hash")),
             "operation_records", List.of(Set.of("workspace", "operation_id", "record_id")),
             "cascade_walk", List.of(Set.of("run_id", "record_id")));
     /** The sets a statement starts from, and the columns that read one: where the statement starts, never for each row. */
     private static final Map<String, Set<String>> SETS = Map.of(
             "operation_records", Set.of("workspace", "operation_id"),
             "cascade_walk", Set.of("run_id"));
-    private static final Set<String> SCANS = Set.of("Seq Scan", "Index Scan", "Index Only Scan", "Bitmap Heap Scan",
-            "Bitmap Index Scan");
 
-    private PlanShapes() {
-    }
+    private static final Set<String> SCANS =
+            Set.of("Seq Scan", "Index Scan", "Index Only Scan", "Bitmap Heap Scan", "Bitmap Index Scan");
+
+    private PlanShapes() {}
 
     /** The plan of {@code prepared}, explained on its own connection with its own parameters (not run). */
     static JsonNode explain(CountingDataSource.Prepared prepared) {
-        try (PreparedStatement explain = prepared.connection().prepareStatement("EXPLAIN (FORMAT JSON) " + prepared.sql())) {
+        try (PreparedStatement explain =
+                prepared.connection().prepareStatement("EXPLAIN (FORMAT JSON) " + prepared.sql())) {
             prepared.bind(explain);
             try (ResultSet rows = explain.executeQuery()) {
                 rows.next();
@@ -58,8 +61,12 @@ final class PlanShapes {
     /** Whether EXPLAIN can take {@code sql}: one plain statement (not a SET followed by a query). */
     static boolean explainable(String sql) {
         String start = sql.stripLeading().toUpperCase(Locale.ROOT);
-        return (start.startsWith("SELECT") || start.startsWith("INSERT") || start.startsWith("UPDATE")
-                || start.startsWith("DELETE") || start.startsWith("WITH")) && !sql.contains(";");
+        return (start.startsWith("SELECT")
+                        || start.startsWith("INSERT")
+                        || start.startsWith("UPDATE")
+                        || start.startsWith("DELETE")
+                        || start.startsWith("WITH"))
+                && !sql.contains(";");
     }
 
     /**
@@ -89,8 +96,8 @@ final class PlanShapes {
             }
             boolean smallScratch = (!repeated || probe) && table.equals("cascade_walk") && type.equals("Seq Scan");
             if (!smallScratch && !byKey(node, keys)) {
-                faults.add(type + " on " + table + (repeated ? ", for each row of another," : "")
-                        + " not by its key: " + oneLine(node));
+                faults.add(type + " on " + table + (repeated ? ", for each row of another," : "") + " not by its key: "
+                        + oneLine(node));
             }
         }
         List<JsonNode> children = new ArrayList<>();
@@ -116,8 +123,9 @@ final class PlanShapes {
             return !below.isEmpty() && below.stream().allMatch(b -> byKey(b, keys));
         }
         String condition = node.path("Index Cond").asText("");
-        return keys.stream().anyMatch(columns -> columns.stream().allMatch(column ->
-                condition.matches("(?s).*(\\(|\\.)" + column + "(\\)::text)? = .*")));
+        return keys.stream()
+                .anyMatch(columns -> columns.stream()
+                        .allMatch(column -> condition.matches("(?s).*(\\(|\\.)" + column + "(\\)::text)? = .*")));
     }
 
     /** One line per node of {@code plan}, indented: for the report of a failure. */
@@ -134,10 +142,14 @@ final class PlanShapes {
 
     private static String oneLine(JsonNode node) {
         StringBuilder line = new StringBuilder(node.path("Node Type").asText());
-        for (String field : List.of("Relation Name", "Index Name", "Index Cond", "Join Filter", "Hash Cond", "Filter",
-                "Plan Rows")) {
+        for (String field : List.of(
+                "Relation Name", "Index Name", "Index Cond", "Join Filter", "Hash Cond", "Filter", "Plan Rows")) {
             if (node.has(field)) {
-                line.append(" [").append(field).append(": ").append(node.get(field).asText()).append(']');
+                line.append(" [")
+                        .append(field)
+                        .append(": ")
+                        .append(node.get(field).asText())
+                        .append(']');
             }
         }
         return line.toString();

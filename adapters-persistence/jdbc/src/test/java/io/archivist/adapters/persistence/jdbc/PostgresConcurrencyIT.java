@@ -1,12 +1,14 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.application.contract.Invariants;
 import io.archivist.application.contract.Ledger;
+import io.archivist.application.contract.StorePorts;
 import io.archivist.application.port.in.BulkCommand;
 import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.CreateRecordCommand;
 import io.archivist.application.port.in.LifecycleCommand;
-import io.archivist.application.contract.StorePorts;
 import io.archivist.application.service.BulkLifecycleService;
 import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.LifecyclePolicy;
@@ -19,9 +21,6 @@ import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.Role;
 import io.archivist.domain.WorkspaceId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,10 +38,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * R8 on PostgreSQL, under more pressure than the kit's concurrency contract: eight writers in two
@@ -52,8 +49,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PostgresConcurrencyIT {
 
-    private static final Set<ErrorCode> RACES = EnumSet.of(ErrorCode.RECORD_NOT_FOUND, ErrorCode.PARENT_ARCHIVED,
-            ErrorCode.NOT_ARCHIVED, ErrorCode.UNIQUE_CONFLICT, ErrorCode.RECORD_ARCHIVED, ErrorCode.VALIDATION_FAILED,
+    private static final Set<ErrorCode> RACES = EnumSet.of(
+            ErrorCode.RECORD_NOT_FOUND,
+            ErrorCode.PARENT_ARCHIVED,
+            ErrorCode.NOT_ARCHIVED,
+            ErrorCode.UNIQUE_CONFLICT,
+            ErrorCode.RECORD_ARCHIVED,
+            ErrorCode.VALIDATION_FAILED,
             ErrorCode.CONCURRENT_MODIFICATION);
     private static final int WRITERS_PER_WORKSPACE = 4;
     private static final int STEPS = 80;
@@ -87,7 +89,8 @@ class PostgresConcurrencyIT {
             bulk = ports.bulkLifecycleService(LifecyclePolicy.DEFAULT);
             CatalogService catalog = ports.catalogService();
             catalog.define(admin, type("account"));
-            catalog.define(admin, new ObjectType("project", true, List.of("account"), List.of("code"), Optional.empty()));
+            catalog.define(
+                    admin, new ObjectType("project", true, List.of("account"), List.of("code"), Optional.empty()));
             catalog.define(admin, type("label", "account"));
             catalog.define(admin, type("task", "project", "label"));
             catalog.define(admin, type("comment", "task"));
@@ -101,8 +104,10 @@ class PostgresConcurrencyIT {
         }
 
         RecordId create(String type, Map<String, Object> attributes, RecordId... parents) {
-            RecordId id = records.create(new CreateRecordCommand(manager, type, Optional.empty(), attributes,
-                    List.of(parents))).record().id();
+            RecordId id = records.create(
+                            new CreateRecordCommand(manager, type, Optional.empty(), attributes, List.of(parents)))
+                    .record()
+                    .id();
             ledger.created(type);
             known.add(id);
             return id;
@@ -112,23 +117,27 @@ class PostgresConcurrencyIT {
             RecordId target = known.get(random.nextInt(known.size()));
             int action = random.nextInt(12);
             if (action < 3) {
-                ledger.ran(lifecycle.delete(LifecycleCommand.of(manager, target)).operation());
+                ledger.ran(
+                        lifecycle.delete(LifecycleCommand.of(manager, target)).operation());
             } else if (action < 5) {
-                ledger.ran(lifecycle.restore(LifecycleCommand.of(manager, target)).operation());
+                ledger.ran(
+                        lifecycle.restore(LifecycleCommand.of(manager, target)).operation());
             } else if (action < 7) {
                 BulkCommand.Action kind = BulkCommand.Action.values()[random.nextInt(3)];
-                BulkResult result = bulk.bulk(new BulkCommand(manager, kind,
-                        List.of(target, known.get(random.nextInt(known.size()))), random.nextBoolean()));
+                BulkResult result = bulk.bulk(new BulkCommand(
+                        manager, kind, List.of(target, known.get(random.nextInt(known.size()))), random.nextBoolean()));
                 ledger.ran(result.operations());
             } else if (action < 10) {
-                create("task", Map.of(), projects.get(random.nextInt(projects.size())),
+                create(
+                        "task",
+                        Map.of(),
+                        projects.get(random.nextInt(projects.size())),
                         labels.get(random.nextInt(labels.size())));
             } else if (action < 11) {
                 create("comment", Map.of(), target);
             } else {
                 // R6 races: a project code from a small set.
-                create("project", Map.of("code", "p" + random.nextInt(4) + random.nextInt(2)),
-                        known.get(0));
+                create("project", Map.of("code", "p" + random.nextInt(4) + random.nextInt(2)), known.get(0));
             }
         }
     }

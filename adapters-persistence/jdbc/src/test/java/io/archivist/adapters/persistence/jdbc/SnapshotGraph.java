@@ -5,7 +5,6 @@ import io.archivist.domain.RecordGraph;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueValues;
-
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,15 +33,19 @@ final class SnapshotGraph implements RecordGraph {
 
     @Override
     public Collection<StoredRecord> dependentsOf(RecordId parent) {
-        return records.values().stream().filter(r -> r.parents().contains(parent)).toList();
+        return records.values().stream()
+                .filter(r -> r.parents().contains(parent))
+                .toList();
     }
 
     @Override
     public Optional<RecordId> activeHolder(String type, String attribute, String canonicalValue) {
         return records.values().stream()
                 .filter(r -> !r.archived() && r.type().equals(type))
-                .filter(r -> canonicalValue.equals(UniqueValues.of(catalog.require(type), r.attributes()).get(attribute)))
-                .map(StoredRecord::id).findFirst();
+                .filter(r -> canonicalValue.equals(
+                        UniqueValues.of(catalog.require(type), r.attributes()).get(attribute)))
+                .map(StoredRecord::id)
+                .findFirst();
     }
 
     /** I1 and I2 as R8 states them. */
@@ -55,7 +58,8 @@ final class SnapshotGraph implements RecordGraph {
                 for (RecordId parent : record.parents()) {
                     StoredRecord p = records.get(parent);
                     if (p == null || p.archived()) {
-                        throw new AssertionError("I1: active " + record.id() + " has archived or missing parent " + parent);
+                        throw new AssertionError(
+                                "I1: active " + record.id() + " has archived or missing parent " + parent);
                     }
                 }
             }

@@ -1,9 +1,12 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.archivist.application.contract.StorePorts;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult.Outcome;
-import io.archivist.application.contract.StorePorts;
 import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
@@ -12,8 +15,6 @@ import io.archivist.domain.ObjectType;
 import io.archivist.domain.Role;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueValues;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,9 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL plans each cascade statement from statistics that date from before the cascade: no
@@ -41,11 +40,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StaleStatisticsPlanIT {
 
     private static final ObjectType ACCOUNT = new ObjectType("account", true, List.of(), List.of(), Optional.empty());
-    private static final ObjectType PROJECT = new ObjectType("project", true, List.of("account"), List.of(), Optional.empty());
-    private static final ObjectType TASK = new ObjectType("task", true, List.of("project"), List.of(), Optional.empty());
-    private static final ObjectType ITEM = new ObjectType("item", true, List.of("task"), List.of("sku"), Optional.empty());
-    private static final List<String> TABLES = List.of("records", "record_parents", "unique_values", "operation_records",
-            "operations", "cascade_walk");
+    private static final ObjectType PROJECT =
+            new ObjectType("project", true, List.of("account"), List.of(), Optional.empty());
+    private static final ObjectType TASK =
+            new ObjectType("task", true, List.of("project"), List.of(), Optional.empty());
+    private static final ObjectType ITEM =
+            new ObjectType("item", true, List.of("task"), List.of("sku"), Optional.empty());
+    private static final List<String> TABLES =
+            List.of("records", "record_parents", "unique_values", "operation_records", "operations", "cascade_walk");
     /** Records per level below the account: the subtree has 1 + p + p·t + p·t·i records (default 3,221). */
     private static final int[] FAN_OUT = {20, 10, 15};
 
@@ -63,8 +65,10 @@ class StaleStatisticsPlanIT {
                 LifecycleService lifecycle = seed(store, fanOut);
                 analyze(database); // the subtree is there, all of it active
                 cascades(store, lifecycle, counting, faults, "statistics from before the archive");
-                assertTrue(faults.isEmpty(), faults.size() + " statements of a cascade are not lookups by key from their"
-                        + " set:\n" + String.join("\n", faults));
+                assertTrue(
+                        faults.isEmpty(),
+                        faults.size() + " statements of a cascade are not lookups by key from their" + " set:\n"
+                                + String.join("\n", faults));
             } finally {
                 autovacuum(database, true);
             }
@@ -72,8 +76,12 @@ class StaleStatisticsPlanIT {
     }
 
     /** Archive, restore, archive again and purge the account; explains each statement just before it runs. */
-    private static void cascades(StoreFixture store, LifecycleService lifecycle, CountingDataSource counting,
-                                 Set<String> faults, String statistics) {
+    private static void cascades(
+            StoreFixture store,
+            LifecycleService lifecycle,
+            CountingDataSource counting,
+            Set<String> faults,
+            String statistics) {
         LifecycleCommand onAccount = LifecycleCommand.of(admin(store), account(store));
         for (String action : List.of("archive", "restore", "purge")) {
             counting.beforeExecute = prepared -> {
@@ -81,11 +89,16 @@ class StaleStatisticsPlanIT {
                     JsonNode plan = PlanShapes.explain(prepared);
                     List<String> wrong = PlanShapes.faults(plan);
                     if (Boolean.getBoolean("archivist.test.show-plans") || !wrong.isEmpty()) {
-                        System.out.printf("%s, %s: %s%n%s%s%n", statistics, action, prepared.sql(),
-                                PlanShapes.describe(plan), String.join("\n", wrong));
+                        System.out.printf(
+                                "%s, %s: %s%n%s%s%n",
+                                statistics,
+                                action,
+                                prepared.sql(),
+                                PlanShapes.describe(plan),
+                                String.join("\n", wrong));
                     }
-                    wrong.forEach(fault -> faults.add(action + " (" + statistics + "): " + fault + "\n    in "
-                            + prepared.sql()));
+                    wrong.forEach(fault ->
+                            faults.add(action + " (" + statistics + "): " + fault + "\n    in " + prepared.sql()));
                 }
             };
             long start = System.nanoTime();
@@ -98,11 +111,12 @@ class StaleStatisticsPlanIT {
                         yield lifecycle.delete(onAccount).outcome();
                     }
                 };
-                assertEquals(Map.of("archive", Outcome.ARCHIVED, "restore", Outcome.RESTORED, "purge", Outcome.PURGED)
-                        .get(action), outcome);
+                assertEquals(
+                        Map.of("archive", Outcome.ARCHIVED, "restore", Outcome.RESTORED, "purge", Outcome.PURGED)
+                                .get(action),
+                        outcome);
             } finally {
-                counting.beforeExecute = prepared -> {
-                };
+                counting.beforeExecute = prepared -> {};
             }
             System.out.printf("%s: %s in %d ms%n", statistics, action, (System.nanoTime() - start) / 1_000_000);
         }
@@ -114,7 +128,11 @@ class StaleStatisticsPlanIT {
     }
 
     private static io.archivist.domain.RecordId account(StoreFixture store) {
-        return store.all().stream().filter(r -> r.type().equals(ACCOUNT.name())).findFirst().orElseThrow().id();
+        return store.all().stream()
+                .filter(r -> r.type().equals(ACCOUNT.name()))
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     /** The catalog and one account with its subtree, inserted in batches as an import does. */
@@ -160,10 +178,17 @@ class StaleStatisticsPlanIT {
         store.ports.unitOfWork().write(store.workspace, work::get);
     }
 
-    private static StoredRecord record(StoreFixture store, ObjectType type, Map<String, Object> attributes,
-                                       StoredRecord parent, Instant at) {
-        return StoredRecord.create(store.newId(), store.workspace, type.name(), Optional.empty(), attributes,
-                parent == null ? List.of() : List.of(parent.id()), "seed", at);
+    private static StoredRecord record(
+            StoreFixture store, ObjectType type, Map<String, Object> attributes, StoredRecord parent, Instant at) {
+        return StoredRecord.create(
+                store.newId(),
+                store.workspace,
+                type.name(),
+                Optional.empty(),
+                attributes,
+                parent == null ? List.of() : List.of(parent.id()),
+                "seed",
+                at);
     }
 
     /** -Darchivist.test.stale-plans.fan-out=20,10,15 (records per level below the account). */
@@ -172,7 +197,9 @@ class StaleStatisticsPlanIT {
         if (given == null) {
             return FAN_OUT;
         }
-        return java.util.Arrays.stream(given.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+        return java.util.Arrays.stream(given.split(","))
+                .mapToInt(s -> Integer.parseInt(s.trim()))
+                .toArray();
     }
 
     /** Fresh statistics of every table a cascade touches, which then stay as they are (see {@link #autovacuum}). */
@@ -185,12 +212,18 @@ class StaleStatisticsPlanIT {
      * this checkout's (-Darchivist.test.database-name), so this reaches at most its other test runs.
      */
     private static void autovacuum(TestDatabase database, boolean on) throws SQLException {
-        execute(database, TABLES.stream().map(table -> on ? "ALTER TABLE " + table + " RESET (autovacuum_enabled)"
-                : "ALTER TABLE " + table + " SET (autovacuum_enabled = false)").toList());
+        execute(
+                database,
+                TABLES.stream()
+                        .map(table -> on
+                                ? "ALTER TABLE " + table + " RESET (autovacuum_enabled)"
+                                : "ALTER TABLE " + table + " SET (autovacuum_enabled = false)")
+                        .toList());
     }
 
     private static void execute(TestDatabase database, List<String> statements) throws SQLException {
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = database.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             for (String statement : statements) {
                 s.execute(statement);
             }

@@ -1,11 +1,14 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.archivist.application.contract.StorePorts;
 import io.archivist.application.contract.TypeSeeds;
 import io.archivist.application.port.in.BulkCommand;
 import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult.Outcome;
-import io.archivist.application.contract.StorePorts;
 import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.application.service.BulkLifecycleService;
 import io.archivist.application.service.LifecyclePolicy;
@@ -19,9 +22,6 @@ import io.archivist.domain.Retention;
 import io.archivist.domain.Role;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueValues;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,9 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * docs/architecture.md, "set-oriented": an archive, a restore and a purge of a 10-record subtree and of a
@@ -42,8 +41,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StatementCountIT {
 
     private static final ObjectType ACCOUNT = new ObjectType("account", true, List.of(), List.of(), Optional.empty());
-    private static final ObjectType PROJECT = new ObjectType("project", true, List.of("account"), List.of(), Optional.empty());
-    private static final ObjectType ITEM = new ObjectType("item", true, List.of("project"), List.of("sku"), Optional.empty());
+    private static final ObjectType PROJECT =
+            new ObjectType("project", true, List.of("account"), List.of(), Optional.empty());
+    private static final ObjectType ITEM =
+            new ObjectType("item", true, List.of("project"), List.of("sku"), Optional.empty());
     /** A use case reads a few rows (the root, the catalog, counts per type); never one per record of the subtree. */
     private static final long MAX_ROWS_READ = 25;
 
@@ -63,9 +64,12 @@ class StatementCountIT {
         Map<String, Measured> large = measure(database, db, counting, 99, 100);
         System.out.printf("%s, per use case, 10 records: %s; 10,000 records: %s%n", database, small, large);
         for (String action : small.keySet()) {
-            assertEquals(small.get(action).roundTrips(), large.get(action).roundTrips(),
+            assertEquals(
+                    small.get(action).roundTrips(),
+                    large.get(action).roundTrips(),
                     action + ": the statements of a cascade do not grow with its records");
-            assertTrue(large.get(action).rowsRead() <= MAX_ROWS_READ,
+            assertTrue(
+                    large.get(action).rowsRead() <= MAX_ROWS_READ,
                     action + " read " + large.get(action).rowsRead() + " rows: the subtree came into the JVM");
         }
     }
@@ -87,12 +91,16 @@ class StatementCountIT {
 
             counting.reset();
             assertEquals(record.id(), records.get(member, record.id()).record().id());
-            assertEquals(1, counting.roundTrips.get(), "the record's SELECT alone: no snapshot to set up, nothing to end");
+            assertEquals(
+                    1, counting.roundTrips.get(), "the record's SELECT alone: no snapshot to set up, nothing to end");
 
             LifecycleService lifecycle = store.ports.lifecycleService(LifecyclePolicy.DEFAULT);
-            lifecycle.archive(LifecycleCommand.of(Caller.user("admin", store.workspace, Set.of(Role.ADMIN)), record.id()));
+            lifecycle.archive(
+                    LifecycleCommand.of(Caller.user("admin", store.workspace, Set.of(Role.ADMIN)), record.id()));
             counting.reset();
-            assertTrue(records.get(member, record.id()).purgeAfter().isPresent(), "R11: an archived record shows purge_after");
+            assertTrue(
+                    records.get(member, record.id()).purgeAfter().isPresent(),
+                    "R11: an archived record shows purge_after");
             assertEquals(2, counting.roundTrips.get(), "an archived record also reads its type's retention");
         }
     }
@@ -111,9 +119,11 @@ class StatementCountIT {
 
     private static long seedOfTypes(TestDatabase database, JdbcDatabase db, CountingDataSource counting, int types) {
         try (StoreFixture store = new StoreFixture(database, db)) {
-            SeedImportService seeds = store.ports.seedImportService(TypeSeeds.reader(TypeSeeds.types(store.workspace, types)), types);
+            SeedImportService seeds =
+                    store.ports.seedImportService(TypeSeeds.reader(TypeSeeds.types(store.workspace, types)), types);
             counting.reset();
-            assertEquals(types, seeds.importSeed(TypeSeeds.command()).objectTypes().created());
+            assertEquals(
+                    types, seeds.importSeed(TypeSeeds.command()).objectTypes().created());
             long roundTrips = counting.roundTrips.get();
             assertEquals(types, store.ports.catalogs().types(store.workspace).size());
             return roundTrips;
@@ -127,8 +137,8 @@ class StatementCountIT {
     }
 
     /** Builds account → projects → items (items × projects + projects + 1 records), then times each use case. */
-    private static Map<String, Measured> measure(TestDatabase database, JdbcDatabase db, CountingDataSource counting,
-                                                 int projects, int itemsPerProject) {
+    private static Map<String, Measured> measure(
+            TestDatabase database, JdbcDatabase db, CountingDataSource counting, int projects, int itemsPerProject) {
         try (StoreFixture store = new StoreFixture(database, db)) {
             StorePorts ports = store.ports;
             for (ObjectType type : List.of(ACCOUNT, PROJECT, ITEM)) {
@@ -172,8 +182,12 @@ class StatementCountIT {
             lifecycle.delete(onAccount);
             BulkLifecycleService bulk = ports.bulkLifecycleService(LifecyclePolicy.DEFAULT);
             counting.reset();
-            assertEquals(BulkResult.Outcome.RESTORED, bulk.bulk(new BulkCommand(admin, BulkCommand.Action.RESTORE,
-                    List.of(account.id()), false)).items().get(0).outcome());
+            assertEquals(
+                    BulkResult.Outcome.RESTORED,
+                    bulk.bulk(new BulkCommand(admin, BulkCommand.Action.RESTORE, List.of(account.id()), false))
+                            .items()
+                            .get(0)
+                            .outcome());
             measured.put("bulk restore", new Measured(counting.roundTrips.get(), counting.rowsRead.get()));
             lifecycle.delete(onAccount);
             counting.reset();
@@ -184,9 +198,9 @@ class StatementCountIT {
         }
     }
 
-    private static StoredRecord record(StoreFixture store, ObjectType type, Map<String, Object> attributes,
-                                       List<RecordId> parents, Instant at) {
-        return StoredRecord.create(store.newId(), store.workspace, type.name(), Optional.empty(), attributes, parents,
-                "seed", at);
+    private static StoredRecord record(
+            StoreFixture store, ObjectType type, Map<String, Object> attributes, List<RecordId> parents, Instant at) {
+        return StoredRecord.create(
+                store.newId(), store.workspace, type.name(), Optional.empty(), attributes, parents, "seed", at);
     }
 }

@@ -5,11 +5,10 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.transaction.TransactionOperations;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * The JDBC store on a DataSource of the test's choosing (a test database's pool, one that counts or
@@ -19,8 +18,7 @@ import java.util.Map;
  */
 final class StoreContext {
 
-    private StoreContext() {
-    }
+    private StoreContext() {}
 
     static JdbcDatabase open(DataSource dataSource, int maxAttempts) {
         return open(dataSource, maxAttempts, JdbcDatabase.DEFAULT_WRITE_WAIT, JdbcDatabase.DEFAULT_STATEMENT_TIMEOUT);

@@ -1,14 +1,13 @@
 package io.archivist.adapters.persistence.jdbc;
 
 import io.archivist.application.contract.StorePorts;
-import io.archivist.domain.RecordFilter;
 import io.archivist.application.service.TimeOrderedIds;
 import io.archivist.domain.ObjectType;
+import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueValues;
 import io.archivist.domain.WorkspaceId;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -39,9 +38,17 @@ final class StoreFixture implements AutoCloseable {
 
     static StorePorts ports(JdbcDatabase db) {
         JdbcRecordWrites writes = new JdbcRecordWrites(db);
-        return new StorePorts(new JdbcRecordReads(db), writes, new JdbcCascades(db), writes, new JdbcCatalogStore(db),
-                new JdbcOperationLog(db), new JdbcUnitOfWork(db), new JdbcIdempotencyStore(db),
-                () -> Instant.now().truncatedTo(ChronoUnit.MILLIS), new TimeOrderedIds());
+        return new StorePorts(
+                new JdbcRecordReads(db),
+                writes,
+                new JdbcCascades(db),
+                writes,
+                new JdbcCatalogStore(db),
+                new JdbcOperationLog(db),
+                new JdbcUnitOfWork(db),
+                new JdbcIdempotencyStore(db),
+                () -> Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                new TimeOrderedIds());
     }
 
     RecordId newId() {
@@ -50,8 +57,15 @@ final class StoreFixture implements AutoCloseable {
 
     /** Inserts an active record of {@code type} holding its unique values, in its own unit of work. */
     StoredRecord create(ObjectType type, Map<String, Object> attributes, RecordId... parents) {
-        StoredRecord record = StoredRecord.create(newId(), workspace, type.name(), Optional.empty(), attributes,
-                List.of(parents), "tester", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        StoredRecord record = StoredRecord.create(
+                newId(),
+                workspace,
+                type.name(),
+                Optional.empty(),
+                attributes,
+                List.of(parents),
+                "tester",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
         ports.unitOfWork().write(workspace, () -> {
             ports.records().insert(record, UniqueValues.of(type, attributes));
             return null;

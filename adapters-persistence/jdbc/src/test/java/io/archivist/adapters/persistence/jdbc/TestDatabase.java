@@ -3,10 +3,6 @@ package io.archivist.adapters.persistence.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.archivist.domain.WorkspaceId;
-import org.flywaydb.core.api.exception.FlywayValidateException;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,6 +12,9 @@ import java.sql.Statement;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The three databases the store runs on, as the tests reach them: PostgreSQL and MariaDB on this
@@ -26,13 +25,16 @@ import java.util.Map;
  * With CI=true an unreachable server fails the test; otherwise the test is skipped with the reason.
  */
 enum TestDatabase {
-    H2, POSTGRESQL, MARIADB;
+    H2,
+    POSTGRESQL,
+    MARIADB;
 
     /**
      * archivist_jdbc, unless -Darchivist.test.database-name names another: a checkout whose migrations
      * differ from main's (a branch under way) keeps them out of the database the other checkouts share.
      */
     static final String NAME = System.getProperty("archivist.test.database-name", "archivist_jdbc");
+
     private static final Map<TestDatabase, HikariDataSource> POOLS = new EnumMap<>(TestDatabase.class);
     private static final Map<TestDatabase, JdbcDatabase> OPENED = new EnumMap<>(TestDatabase.class);
 
@@ -65,7 +67,8 @@ enum TestDatabase {
     /** A pool on this database, created when missing; skips or fails the test when unreachable. */
     synchronized HikariDataSource dataSource() {
         String only = System.getProperty("archivist.test.databases", "");
-        Assumptions.assumeTrue(only.isBlank() || List.of(only.toUpperCase().split(",")).contains(name()),
+        Assumptions.assumeTrue(
+                only.isBlank() || List.of(only.toUpperCase().split(",")).contains(name()),
                 name() + " is not among -Darchivist.test.databases=" + only);
         HikariDataSource pool = POOLS.get(this);
         if (pool == null) {
@@ -106,10 +109,19 @@ enum TestDatabase {
     void forget(WorkspaceId workspace) {
         JdbcDatabase db = database();
         db.transactions.statements(c -> {
-            for (String table : List.of("operation_records", "operations", "unique_values", "record_parents", "records",
-                    "object_types", "idempotent_requests", "workspaces")) {
-                db.sql.update(c, "DELETE FROM " + table + " WHERE " + (table.equals("workspaces") ? "id" : "workspace")
-                        + " = ?", workspace);
+            for (String table : List.of(
+                    "operation_records",
+                    "operations",
+                    "unique_values",
+                    "record_parents",
+                    "records",
+                    "object_types",
+                    "idempotent_requests",
+                    "workspaces")) {
+                db.sql.update(
+                        c,
+                        "DELETE FROM " + table + " WHERE " + (table.equals("workspaces") ? "id" : "workspace") + " = ?",
+                        workspace);
             }
             return null;
         });
@@ -122,15 +134,16 @@ enum TestDatabase {
                 case H2 -> {
                     if (dropFirst) {
                         try (Connection c = DriverManager.getConnection(url(), user(), "");
-                             Statement s = c.createStatement()) {
+                                Statement s = c.createStatement()) {
                             s.execute("DROP ALL OBJECTS");
                         }
                     }
                 }
                 case POSTGRESQL -> {
                     try (Connection c = DriverManager.getConnection(server() + "postgres", user(), "");
-                         Statement s = c.createStatement();
-                         ResultSet found = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'")) {
+                            Statement s = c.createStatement();
+                            ResultSet found =
+                                    s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'")) {
                         if (!found.next()) {
                             s.execute("CREATE DATABASE " + NAME);
                         }
@@ -138,8 +151,9 @@ enum TestDatabase {
                 }
                 case MARIADB -> {
                     try (Connection c = DriverManager.getConnection(server(), user(), "");
-                         Statement s = c.createStatement()) {
-                        s.execute("CREATE DATABASE IF NOT EXISTS " + NAME + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+                            Statement s = c.createStatement()) {
+                        s.execute(
+                                "CREATE DATABASE IF NOT EXISTS " + NAME + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
                     }
                 }
             }

@@ -1,15 +1,15 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -22,10 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * R8: a unit of work that meets a deadlock or serialization failure runs again, a bounded number of
@@ -41,11 +40,14 @@ class UnitOfWorkRetryIT {
     void a_write_cannot_run_inside_a_point_read(TestDatabase database) {
         try (StoreFixture store = new StoreFixture(database)) {
             UnitOfWork units = store.ports.unitOfWork();
-            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> units.readLatest(store.workspace,
-                    () -> units.write(store.workspace, () -> {
-                        store.ports.catalogs().save(store.workspace, NOTE);
-                        return null;
-                    })));
+            IllegalStateException refused = assertThrows(
+                    IllegalStateException.class,
+                    () -> units.readLatest(
+                            store.workspace,
+                            () -> units.write(store.workspace, () -> {
+                                store.ports.catalogs().save(store.workspace, NOTE);
+                                return null;
+                            })));
             assertTrue(refused.getMessage().contains("point read"), refused.getMessage());
             assertTrue(store.ports.catalogs().types(store.workspace).isEmpty(), "nothing was written");
         }
@@ -58,7 +60,8 @@ class UnitOfWorkRetryIT {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void r8_a_deadlock_is_retried_and_both_units_complete(TestDatabase database) throws Exception {
-        try (StoreFixture first = new StoreFixture(database); StoreFixture second = new StoreFixture(database)) {
+        try (StoreFixture first = new StoreFixture(database);
+                StoreFixture second = new StoreFixture(database)) {
             UnitOfWork units = first.ports.unitOfWork();
             // Both workspaces exist (their first write creates their lock row): what follows is a pure lock cycle.
             units.write(first.workspace, () -> null);
@@ -67,8 +70,10 @@ class UnitOfWorkRetryIT {
             CountDownLatch bothHoldTheirFirstLock = new CountDownLatch(2);
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
-                Future<RecordId> one = pool.submit(() -> crossWrite(units, first, second, attempts, bothHoldTheirFirstLock));
-                Future<RecordId> two = pool.submit(() -> crossWrite(units, second, first, attempts, bothHoldTheirFirstLock));
+                Future<RecordId> one =
+                        pool.submit(() -> crossWrite(units, first, second, attempts, bothHoldTheirFirstLock));
+                Future<RecordId> two =
+                        pool.submit(() -> crossWrite(units, second, first, attempts, bothHoldTheirFirstLock));
                 RecordId a = one.get(2, TimeUnit.MINUTES); // bounds a hang, never times the work
                 RecordId b = two.get(2, TimeUnit.MINUTES);
                 assertTrue(second.ports.records().find(second.workspace, a).isPresent());
@@ -86,8 +91,12 @@ class UnitOfWorkRetryIT {
     }
 
     /** Locks {@code from}'s workspace, waits until the other unit holds its own, then writes in {@code to}'s. */
-    private static RecordId crossWrite(UnitOfWork units, StoreFixture from, StoreFixture to, AtomicInteger attempts,
-                                       CountDownLatch bothHoldTheirFirstLock) {
+    private static RecordId crossWrite(
+            UnitOfWork units,
+            StoreFixture from,
+            StoreFixture to,
+            AtomicInteger attempts,
+            CountDownLatch bothHoldTheirFirstLock) {
         return units.write(from.workspace, () -> {
             attempts.incrementAndGet();
             bothHoldTheirFirstLock.countDown();
@@ -103,12 +112,13 @@ class UnitOfWorkRetryIT {
     /** A serialization failure raised by PostgreSQL itself, every time: bounded retries, then a clear refusal. */
     @Test
     void r8_a_serialization_failure_that_keeps_coming_back_ends_as_concurrent_modification() {
-        try (StoreFixture store = new StoreFixture(TestDatabase.POSTGRESQL,
-                StoreContext.open(TestDatabase.POSTGRESQL.dataSource(), 3))) {
+        try (StoreFixture store =
+                new StoreFixture(TestDatabase.POSTGRESQL, StoreContext.open(TestDatabase.POSTGRESQL.dataSource(), 3))) {
             AtomicInteger attempts = new AtomicInteger();
             StoredRecord note = note(store);
-            ArchivistException refused = assertThrows(ArchivistException.class, () -> store.ports.unitOfWork()
-                    .write(store.workspace, () -> {
+            ArchivistException refused = assertThrows(
+                    ArchivistException.class,
+                    () -> store.ports.unitOfWork().write(store.workspace, () -> {
                         attempts.incrementAndGet();
                         store.ports.records().insert(note, Map.of());
                         return store.db.transactions.statements(c -> {
@@ -136,8 +146,9 @@ class UnitOfWorkRetryIT {
         };
         try (StoreFixture store = new StoreFixture(database, StoreContext.open(database.dataSource(), 4))) {
             AtomicInteger attempts = new AtomicInteger();
-            ArchivistException refused = assertThrows(ArchivistException.class, () -> store.ports.unitOfWork()
-                    .write(store.workspace, () -> {
+            ArchivistException refused = assertThrows(
+                    ArchivistException.class,
+                    () -> store.ports.unitOfWork().write(store.workspace, () -> {
                         attempts.incrementAndGet();
                         return store.db.transactions.statements(c -> {
                             throw deadlock;
@@ -147,19 +158,28 @@ class UnitOfWorkRetryIT {
             assertEquals(4, attempts.get());
 
             AtomicInteger once = new AtomicInteger();
-            assertThrows(JdbcStoreException.class, () -> store.ports.unitOfWork().write(store.workspace, () -> {
-                once.incrementAndGet();
-                return store.db.transactions.statements(c -> {
-                    throw new SQLException("a syntax error is no reason to try again", "42601");
-                });
-            }));
+            assertThrows(
+                    JdbcStoreException.class,
+                    () -> store.ports.unitOfWork().write(store.workspace, () -> {
+                        once.incrementAndGet();
+                        return store.db.transactions.statements(c -> {
+                            throw new SQLException("a syntax error is no reason to try again", "42601");
+                        });
+                    }));
             assertEquals(1, once.get());
         }
     }
 
     private static StoredRecord note(StoreFixture store) {
-        return StoredRecord.create(store.newId(), store.workspace, NOTE.name(), Optional.empty(), Map.of(), List.of(),
-                "tester", Instant.parse("2026-11-23T10:00:00Z"));
+        return StoredRecord.create(
+                store.newId(),
+                store.workspace,
+                NOTE.name(),
+                Optional.empty(),
+                Map.of(),
+                List.of(),
+                "tester",
+                Instant.parse("2026-11-23T10:00:00Z"));
     }
 
     private static void await(CountDownLatch latch) {
@@ -173,5 +193,4 @@ class UnitOfWorkRetryIT {
             throw new AssertionError(e);
         }
     }
-
 }

@@ -1,5 +1,10 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.archivist.application.port.out.UnitOfWork;
@@ -8,9 +13,6 @@ import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.WorkspaceId;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,11 +23,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * R14 on each relational database: a writer waiting for its workspace's turn holds no pooled connection,
@@ -36,16 +35,26 @@ class WaitingWritersIT {
 
     private static final ObjectType NOTE = new ObjectType("note", true, List.of(), List.of(), Optional.empty());
     /** Words of SQL and of the drivers that an answer must never carry. */
-    static final List<String> DATABASE_WORDS = List.of("SELECT", "FOR UPDATE", "lock_timeout", "SQL", "ERROR:",
-            "workspaces", "jdbc", "org.", "Exception", "timeout trying");
+    static final List<String> DATABASE_WORDS = List.of(
+            "SELECT",
+            "FOR UPDATE",
+            "lock_timeout",
+            "SQL",
+            "ERROR:",
+            "workspaces",
+            "jdbc",
+            "org.",
+            "Exception",
+            "timeout trying");
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void writers_queued_in_one_workspace_hold_no_connection_and_reads_do_not_wait_for_them(TestDatabase database)
             throws Exception {
         // Two connections: the writer holding A's turn has one; if the queued writers held any, B would get none.
-        try (HikariDataSource pool = pool(database, 2); StoreFixture a = new StoreFixture(database);
-             StoreFixture b = new StoreFixture(database)) {
+        try (HikariDataSource pool = pool(database, 2);
+                StoreFixture a = new StoreFixture(database);
+                StoreFixture b = new StoreFixture(database)) {
             JdbcDatabase db = StoreContext.open(pool, 10);
             WorkspaceTurns turns = new WorkspaceTurns(new JdbcUnitOfWork(db), Duration.ofMinutes(2), 16);
             JdbcCatalogStore catalogs = new JdbcCatalogStore(db);
@@ -70,7 +79,9 @@ class WaitingWritersIT {
                     return null;
                 });
                 assertEquals(List.of("note"), names(turns, catalogs, b.workspace), "B wrote while A's writers queued");
-                assertEquals(List.of(), names(turns, catalogs, a.workspace),
+                assertEquals(
+                        List.of(),
+                        names(turns, catalogs, a.workspace),
                         "a read in A answers while A's write is under way, and sees none of it");
                 assertEquals(0, done.get(), "A's queued writers are still waiting");
 
@@ -92,7 +103,8 @@ class WaitingWritersIT {
         try (StoreFixture store = new StoreFixture(database)) {
             store.ports.unitOfWork().write(store.workspace, () -> null); // the workspace's lock row exists
             CountingDataSource counting = new CountingDataSource(database.dataSource());
-            UnitOfWork otherProcess = new JdbcUnitOfWork(StoreContext.open(counting, 10, Duration.ofSeconds(1), JdbcDatabase.DEFAULT_STATEMENT_TIMEOUT));
+            UnitOfWork otherProcess = new JdbcUnitOfWork(
+                    StoreContext.open(counting, 10, Duration.ofSeconds(1), JdbcDatabase.DEFAULT_STATEMENT_TIMEOUT));
             ExecutorService threads = Executors.newSingleThreadExecutor();
             CountDownLatch release = new CountDownLatch(1);
             try {
@@ -104,11 +116,12 @@ class WaitingWritersIT {
                 assertTrue(holding.await(1, TimeUnit.MINUTES));
                 AtomicInteger ran = new AtomicInteger();
                 counting.reset();
-                ArchivistException refused = assertThrows(ArchivistException.class,
-                        () -> otherProcess.write(store.workspace, ran::incrementAndGet));
+                ArchivistException refused = assertThrows(
+                        ArchivistException.class, () -> otherProcess.write(store.workspace, ran::incrementAndGet));
                 assertEquals(ErrorCode.CONCURRENT_MODIFICATION, refused.code());
                 assertEquals(0, ran.get(), "the unit never ran: it waits for the lock first");
-                assertTrue(counting.roundTrips.get() <= 3,
+                assertTrue(
+                        counting.roundTrips.get() <= 3,
                         "one attempt (isolation, lock, rollback), never run again: " + counting.roundTrips.get());
                 assertNoDatabaseText(refused.getMessage());
                 release.countDown();
@@ -128,7 +141,9 @@ class WaitingWritersIT {
     }
 
     private static List<String> names(UnitOfWork units, JdbcCatalogStore catalogs, WorkspaceId workspace) {
-        return units.read(workspace, () -> catalogs.types(workspace).stream().map(ObjectType::name).toList());
+        return units.read(
+                workspace,
+                () -> catalogs.types(workspace).stream().map(ObjectType::name).toList());
     }
 
     private static HikariDataSource pool(TestDatabase database, int size) {

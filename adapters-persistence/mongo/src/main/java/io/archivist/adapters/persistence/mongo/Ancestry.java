@@ -1,5 +1,8 @@
 package io.archivist.adapters.persistence.mongo;
 
+import static io.archivist.adapters.persistence.mongo.MongoSchema.ID;
+import static io.archivist.adapters.persistence.mongo.RecordFields.ANCESTORS;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -7,8 +10,6 @@ import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
-import org.bson.Document;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,9 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static io.archivist.adapters.persistence.mongo.MongoSchema.ID;
-import static io.archivist.adapters.persistence.mongo.RecordFields.ANCESTORS;
+import org.bson.Document;
 
 /**
  * The ancestors array of a new record: its parents and all of theirs. Parents are fixed at creation,
@@ -65,8 +64,10 @@ final class Ancestry {
             ancestors.add(parent.toString());
         }
         if (ancestors.size() > maxAncestors) {
-            throw new ArchivistException(ErrorCode.LIMIT_EXCEEDED, "a record may have at most " + maxAncestors
-                    + " ancestors in the Mongo store; this one would have " + ancestors.size(),
+            throw new ArchivistException(
+                    ErrorCode.LIMIT_EXCEEDED,
+                    "a record may have at most " + maxAncestors + " ancestors in the Mongo store; this one would have "
+                            + ancestors.size(),
                     Map.of("limit", maxAncestors));
         }
         return new ArrayList<>(ancestors);

@@ -1,14 +1,13 @@
 package io.archivist.adapters.persistence.mongo;
 
-import org.bson.Document;
-import org.bson.types.Decimal128;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
+import org.bson.types.Decimal128;
 
 /**
  * Attributes (a JSON object as plain Java values) to BSON and back. Keys are escaped so that any
@@ -16,8 +15,7 @@ import java.util.Map;
  */
 final class AttributeCodec {
 
-    private AttributeCodec() {
-    }
+    private AttributeCodec() {}
 
     static Document encode(Map<String, Object> attributes) {
         Document document = new Document();

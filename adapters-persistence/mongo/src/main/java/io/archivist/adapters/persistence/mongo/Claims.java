@@ -2,7 +2,6 @@ package io.archivist.adapters.persistence.mongo;
 
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,7 @@ final class Claims {
     private static final char SEPARATOR = '\u001f';
     private static final char LENGTH_END = ':';
 
-    private Claims() {
-    }
+    private Claims() {}
 
     /**
      * Workspace ids and type names are slugs, so the separator cannot occur in them; an attribute

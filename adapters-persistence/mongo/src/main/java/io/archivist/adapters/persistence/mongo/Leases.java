@@ -1,22 +1,21 @@
 package io.archivist.adapters.persistence.mongo;
 
+import static io.archivist.adapters.persistence.mongo.MongoSchema.ID;
+
 import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Updates;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
-
-import static io.archivist.adapters.persistence.mongo.MongoSchema.ID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The {@code units} collection: one document per workspace that has ever been written, holding
@@ -76,9 +75,14 @@ final class Leases {
     /** Takes the idle lease of {@code workspace} for {@code unit}; false when another unit holds it. */
     boolean acquire(String workspace, String unit) {
         try {
-            units.findOneAndUpdate(Filters.and(Filters.eq(ID, workspace), Filters.eq(STATE, IDLE)),
-                    Updates.combine(Updates.set(STATE, RUNNING), Updates.set(UNIT, unit), Updates.set(OWNER, owner),
-                            Updates.set(UNTIL, expiry()), Updates.setOnInsert(SEQ, 0L)),
+            units.findOneAndUpdate(
+                    Filters.and(Filters.eq(ID, workspace), Filters.eq(STATE, IDLE)),
+                    Updates.combine(
+                            Updates.set(STATE, RUNNING),
+                            Updates.set(UNIT, unit),
+                            Updates.set(OWNER, owner),
+                            Updates.set(UNTIL, expiry()),
+                            Updates.setOnInsert(SEQ, 0L)),
                     new FindOneAndUpdateOptions().upsert(true));
             return true;
         } catch (MongoServerException e) {
@@ -91,27 +95,43 @@ final class Leases {
 
     /** Makes this process the owner of an abandoned unit, unless someone else did first. */
     boolean takeOver(Lease abandoned) {
-        Bson sameHolder = Filters.and(Filters.eq(ID, abandoned.workspace()), Filters.eq(UNIT, abandoned.unit()),
-                Filters.eq(OWNER, abandoned.owner()), Filters.eq(UNTIL, abandoned.until()));
+        Bson sameHolder = Filters.and(
+                Filters.eq(ID, abandoned.workspace()),
+                Filters.eq(UNIT, abandoned.unit()),
+                Filters.eq(OWNER, abandoned.owner()),
+                Filters.eq(UNTIL, abandoned.until()));
         return units.updateOne(sameHolder, Updates.combine(Updates.set(OWNER, owner), Updates.set(UNTIL, expiry())))
-                .getMatchedCount() == 1;
+                        .getMatchedCount()
+                == 1;
     }
 
     boolean renew(String workspace, String unit) {
-        return units.updateOne(held(workspace, unit), Updates.set(UNTIL, expiry())).getMatchedCount() == 1;
+        return units.updateOne(held(workspace, unit), Updates.set(UNTIL, expiry()))
+                        .getMatchedCount()
+                == 1;
     }
 
     /** The commit point of a unit that took before-images: from here on it is finished forward, never rolled back. */
     boolean commit(String workspace, String unit) {
-        return units.updateOne(Filters.and(held(workspace, unit), Filters.eq(STATE, RUNNING)),
-                Updates.set(STATE, COMMITTED)).getMatchedCount() == 1;
+        return units.updateOne(
+                                Filters.and(held(workspace, unit), Filters.eq(STATE, RUNNING)),
+                                Updates.set(STATE, COMMITTED))
+                        .getMatchedCount()
+                == 1;
     }
 
     /** Ends the unit: the workspace is idle again and readers that overlapped it will read again. */
     boolean release(String workspace, String unit) {
-        return units.updateOne(held(workspace, unit), Updates.combine(Updates.set(STATE, IDLE),
-                Updates.unset(UNIT), Updates.unset(OWNER), Updates.unset(UNTIL), Updates.inc(SEQ, 1L)))
-                .getMatchedCount() == 1;
+        return units.updateOne(
+                                held(workspace, unit),
+                                Updates.combine(
+                                        Updates.set(STATE, IDLE),
+                                        Updates.unset(UNIT),
+                                        Updates.unset(OWNER),
+                                        Updates.unset(UNTIL),
+                                        Updates.inc(SEQ, 1L)))
+                        .getMatchedCount()
+                == 1;
     }
 
     boolean expired(Lease lease) {
@@ -128,8 +148,12 @@ final class Leases {
 
     private static Lease lease(Document document) {
         Number seq = document.get(SEQ, Number.class);
-        return new Lease(document.getString(ID), Objects.requireNonNullElse(document.getString(STATE), IDLE),
-                document.getString(UNIT), document.getString(OWNER), document.getDate(UNTIL),
+        return new Lease(
+                document.getString(ID),
+                Objects.requireNonNullElse(document.getString(STATE), IDLE),
+                document.getString(UNIT),
+                document.getString(OWNER),
+                document.getDate(UNTIL),
                 seq == null ? 0 : seq.longValue());
     }
 }

@@ -1,5 +1,10 @@
 package io.archivist.adapters.persistence.mongo;
 
+import static io.archivist.adapters.persistence.mongo.MongoSchema.ID;
+import static io.archivist.adapters.persistence.mongo.MongoSchema.UNIT;
+import static io.archivist.adapters.persistence.mongo.MongoSchema.WORKSPACE;
+import static io.archivist.adapters.persistence.mongo.RecordFields.*;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Field;
@@ -14,18 +19,12 @@ import io.archivist.domain.LeftArchived;
 import io.archivist.domain.Operation;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-
-import static io.archivist.adapters.persistence.mongo.MongoSchema.ID;
-import static io.archivist.adapters.persistence.mongo.MongoSchema.UNIT;
-import static io.archivist.adapters.persistence.mongo.MongoSchema.WORKSPACE;
-import static io.archivist.adapters.persistence.mongo.RecordFields.*;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * R1-R5 as a constant number of commands whatever the size of the subtree. A subtree is one filter,
@@ -69,7 +68,9 @@ public final class MongoCascades implements RecordCascades {
 
     boolean reaches(Bson set, RecordId target) {
         return records.find(Filters.and(set, Filters.eq(ID, target.toString())))
-                .projection(Projections.include(ID)).first() != null;
+                        .projection(Projections.include(ID))
+                        .first()
+                != null;
     }
 
     Map<String, Long> countPerType(Bson set) {
@@ -113,12 +114,21 @@ public final class MongoCascades implements RecordCascades {
             shadows.take(unit, MongoSchema.RECORDS, set);
             String op = operation.id().toString();
             Date at = Date.from(operation.at());
-            records.updateMany(set, Updates.combine(
-                    Updates.set(ARCHIVED, true), Updates.set(DELETED_AT, at), Updates.set(ARCHIVE_OPERATION, op),
-                    Updates.set(UPDATED_AT, at), Updates.set(UPDATED_BY, operation.actor()), Updates.inc(VERSION, 1L),
-                    // R6: archiving frees the unique values: they leave the index, the record's own slot enters it.
-                    Updates.rename(CLAIMS, IDLE_CLAIMS), Updates.rename(IDLE_SLOT, SLOT),
-                    Updates.addToSet(RecordFields.OPERATIONS, op), Updates.set(UNIT, unit.id)));
+            records.updateMany(
+                    set,
+                    Updates.combine(
+                            Updates.set(ARCHIVED, true),
+                            Updates.set(DELETED_AT, at),
+                            Updates.set(ARCHIVE_OPERATION, op),
+                            Updates.set(UPDATED_AT, at),
+                            Updates.set(UPDATED_BY, operation.actor()),
+                            Updates.inc(VERSION, 1L),
+                            // R6: archiving frees the unique values: they leave the index, the record's own slot enters
+                            // it.
+                            Updates.rename(CLAIMS, IDLE_CLAIMS),
+                            Updates.rename(IDLE_SLOT, SLOT),
+                            Updates.addToSet(RecordFields.OPERATIONS, op),
+                            Updates.set(UNIT, unit.id)));
             return counts;
         });
     }
@@ -134,13 +144,20 @@ public final class MongoCascades implements RecordCascades {
             }
             shadows.take(unit, MongoSchema.RECORDS, set);
             // The log keeps ids and types of what was purged (and the history of each), never attributes.
-            records.aggregate(List.of(Aggregates.match(set),
-                    Aggregates.project(Projections.include(WORKSPACE, TYPE, RecordFields.OPERATIONS)),
-                    Aggregates.addFields(new Field<>("purgeOperation", operation.id().toString()),
-                            new Field<>("purgedAt", Date.from(operation.at())), new Field<>(UNIT, unit.id)),
-                    Aggregates.merge(MongoSchema.PURGED, new MergeOptions().uniqueIdentifier(List.of(WORKSPACE, ID))
-                            .whenMatched(MergeOptions.WhenMatched.REPLACE)
-                            .whenNotMatched(MergeOptions.WhenNotMatched.INSERT)))).toCollection();
+            records.aggregate(List.of(
+                            Aggregates.match(set),
+                            Aggregates.project(Projections.include(WORKSPACE, TYPE, RecordFields.OPERATIONS)),
+                            Aggregates.addFields(
+                                    new Field<>("purgeOperation", operation.id().toString()),
+                                    new Field<>("purgedAt", Date.from(operation.at())),
+                                    new Field<>(UNIT, unit.id)),
+                            Aggregates.merge(
+                                    MongoSchema.PURGED,
+                                    new MergeOptions()
+                                            .uniqueIdentifier(List.of(WORKSPACE, ID))
+                                            .whenMatched(MergeOptions.WhenMatched.REPLACE)
+                                            .whenNotMatched(MergeOptions.WhenNotMatched.INSERT))))
+                    .toCollection();
             records.deleteMany(set);
             return counts;
         });
@@ -161,12 +178,21 @@ public final class MongoCascades implements RecordCascades {
             String op = operation.id().toString();
             Date at = Date.from(operation.at());
             try {
-                records.updateMany(set, Updates.combine(
-                        Updates.set(ARCHIVED, false), Updates.set(DELETED_AT, null), Updates.set(ARCHIVE_OPERATION, null),
-                        Updates.set(UPDATED_AT, at), Updates.set(UPDATED_BY, operation.actor()), Updates.inc(VERSION, 1L),
-                        // R6: the values re-enter the unique index; checked just above, refused by the index if raced.
-                        Updates.rename(IDLE_CLAIMS, CLAIMS), Updates.rename(SLOT, IDLE_SLOT),
-                        Updates.addToSet(RecordFields.OPERATIONS, op), Updates.set(UNIT, unit.id)));
+                records.updateMany(
+                        set,
+                        Updates.combine(
+                                Updates.set(ARCHIVED, false),
+                                Updates.set(DELETED_AT, null),
+                                Updates.set(ARCHIVE_OPERATION, null),
+                                Updates.set(UPDATED_AT, at),
+                                Updates.set(UPDATED_BY, operation.actor()),
+                                Updates.inc(VERSION, 1L),
+                                // R6: the values re-enter the unique index; checked just above, refused by the index if
+                                // raced.
+                                Updates.rename(IDLE_CLAIMS, CLAIMS),
+                                Updates.rename(SLOT, IDLE_SLOT),
+                                Updates.addToSet(RecordFields.OPERATIONS, op),
+                                Updates.set(UNIT, unit.id)));
             } catch (RuntimeException e) {
                 if (Duplicates.isDuplicate(e)) {
                     throw Blocker.sharedWithinRestore(root).toException();

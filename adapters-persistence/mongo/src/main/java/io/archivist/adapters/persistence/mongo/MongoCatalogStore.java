@@ -1,5 +1,10 @@
 package io.archivist.adapters.persistence.mongo;
 
+import static io.archivist.adapters.persistence.mongo.MongoSchema.BORN;
+import static io.archivist.adapters.persistence.mongo.MongoSchema.ID;
+import static io.archivist.adapters.persistence.mongo.MongoSchema.UNIT;
+import static io.archivist.adapters.persistence.mongo.MongoSchema.WORKSPACE;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -11,19 +16,13 @@ import io.archivist.application.port.out.CatalogStore;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Retention;
 import io.archivist.domain.WorkspaceId;
-import org.bson.Document;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static io.archivist.adapters.persistence.mongo.MongoSchema.BORN;
-import static io.archivist.adapters.persistence.mongo.MongoSchema.ID;
-import static io.archivist.adapters.persistence.mongo.MongoSchema.UNIT;
-import static io.archivist.adapters.persistence.mongo.MongoSchema.WORKSPACE;
+import org.bson.Document;
 
 /**
  * The object types of each workspace, one document per type, and beside them one head document per
@@ -53,7 +52,8 @@ public final class MongoCatalogStore implements CatalogStore {
     @Override
     public long version(WorkspaceId workspace) {
         // Outside any unit of work (a cache check), so the unit's own translation does not cover it.
-        return MongoUnitOfWork.reachable(() -> version(types.find(Filters.eq(ID, headId(workspace))).first()));
+        return MongoUnitOfWork.reachable(
+                () -> version(types.find(Filters.eq(ID, headId(workspace))).first()));
     }
 
     /** One find for the head and the types, in a read of its own: never a state with a unit half done. */
@@ -62,7 +62,8 @@ public final class MongoCatalogStore implements CatalogStore {
         return unitOfWork.readAlone(workspace, () -> {
             Document head = null;
             List<ObjectType> found = new ArrayList<>();
-            for (Document document : types.find(Filters.eq(WORKSPACE, workspace.value())).sort(Sorts.ascending(ID))) {
+            for (Document document :
+                    types.find(Filters.eq(WORKSPACE, workspace.value())).sort(Sorts.ascending(ID))) {
                 if (document.getString(NAME) == null) {
                     head = document;
                 } else {
@@ -84,10 +85,12 @@ public final class MongoCatalogStore implements CatalogStore {
         }
         unitOfWork.inUnit(workspace, unit -> {
             String head = headId(workspace);
-            List<String> ids = new ArrayList<>(changed.stream().map(type -> typeId(workspace, type)).toList());
+            List<String> ids = new ArrayList<>(
+                    changed.stream().map(type -> typeId(workspace, type)).toList());
             ids.add(head);
             Map<String, String> bornOf = new HashMap<>();
-            types.find(Filters.in(ID, ids)).projection(Projections.include(BORN))
+            types.find(Filters.in(ID, ids))
+                    .projection(Projections.include(BORN))
                     .forEach(document -> bornOf.put(document.getString(ID), document.getString(BORN)));
             if (!bornOf.isEmpty()) {
                 shadows.take(unit, MongoSchema.TYPES, Filters.in(ID, bornOf.keySet()));
@@ -95,23 +98,39 @@ public final class MongoCatalogStore implements CatalogStore {
             List<ReplaceOneModel<Document>> writes = new ArrayList<>();
             for (ObjectType type : changed) {
                 String id = typeId(workspace, type);
-                writes.add(replace(workspace, id, new Document(ID, id).append(WORKSPACE, workspace.value())
-                        .append(NAME, type.name()).append(ARCHIVABLE, type.archivable())
-                        .append(PARENTS, type.parents()).append(UNIQUE, type.unique())
-                        .append(RETENTION, type.retention().map(Retention::iso).orElse(null))
-                        .append(UNIT, unit.id).append(BORN, bornOf.getOrDefault(id, unit.id))));
+                writes.add(replace(
+                        workspace,
+                        id,
+                        new Document(ID, id)
+                                .append(WORKSPACE, workspace.value())
+                                .append(NAME, type.name())
+                                .append(ARCHIVABLE, type.archivable())
+                                .append(PARENTS, type.parents())
+                                .append(UNIQUE, type.unique())
+                                .append(
+                                        RETENTION,
+                                        type.retention().map(Retention::iso).orElse(null))
+                                .append(UNIT, unit.id)
+                                .append(BORN, bornOf.getOrDefault(id, unit.id))));
             }
-            writes.add(replace(workspace, head, new Document(ID, head).append(WORKSPACE, workspace.value())
-                    .append(VERSION, CatalogStore.newVersion())
-                    .append(UNIT, unit.id).append(BORN, bornOf.getOrDefault(head, unit.id))));
+            writes.add(replace(
+                    workspace,
+                    head,
+                    new Document(ID, head)
+                            .append(WORKSPACE, workspace.value())
+                            .append(VERSION, CatalogStore.newVersion())
+                            .append(UNIT, unit.id)
+                            .append(BORN, bornOf.getOrDefault(head, unit.id))));
             types.bulkWrite(writes, new BulkWriteOptions().ordered(true));
             return null;
         });
     }
 
     private static ReplaceOneModel<Document> replace(WorkspaceId workspace, String id, Document document) {
-        return new ReplaceOneModel<>(Filters.and(Filters.eq(WORKSPACE, workspace.value()), Filters.eq(ID, id)),
-                document, new ReplaceOptions().upsert(true));
+        return new ReplaceOneModel<>(
+                Filters.and(Filters.eq(WORKSPACE, workspace.value()), Filters.eq(ID, id)),
+                document,
+                new ReplaceOptions().upsert(true));
     }
 
     private static String typeId(WorkspaceId workspace, ObjectType type) {
@@ -130,15 +149,20 @@ public final class MongoCatalogStore implements CatalogStore {
     @Override
     public Map<WorkspaceId, List<ObjectType>> typesWithRetention() {
         Map<WorkspaceId, List<ObjectType>> found = new LinkedHashMap<>();
-        types.find(Filters.ne(RETENTION, null)).sort(Sorts.ascending(ID)).forEach(document ->
-                found.computeIfAbsent(WorkspaceId.of(document.getString(WORKSPACE)), w -> new ArrayList<>())
+        types.find(Filters.ne(RETENTION, null))
+                .sort(Sorts.ascending(ID))
+                .forEach(document -> found.computeIfAbsent(
+                                WorkspaceId.of(document.getString(WORKSPACE)), w -> new ArrayList<>())
                         .add(type(document)));
         return found;
     }
 
     private static ObjectType type(Document document) {
-        return new ObjectType(document.getString(NAME), document.getBoolean(ARCHIVABLE),
-                document.getList(PARENTS, String.class), document.getList(UNIQUE, String.class),
+        return new ObjectType(
+                document.getString(NAME),
+                document.getBoolean(ARCHIVABLE),
+                document.getList(PARENTS, String.class),
+                document.getList(UNIQUE, String.class),
                 Optional.ofNullable(document.getString(RETENTION)).map(Retention::new));
     }
 }

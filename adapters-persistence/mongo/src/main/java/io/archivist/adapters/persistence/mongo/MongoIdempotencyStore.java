@@ -1,24 +1,23 @@
 package io.archivist.adapters.persistence.mongo;
 
+import static io.archivist.adapters.persistence.mongo.MongoSchema.ID;
+import static io.archivist.adapters.persistence.mongo.MongoSchema.UNIT;
+import static io.archivist.adapters.persistence.mongo.MongoSchema.WORKSPACE;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
-import io.archivist.application.port.out.RememberedAnswer;
 import io.archivist.application.port.out.IdempotencyStore;
+import io.archivist.application.port.out.RememberedAnswer;
 import io.archivist.domain.WorkspaceId;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-
-import static io.archivist.adapters.persistence.mongo.MongoSchema.ID;
-import static io.archivist.adapters.persistence.mongo.MongoSchema.UNIT;
-import static io.archivist.adapters.persistence.mongo.MongoSchema.WORKSPACE;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * R10: the first response to each Idempotency-Key. It is written in the unit of the action it answers,
@@ -38,16 +37,22 @@ public final class MongoIdempotencyStore implements IdempotencyStore {
 
     @Override
     public Optional<RememberedAnswer> find(WorkspaceId workspace, String key, Instant notBefore) {
-        Document found = responses.find(Filters.and(byKey(workspace, key), Filters.gte("at", Date.from(notBefore)))).first();
+        Document found = responses
+                .find(Filters.and(byKey(workspace, key), Filters.gte("at", Date.from(notBefore))))
+                .first();
         return Optional.ofNullable(found).map(MongoIdempotencyStore::answer);
     }
 
     @Override
     public void remember(WorkspaceId workspace, String key, RememberedAnswer answer) {
         unitOfWork.inUnit(workspace, unit -> {
-            Document document = new Document(ID, id(workspace, key)).append(WORKSPACE, workspace.value())
-                    .append("key", key).append("fingerprint", answer.fingerprint()).append(ANSWER, answer.answer())
-                    .append("at", Date.from(answer.at())).append(UNIT, unit.id);
+            Document document = new Document(ID, id(workspace, key))
+                    .append(WORKSPACE, workspace.value())
+                    .append("key", key)
+                    .append("fingerprint", answer.fingerprint())
+                    .append(ANSWER, answer.answer())
+                    .append("at", Date.from(answer.at()))
+                    .append(UNIT, unit.id);
             responses.replaceOne(byKey(workspace, key), document, new ReplaceOptions().upsert(true));
             return null;
         });
@@ -57,12 +62,17 @@ public final class MongoIdempotencyStore implements IdempotencyStore {
     @Override
     public int forget(Instant answeredBefore, int atMost) {
         Bson expired = Filters.lt("at", Date.from(answeredBefore));
-        List<Object> ids = responses.find(expired).projection(Projections.include(ID)).limit(atMost)
-                .map(document -> document.get(ID)).into(new ArrayList<>());
+        List<Object> ids = responses
+                .find(expired)
+                .projection(Projections.include(ID))
+                .limit(atMost)
+                .map(document -> document.get(ID))
+                .into(new ArrayList<>());
         if (ids.isEmpty()) {
             return 0;
         }
-        return (int) responses.deleteMany(Filters.and(Filters.in(ID, ids), expired)).getDeletedCount();
+        return (int)
+                responses.deleteMany(Filters.and(Filters.in(ID, ids), expired)).getDeletedCount();
     }
 
     private static Bson byKey(WorkspaceId workspace, String key) {
@@ -74,7 +84,9 @@ public final class MongoIdempotencyStore implements IdempotencyStore {
     }
 
     private static RememberedAnswer answer(Document document) {
-        return new RememberedAnswer(document.getString("fingerprint"), answerText(document),
+        return new RememberedAnswer(
+                document.getString("fingerprint"),
+                answerText(document),
                 document.getDate("at").toInstant());
     }
 

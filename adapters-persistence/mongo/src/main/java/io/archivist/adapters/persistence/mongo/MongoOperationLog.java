@@ -1,5 +1,9 @@
 package io.archivist.adapters.persistence.mongo;
 
+import static io.archivist.adapters.persistence.mongo.MongoSchema.ID;
+import static io.archivist.adapters.persistence.mongo.MongoSchema.UNIT;
+import static io.archivist.adapters.persistence.mongo.MongoSchema.WORKSPACE;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -11,8 +15,6 @@ import io.archivist.domain.OperationId;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
-import org.bson.Document;
-
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -22,10 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-
-import static io.archivist.adapters.persistence.mongo.MongoSchema.ID;
-import static io.archivist.adapters.persistence.mongo.MongoSchema.UNIT;
-import static io.archivist.adapters.persistence.mongo.MongoSchema.WORKSPACE;
+import org.bson.Document;
 
 /**
  * The operation log. Which records an operation touched lives on the records themselves (their
@@ -39,8 +38,11 @@ public final class MongoOperationLog implements OperationLog {
     private final MongoCollection<Document> purged;
     private final MongoUnitOfWork unitOfWork;
 
-    MongoOperationLog(MongoCollection<Document> operations, MongoCollection<Document> records,
-                      MongoCollection<Document> purged, MongoUnitOfWork unitOfWork) {
+    MongoOperationLog(
+            MongoCollection<Document> operations,
+            MongoCollection<Document> records,
+            MongoCollection<Document> purged,
+            MongoUnitOfWork unitOfWork) {
         this.operations = operations;
         this.records = records;
         this.purged = purged;
@@ -60,7 +62,9 @@ public final class MongoOperationLog implements OperationLog {
                     .append("roots", RecordDocuments.ids(operation.roots()))
                     .append("counts", counts)
                     .append(UNIT, unit.id);
-            operations.replaceOne(inWorkspace(operation.workspace(), operation.id().toString()), document,
+            operations.replaceOne(
+                    inWorkspace(operation.workspace(), operation.id().toString()),
+                    document,
                     new ReplaceOptions().upsert(true));
             return null;
         });
@@ -69,19 +73,25 @@ public final class MongoOperationLog implements OperationLog {
     /** Read through the unit of work, so that the operation of a unit under way is not seen before it ends. */
     @Override
     public Optional<Operation> find(WorkspaceId workspace, OperationId id) {
-        return unitOfWork.read(workspace, () -> Optional.ofNullable(
-                operations.find(inWorkspace(workspace, id.toString())).first()).map(MongoOperationLog::operation));
+        return unitOfWork.read(
+                workspace,
+                () -> Optional.ofNullable(operations
+                                .find(inWorkspace(workspace, id.toString()))
+                                .first())
+                        .map(MongoOperationLog::operation));
     }
 
     @Override
     public List<Operation> history(WorkspaceId workspace, RecordId record) {
         Set<String> ids = new LinkedHashSet<>();
         Document live = records.find(MongoRecordStore.in(workspace, Filters.eq(ID, record.toString())))
-                .projection(Projections.include(RecordFields.OPERATIONS)).first();
+                .projection(Projections.include(RecordFields.OPERATIONS))
+                .first();
         if (live != null) {
             ids.addAll(live.getList(RecordFields.OPERATIONS, String.class, List.of()));
         } else {
-            Document gone = purged.find(MongoRecordStore.in(workspace, Filters.eq(ID, record.toString()))).first();
+            Document gone = purged.find(MongoRecordStore.in(workspace, Filters.eq(ID, record.toString())))
+                    .first();
             if (gone != null) {
                 ids.addAll(gone.getList(RecordFields.OPERATIONS, String.class, List.of()));
                 ids.add(gone.getString("purgeOperation"));
@@ -89,8 +99,10 @@ public final class MongoOperationLog implements OperationLog {
         }
         List<Operation> history = new ArrayList<>();
         if (!ids.isEmpty()) {
-            operations.find(Filters.and(Filters.eq(WORKSPACE, workspace.value()), Filters.in(ID, ids)))
-                    .sort(Sorts.ascending("at", ID)).forEach(document -> history.add(operation(document)));
+            operations
+                    .find(Filters.and(Filters.eq(WORKSPACE, workspace.value()), Filters.in(ID, ids)))
+                    .sort(Sorts.ascending("at", ID))
+                    .forEach(document -> history.add(operation(document)));
         }
         return history;
     }
@@ -102,9 +114,15 @@ public final class MongoOperationLog implements OperationLog {
     private static Operation operation(Document document) {
         Map<String, Long> counts = new TreeMap<>();
         document.get("counts", Document.class).forEach((type, n) -> counts.put(type, ((Number) n).longValue()));
-        return new Operation(OperationId.of(UUID.fromString(document.getString(ID))),
-                WorkspaceId.of(document.getString(WORKSPACE)), OperationKind.valueOf(document.getString("kind")),
-                document.getString("actor"), document.getDate("at").toInstant(),
-                document.getList("roots", String.class).stream().map(RecordDocuments::recordId).toList(), counts);
+        return new Operation(
+                OperationId.of(UUID.fromString(document.getString(ID))),
+                WorkspaceId.of(document.getString(WORKSPACE)),
+                OperationKind.valueOf(document.getString("kind")),
+                document.getString("actor"),
+                document.getDate("at").toInstant(),
+                document.getList("roots", String.class).stream()
+                        .map(RecordDocuments::recordId)
+                        .toList(),
+                counts);
     }
 }

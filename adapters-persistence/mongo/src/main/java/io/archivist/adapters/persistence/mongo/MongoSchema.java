@@ -4,10 +4,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * The collections of the store and the indexes it creates at start-up. Every collection except
@@ -34,15 +33,16 @@ final class MongoSchema {
     /** On records and types: the unit that inserted the document. */
     static final String BORN = "born";
 
-    private MongoSchema() {
-    }
+    private MongoSchema() {}
 
     static void ensureIndexes(MongoDatabase db) {
         MongoCollection<Document> records = db.getCollection(RECORDS);
         unique(records, "records_workspace_id", Indexes.ascending(WORKSPACE, ID));
         unique(records, "records_key", Indexes.ascending(WORKSPACE, RecordFields.TYPE, RecordFields.KEY_SLOT));
         // R6: one entry per (workspace, claim) among active records; archived ones hold a per-record slot instead.
-        unique(records, "records_unique_among_active",
+        unique(
+                records,
+                "records_unique_among_active",
                 Indexes.ascending(WORKSPACE, RecordFields.CLAIMS, RecordFields.SLOT));
         plain(records, "records_ancestors", Indexes.ascending(WORKSPACE, RecordFields.ANCESTORS));
         plain(records, "records_parents", Indexes.ascending(WORKSPACE, RecordFields.PARENTS, ID));
@@ -68,7 +68,8 @@ final class MongoSchema {
         plain(idempotency, "idempotency_unit", Indexes.ascending(WORKSPACE, UNIT));
         // Responses are only answered for 24 hours, and the service's job forgets them then (R10); MongoDB's
         // TTL monitor removes them a day later wherever no instance runs that job.
-        idempotency.createIndex(Indexes.ascending("at"),
+        idempotency.createIndex(
+                Indexes.ascending("at"),
                 new IndexOptions().name("idempotency_expiry").expireAfter(2L, TimeUnit.DAYS));
 
         MongoCollection<Document> shadows = db.getCollection(SHADOWS);

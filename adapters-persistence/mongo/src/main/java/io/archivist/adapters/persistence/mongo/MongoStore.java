@@ -1,7 +1,6 @@
 package io.archivist.adapters.persistence.mongo;
 
 import com.mongodb.client.MongoDatabase;
-
 import java.time.Clock;
 
 /**
@@ -25,8 +24,11 @@ public final class MongoStore implements AutoCloseable {
         this.records = new MongoRecordStore(db.getCollection(MongoSchema.RECORDS), unitOfWork, shadows, settings);
         this.cascades = new MongoCascades(db.getCollection(MongoSchema.RECORDS), unitOfWork, shadows);
         this.catalogs = new MongoCatalogStore(db.getCollection(MongoSchema.TYPES), unitOfWork, shadows);
-        this.operations = new MongoOperationLog(db.getCollection(MongoSchema.OPERATIONS),
-                db.getCollection(MongoSchema.RECORDS), db.getCollection(MongoSchema.PURGED), unitOfWork);
+        this.operations = new MongoOperationLog(
+                db.getCollection(MongoSchema.OPERATIONS),
+                db.getCollection(MongoSchema.RECORDS),
+                db.getCollection(MongoSchema.PURGED),
+                unitOfWork);
         this.idempotency = new MongoIdempotencyStore(db.getCollection(MongoSchema.IDEMPOTENCY), unitOfWork);
     }
 

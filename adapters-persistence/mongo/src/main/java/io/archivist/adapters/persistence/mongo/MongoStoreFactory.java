@@ -11,15 +11,14 @@ import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
-import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.application.port.out.UnitOfWork;
+import io.archivist.application.port.out.seed.SeedBatches;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 import java.util.Optional;
 
@@ -36,8 +35,10 @@ public class MongoStoreFactory {
     @Bean(preDestroy = "close")
     MongoClient archivistMongoClient(@Value("${mongodb.uri:}") String uri) {
         ConnectionString connection = connection(uri);
-        return MongoClients.create(MongoClientSettings.builder().applyConnectionString(connection)
-                .writeConcern(durable(connection.getWriteConcern())).build());
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(connection)
+                .writeConcern(durable(connection.getWriteConcern()))
+                .build());
     }
 
     /**
@@ -59,21 +60,31 @@ public class MongoStoreFactory {
 
     @Context
     @Bean(preDestroy = "close")
-    MongoStore mongoStore(MongoClient client, @Value("${mongodb.uri:}") String uri,
-                          @Value("${archivist.mongo.lease:30s}") String lease,
-                          @Value("${archivist.lifecycle.write-wait:30s}") String lifecycleWriteWait,
-                          @Value("${archivist.mongo.write-wait:}") String writeWait,
-                          @Value("${archivist.mongo.read-wait:}") String readWait,
-                          @Value("${archivist.mongo.sweep-every:10s}") String sweepEvery,
-                          @Value("${archivist.mongo.max-ancestors:1000}") int maxAncestors,
-                          @Value("${archivist.mongo.node-id:}") String nodeId) {
-        String database = Optional.ofNullable(connection(uri).getDatabase()).orElse(MongoStoreSettings.DEFAULT_DATABASE);
+    MongoStore mongoStore(
+            MongoClient client,
+            @Value("${mongodb.uri:}") String uri,
+            @Value("${archivist.mongo.lease:30s}") String lease,
+            @Value("${archivist.lifecycle.write-wait:30s}") String lifecycleWriteWait,
+            @Value("${archivist.mongo.write-wait:}") String writeWait,
+            @Value("${archivist.mongo.read-wait:}") String readWait,
+            @Value("${archivist.mongo.sweep-every:10s}") String sweepEvery,
+            @Value("${archivist.mongo.max-ancestors:1000}") int maxAncestors,
+            @Value("${archivist.mongo.node-id:}") String nodeId) {
+        String database =
+                Optional.ofNullable(connection(uri).getDatabase()).orElse(MongoStoreSettings.DEFAULT_DATABASE);
         // R14: unless set apart, a write waits for another process's lease, and a read for a unit under way,
         // as long as a write waits for its turn; then the client gets a 409 with Retry-After.
         Duration wait = duration(lifecycleWriteWait);
-        return MongoStore.open(client.getDatabase(database), new MongoStoreSettings(database, duration(lease),
-                writeWait.isBlank() ? wait : duration(writeWait), readWait.isBlank() ? wait : duration(readWait),
-                duration(sweepEvery), maxAncestors, Optional.of(nodeId)));
+        return MongoStore.open(
+                client.getDatabase(database),
+                new MongoStoreSettings(
+                        database,
+                        duration(lease),
+                        writeWait.isBlank() ? wait : duration(writeWait),
+                        readWait.isBlank() ? wait : duration(readWait),
+                        duration(sweepEvery),
+                        maxAncestors,
+                        Optional.of(nodeId)));
     }
 
     @Singleton

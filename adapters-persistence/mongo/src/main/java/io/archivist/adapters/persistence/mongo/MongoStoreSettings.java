@@ -19,24 +19,40 @@ import java.util.Optional;
  *                     earlier run of the same node is recovered at start-up without waiting for its lease
  *                     to expire; two live processes must never share it
  */
-public record MongoStoreSettings(String database, Duration lease, Duration writeWait, Duration readWait,
-                                 Duration sweepEvery, int maxAncestors, Optional<String> nodeId) {
+public record MongoStoreSettings(
+        String database,
+        Duration lease,
+        Duration writeWait,
+        Duration readWait,
+        Duration sweepEvery,
+        int maxAncestors,
+        Optional<String> nodeId) {
 
     public static final String DEFAULT_DATABASE = "archivist";
 
     public MongoStoreSettings {
         Objects.requireNonNull(database, "database");
         nodeId = nodeId == null ? Optional.empty() : nodeId.filter(id -> !id.isBlank());
-        if (lease.compareTo(Duration.ofSeconds(1)) < 0 || writeWait.isNegative() || readWait.isNegative()
-                || sweepEvery.isZero() || sweepEvery.isNegative() || maxAncestors < 1) {
-            throw new IllegalArgumentException("Mongo store settings out of range: " + lease + ", " + writeWait
-                    + ", " + readWait + ", " + sweepEvery + ", " + maxAncestors);
+        if (lease.compareTo(Duration.ofSeconds(1)) < 0
+                || writeWait.isNegative()
+                || readWait.isNegative()
+                || sweepEvery.isZero()
+                || sweepEvery.isNegative()
+                || maxAncestors < 1) {
+            throw new IllegalArgumentException("Mongo store settings out of range: " + lease + ", " + writeWait + ", "
+                    + readWait + ", " + sweepEvery + ", " + maxAncestors);
         }
     }
 
     public static MongoStoreSettings defaults(String database) {
-        return new MongoStoreSettings(database, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30),
-                Duration.ofSeconds(10), 1000, Optional.empty());
+        return new MongoStoreSettings(
+                database,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(10),
+                1000,
+                Optional.empty());
     }
 
     public MongoStoreSettings withNodeId(String id) {

@@ -8,9 +8,6 @@ import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.WorkspaceId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * R8 on MongoDB without multi-document transactions.
@@ -73,8 +72,8 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
         this.leases = leases;
         this.shadows = shadows;
         this.settings = settings;
-        this.recovery = new Recovery(leases, shadows, settings.nodeId(),
-                unitId -> active.stream().anyMatch(unit -> unit.id.equals(unitId)));
+        this.recovery = new Recovery(
+                leases, shadows, settings.nodeId(), unitId -> active.stream().anyMatch(unit -> unit.id.equals(unitId)));
         recoverAbandoned();
         // Two threads: a long recovery by the sweep must never hold up the renewal of live leases.
         this.heartbeat = Executors.newScheduledThreadPool(2, runnable -> {
@@ -272,8 +271,11 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
             shadows.rollback(unit.workspaceName(), unit.id);
             leases.release(unit.workspaceName(), unit.id);
         } catch (RuntimeException e) {
-            LOG.warn("rollback of unit {} of workspace {} failed; recovery will complete it", unit.id,
-                    unit.workspaceName(), e);
+            LOG.warn(
+                    "rollback of unit {} of workspace {} failed; recovery will complete it",
+                    unit.id,
+                    unit.workspaceName(),
+                    e);
             failure.addSuppressed(e);
         }
     }
@@ -327,7 +329,8 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
     }
 
     private static ArchivistException busy(WorkspaceId workspace, String cause) {
-        return new ArchivistException(ErrorCode.CONCURRENT_MODIFICATION,
+        return new ArchivistException(
+                ErrorCode.CONCURRENT_MODIFICATION,
                 "workspace " + workspace + " stayed busy (" + cause + "); try again");
     }
 

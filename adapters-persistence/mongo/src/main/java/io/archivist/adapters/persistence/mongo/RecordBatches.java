@@ -1,5 +1,9 @@
 package io.archivist.adapters.persistence.mongo;
 
+import static io.archivist.adapters.persistence.mongo.MongoSchema.ID;
+import static io.archivist.adapters.persistence.mongo.MongoSchema.UNIT;
+import static io.archivist.adapters.persistence.mongo.RecordFields.*;
+
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -19,17 +23,12 @@ import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueConflict;
 import io.archivist.domain.UniqueValues;
 import io.archivist.domain.WorkspaceId;
-import org.bson.Document;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.archivist.adapters.persistence.mongo.MongoSchema.ID;
-import static io.archivist.adapters.persistence.mongo.MongoSchema.UNIT;
-import static io.archivist.adapters.persistence.mongo.RecordFields.*;
+import org.bson.Document;
 
 /** The batch writes of seeds, and R6's re-index when a type's unique attributes change. */
 public final class RecordBatches implements SeedBatches {
@@ -42,8 +41,12 @@ public final class RecordBatches implements SeedBatches {
     private final Shadows shadows;
     private final Ancestry ancestry;
 
-    RecordBatches(MongoRecordStore store, MongoCollection<Document> records, MongoUnitOfWork unitOfWork,
-                  Shadows shadows, Ancestry ancestry) {
+    RecordBatches(
+            MongoRecordStore store,
+            MongoCollection<Document> records,
+            MongoUnitOfWork unitOfWork,
+            Shadows shadows,
+            Ancestry ancestry) {
         this.store = store;
         this.records = records;
         this.unitOfWork = unitOfWork;
@@ -66,8 +69,8 @@ public final class RecordBatches implements SeedBatches {
             List<Document> documents = new ArrayList<>(batch.size());
             for (RecordWithUniqueValues item : batch) {
                 StoredRecord record = item.record();
-                documents.add(RecordDocuments.toDocument(record, item.uniqueValues(),
-                        ancestors.get(record.id().toString()), unit.id));
+                documents.add(RecordDocuments.toDocument(
+                        record, item.uniqueValues(), ancestors.get(record.id().toString()), unit.id));
             }
             try {
                 records.insertMany(documents, new InsertManyOptions().ordered(true));
@@ -75,8 +78,11 @@ public final class RecordBatches implements SeedBatches {
                 int failed = e.getWriteErrors().get(0).getIndex();
                 RecordWithUniqueValues refused = batch.get(failed);
                 RuntimeException why = Duplicates.isDuplicate(e)
-                        ? Duplicates.explain(store, refused.record(), refused.uniqueValues(), e) : e;
-                List<String> inserted = documents.subList(0, failed).stream().map(d -> d.getString(ID)).toList();
+                        ? Duplicates.explain(store, refused.record(), refused.uniqueValues(), e)
+                        : e;
+                List<String> inserted = documents.subList(0, failed).stream()
+                        .map(d -> d.getString(ID))
+                        .toList();
                 if (!inserted.isEmpty()) {
                     records.deleteMany(MongoRecordStore.in(workspace, Filters.in(ID, inserted)));
                 }
@@ -90,8 +96,11 @@ public final class RecordBatches implements SeedBatches {
     private Map<String, List<String>> ancestorsOf(WorkspaceId workspace, List<RecordWithUniqueValues> batch) {
         Map<String, StoredRecord> inBatch = new LinkedHashMap<>();
         batch.forEach(item -> inBatch.put(item.record().id().toString(), item.record()));
-        List<RecordId> outside = batch.stream().flatMap(item -> item.record().parents().stream())
-                .filter(parent -> !inBatch.containsKey(parent.toString())).distinct().toList();
+        List<RecordId> outside = batch.stream()
+                .flatMap(item -> item.record().parents().stream())
+                .filter(parent -> !inBatch.containsKey(parent.toString()))
+                .distinct()
+                .toList();
         Map<String, List<String>> known = new HashMap<>(ancestry.known(workspace, outside));
         Map<String, List<String>> result = new HashMap<>();
         List<StoredRecord> pending = new ArrayList<>(inBatch.values());
@@ -99,8 +108,9 @@ public final class RecordBatches implements SeedBatches {
             int before = pending.size();
             for (var it = pending.iterator(); it.hasNext(); ) {
                 StoredRecord record = it.next();
-                boolean ready = record.parents().stream().allMatch(parent ->
-                        known.containsKey(parent.toString()) || !inBatch.containsKey(parent.toString()));
+                boolean ready = record.parents().stream()
+                        .allMatch(parent ->
+                                known.containsKey(parent.toString()) || !inBatch.containsKey(parent.toString()));
                 if (ready) {
                     List<String> mine = ancestry.combine(record.parents(), known);
                     known.put(record.id().toString(), mine);
@@ -109,8 +119,8 @@ public final class RecordBatches implements SeedBatches {
                 }
             }
             if (pending.size() == before) {
-                throw ArchivistException.invalid("the parents of records " + pending.stream().map(StoredRecord::id).toList()
-                        + " form a cycle");
+                throw ArchivistException.invalid("the parents of records "
+                        + pending.stream().map(StoredRecord::id).toList() + " form a cycle");
             }
         }
         return result;
@@ -127,9 +137,12 @@ public final class RecordBatches implements SeedBatches {
         }
         WorkspaceId workspace = sameWorkspace(batch);
         unitOfWork.inUnit(workspace, unit -> {
-            List<String> ids = batch.stream().map(item -> item.record().id().toString()).toList();
+            List<String> ids =
+                    batch.stream().map(item -> item.record().id().toString()).toList();
             Map<RecordId, StoredRecord> current = new HashMap<>();
-            store.findAll(workspace, batch.stream().map(item -> item.record().id()).toList())
+            store.findAll(
+                            workspace,
+                            batch.stream().map(item -> item.record().id()).toList())
                     .forEach(record -> current.put(record.id(), record));
             Map<String, RecordId> claimed = new HashMap<>();
             for (RecordWithUniqueValues item : batch) {
@@ -146,18 +159,27 @@ public final class RecordBatches implements SeedBatches {
                     }
                 });
             }
-            records.find(MongoRecordStore.in(workspace, Filters.and(Filters.in(CLAIMS, claimed.keySet()),
-                            Filters.nin(ID, ids)))).projection(Projections.include(ID, TYPE, CLAIMS))
-                    .forEach(holder -> holder.getList(CLAIMS, String.class).stream().filter(claimed::containsKey)
-                            .findFirst().ifPresent(claim -> {
-                                throw new UniqueConflict(claimed.get(claim), holder.getString(TYPE),
-                                        Claims.attributeOf(claim), RecordDocuments.recordId(holder.getString(ID))).toException();
+            records.find(MongoRecordStore.in(
+                            workspace, Filters.and(Filters.in(CLAIMS, claimed.keySet()), Filters.nin(ID, ids))))
+                    .projection(Projections.include(ID, TYPE, CLAIMS))
+                    .forEach(holder -> holder.getList(CLAIMS, String.class).stream()
+                            .filter(claimed::containsKey)
+                            .findFirst()
+                            .ifPresent(claim -> {
+                                throw new UniqueConflict(
+                                                claimed.get(claim),
+                                                holder.getString(TYPE),
+                                                Claims.attributeOf(claim),
+                                                RecordDocuments.recordId(holder.getString(ID)))
+                                        .toException();
                             }));
             shadows.take(unit, MongoSchema.RECORDS, Filters.in(ID, ids));
             List<WriteModel<Document>> writes = new ArrayList<>(batch.size());
             for (RecordWithUniqueValues item : batch) {
                 StoredRecord updated = item.record();
-                writes.add(new UpdateOneModel<>(MongoRecordStore.in(workspace, Filters.eq(ID, updated.id().toString())),
+                writes.add(new UpdateOneModel<>(
+                        MongoRecordStore.in(
+                                workspace, Filters.eq(ID, updated.id().toString())),
                         MongoRecordStore.updateOf(updated, item.uniqueValues(), unit)));
             }
             records.bulkWrite(writes, new BulkWriteOptions().ordered(true));
@@ -174,30 +196,37 @@ public final class RecordBatches implements SeedBatches {
             Map<String, String> holders = new HashMap<>();
             List<WriteModel<Document>> writes = new ArrayList<>();
             records.find(MongoRecordStore.in(workspace, Filters.eq(TYPE, type.name())))
-                    .projection(Projections.include(ID, ATTRIBUTES, ARCHIVED)).forEach(document -> {
+                    .projection(Projections.include(ID, ATTRIBUTES, ARCHIVED))
+                    .forEach(document -> {
                         RecordId id = RecordDocuments.recordId(document.getString(ID));
-                        Map<String, String> values = UniqueValues.of(type,
-                                AttributeCodec.decode(document.get(ATTRIBUTES, Document.class)));
+                        Map<String, String> values =
+                                UniqueValues.of(type, AttributeCodec.decode(document.get(ATTRIBUTES, Document.class)));
                         boolean archived = document.getBoolean(ARCHIVED);
                         if (!archived) {
                             values.forEach((attribute, value) -> {
                                 String other = holders.putIfAbsent(Claims.pair(attribute, value), id.toString());
                                 if (other != null) {
-                                    throw new UniqueConflict(id, type.name(), attribute,
-                                            RecordDocuments.recordId(other)).toException();
+                                    throw new UniqueConflict(
+                                                    id, type.name(), attribute, RecordDocuments.recordId(other))
+                                            .toException();
                                 }
                             });
                         }
-                        writes.add(new UpdateOneModel<>(MongoRecordStore.in(workspace, Filters.eq(ID, id.toString())), Updates.combine(
-                                Updates.set(archived ? IDLE_CLAIMS : CLAIMS, Claims.all(workspace, type.name(), id, values)),
-                                Updates.set(UNIT, unit.id))));
+                        writes.add(new UpdateOneModel<>(
+                                MongoRecordStore.in(workspace, Filters.eq(ID, id.toString())),
+                                Updates.combine(
+                                        Updates.set(
+                                                archived ? IDLE_CLAIMS : CLAIMS,
+                                                Claims.all(workspace, type.name(), id, values)),
+                                        Updates.set(UNIT, unit.id))));
                     });
             if (writes.isEmpty()) {
                 return null;
             }
             shadows.take(unit, MongoSchema.RECORDS, Filters.eq(TYPE, type.name()));
             for (int from = 0; from < writes.size(); from += WRITES_PER_BULK) {
-                records.bulkWrite(writes.subList(from, Math.min(writes.size(), from + WRITES_PER_BULK)),
+                records.bulkWrite(
+                        writes.subList(from, Math.min(writes.size(), from + WRITES_PER_BULK)),
                         new BulkWriteOptions().ordered(true));
             }
             return null;

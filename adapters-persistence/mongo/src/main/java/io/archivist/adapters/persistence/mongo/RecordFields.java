@@ -7,10 +7,12 @@ final class RecordFields {
     static final String KEY = "key";
     /** "k:" + key, or "#" + id for a record without a key, so that the unique index never sees a null. */
     static final String KEY_SLOT = "keySlot";
+
     static final String ATTRIBUTES = "attributes";
     static final String PARENTS = "parents";
     /** Every ancestor id, fixed at creation like the parents: one $in reaches a whole subtree. */
     static final String ANCESTORS = "ancestors";
+
     static final String DELETED_AT = "deletedAt";
     static final String ARCHIVED = "archived";
     static final String ARCHIVE_OPERATION = "archiveOperation";
@@ -30,6 +32,5 @@ final class RecordFields {
     /** R6, while active: the record id, waiting to move to SLOT when the record is archived. */
     static final String IDLE_SLOT = "idleSlot";
 
-    private RecordFields() {
-    }
+    private RecordFields() {}
 }

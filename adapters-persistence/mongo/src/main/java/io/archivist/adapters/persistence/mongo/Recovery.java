@@ -1,11 +1,10 @@
 package io.archivist.adapters.persistence.mongo;
 
 import io.archivist.adapters.persistence.mongo.Leases.Lease;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Units whose process is gone: a {@code running} one is rolled back, a {@code committed} one finished.
@@ -41,8 +40,12 @@ final class Recovery {
             return false;
         }
         if (leases.takeOver(lease)) {
-            LOG.info("recovering abandoned unit {} of workspace {} ({}, owner {})", lease.unit(), lease.workspace(),
-                    lease.state(), lease.owner());
+            LOG.info(
+                    "recovering abandoned unit {} of workspace {} ({}, owner {})",
+                    lease.unit(),
+                    lease.workspace(),
+                    lease.state(),
+                    lease.owner());
             if (Leases.COMMITTED.equals(lease.state())) {
                 shadows.discard(lease.workspace(), lease.unit());
             } else {
@@ -61,7 +64,8 @@ final class Recovery {
             // Ours: abandoned only when no thread runs it any more (its rollback or clean-up failed).
             return !runningHere.test(lease.unit()) && leases.expired(lease);
         }
-        boolean earlierRunOfThisNode = nodeId.map(node -> lease.owner().startsWith(node + "#")).orElse(false);
+        boolean earlierRunOfThisNode =
+                nodeId.map(node -> lease.owner().startsWith(node + "#")).orElse(false);
         return earlierRunOfThisNode || leases.expired(lease);
     }
 }

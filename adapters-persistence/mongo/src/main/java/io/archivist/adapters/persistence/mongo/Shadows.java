@@ -1,20 +1,19 @@
 package io.archivist.adapters.persistence.mongo;
 
+import static io.archivist.adapters.persistence.mongo.MongoSchema.BORN;
+import static io.archivist.adapters.persistence.mongo.MongoSchema.ID;
+import static io.archivist.adapters.persistence.mongo.MongoSchema.UNIT;
+import static io.archivist.adapters.persistence.mongo.MongoSchema.WORKSPACE;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Field;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.MergeOptions;
+import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-
-import java.util.List;
-
-import static io.archivist.adapters.persistence.mongo.MongoSchema.BORN;
-import static io.archivist.adapters.persistence.mongo.MongoSchema.ID;
-import static io.archivist.adapters.persistence.mongo.MongoSchema.UNIT;
-import static io.archivist.adapters.persistence.mongo.MongoSchema.WORKSPACE;
 
 /**
  * Before-images, and the rollback and clean-up they allow. Before a unit first changes a set of
@@ -42,12 +41,17 @@ final class Shadows {
     void take(Unit unit, String collection, Bson filter) {
         unit.requireHeld();
         unit.markShadowed();
-        db.getCollection(collection).aggregate(List.of(
-                Aggregates.match(Filters.and(Filters.eq(WORKSPACE, unit.workspaceName()), filter)),
-                Aggregates.addFields(new Field<>(OF_UNIT, unit.id), new Field<>(FROM, collection)),
-                Aggregates.merge(MongoSchema.SHADOWS, new MergeOptions().uniqueIdentifier(JOIN)
-                        .whenMatched(MergeOptions.WhenMatched.KEEP_EXISTING)
-                        .whenNotMatched(MergeOptions.WhenNotMatched.INSERT)))).toCollection();
+        db.getCollection(collection)
+                .aggregate(List.of(
+                        Aggregates.match(Filters.and(Filters.eq(WORKSPACE, unit.workspaceName()), filter)),
+                        Aggregates.addFields(new Field<>(OF_UNIT, unit.id), new Field<>(FROM, collection)),
+                        Aggregates.merge(
+                                MongoSchema.SHADOWS,
+                                new MergeOptions()
+                                        .uniqueIdentifier(JOIN)
+                                        .whenMatched(MergeOptions.WhenMatched.KEEP_EXISTING)
+                                        .whenNotMatched(MergeOptions.WhenNotMatched.INSERT))))
+                .toCollection();
     }
 
     /**
@@ -57,19 +61,28 @@ final class Shadows {
      */
     void rollback(String workspace, String unitId) {
         for (String collection : List.of(MongoSchema.RECORDS, MongoSchema.TYPES)) {
-            db.getCollection(collection).deleteMany(Filters.and(Filters.eq(WORKSPACE, workspace), Filters.eq(UNIT, unitId)));
+            db.getCollection(collection)
+                    .deleteMany(Filters.and(Filters.eq(WORKSPACE, workspace), Filters.eq(UNIT, unitId)));
         }
         for (String collection : List.of(MongoSchema.RECORDS, MongoSchema.TYPES)) {
             shadows.aggregate(List.of(
-                    Aggregates.match(Filters.and(Filters.eq(WORKSPACE, workspace), Filters.eq(OF_UNIT, unitId),
-                            Filters.eq(FROM, collection), Filters.ne(BORN, unitId))),
-                    Aggregates.unset(OF_UNIT, FROM),
-                    Aggregates.merge(collection, new MergeOptions().uniqueIdentifier(JOIN)
-                            .whenMatched(MergeOptions.WhenMatched.REPLACE)
-                            .whenNotMatched(MergeOptions.WhenNotMatched.INSERT)))).toCollection();
+                            Aggregates.match(Filters.and(
+                                    Filters.eq(WORKSPACE, workspace),
+                                    Filters.eq(OF_UNIT, unitId),
+                                    Filters.eq(FROM, collection),
+                                    Filters.ne(BORN, unitId))),
+                            Aggregates.unset(OF_UNIT, FROM),
+                            Aggregates.merge(
+                                    collection,
+                                    new MergeOptions()
+                                            .uniqueIdentifier(JOIN)
+                                            .whenMatched(MergeOptions.WhenMatched.REPLACE)
+                                            .whenNotMatched(MergeOptions.WhenNotMatched.INSERT))))
+                    .toCollection();
         }
         for (String collection : List.of(MongoSchema.PURGED, MongoSchema.OPERATIONS, MongoSchema.IDEMPOTENCY)) {
-            db.getCollection(collection).deleteMany(Filters.and(Filters.eq(WORKSPACE, workspace), Filters.eq(UNIT, unitId)));
+            db.getCollection(collection)
+                    .deleteMany(Filters.and(Filters.eq(WORKSPACE, workspace), Filters.eq(UNIT, unitId)));
         }
         discard(workspace, unitId);
     }

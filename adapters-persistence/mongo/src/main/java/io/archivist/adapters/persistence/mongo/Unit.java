@@ -3,7 +3,6 @@ package io.archivist.adapters.persistence.mongo;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.WorkspaceId;
-
 import java.util.UUID;
 
 /** One unit of work under way in this process: the workspace lease it holds and what it did so far. */
@@ -58,7 +57,9 @@ final class Unit {
     }
 
     static ArchivistException leaseLost(WorkspaceId workspace) {
-        return new ArchivistException(ErrorCode.CONCURRENT_MODIFICATION, "the write lease of workspace " + workspace
-                + " expired before the unit of work ended; it was rolled back, try again");
+        return new ArchivistException(
+                ErrorCode.CONCURRENT_MODIFICATION,
+                "the write lease of workspace " + workspace
+                        + " expired before the unit of work ended; it was rolled back, try again");
     }
 }

@@ -1,13 +1,14 @@
 package io.archivist.adapters.persistence.mongo;
 
+import static io.archivist.adapters.persistence.mongo.MongoFixture.WORKSPACE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.application.contract.TypeSeeds;
 import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,10 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static io.archivist.adapters.persistence.mongo.MongoFixture.WORKSPACE;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ARCHITECTURE, QUALITY "Round trips": an archive, a restore and a purge issue the same number of
@@ -52,15 +51,19 @@ class CascadeCommandCountIT {
         // on the in-process server, 100,000 on MongoDB): 1,000 types and the head make two inserts.
         List<String> expected = new ArrayList<>(small);
         expected.add(small.lastIndexOf("update") + 1, "update");
-        assertEquals(small.size() == large.size() ? small : expected, large,
+        assertEquals(
+                small.size() == large.size() ? small : expected,
+                large,
                 "the commands of a seed's types grow only by the driver's batches of 1,000 documents");
     }
 
     private static List<String> commands(int types) {
         try (MongoFixture fx = new MongoFixture(server)) {
-            SeedImportService seeds = fx.ports.seedImportService(TypeSeeds.reader(TypeSeeds.types(WORKSPACE, types)), types);
+            SeedImportService seeds =
+                    fx.ports.seedImportService(TypeSeeds.reader(TypeSeeds.types(WORKSPACE, types)), types);
             fx.commands.reset();
-            assertEquals(types, seeds.importSeed(TypeSeeds.command()).objectTypes().created());
+            assertEquals(
+                    types, seeds.importSeed(TypeSeeds.command()).objectTypes().created());
             List<String> count = fx.commands.commands();
             assertEquals(types, fx.ports.catalogs().types(WORKSPACE).size());
             return count;
@@ -111,8 +114,13 @@ class CascadeCommandCountIT {
     }
 
     private static io.archivist.domain.Operation operation(io.archivist.domain.OperationKind kind, RecordId root) {
-        return io.archivist.domain.Operation.begin(io.archivist.domain.OperationId.of(UUID.randomUUID()), WORKSPACE,
-                kind, "alice", Instant.now().truncatedTo(ChronoUnit.MILLIS), List.of(root));
+        return io.archivist.domain.Operation.begin(
+                io.archivist.domain.OperationId.of(UUID.randomUUID()),
+                WORKSPACE,
+                kind,
+                "alice",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                List.of(root));
     }
 
     /** A tree inserted in one batch, as a seed would; tasks depend on their project and on the team (diamonds). */
@@ -120,16 +128,35 @@ class CascadeCommandCountIT {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<RecordWithUniqueValues> batch = new ArrayList<>();
         RecordId team = RecordId.of(UUID.randomUUID());
-        batch.add(new RecordWithUniqueValues(StoredRecord.create(team, WORKSPACE, "team", Optional.empty(),
-                Map.of("name", team.toString()), List.of(), "seed", now), Map.of("name", "s:" + team)));
+        batch.add(new RecordWithUniqueValues(
+                StoredRecord.create(
+                        team,
+                        WORKSPACE,
+                        "team",
+                        Optional.empty(),
+                        Map.of("name", team.toString()),
+                        List.of(),
+                        "seed",
+                        now),
+                Map.of("name", "s:" + team)));
         for (int p = 0; p < projects; p++) {
             RecordId project = RecordId.of(UUID.randomUUID());
-            batch.add(new RecordWithUniqueValues(StoredRecord.create(project, WORKSPACE, "project", Optional.empty(),
-                    Map.of(), List.of(team), "seed", now), Map.of()));
+            batch.add(new RecordWithUniqueValues(
+                    StoredRecord.create(
+                            project, WORKSPACE, "project", Optional.empty(), Map.of(), List.of(team), "seed", now),
+                    Map.of()));
             for (int t = 0; t < tasks; t++) {
                 RecordId task = RecordId.of(UUID.randomUUID());
-                batch.add(new RecordWithUniqueValues(StoredRecord.create(task, WORKSPACE, "task", Optional.empty(),
-                        Map.of("code", task.toString()), List.of(project, team), "seed", now),
+                batch.add(new RecordWithUniqueValues(
+                        StoredRecord.create(
+                                task,
+                                WORKSPACE,
+                                "task",
+                                Optional.empty(),
+                                Map.of("code", task.toString()),
+                                List.of(project, team),
+                                "seed",
+                                now),
                         Map.of("code", "s:" + task)));
             }
         }

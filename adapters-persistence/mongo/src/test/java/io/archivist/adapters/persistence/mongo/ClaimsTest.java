@@ -1,10 +1,10 @@
 package io.archivist.adapters.persistence.mongo;
 
-import io.archivist.domain.WorkspaceId;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.archivist.domain.WorkspaceId;
+import org.junit.jupiter.api.Test;
 
 /** R6 on Mongo: a claim names one (attribute, value) pair and no other. */
 class ClaimsTest {
@@ -26,7 +26,7 @@ class ClaimsTest {
 
     @Test
     void the_attribute_of_a_claim_is_read_back_whatever_it_holds() {
-        for (String attribute : new String[]{"slug", "a\u001fb", "12:x", "", "ü\u001f:"}) {
+        for (String attribute : new String[] {"slug", "a\u001fb", "12:x", "", "ü\u001f:"}) {
             assertEquals(attribute, Claims.attributeOf(Claims.of(WORKSPACE, "ticket", attribute, "v\u001f1:")));
         }
     }

@@ -2,7 +2,6 @@ package io.archivist.adapters.persistence.mongo;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -2,7 +2,6 @@ package io.archivist.adapters.persistence.mongo;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -14,8 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class CrashAfter implements CommandListener {
 
     /** One command as sent: its name, its collection, and its text. */
-    record Sent(String name, String collection, String text) {
-    }
+    record Sent(String name, String collection, String text) {}
 
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private volatile Thread armed;
@@ -47,7 +45,8 @@ final class CrashAfter implements CommandListener {
             return;
         }
         String collection = event.getCommand().isString(event.getCommandName())
-                ? event.getCommand().getString(event.getCommandName()).getValue() : "";
+                ? event.getCommand().getString(event.getCommandName()).getValue()
+                : "";
         sent.add(new Sent(event.getCommandName(), collection, event.getCommand().toJson()));
     }
 }

@@ -1,5 +1,9 @@
 package io.archivist.adapters.persistence.mongo;
 
+import static io.archivist.adapters.persistence.mongo.MongoFixture.WORKSPACE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -8,12 +12,6 @@ import io.archivist.application.port.in.BulkCommand.Action;
 import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
-import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,10 +23,11 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import static io.archivist.adapters.persistence.mongo.MongoFixture.WORKSPACE;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * QUALITY "injected faults": the process is killed between two commands of a request (after k of
@@ -39,20 +38,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FaultInjectionIT {
 
-    private static final MongoStoreSettings SETTINGS = MongoStoreSettings.defaults("unused").withNodeId("node-1");
+    private static final MongoStoreSettings SETTINGS =
+            MongoStoreSettings.defaults("unused").withNodeId("node-1");
+
     @RegisterExtension
     static final InProcessMongo server = new InProcessMongo();
 
-    enum Request { ARCHIVE, RESTORE, PURGE, ATOMIC_BULK_DELETE }
+    enum Request {
+        ARCHIVE,
+        RESTORE,
+        PURGE,
+        ATOMIC_BULK_DELETE
+    }
 
     /** What a run left: each record's state, the operations logged, and the commands the request sent. */
-    record Outcome(Map<RecordId, String> states, Map<String, Long> loggedKinds, long purgedRemembered,
-                   List<CrashAfter.Sent> sent) {
-    }
+    record Outcome(
+            Map<RecordId, String> states,
+            Map<String, Long> loggedKinds,
+            long purgedRemembered,
+            List<CrashAfter.Sent> sent) {}
 
     @ParameterizedTest
     @EnumSource(Request.class)
-    void r8_a_request_killed_after_any_of_its_commands_is_undone_or_finished_by_recovery(Request request) throws IOException {
+    void r8_a_request_killed_after_any_of_its_commands_is_undone_or_finished_by_recovery(Request request)
+            throws IOException {
         Outcome untouched = run(request, 0);
         Outcome completed = run(request, Integer.MAX_VALUE);
         List<CrashAfter.Sent> sent = completed.sent();
@@ -61,11 +70,18 @@ class FaultInjectionIT {
         for (int k = 1; k < sent.size(); k++) {
             Outcome crashed = run(request, k);
             boolean committed = k > commit;
-            assertEquals(committed ? completed.states() : untouched.states(), crashed.states(),
-                    request + " killed after " + k + " of " + sent.size() + " commands (commit is command " + (commit + 1) + ")");
-            assertEquals(committed ? completed.loggedKinds() : untouched.loggedKinds(), crashed.loggedKinds(),
+            assertEquals(
+                    committed ? completed.states() : untouched.states(),
+                    crashed.states(),
+                    request + " killed after " + k + " of " + sent.size() + " commands (commit is command "
+                            + (commit + 1) + ")");
+            assertEquals(
+                    committed ? completed.loggedKinds() : untouched.loggedKinds(),
+                    crashed.loggedKinds(),
                     "operations logged after " + k);
-            assertEquals(committed ? completed.purgedRemembered() : untouched.purgedRemembered(), crashed.purgedRemembered());
+            assertEquals(
+                    committed ? completed.purgedRemembered() : untouched.purgedRemembered(),
+                    crashed.purgedRemembered());
         }
         System.out.println(request + ": " + sent.size() + " commands, commit point at command " + (commit + 1));
     }
@@ -80,12 +96,24 @@ class FaultInjectionIT {
             crash(fx, Request.ARCHIVE, tree, afterShadow);
             // The updateMany was under way when the process died: half of the subtree got it.
             MongoCollection<Document> records = fx.database().getCollection(MongoSchema.RECORDS);
-            String unit = fx.database().getCollection(MongoSchema.UNITS).find().first().getString("unit");
-            List<String> half = tree.all.subList(0, tree.all.size() / 2).stream().map(RecordId::toString).toList();
-            records.updateMany(Filters.in("_id", half), Updates.combine(Updates.set("archived", true),
-                    Updates.set("deletedAt", new java.util.Date()), Updates.set("archiveOperation", UUID.randomUUID().toString()),
-                    Updates.inc("version", 1L), Updates.rename("claims", "idleClaims"), Updates.rename("idleSlot", "slot"),
-                    Updates.set("unit", unit)));
+            String unit = fx.database()
+                    .getCollection(MongoSchema.UNITS)
+                    .find()
+                    .first()
+                    .getString("unit");
+            List<String> half = tree.all.subList(0, tree.all.size() / 2).stream()
+                    .map(RecordId::toString)
+                    .toList();
+            records.updateMany(
+                    Filters.in("_id", half),
+                    Updates.combine(
+                            Updates.set("archived", true),
+                            Updates.set("deletedAt", new java.util.Date()),
+                            Updates.set("archiveOperation", UUID.randomUUID().toString()),
+                            Updates.inc("version", 1L),
+                            Updates.rename("claims", "idleClaims"),
+                            Updates.rename("idleSlot", "slot"),
+                            Updates.set("unit", unit)));
             fx.open(fx.client());
             assertEquals(before, Graphs.snapshot(fx.store.records(), WORKSPACE));
             assertClean(fx);
@@ -93,7 +121,8 @@ class FaultInjectionIT {
     }
 
     @Test
-    void r8_a_unit_abandoned_by_another_process_is_recovered_by_the_first_reader_once_its_lease_expired() throws IOException {
+    void r8_a_unit_abandoned_by_another_process_is_recovered_by_the_first_reader_once_its_lease_expired()
+            throws IOException {
         MongoStoreSettings anonymous = MongoStoreSettings.defaults("unused");
         try (MongoFixture fx = new MongoFixture(server, anonymous)) {
             Tree tree = Tree.insert(fx);
@@ -102,12 +131,23 @@ class FaultInjectionIT {
             SteppingClock clock = new SteppingClock();
             fx.open(fx.client(), anonymous.withReadWait(java.time.Duration.ZERO), clock);
             // Another process's unit, lease not yet expired: start-up recovery leaves it, a reader may not pass.
-            assertEquals("running", fx.database().getCollection(MongoSchema.UNITS).find().first().getString("state"));
-            assertEquals(io.archivist.domain.ErrorCode.CONCURRENT_MODIFICATION, org.junit.jupiter.api.Assertions
-                    .assertThrows(io.archivist.domain.ArchivistException.class,
-                            () -> fx.records.get(MongoFixture.ADMIN, tree.teamA)).code());
+            assertEquals(
+                    "running",
+                    fx.database()
+                            .getCollection(MongoSchema.UNITS)
+                            .find()
+                            .first()
+                            .getString("state"));
+            assertEquals(
+                    io.archivist.domain.ErrorCode.CONCURRENT_MODIFICATION,
+                    org.junit.jupiter.api.Assertions.assertThrows(
+                                    io.archivist.domain.ArchivistException.class,
+                                    () -> fx.records.get(MongoFixture.ADMIN, tree.teamA))
+                            .code());
             clock.advance(anonymous.lease().plusSeconds(1));
-            assertEquals(before.get(tree.teamA), fx.records.get(MongoFixture.ADMIN, tree.teamA).record());
+            assertEquals(
+                    before.get(tree.teamA),
+                    fx.records.get(MongoFixture.ADMIN, tree.teamA).record());
             assertClean(fx);
             assertEquals(before, Graphs.snapshot(fx.store.records(), WORKSPACE));
         }
@@ -143,7 +183,7 @@ class FaultInjectionIT {
             Tree tree = Tree.insert(fx);
             switch (request) {
                 case RESTORE, PURGE, ATOMIC_BULK_DELETE -> fx.delete(tree.teamA);
-                default -> { }
+                default -> {}
             }
             List<CrashAfter.Sent> sent = crash(fx, request, tree, k);
             fx.open(fx.client());
@@ -151,12 +191,20 @@ class FaultInjectionIT {
             Map<RecordId, StoredRecord> after = Graphs.snapshot(fx.store.records(), WORKSPACE);
             Graphs.assertInvariants(after);
             MongoCollection<Document> purged = fx.database().getCollection(MongoSchema.PURGED);
-            assertEquals(tree.all.size(), after.size() + purged.countDocuments(), "I4: every record active, archived or purged");
+            assertEquals(
+                    tree.all.size(),
+                    after.size() + purged.countDocuments(),
+                    "I4: every record active, archived or purged");
             Map<RecordId, String> states = new TreeMap<>();
-            tree.all.forEach(id -> states.put(id, Optional.ofNullable(after.get(id))
-                    .map(r -> (r.archived() ? "archived v" : "active v") + r.version()).orElse("purged")));
-            Map<String, Long> kinds = fx.database().getCollection(MongoSchema.OPERATIONS).find().into(new ArrayList<>())
-                    .stream().collect(Collectors.groupingBy(d -> d.getString("kind"), TreeMap::new, Collectors.counting()));
+            tree.all.forEach(id -> states.put(
+                    id,
+                    Optional.ofNullable(after.get(id))
+                            .map(r -> (r.archived() ? "archived v" : "active v") + r.version())
+                            .orElse("purged")));
+            Map<String, Long> kinds =
+                    fx.database().getCollection(MongoSchema.OPERATIONS).find().into(new ArrayList<>()).stream()
+                            .collect(Collectors.groupingBy(
+                                    d -> d.getString("kind"), TreeMap::new, Collectors.counting()));
             return new Outcome(states, kinds, purged.countDocuments(), sent);
         }
     }
@@ -166,7 +214,7 @@ class FaultInjectionIT {
         fx.store.close();
         CrashAfter crash = new CrashAfter();
         try (KillSwitchProxy proxy = new KillSwitchProxy(server.address());
-             MongoClient client = InProcessMongo.client(proxy.uri(), 300, crash)) {
+                MongoClient client = InProcessMongo.client(proxy.uri(), 300, crash)) {
             awaitConnected(client);
             MongoStore dying = fx.open(client);
             crash.arm(proxy, k);
@@ -221,7 +269,9 @@ class FaultInjectionIT {
     private static int indexOf(List<CrashAfter.Sent> sent, String name, String collection, String text) {
         for (int i = 0; i < sent.size(); i++) {
             CrashAfter.Sent command = sent.get(i);
-            if (command.name().equals(name) && command.collection().equals(collection) && command.text().contains(text)) {
+            if (command.name().equals(name)
+                    && command.collection().equals(collection)
+                    && command.text().contains(text)) {
                 return i;
             }
         }
@@ -242,15 +292,42 @@ class FaultInjectionIT {
             for (int team = 0; team < 2; team++) {
                 RecordId teamId = id(random);
                 teams.add(teamId);
-                batch.add(new RecordWithUniqueValues(StoredRecord.create(teamId, WORKSPACE, "team", Optional.empty(),
-                        Map.of("name", "team" + team), List.of(), "seed", at), Map.of("name", "s:team" + team)));
+                batch.add(new RecordWithUniqueValues(
+                        StoredRecord.create(
+                                teamId,
+                                WORKSPACE,
+                                "team",
+                                Optional.empty(),
+                                Map.of("name", "team" + team),
+                                List.of(),
+                                "seed",
+                                at),
+                        Map.of("name", "s:team" + team)));
                 for (int p = 0; p < 3 - team; p++) {
                     RecordId project = id(random);
-                    batch.add(new RecordWithUniqueValues(StoredRecord.create(project, WORKSPACE, "project",
-                            Optional.empty(), Map.of(), List.of(teamId), "seed", at), Map.of()));
+                    batch.add(new RecordWithUniqueValues(
+                            StoredRecord.create(
+                                    project,
+                                    WORKSPACE,
+                                    "project",
+                                    Optional.empty(),
+                                    Map.of(),
+                                    List.of(teamId),
+                                    "seed",
+                                    at),
+                            Map.of()));
                     for (int t = 0; t < 2; t++) {
-                        batch.add(new RecordWithUniqueValues(StoredRecord.create(id(random), WORKSPACE, "task",
-                                Optional.empty(), Map.of(), List.of(project, teamId), "seed", at), Map.of()));
+                        batch.add(new RecordWithUniqueValues(
+                                StoredRecord.create(
+                                        id(random),
+                                        WORKSPACE,
+                                        "task",
+                                        Optional.empty(),
+                                        Map.of(),
+                                        List.of(project, teamId),
+                                        "seed",
+                                        at),
+                                Map.of()));
                     }
                 }
             }
@@ -258,7 +335,10 @@ class FaultInjectionIT {
                 fx.store.seedBatches().insertAll(batch);
                 return null;
             });
-            return new Tree(teams.get(0), teams.get(1), batch.stream().map(item -> item.record().id()).toList());
+            return new Tree(
+                    teams.get(0),
+                    teams.get(1),
+                    batch.stream().map(item -> item.record().id()).toList());
         }
 
         private static RecordId id(Random random) {

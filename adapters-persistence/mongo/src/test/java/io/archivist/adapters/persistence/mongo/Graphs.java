@@ -1,14 +1,16 @@
 package io.archivist.adapters.persistence.mongo;
 
-import io.archivist.domain.RecordFilter;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.domain.ObjectType;
+import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordGraph;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueValues;
 import io.archivist.domain.WorkspaceId;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,14 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 /** A whole workspace read back from the store, as the planner's graph, and the invariants of R8 over it. */
 final class Graphs {
 
-    private Graphs() {
-    }
+    private Graphs() {}
 
     static Map<RecordId, StoredRecord> snapshot(RecordReads store, WorkspaceId workspace) {
         Map<RecordId, StoredRecord> all = new LinkedHashMap<>();
@@ -48,15 +46,20 @@ final class Graphs {
             @Override
             public Collection<StoredRecord> dependentsOf(RecordId parent) {
                 List<StoredRecord> dependents = new ArrayList<>();
-                records.values().stream().filter(r -> r.parents().contains(parent)).forEach(dependents::add);
+                records.values().stream()
+                        .filter(r -> r.parents().contains(parent))
+                        .forEach(dependents::add);
                 return dependents;
             }
 
             @Override
             public Optional<RecordId> activeHolder(String type, String attribute, String canonicalValue) {
-                return records.values().stream().filter(r -> !r.archived() && r.type().equals(type))
-                        .filter(r -> canonicalValue.equals(UniqueValues.of(types.get(type), r.attributes()).get(attribute)))
-                        .map(StoredRecord::id).findFirst();
+                return records.values().stream()
+                        .filter(r -> !r.archived() && r.type().equals(type))
+                        .filter(r -> canonicalValue.equals(
+                                UniqueValues.of(types.get(type), r.attributes()).get(attribute)))
+                        .map(StoredRecord::id)
+                        .findFirst();
             }
         };
     }

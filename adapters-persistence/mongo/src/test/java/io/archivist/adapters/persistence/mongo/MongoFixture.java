@@ -3,12 +3,12 @@ package io.archivist.adapters.persistence.mongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
+import io.archivist.application.contract.StorePorts;
 import io.archivist.application.port.in.BulkCommand;
 import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.CreateRecordCommand;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult;
-import io.archivist.application.contract.StorePorts;
 import io.archivist.application.port.out.IdGenerator;
 import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.service.BulkLifecycleService;
@@ -24,7 +24,6 @@ import io.archivist.domain.RecordId;
 import io.archivist.domain.Role;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,8 +77,17 @@ final class MongoFixture implements AutoCloseable {
 
     /** The ports of {@code store}, as the service's beans are, with a catalog cache of their own. */
     static StorePorts ports(MongoStore store, TimeSource time, IdGenerator ids) {
-        return new StorePorts(store.records(), store.records(), store.cascades(), store.seedBatches(), store.catalogs(),
-                store.operations(), store.unitOfWork(), store.idempotency(), time, ids);
+        return new StorePorts(
+                store.records(),
+                store.records(),
+                store.cascades(),
+                store.seedBatches(),
+                store.catalogs(),
+                store.operations(),
+                store.unitOfWork(),
+                store.idempotency(),
+                time,
+                ids);
     }
 
     /** Opens the store on {@code over} (another client: another process) and builds the services on it. */
@@ -111,7 +119,8 @@ final class MongoFixture implements AutoCloseable {
 
     RecordId create(String type, Map<String, Object> attributes, RecordId... parents) {
         return records.create(new CreateRecordCommand(ADMIN, type, Optional.empty(), attributes, List.of(parents)))
-                .record().id();
+                .record()
+                .id();
     }
 
     StoredRecord get(RecordId id) {

@@ -1,19 +1,25 @@
 package io.archivist.adapters.persistence.mongo;
 
+import static io.archivist.adapters.persistence.mongo.MongoFixture.ADMIN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
+import io.archivist.application.contract.StorePorts;
 import io.archivist.application.port.in.CreateRecordCommand;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult.Outcome;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdempotencyStore;
 import io.archivist.application.port.out.OperationLog;
-import io.archivist.application.contract.StorePorts;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
-import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.application.port.out.UnitOfWork;
+import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
 import io.archivist.application.service.RecordService;
@@ -21,19 +27,12 @@ import io.archivist.application.service.TimeOrderedIds;
 import io.archivist.domain.RecordId;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.BeanInstantiationException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static io.archivist.adapters.persistence.mongo.MongoFixture.ADMIN;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * the README's Run and Configuration: ARCHIVIST_STORE=mongo and MONGODB_URI select the Mongo store. In a Micronaut context with
@@ -47,29 +46,47 @@ class MongoStoreBeansIT {
 
     @Test
     void archivist_store_mongo_makes_every_database_port_a_mongo_bean_that_the_services_run_on() {
-        try (ApplicationContext context = ApplicationContext.run(Map.of("archivist.store", "mongo",
-                "mongodb.uri", server.uri() + "/beans"))) {
-            StorePorts ports = new StorePorts(context.getBean(RecordReads.class), context.getBean(RecordWrites.class),
-                    context.getBean(RecordCascades.class), context.getBean(SeedBatches.class),
-                    context.getBean(CatalogStore.class), context.getBean(OperationLog.class),
-                    context.getBean(UnitOfWork.class), context.getBean(IdempotencyStore.class), Instant::now,
+        try (ApplicationContext context =
+                ApplicationContext.run(Map.of("archivist.store", "mongo", "mongodb.uri", server.uri() + "/beans"))) {
+            StorePorts ports = new StorePorts(
+                    context.getBean(RecordReads.class),
+                    context.getBean(RecordWrites.class),
+                    context.getBean(RecordCascades.class),
+                    context.getBean(SeedBatches.class),
+                    context.getBean(CatalogStore.class),
+                    context.getBean(OperationLog.class),
+                    context.getBean(UnitOfWork.class),
+                    context.getBean(IdempotencyStore.class),
+                    Instant::now,
                     new TimeOrderedIds());
             assertTrue(ports.reads() instanceof MongoRecordStore);
             assertTrue(ports.writes() instanceof MongoRecordStore);
             assertTrue(ports.cascades() instanceof MongoCascades);
             assertTrue(ports.seedBatches() instanceof RecordBatches);
             assertTrue(ports.unitOfWork() instanceof MongoUnitOfWork);
-            assertTrue(context.getBean(MongoClient.class).listDatabaseNames().into(new java.util.ArrayList<>())
-                    .contains("beans"), "the database named in the URI");
+            assertTrue(
+                    context.getBean(MongoClient.class)
+                            .listDatabaseNames()
+                            .into(new java.util.ArrayList<>())
+                            .contains("beans"),
+                    "the database named in the URI");
 
             RecordService records = ports.recordService();
             LifecycleService lifecycle = ports.lifecycleService(LifecyclePolicy.DEFAULT);
-            RecordId user = records.create(new CreateRecordCommand(ADMIN, "user", Optional.empty(),
-                    Map.of("username", "bob"), List.of())).record().id();
-            assertEquals(Outcome.ARCHIVED, lifecycle.delete(LifecycleCommand.of(ADMIN, user)).outcome());
-            assertEquals(Outcome.RESTORED, lifecycle.restore(LifecycleCommand.of(ADMIN, user)).outcome());
+            RecordId user = records.create(new CreateRecordCommand(
+                            ADMIN, "user", Optional.empty(), Map.of("username", "bob"), List.of()))
+                    .record()
+                    .id();
+            assertEquals(
+                    Outcome.ARCHIVED,
+                    lifecycle.delete(LifecycleCommand.of(ADMIN, user)).outcome());
+            assertEquals(
+                    Outcome.RESTORED,
+                    lifecycle.restore(LifecycleCommand.of(ADMIN, user)).outcome());
             lifecycle.delete(LifecycleCommand.of(ADMIN, user));
-            assertEquals(Outcome.PURGED, lifecycle.delete(LifecycleCommand.of(ADMIN, user)).outcome());
+            assertEquals(
+                    Outcome.PURGED,
+                    lifecycle.delete(LifecycleCommand.of(ADMIN, user)).outcome());
             assertTrue(ports.records().find(ADMIN.workspace(), user).isEmpty());
         }
     }
@@ -77,15 +94,26 @@ class MongoStoreBeansIT {
     /** R14: a Mongo read or write waits as long as archivist.lifecycle.write-wait allows, unless set apart. */
     @Test
     void the_lease_and_read_waits_follow_the_write_wait_unless_set_apart() {
-        try (ApplicationContext context = ApplicationContext.run(Map.of("archivist.store", "mongo",
-                "mongodb.uri", server.uri() + "/waits", "archivist.lifecycle.write-wait", "7s"))) {
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "archivist.store",
+                "mongo",
+                "mongodb.uri",
+                server.uri() + "/waits",
+                "archivist.lifecycle.write-wait",
+                "7s"))) {
             MongoStoreSettings settings = ((MongoUnitOfWork) context.getBean(UnitOfWork.class)).settings();
             assertEquals(java.time.Duration.ofSeconds(7), settings.writeWait());
             assertEquals(java.time.Duration.ofSeconds(7), settings.readWait());
         }
-        try (ApplicationContext context = ApplicationContext.run(Map.of("archivist.store", "mongo",
-                "mongodb.uri", server.uri() + "/waits", "archivist.lifecycle.write-wait", "7s",
-                "archivist.mongo.read-wait", "2s"))) {
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "archivist.store",
+                "mongo",
+                "mongodb.uri",
+                server.uri() + "/waits",
+                "archivist.lifecycle.write-wait",
+                "7s",
+                "archivist.mongo.read-wait",
+                "2s"))) {
             MongoStoreSettings settings = ((MongoUnitOfWork) context.getBean(UnitOfWork.class)).settings();
             assertEquals(java.time.Duration.ofSeconds(7), settings.writeWait());
             assertEquals(java.time.Duration.ofSeconds(2), settings.readWait());
@@ -94,18 +122,23 @@ class MongoStoreBeansIT {
 
     @Test
     void r15_writes_are_acknowledged_by_a_majority_and_journaled_whatever_w_the_uri_names() {
-        try (ApplicationContext context = ApplicationContext.run(Map.of("archivist.store", "mongo",
-                "mongodb.uri", server.uri() + "/durable"))) {
-            assertEquals(WriteConcern.MAJORITY.withJournal(true),
+        try (ApplicationContext context =
+                ApplicationContext.run(Map.of("archivist.store", "mongo", "mongodb.uri", server.uri() + "/durable"))) {
+            assertEquals(
+                    WriteConcern.MAJORITY.withJournal(true),
                     context.getBean(MongoClient.class).getDatabase("durable").getWriteConcern());
         }
-        try (ApplicationContext context = ApplicationContext.run(Map.of("archivist.store", "mongo",
-                "mongodb.uri", server.uri() + "/durable?w=1"))) {
-            assertEquals(WriteConcern.W1.withJournal(true),
+        try (ApplicationContext context = ApplicationContext.run(
+                Map.of("archivist.store", "mongo", "mongodb.uri", server.uri() + "/durable?w=1"))) {
+            assertEquals(
+                    WriteConcern.W1.withJournal(true),
                     context.getBean(MongoClient.class).getDatabase("durable").getWriteConcern());
         }
-        Exception refused = assertThrows(BeanInstantiationException.class, () -> ApplicationContext.run(Map.of(
-                "archivist.store", "mongo", "mongodb.uri", server.uri() + "/durable?w=0")).close());
+        Exception refused = assertThrows(
+                BeanInstantiationException.class,
+                () -> ApplicationContext.run(
+                                Map.of("archivist.store", "mongo", "mongodb.uri", server.uri() + "/durable?w=0"))
+                        .close());
         assertTrue(rootMessage(refused).contains("w=0"), rootMessage(refused));
     }
 
@@ -120,7 +153,8 @@ class MongoStoreBeansIT {
 
     @Test
     void archivist_store_mongo_without_a_uri_says_what_is_missing() {
-        Exception refused = assertThrows(BeanInstantiationException.class,
+        Exception refused = assertThrows(
+                BeanInstantiationException.class,
                 () -> ApplicationContext.run(Map.of("archivist.store", "mongo")).close());
         assertTrue(rootMessage(refused).contains("MONGODB_URI"), rootMessage(refused));
     }

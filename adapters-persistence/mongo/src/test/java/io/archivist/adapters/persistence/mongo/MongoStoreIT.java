@@ -5,11 +5,10 @@ import io.archivist.application.contract.KitFixture;
 import io.archivist.application.contract.StoreContract;
 import io.archivist.application.contract.StorePorts;
 import io.archivist.application.service.TimeOrderedIds;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.time.Instant;
 
 /**
  * The whole store contract kit on the Mongo store, with the real sync driver against the in-process
@@ -25,8 +24,17 @@ class MongoStoreIT implements StoreContract {
     /** A second service instance on the same database: a store of its own, with its own leases. */
     private static MongoStore second;
 
-    private final KitFixture kit = new KitFixture(new StorePorts(store.records(), store.records(), store.cascades(), store.seedBatches(), store.catalogs(), store.operations(),
-            store.unitOfWork(), store.idempotency(), Instant::now, new TimeOrderedIds()));
+    private final KitFixture kit = new KitFixture(new StorePorts(
+            store.records(),
+            store.records(),
+            store.cascades(),
+            store.seedBatches(),
+            store.catalogs(),
+            store.operations(),
+            store.unitOfWork(),
+            store.idempotency(),
+            Instant::now,
+            new TimeOrderedIds()));
 
     @BeforeAll
     static void open() {
@@ -49,7 +57,16 @@ class MongoStoreIT implements StoreContract {
 
     @Override
     public StorePorts anotherInstance() {
-        return new StorePorts(second.records(), second.records(), second.cascades(), second.seedBatches(), second.catalogs(), second.operations(), second.unitOfWork(),
-                second.idempotency(), ports().time(), ports().ids());
+        return new StorePorts(
+                second.records(),
+                second.records(),
+                second.cascades(),
+                second.seedBatches(),
+                second.catalogs(),
+                second.operations(),
+                second.unitOfWork(),
+                second.idempotency(),
+                ports().time(),
+                ports().ids());
     }
 }

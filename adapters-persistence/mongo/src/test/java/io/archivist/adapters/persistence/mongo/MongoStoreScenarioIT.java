@@ -1,31 +1,30 @@
 package io.archivist.adapters.persistence.mongo;
 
-import io.archivist.application.port.in.BulkCommand.Action;
-import io.archivist.application.port.in.BulkResult;
-import io.archivist.application.port.in.LifecycleResult;
-import io.archivist.domain.RecordFilter;
-import io.archivist.domain.ArchivistException;
-import io.archivist.domain.ErrorCode;
-import io.archivist.domain.ObjectType;
-import io.archivist.domain.Operation;
-import io.archivist.domain.OperationKind;
-import io.archivist.domain.RecordId;
-import io.archivist.domain.StoredRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import static io.archivist.adapters.persistence.mongo.MongoFixture.ADMIN;
 import static io.archivist.adapters.persistence.mongo.MongoFixture.WORKSPACE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.archivist.application.port.in.BulkCommand.Action;
+import io.archivist.application.port.in.BulkResult;
+import io.archivist.application.port.in.LifecycleResult;
+import io.archivist.domain.ArchivistException;
+import io.archivist.domain.ErrorCode;
+import io.archivist.domain.ObjectType;
+import io.archivist.domain.Operation;
+import io.archivist.domain.OperationKind;
+import io.archivist.domain.RecordFilter;
+import io.archivist.domain.RecordId;
+import io.archivist.domain.StoredRecord;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * docs/lifecycle.md through the services on the Mongo store: the cases where a store without transactions
@@ -79,7 +78,9 @@ class MongoStoreScenarioIT {
         assertEquals(Optional.of(first.id()), fx.get(early).archiveOperation());
 
         LifecycleResult restored = fx.restore(team);
-        assertEquals(Map.of("team", 1L, "project", 1L), restored.operation().orElseThrow().countsPerType());
+        assertEquals(
+                Map.of("team", 1L, "project", 1L),
+                restored.operation().orElseThrow().countsPerType());
         assertFalse(fx.get(team).archived());
         assertFalse(fx.get(late).archived());
         assertTrue(fx.get(early).archived());
@@ -113,12 +114,16 @@ class MongoStoreScenarioIT {
         fx.delete(team);
         LifecycleResult purged = fx.delete(team);
         assertEquals(LifecycleResult.Outcome.PURGED, purged.outcome());
-        assertEquals(Map.of("team", 1L, "project", 1L), purged.operation().orElseThrow().countsPerType());
+        assertEquals(
+                Map.of("team", 1L, "project", 1L),
+                purged.operation().orElseThrow().countsPerType());
         assertTrue(fx.find(team).isEmpty());
         assertTrue(fx.find(project).isEmpty());
         assertEquals(0, fx.database().getCollection(MongoSchema.RECORDS).countDocuments());
         List<Operation> history = fx.store.operations().history(WORKSPACE, project);
-        assertEquals(List.of(OperationKind.ARCHIVE, OperationKind.PURGE), history.stream().map(Operation::kind).toList());
+        assertEquals(
+                List.of(OperationKind.ARCHIVE, OperationKind.PURGE),
+                history.stream().map(Operation::kind).toList());
     }
 
     @Test
@@ -140,8 +145,8 @@ class MongoStoreScenarioIT {
         RecordId doomed = fx.create("team", Map.of("name", "doomed"));
         fx.delete(doomed);
         // The purge of the archived team runs first; the archive of alice's own user is then refused (R7).
-        ArchivistException refused = assertThrows(ArchivistException.class,
-                () -> fx.bulk(Action.DELETE, true, doomed, self));
+        ArchivistException refused =
+                assertThrows(ArchivistException.class, () -> fx.bulk(Action.DELETE, true, doomed, self));
         assertEquals(ErrorCode.CANNOT_ARCHIVE_SELF, refused.code());
         assertTrue(fx.get(doomed).archived(), "the purge was rolled back with the unit");
         assertFalse(fx.get(self).archived());
@@ -155,7 +160,8 @@ class MongoStoreScenarioIT {
         RecordId active = fx.create("team", Map.of("name", "y"));
         fx.delete(archived);
         BulkResult result = fx.bulk(Action.DELETE, false, archived, active);
-        assertEquals(List.of(BulkResult.Outcome.PURGED, BulkResult.Outcome.ARCHIVED),
+        assertEquals(
+                List.of(BulkResult.Outcome.PURGED, BulkResult.Outcome.ARCHIVED),
                 result.items().stream().map(BulkResult.Item::outcome).toList());
         assertTrue(fx.find(archived).isEmpty());
         assertTrue(fx.get(active).archived());
@@ -175,12 +181,22 @@ class MongoStoreScenarioIT {
     void r9_r10_updates_check_the_version_and_refuse_archived_records() {
         RecordId team = fx.create("team", Map.of("name", "a"));
         StoredRecord before = fx.get(team);
-        fx.store.records().update(before.withAttributes(Map.of("name", "b"), "bob", before.updatedAt()), Map.of("name", "s:b"));
-        ArchivistException stale = assertThrows(ArchivistException.class, () -> fx.store.records()
-                .update(before.withAttributes(Map.of("name", "c"), "bob", before.updatedAt()), Map.of("name", "s:c")));
+        fx.store
+                .records()
+                .update(before.withAttributes(Map.of("name", "b"), "bob", before.updatedAt()), Map.of("name", "s:b"));
+        ArchivistException stale = assertThrows(
+                ArchivistException.class,
+                () -> fx.store
+                        .records()
+                        .update(
+                                before.withAttributes(Map.of("name", "c"), "bob", before.updatedAt()),
+                                Map.of("name", "s:c")));
         assertEquals(ErrorCode.PRECONDITION_FAILED, stale.code());
         assertEquals(Optional.of(team), fx.store.records().activeHolder(WORKSPACE, "team", "name", "s:b"));
-        assertTrue(fx.store.records().activeHolder(WORKSPACE, "team", "name", "s:a").isEmpty());
+        assertTrue(fx.store
+                .records()
+                .activeHolder(WORKSPACE, "team", "name", "s:a")
+                .isEmpty());
     }
 
     @Test
@@ -191,20 +207,37 @@ class MongoStoreScenarioIT {
             projects.add(fx.create("project", Map.of("n", i), team));
         }
         fx.delete(projects.get(2));
-        RecordFilter active = new RecordFilter(Optional.of("project"), RecordFilter.ArchivedFilter.ACTIVE, Optional.empty());
+        RecordFilter active =
+                new RecordFilter(Optional.of("project"), RecordFilter.ArchivedFilter.ACTIVE, Optional.empty());
         List<StoredRecord> page1 = fx.store.records().page(WORKSPACE, active, Optional.empty(), 2);
-        List<StoredRecord> page2 = fx.store.records().page(WORKSPACE, active, Optional.of(page1.get(1).id()), 2);
-        assertEquals(List.of(projects.get(0), projects.get(1), projects.get(3), projects.get(4)),
-                java.util.stream.Stream.concat(page1.stream(), page2.stream()).map(StoredRecord::id).toList());
-        RecordFilter archivedChildren = new RecordFilter(Optional.empty(), RecordFilter.ArchivedFilter.ARCHIVED, Optional.of(team));
-        assertEquals(List.of(projects.get(2)), fx.store.records().page(WORKSPACE, archivedChildren, Optional.empty(), 10)
-                .stream().map(StoredRecord::id).toList());
+        List<StoredRecord> page2 = fx.store
+                .records()
+                .page(WORKSPACE, active, Optional.of(page1.get(1).id()), 2);
+        assertEquals(
+                List.of(projects.get(0), projects.get(1), projects.get(3), projects.get(4)),
+                java.util.stream.Stream.concat(page1.stream(), page2.stream())
+                        .map(StoredRecord::id)
+                        .toList());
+        RecordFilter archivedChildren =
+                new RecordFilter(Optional.empty(), RecordFilter.ArchivedFilter.ARCHIVED, Optional.of(team));
+        assertEquals(
+                List.of(projects.get(2)),
+                fx.store.records().page(WORKSPACE, archivedChildren, Optional.empty(), 10).stream()
+                        .map(StoredRecord::id)
+                        .toList());
     }
 
     @Test
     void attributes_keep_their_keys_and_values() {
-        Map<String, Object> odd = Map.of("a.b", 1, "$where", "x", "100%", List.of(1L, 2.5, true),
-                "nested", Map.of("c.d", new java.math.BigDecimal("1.10")));
+        Map<String, Object> odd = Map.of(
+                "a.b",
+                1,
+                "$where",
+                "x",
+                "100%",
+                List.of(1L, 2.5, true),
+                "nested",
+                Map.of("c.d", new java.math.BigDecimal("1.10")));
         RecordId id = fx.create("team", odd);
         assertEquals(odd, fx.get(id).attributes());
     }

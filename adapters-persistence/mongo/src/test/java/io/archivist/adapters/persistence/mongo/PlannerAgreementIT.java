@@ -1,5 +1,9 @@
 package io.archivist.adapters.persistence.mongo;
 
+import static io.archivist.adapters.persistence.mongo.MongoFixture.ADMIN;
+import static io.archivist.adapters.persistence.mongo.MongoFixture.WORKSPACE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.CascadePlanner;
@@ -10,10 +14,6 @@ import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.RestorePlan;
 import io.archivist.domain.StoredRecord;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,10 +21,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static io.archivist.adapters.persistence.mongo.MongoFixture.ADMIN;
-import static io.archivist.adapters.persistence.mongo.MongoFixture.WORKSPACE;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * R1-R5 on random graphs with diamonds: after every archive, restore and purge, the Mongo store's
@@ -44,8 +43,8 @@ class PlannerAgreementIT {
             fx.define("team", List.of(), "name");
             fx.define("project", List.of("team"));
             fx.define("task", List.of("project", "team"));
-            Map<String, ObjectType> types = fx.catalog.list(ADMIN).stream()
-                    .collect(Collectors.toMap(ObjectType::name, t -> t));
+            Map<String, ObjectType> types =
+                    fx.catalog.list(ADMIN).stream().collect(Collectors.toMap(ObjectType::name, t -> t));
             Catalog catalog = Catalog.of(types.values());
             List<RecordId> teams = new ArrayList<>();
             List<RecordId> projects = new ArrayList<>();
@@ -57,8 +56,10 @@ class PlannerAgreementIT {
                     create(fx, random, before, teams, projects);
                 } else {
                     // Teams half of the time: their cascades cross the diamonds that make R5 interesting.
-                    List<RecordId> liveTeams = teams.stream().filter(before::containsKey).toList();
-                    RecordId target = random.nextBoolean() && !liveTeams.isEmpty() ? pick(random, liveTeams)
+                    List<RecordId> liveTeams =
+                            teams.stream().filter(before::containsKey).toList();
+                    RecordId target = random.nextBoolean() && !liveTeams.isEmpty()
+                            ? pick(random, liveTeams)
                             : new ArrayList<>(before.keySet()).get(random.nextInt(before.size()));
                     StoredRecord record = before.get(target);
                     Set<RecordId> expected;
@@ -71,7 +72,8 @@ class PlannerAgreementIT {
                         RestoreOutline outline = fx.store.cascades().outlineRestore(WORKSPACE, target, 1000);
                         assertEquals(plan.restored().countsPerType(), outline.countsPerType(), "outline of " + target);
                         assertEquals(ids(plan.leftArchived()), ids(outline.leftArchived()), "left of " + target);
-                        boolean parentArchived = record.parents().stream().anyMatch(p -> before.get(p).archived());
+                        boolean parentArchived = record.parents().stream()
+                                .anyMatch(p -> before.get(p).archived());
                         try {
                             fx.restore(target);
                             assertChanged(before, fx, plan.restored().ids(), "restore of " + target);
@@ -93,10 +95,18 @@ class PlannerAgreementIT {
         }
     }
 
-    private static void create(MongoFixture fx, Random random, Map<RecordId, StoredRecord> before,
-                               List<RecordId> teams, List<RecordId> projects) {
-        List<RecordId> activeTeams = teams.stream().filter(id -> before.containsKey(id) && !before.get(id).archived()).toList();
-        List<RecordId> activeProjects = projects.stream().filter(id -> before.containsKey(id) && !before.get(id).archived()).toList();
+    private static void create(
+            MongoFixture fx,
+            Random random,
+            Map<RecordId, StoredRecord> before,
+            List<RecordId> teams,
+            List<RecordId> projects) {
+        List<RecordId> activeTeams = teams.stream()
+                .filter(id -> before.containsKey(id) && !before.get(id).archived())
+                .toList();
+        List<RecordId> activeProjects = projects.stream()
+                .filter(id -> before.containsKey(id) && !before.get(id).archived())
+                .toList();
         int kind = random.nextInt(3);
         if (kind == 0 || activeTeams.isEmpty()) {
             teams.add(fx.create("team", Map.of("name", "t" + random.nextInt(1_000_000))));
@@ -111,8 +121,8 @@ class PlannerAgreementIT {
         return from.get(random.nextInt(from.size()));
     }
 
-    private static void assertChanged(Map<RecordId, StoredRecord> before, MongoFixture fx, Set<RecordId> expected,
-                                      String what) {
+    private static void assertChanged(
+            Map<RecordId, StoredRecord> before, MongoFixture fx, Set<RecordId> expected, String what) {
         Map<RecordId, StoredRecord> after = Graphs.snapshot(fx.store.records(), WORKSPACE);
         Set<RecordId> changed = before.keySet().stream()
                 .filter(id -> before.get(id).archived() != after.get(id).archived())

@@ -1,17 +1,18 @@
 package io.archivist.adapters.persistence.mongo;
 
+import static io.archivist.adapters.persistence.mongo.MongoFixture.ADMIN;
+import static io.archivist.adapters.persistence.mongo.MongoFixture.WORKSPACE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,13 +22,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static io.archivist.adapters.persistence.mongo.MongoFixture.ADMIN;
-import static io.archivist.adapters.persistence.mongo.MongoFixture.WORKSPACE;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a reader observes while a unit is half applied: nothing of it. The documents in the database
@@ -62,15 +61,19 @@ class ReadIsolationIT {
     void r8_a_reader_never_sees_an_archive_under_way_and_then_sees_all_of_it() throws Exception {
         CountDownLatch applied = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> fx.store.unitOfWork().write(WORKSPACE, () -> {
-            fx.store.cascades().archive(archive(team));
-            applied.countDown();
-            await(finish);
-            return null;
-        }));
+        CompletableFuture<Void> writer =
+                CompletableFuture.runAsync(() -> fx.store.unitOfWork().write(WORKSPACE, () -> {
+                    fx.store.cascades().archive(archive(team));
+                    applied.countDown();
+                    await(finish);
+                    return null;
+                }));
         await(applied);
 
-        Document raw = fx.database().getCollection(MongoSchema.RECORDS).find(new Document("_id", team.toString())).first();
+        Document raw = fx.database()
+                .getCollection(MongoSchema.RECORDS)
+                .find(new Document("_id", team.toString()))
+                .first();
         assertTrue(raw.getBoolean("archived"), "the database already holds the half-way state");
         ArchivistException waited = assertThrows(ArchivistException.class, () -> fx.records.get(ADMIN, team));
         assertEquals(ErrorCode.CONCURRENT_MODIFICATION, waited.code(), "the reader waited for the unit, in vain");
@@ -85,12 +88,13 @@ class ReadIsolationIT {
     void r8_a_reader_never_sees_an_archive_that_is_then_rolled_back() throws Exception {
         CountDownLatch applied = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> fx.store.unitOfWork().write(WORKSPACE, () -> {
-            fx.store.cascades().archive(archive(team));
-            applied.countDown();
-            await(finish);
-            throw new IllegalStateException("the unit fails after its cascade");
-        }));
+        CompletableFuture<Void> writer =
+                CompletableFuture.runAsync(() -> fx.store.unitOfWork().write(WORKSPACE, () -> {
+                    fx.store.cascades().archive(archive(team));
+                    applied.countDown();
+                    await(finish);
+                    throw new IllegalStateException("the unit fails after its cascade");
+                }));
         await(applied);
         assertThrows(ArchivistException.class, () -> fx.records.get(ADMIN, project));
 
@@ -102,8 +106,13 @@ class ReadIsolationIT {
     }
 
     private static Operation archive(RecordId root) {
-        return Operation.begin(OperationId.of(UUID.randomUUID()), WORKSPACE, OperationKind.ARCHIVE, "alice",
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), List.of(root));
+        return Operation.begin(
+                OperationId.of(UUID.randomUUID()),
+                WORKSPACE,
+                OperationKind.ARCHIVE,
+                "alice",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                List.of(root));
     }
 
     private static void await(CountDownLatch latch) {

@@ -1,17 +1,17 @@
 package io.archivist.adapters.persistence.mongo;
 
+import static io.archivist.adapters.persistence.mongo.MongoFixture.WORKSPACE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,12 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static io.archivist.adapters.persistence.mongo.MongoFixture.WORKSPACE;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * R6 rests on one unique index, without partialFilterExpression (which the test server ignores and
@@ -57,16 +56,23 @@ class UniqueAmongActiveIndexIT {
     void r6_no_index_uses_a_partial_filter_and_one_unique_index_holds_the_claims() {
         List<Document> indexes = records.listIndexes().into(new ArrayList<>());
         indexes.forEach(index -> assertFalse(index.containsKey("partialFilterExpression"), index.toJson()));
-        Document unique = indexes.stream().filter(i -> i.getString("name").equals("records_unique_among_active"))
-                .findFirst().orElseThrow();
+        Document unique = indexes.stream()
+                .filter(i -> i.getString("name").equals("records_unique_among_active"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(true, unique.getBoolean("unique"));
-        assertEquals(List.of("workspace", "claims", "slot"), new ArrayList<>(unique.get("key", Document.class).keySet()));
+        assertEquals(
+                List.of("workspace", "claims", "slot"),
+                new ArrayList<>(unique.get("key", Document.class).keySet()));
     }
 
     @Test
     void r6_the_index_alone_refuses_a_second_active_holder_and_ignores_archived_ones() {
         write(record("a"), true);
-        assertEquals(11000, assertThrows(MongoWriteException.class, () -> write(record("a"), true)).getCode());
+        assertEquals(
+                11000,
+                assertThrows(MongoWriteException.class, () -> write(record("a"), true))
+                        .getCode());
         // Archived records with the same value coexist, with each other and with the active holder.
         write(record("a"), false);
         write(record("a"), false);
@@ -86,17 +92,27 @@ class UniqueAmongActiveIndexIT {
         assertEquals(second.toString(), refused.details().get("holder"));
         records.deleteOne(new Document("_id", second.toString()));
         fx.restore(first);
-        assertEquals(11000, assertThrows(MongoWriteException.class, () -> write(record("a"), true)).getCode());
+        assertEquals(
+                11000,
+                assertThrows(MongoWriteException.class, () -> write(record("a"), true))
+                        .getCode());
     }
 
     @Test
     void r6_the_store_turns_the_index_refusal_into_a_unique_conflict_naming_the_holder() {
         RecordId holder = fx.create("team", Map.of("name", "a"));
-        StoredRecord second = StoredRecord.create(RecordId.of(UUID.randomUUID()), WORKSPACE, "team", Optional.empty(),
-                Map.of("name", "a"), List.of(), "bob", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        StoredRecord second = StoredRecord.create(
+                RecordId.of(UUID.randomUUID()),
+                WORKSPACE,
+                "team",
+                Optional.empty(),
+                Map.of("name", "a"),
+                List.of(),
+                "bob",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
         // No check before the insert: the index refuses it.
-        ArchivistException refused = assertThrows(ArchivistException.class,
-                () -> fx.store.records().insert(second, Map.of("name", "s:a")));
+        ArchivistException refused =
+                assertThrows(ArchivistException.class, () -> fx.store.records().insert(second, Map.of("name", "s:a")));
         assertEquals(ErrorCode.UNIQUE_CONFLICT, refused.code());
         assertEquals(holder.toString(), refused.details().get("holder"));
         assertTrue(fx.find(second.id()).isEmpty());
@@ -104,16 +120,24 @@ class UniqueAmongActiveIndexIT {
 
     /** A team document as the store writes it, active or archived, holding {@code name} (or nothing). */
     private StoredRecord record(String name) {
-        return StoredRecord.create(RecordId.of(UUID.randomUUID()), WORKSPACE, "team", Optional.empty(),
-                name == null ? Map.of() : Map.of("name", name), List.of(), "raw",
+        return StoredRecord.create(
+                RecordId.of(UUID.randomUUID()),
+                WORKSPACE,
+                "team",
+                Optional.empty(),
+                name == null ? Map.of() : Map.of("name", name),
+                List.of(),
+                "raw",
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     private RecordId write(StoredRecord record, boolean active) {
-        StoredRecord stored = active ? record : record.archivedBy(io.archivist.domain.OperationId.of(UUID.randomUUID()),
-                "raw", record.createdAt());
+        StoredRecord stored = active
+                ? record
+                : record.archivedBy(io.archivist.domain.OperationId.of(UUID.randomUUID()), "raw", record.createdAt());
         Map<String, String> values = record.attributes().containsKey("name")
-                ? Map.of("name", "s:" + record.attributes().get("name")) : Map.of();
+                ? Map.of("name", "s:" + record.attributes().get("name"))
+                : Map.of();
         records.insertOne(RecordDocuments.toDocument(stored, values, List.of(), "raw"));
         return record.id();
     }

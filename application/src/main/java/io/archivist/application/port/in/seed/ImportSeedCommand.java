@@ -1,8 +1,7 @@
 package io.archivist.application.port.in.seed;
 
-import io.archivist.domain.SeedFormat;
 import io.archivist.domain.Caller;
-
+import io.archivist.domain.SeedFormat;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,8 +11,8 @@ import java.util.Optional;
  * command line and start-up) the actor is {@code seed} and the seed must name its workspace.
  * The source is read twice (validate, then write), so it must give the same bytes each time.
  */
-public record ImportSeedCommand(SeedSource source, SeedFormat format, Optional<Caller> caller, boolean dryRun,
-                                SeedProgress progress) {
+public record ImportSeedCommand(
+        SeedSource source, SeedFormat format, Optional<Caller> caller, boolean dryRun, SeedProgress progress) {
 
     public ImportSeedCommand {
         Objects.requireNonNull(source, "source");
@@ -23,8 +22,8 @@ public record ImportSeedCommand(SeedSource source, SeedFormat format, Optional<C
     }
 
     /** The command line and start-up: actor {@code seed}, workspace from the seed. */
-    public static ImportSeedCommand asSeedActor(SeedSource source, SeedFormat format, boolean dryRun,
-                                                SeedProgress progress) {
+    public static ImportSeedCommand asSeedActor(
+            SeedSource source, SeedFormat format, boolean dryRun, SeedProgress progress) {
         return new ImportSeedCommand(source, format, Optional.empty(), dryRun, progress);
     }
 

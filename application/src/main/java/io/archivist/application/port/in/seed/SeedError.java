@@ -13,9 +13,22 @@ public record SeedError(Code code, Optional<String> key, long line, String point
 
     /** Stable codes; where an API code fits, it is the same name. */
     public enum Code {
-        MALFORMED_SEED, WORKSPACE_MISMATCH, INVALID_OBJECT_TYPE, TYPE_NOT_FOUND, VALIDATION_FAILED,
-        UNKNOWN_FIELD, READ_ONLY_FIELD, DUPLICATE_KEY, MISSING_PARENT, PARENT_LISTED_AFTER, CYCLE,
-        PARENTS_CHANGED, PARENT_ARCHIVED, UNIQUE_CONFLICT, BAD_DELETED_AT, ARCHIVE_NOT_SUPPORTED
+        MALFORMED_SEED,
+        WORKSPACE_MISMATCH,
+        INVALID_OBJECT_TYPE,
+        TYPE_NOT_FOUND,
+        VALIDATION_FAILED,
+        UNKNOWN_FIELD,
+        READ_ONLY_FIELD,
+        DUPLICATE_KEY,
+        MISSING_PARENT,
+        PARENT_LISTED_AFTER,
+        CYCLE,
+        PARENTS_CHANGED,
+        PARENT_ARCHIVED,
+        UNIQUE_CONFLICT,
+        BAD_DELETED_AT,
+        ARCHIVE_NOT_SUPPORTED
     }
 
     public SeedError {

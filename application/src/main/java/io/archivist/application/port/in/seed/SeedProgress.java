@@ -4,10 +4,12 @@ package io.archivist.application.port.in.seed;
 @FunctionalInterface
 public interface SeedProgress {
 
-    SeedProgress NONE = (phase, records) -> {
-    };
+    SeedProgress NONE = (phase, records) -> {};
 
-    enum Phase { VALIDATING, WRITING }
+    enum Phase {
+        VALIDATING,
+        WRITING
+    }
 
     /** {@code records} of the seed have gone through {@code phase}. */
     void update(Phase phase, long records);

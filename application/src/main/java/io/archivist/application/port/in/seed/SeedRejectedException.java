@@ -2,7 +2,6 @@ package io.archivist.application.port.in.seed;
 
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
-
 import java.util.List;
 import java.util.Map;
 
@@ -19,9 +18,10 @@ public class SeedRejectedException extends ArchivistException {
     private final long errorCount;
 
     public SeedRejectedException(List<SeedError> errors, long errorCount) {
-        super(ErrorCode.VALIDATION_FAILED, summary(errors, errorCount), Map.of(
-                "errors", errors.stream().map(SeedError::toDetails).toList(),
-                "error_count", errorCount));
+        super(
+                ErrorCode.VALIDATION_FAILED,
+                summary(errors, errorCount),
+                Map.of("errors", errors.stream().map(SeedError::toDetails).toList(), "error_count", errorCount));
         this.errors = List.copyOf(errors);
         this.errorCount = errorCount;
     }

@@ -1,7 +1,6 @@
 package io.archivist.application.port.in.seed;
 
 import io.archivist.domain.WorkspaceId;
-
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,15 @@ import java.util.TreeMap;
  * {@code warnings} (at most a few hundred of {@code warningCount}) name records whose state in the
  * workspace differs from the seed's and was kept: a seed never archives or restores a record that exists.
  */
-public record SeedReport(WorkspaceId workspace, boolean dryRun, long records, Counts objectTypes,
-                         Map<String, Counts> recordsPerType, long operationsCreated, List<String> warnings,
-                         long warningCount) {
+public record SeedReport(
+        WorkspaceId workspace,
+        boolean dryRun,
+        long records,
+        Counts objectTypes,
+        Map<String, Counts> recordsPerType,
+        long operationsCreated,
+        List<String> warnings,
+        long warningCount) {
 
     public SeedReport {
         recordsPerType = Collections.unmodifiableMap(new TreeMap<>(recordsPerType));

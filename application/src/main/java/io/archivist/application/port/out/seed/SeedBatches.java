@@ -1,7 +1,6 @@
 package io.archivist.application.port.out.seed;
 
 import io.archivist.domain.StoredRecord;
-
 import java.util.List;
 import java.util.Map;
 

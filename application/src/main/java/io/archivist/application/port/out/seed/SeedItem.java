@@ -16,13 +16,19 @@ public sealed interface SeedItem {
     SeedPosition position();
 
     /** The seed's {@code workspace}. */
-    record WorkspaceEntry(String name, SeedPosition position) implements SeedItem {
-    }
+    record WorkspaceEntry(String name, SeedPosition position) implements SeedItem {}
 
     /** One entry of {@code object_types}: {@code name, archivable, parents, unique, retention}. */
-    record TypeEntry(String name, Optional<Boolean> archivable, List<String> parents, List<String> unique,
-                     Optional<String> retention, Set<String> otherFields, List<String> problems,
-                     SeedPosition position) implements SeedItem {
+    record TypeEntry(
+            String name,
+            Optional<Boolean> archivable,
+            List<String> parents,
+            List<String> unique,
+            Optional<String> retention,
+            Set<String> otherFields,
+            List<String> problems,
+            SeedPosition position)
+            implements SeedItem {
 
         public TypeEntry {
             archivable = archivable == null ? Optional.empty() : archivable;
@@ -40,9 +46,16 @@ public sealed interface SeedItem {
      * whether it is a time). Attribute values are plain Java values (String, Number,
      * Boolean, null, List, Map).
      */
-    record RecordEntry(String key, String type, Map<String, Object> attributes, List<String> parents,
-                       Optional<String> deletedAt, Set<String> otherFields, List<String> problems,
-                       SeedPosition position) implements SeedItem {
+    record RecordEntry(
+            String key,
+            String type,
+            Map<String, Object> attributes,
+            List<String> parents,
+            Optional<String> deletedAt,
+            Set<String> otherFields,
+            List<String> problems,
+            SeedPosition position)
+            implements SeedItem {
 
         public RecordEntry {
             attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(attributes);

@@ -1,7 +1,6 @@
 package io.archivist.application.port.out.seed;
 
 import io.archivist.domain.SeedFormat;
-
 import java.io.InputStream;
 
 /**

@@ -82,8 +82,8 @@ final class JdbcCascades implements RecordCascades {
                     Restored restored =
                             db.cascades.collectRestore(c, workspace, operation.id(), root, archivedBy, listLimit);
                     Blocker.requireCascadeWithin(restored.countsPerType(), maxRecords);
-                    // The operation's rows may hold earlier roots of this restore, active again: the conditions skip
-                    // them.
+                    // The operation's rows may hold earlier roots of this restore, active again:
+                    // the conditions skip them.
                     // R6: re-claims the unique values; a value an active record holds fails this statement.
                     // CASE: no index on these columns may start the statement (see CascadeQueries).
                     updateUniqueValues(

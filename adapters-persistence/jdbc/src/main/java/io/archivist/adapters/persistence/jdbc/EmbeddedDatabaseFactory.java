@@ -2,10 +2,10 @@ package io.archivist.adapters.persistence.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +33,15 @@ class EmbeddedDatabaseFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseFactory.class);
 
+    /**
+     * The pools this factory made, closed when the context stops. Not the bean's own pre-destroy: Micronaut
+     * Data puts a proxy around every DataSource bean, and that proxy is what a bean's disposal is handed.
+     */
+    private final List<HikariDataSource> pools = new CopyOnWriteArrayList<>();
+
     /** Named "default", as datasources.default.* names its pool: Micronaut Data's managers are made per named DataSource. */
     @Singleton
     @Named("default")
-    @Bean(preDestroy = "close")
     HikariDataSource embeddedDataSource(@Value("${archivist.data-dir:data}") String dataDir) {
         Path directory = ownerOnlyDirectory(Path.of(dataDir).toAbsolutePath().normalize());
         Path file = directory.resolve("archivist");
@@ -46,7 +53,9 @@ class EmbeddedDatabaseFactory {
         config.setMaximumPoolSize(10);
         LOG.info("No datasources.default.url configured: using the embedded H2 database {}.mv.db", file);
         try {
-            return new HikariDataSource(config);
+            HikariDataSource pool = new HikariDataSource(config);
+            pools.add(pool);
+            return pool;
         } catch (RuntimeException e) {
             if (!inUse(e)) {
                 throw e;
@@ -56,6 +65,12 @@ class EmbeddedDatabaseFactory {
             throw new IllegalStateException("the embedded database under " + directory
                     + " is in use by another process (a running service?); stop it first");
         }
+    }
+
+    /** Closes the embedded pools, and with their last connection the database file. */
+    @PreDestroy
+    void close() {
+        pools.forEach(HikariDataSource::close);
     }
 
     /** H2's DATABASE_ALREADY_OPEN_1 (90020): another process holds the file's lock. */

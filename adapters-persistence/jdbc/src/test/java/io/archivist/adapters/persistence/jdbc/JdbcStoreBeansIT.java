@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdempotencyStore;
 import io.archivist.application.port.out.OperationLog;
@@ -49,12 +50,15 @@ class JdbcStoreBeansIT {
     @Test
     void with_no_configuration_the_store_is_an_h2_file_under_the_data_directory() throws Exception {
         Path dataDir = Path.of("target", "beans-" + UUID.randomUUID());
+        HikariDataSource pool;
         try (ApplicationContext context = start(Map.of("archivist.data-dir", dataDir.toString()))) {
             PORTS.forEach(port -> assertTrue(context.containsBean(port), port.getSimpleName()));
             assertInstanceOf(H2Dialect.class, context.getBean(JdbcDatabase.class).dialect);
             definesAndReadsAType(context);
             assertTrue(Files.exists(dataDir.resolve("archivist.mv.db")), "the database file is under " + dataDir);
+            pool = context.getBean(DataSource.class).unwrap(HikariDataSource.class);
         }
+        assertTrue(pool.isClosed(), "stopping the service closes the embedded pool, and so the database file");
     }
 
     @Test

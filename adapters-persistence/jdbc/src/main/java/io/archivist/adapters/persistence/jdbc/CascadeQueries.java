@@ -79,9 +79,11 @@ abstract class CascadeQueries {
 
     /**
      * From the records {@code seed} selects (columns workspace, id, type), every record reached
-     * through children ({@code down}) or parents that satisfies {@code follow} (on alias c).
+     * through children ({@code down}) or parents that satisfies {@code follow} (on alias c). With
+     * {@code customPlans} the walk and the rest of its transaction plan each statement with its own
+     * values (see Dialect#customPlans): archives and restores, not purges.
      */
-    record Walk(Query seed, boolean down, Query follow) {}
+    record Walk(Query seed, boolean down, Query follow, boolean customPlans) {}
 
     /** A record is archived, or active: CASE, so that no partial index on deleted_at can start the join. */
     static final String ARCHIVED = "CASE WHEN %1$s.deleted_at IS NULL THEN 0 ELSE 1 END = 1";
@@ -164,7 +166,8 @@ abstract class CascadeQueries {
                     new Walk(
                             seed(workspace, "id = ?", List.of(target), activeOnly),
                             false,
-                            Query.of(activeOnly ? ACTIVE : "1 = 1")),
+                            Query.of(activeOnly ? ACTIVE : "1 = 1"),
+                            false),
                     new IntoRun(run));
             return sql.count(
                             connection,
@@ -201,7 +204,8 @@ abstract class CascadeQueries {
                         List.copyOf(roots),
                         activeOnly),
                 true,
-                Query.of(activeOnly ? ACTIVE : "1 = 1"));
+                Query.of(activeOnly ? ACTIVE : "1 = 1"),
+                activeOnly);
     }
 
     private static Query seed(WorkspaceId workspace, String idCondition, List<RecordId> ids, boolean activeOnly) {
@@ -247,7 +251,8 @@ abstract class CascadeQueries {
                                 root,
                                 archivedBy),
                         true,
-                        ofTheOperation),
+                        ofTheOperation,
+                        true),
                 candidates);
         // A candidate stays archived when a parent outside the candidates is archived, and so do the
         // candidates below it (I1). The CASE asks "outside the candidates?" first: most candidates
@@ -267,7 +272,8 @@ abstract class CascadeQueries {
                                                 + ARCHIVED.formatted("p")
                                                 + sql.dialect().optimizationFence() + ") THEN 1 ELSE 0 END = 1"),
                         true,
-                        in("c.id", candidates).add(" AND ").add(ofTheOperation)),
+                        in("c.id", candidates).add(" AND ").add(ofTheOperation),
+                        true),
                 new IntoRun(blocked));
         return runs;
     }

@@ -44,7 +44,7 @@ final class PostgresDialect extends Dialect {
     }
 
     /**
-     * A cascade's statements are planned with their own values and the tables' sizes of the moment.
+     * An archive's and a restore's statements are planned with their own values and the tables' sizes of the moment.
      * After a few runs of one prepared statement on a pooled connection PostgreSQL may switch to a
      * generic plan, made once and kept: costed without the values (a 3-record set and a 100,000-record
      * one get the same plan) and with the table sizes of when it was made (operation_records grows by
@@ -53,7 +53,8 @@ final class PostgresDialect extends Dialect {
      * made early scanned all of operation_records for each 3-record archive of another workspace
      * (half a second each, while a neighbour cascaded). A cascade has a handful of statements, so
      * planning each costs nothing that shows; seed imports and single-record writes, which run the
-     * same statements thousands of times, keep PostgreSQL's choice.
+     * same statements thousands of times, keep PostgreSQL's choice, and so do purges: planned with their
+     * values, a 100,000-record purge ran three times slower (bench P3 0.33 against 0.92).
      */
     @Override
     String customPlans() {

@@ -32,9 +32,8 @@ final class RecursiveCascadeQueries extends CascadeQueries {
         } else {
             insert.add("SELECT workspace, ?, id, type FROM w", ((IntoOperation) target).operation());
         }
-        // The walk starts every cascade: it asks for custom plans for the rest of it (see Dialect#customPlans).
-        sql.update(
-                connection,
-                Query.of(sql.dialect().customPlans() + sql.dialect().deepRecursion(insert.sql()), insert.params()));
+        // The walk starts its cascade: it asks for custom plans for the rest of it where it should (see Walk).
+        String customPlans = walk.customPlans() ? sql.dialect().customPlans() : "";
+        sql.update(connection, Query.of(customPlans + sql.dialect().deepRecursion(insert.sql()), insert.params()));
     }
 }

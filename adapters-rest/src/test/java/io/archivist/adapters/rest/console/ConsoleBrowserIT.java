@@ -4,23 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.archivist.adapters.rest.RunningService;
+import io.archivist.adapters.rest.RunningServiceExtension;
+import io.archivist.adapters.rest.Tokens;
 import io.archivist.adapters.rest.security.TokenMinter;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -29,34 +30,25 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * its own workspace, so that none sees another's records. Screenshots of the list and of the
  * preview dialogs are saved as target/console-*.png for a reviewer to look at.
  */
+@ExtendWith(RunningServiceExtension.class)
 class ConsoleBrowserIT {
 
-    private static final String SECRET = "console-browser-tests-hs256-secret-0123456789";
     private static final Path WORK = Path.of("target", "console-tests");
 
     private static final AtomicInteger WORKSPACES = new AtomicInteger();
 
-    private static EmbeddedServer server;
+    private static RunningService service;
     private static ChromeDriver browser;
 
     private String workspace;
     private ServiceApi admin;
     private ConsolePage console;
 
+    /** The service on a fresh H2 file (RunningServiceExtension's default), and the browser. */
     @BeforeAll
-    static void startServiceAndBrowser() {
+    static void startServiceAndBrowser(RunningService started) {
         HeadlessChromium.assumeInstalled();
-        server = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port",
-                        -1,
-                        "archivist.data-dir",
-                        WORK.resolve("data-" + UUID.randomUUID()).toString(), // a fresh H2 file
-                        "archivist.jwt.secret",
-                        SECRET,
-                        "archivist.retention.enabled",
-                        false));
+        service = started;
         browser = HeadlessChromium.start(WORK);
     }
 
@@ -65,16 +57,12 @@ class ConsoleBrowserIT {
         if (browser != null) {
             browser.quit();
         }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @BeforeEach
     void newWorkspace() {
         workspace = "acme-" + WORKSPACES.incrementAndGet();
-        admin = new ServiceApi(
-                baseUrl(), server.getApplicationContext().getBean(JsonMapper.class), token("alice", "ADMIN"));
+        admin = new ServiceApi(baseUrl(), service.bean(JsonMapper.class), token("alice", "ADMIN"));
         admin.defineType("customer", List.of(), List.of("email"));
         admin.defineType("order", List.of("customer"), List.of());
         admin.defineType("note", List.of("order"), List.of());
@@ -273,7 +261,7 @@ class ConsoleBrowserIT {
 
     private String token(String sub, String... roles) {
         return TokenMinter.hs256(
-                SECRET.getBytes(StandardCharsets.UTF_8),
+                Tokens.SECRET.getBytes(StandardCharsets.UTF_8),
                 sub,
                 List.of(roles),
                 workspace,
@@ -282,7 +270,7 @@ class ConsoleBrowserIT {
     }
 
     private static String baseUrl() {
-        return server.getURL().toString();
+        return service.url();
     }
 
     private static List<String> sorted(List<String> keys) {

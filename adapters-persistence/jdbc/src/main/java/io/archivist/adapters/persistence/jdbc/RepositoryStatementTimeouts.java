@@ -4,10 +4,7 @@ import io.micronaut.data.connection.ConnectionDefinition;
 import io.micronaut.data.connection.ConnectionStatus;
 import io.micronaut.data.connection.ConnectionSynchronization;
 import io.micronaut.data.connection.support.ConnectionCustomizer;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.function.Function;
 
 /**
@@ -28,23 +25,8 @@ final class RepositoryStatementTimeouts implements ConnectionCustomizer<Connecti
     @Override
     public <R> Function<ConnectionStatus<Connection>, R> intercept(
             Function<ConnectionStatus<Connection>, R> operation) {
-        return status -> operation.apply(status.isNew() ? status : new Joined(status, timed(status.getConnection())));
-    }
-
-    private Connection timed(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(
-                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                    Object result;
-                    try {
-                        result = method.invoke(connection, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (result instanceof Statement statement) {
-                        statement.setQueryTimeout(seconds);
-                    }
-                    return result;
-                });
+        return status -> operation.apply(
+                status.isNew() ? status : new Joined(status, new TimedConnection(status.getConnection(), seconds)));
     }
 
     /** The joined status as Micronaut made it, with the timed connection in place of its own. */

@@ -50,14 +50,7 @@ final class Sql {
      * max_statement_time, H2 checks it while it runs).
      */
     private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        try {
-            statement.setQueryTimeout(timeoutSeconds);
-        } catch (SQLException | RuntimeException e) {
-            statement.close(); // the caller never gets it, so it would never be closed
-            throw e;
-        }
-        return statement;
+        return TimedConnection.withTimeout(connection.prepareStatement(sql), timeoutSeconds);
     }
 
     Dialect dialect() {

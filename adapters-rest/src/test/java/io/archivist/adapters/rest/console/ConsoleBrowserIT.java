@@ -5,80 +5,35 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.archivist.adapters.rest.security.TokenMinter;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.chrome.ChromeDriver;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The web console (issue 8) in a real headless Chromium, against the service started on the
- * embedded default (a fresh H2 file under target/), used as a person uses it. Each test works in
- * its own workspace, so that none sees another's records. Screenshots of the list and of the
+ * embedded default, used as a person uses it (ConsoleService). Screenshots of the list and of the
  * preview dialogs are saved as target/console-*.png for a reviewer to look at.
  */
 class ConsoleBrowserIT {
 
-    private static final String SECRET = "console-browser-tests-hs256-secret-0123456789";
-    private static final Path WORK = Path.of("target", "console-tests");
-
-    private static final AtomicInteger WORKSPACES = new AtomicInteger();
-
-    private static EmbeddedServer server;
-    private static ChromeDriver browser;
+    @RegisterExtension
+    static final ConsoleService SERVICE = new ConsoleService();
 
     private String workspace;
     private ServiceApi admin;
     private ConsolePage console;
 
-    @BeforeAll
-    static void startServiceAndBrowser() {
-        HeadlessChromium.assumeInstalled();
-        server = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port",
-                        -1,
-                        "archivist.data-dir",
-                        WORK.resolve("data-" + UUID.randomUUID()).toString(), // a fresh H2 file
-                        "archivist.jwt.secret",
-                        SECRET,
-                        "archivist.retention.enabled",
-                        false));
-        browser = HeadlessChromium.start(WORK);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @BeforeEach
     void newWorkspace() {
-        workspace = "acme-" + WORKSPACES.incrementAndGet();
-        admin = new ServiceApi(
-                baseUrl(), server.getApplicationContext().getBean(JsonMapper.class), token("alice", "ADMIN"));
-        admin.defineType("customer", List.of(), List.of("email"));
-        admin.defineType("order", List.of("customer"), List.of());
-        admin.defineType("note", List.of("order"), List.of());
-        console = new ConsolePage(browser, baseUrl()).open();
+        workspace = SERVICE.workspace();
+        admin = SERVICE.admin();
+        console = SERVICE.console();
     }
 
     @Test
@@ -252,37 +207,8 @@ class ConsoleBrowserIT {
         assertEquals(List.of(), console.recordButtons());
     }
 
-    @Test
-    void r10_aStaleRecordPageShowsTheProblemDetailAndChangesNothing() {
-        String soylent = admin.create("customer", "soylent", Map.of("name", "Soylent", "email", "green@soylent.test"));
-        console.signIn(token("alice", "ADMIN"));
-        console.list("customer", "Active").openRecord("soylent");
-
-        // Someone else changes the record while the page is open.
-        admin.call("PATCH", "/records/" + soylent, Map.of("attributes", Map.of("name", "Soylent Corp")), Map.of());
-        console.recordAction("Archive");
-        String message = console.confirm();
-
-        ServiceApi.Answer stale =
-                admin.call("PATCH", "/records/" + soylent, Map.of("archived", true), Map.of("If-Match", "\"1\""));
-        assertEquals(412, stale.status());
-        assertTrue(console.errorShown());
-        assertEquals(stale.detail(), message);
-        assertEquals(null, admin.get(soylent).body().get("deleted_at"), "nothing changed");
-    }
-
     private String token(String sub, String... roles) {
-        return TokenMinter.hs256(
-                SECRET.getBytes(StandardCharsets.UTF_8),
-                sub,
-                List.of(roles),
-                workspace,
-                Duration.ofHours(1),
-                Instant.now());
-    }
-
-    private static String baseUrl() {
-        return server.getURL().toString();
+        return SERVICE.token(sub, roles);
     }
 
     private static List<String> sorted(List<String> keys) {

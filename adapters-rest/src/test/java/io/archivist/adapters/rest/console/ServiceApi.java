@@ -41,13 +41,12 @@ final class ServiceApi {
     }
 
     void defineType(String name, List<String> parents, List<String> unique) {
-        expect(
-                200,
-                call(
-                        "PUT",
-                        "/object-types/" + name,
-                        Map.of("archivable", true, "parents", parents, "unique", unique),
-                        Map.of()));
+        defineType(name, Map.of("archivable", true, "parents", parents, "unique", unique));
+    }
+
+    /** Defines a type from its whole definition (docs/api.md: archivable, parents, unique, retention). */
+    void defineType(String name, Map<String, Object> definition) {
+        expect(200, call("PUT", "/object-types/" + name, definition, Map.of()));
     }
 
     /** Creates a record and returns its id. */
@@ -59,6 +58,13 @@ final class ServiceApi {
                         "/records",
                         Map.of("type", type, "key", key, "attributes", attributes, "parents", List.of(parents)),
                         Map.of()));
+        return (String) created.body().get("id");
+    }
+
+    /** Creates a record without a key (a key is optional) and returns its id. */
+    String createWithoutKey(String type, Map<String, Object> attributes) {
+        Answer created =
+                expect(201, call("POST", "/records", Map.of("type", type, "attributes", attributes), Map.of()));
         return (String) created.body().get("id");
     }
 

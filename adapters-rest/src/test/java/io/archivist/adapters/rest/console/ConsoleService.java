@@ -1,0 +1,104 @@
+package io.archivist.adapters.rest.console;
+
+import io.archivist.adapters.rest.security.TokenMinter;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The browser tests' fixture: the service on the embedded default (a fresh H2 file under target/)
+ * and one headless Chromium for a test class; for each test, a workspace of its own (so that none
+ * sees another's records) with the types customer ← order ← note, an admin's API, and the console
+ * opened signed out. Register it as a static field with {@code @RegisterExtension}.
+ */
+final class ConsoleService implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+
+    private static final String SECRET = "console-browser-tests-hs256-secret-0123456789";
+    private static final Path WORK = Path.of("target", "console-tests");
+    private static final AtomicInteger WORKSPACES = new AtomicInteger();
+
+    private EmbeddedServer server;
+    private ChromeDriver browser;
+    private String workspace;
+    private ServiceApi admin;
+    private ConsolePage console;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        HeadlessChromium.assumeInstalled();
+        server = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.of(
+                        "micronaut.server.port",
+                        -1,
+                        "archivist.data-dir",
+                        WORK.resolve("data-" + UUID.randomUUID()).toString(), // a fresh H2 file
+                        "archivist.jwt.secret",
+                        SECRET,
+                        "archivist.retention.enabled",
+                        false));
+        browser = HeadlessChromium.start(WORK);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        workspace = "acme-" + WORKSPACES.incrementAndGet();
+        admin = new ServiceApi(
+                baseUrl(), server.getApplicationContext().getBean(JsonMapper.class), token("alice", "ADMIN"));
+        admin.defineType("customer", List.of(), List.of("email"));
+        admin.defineType("order", List.of("customer"), List.of());
+        admin.defineType("note", List.of("order"), List.of());
+        console = new ConsolePage(browser, baseUrl()).open();
+    }
+
+    String workspace() {
+        return workspace;
+    }
+
+    /** The API as the admin alice of this test's workspace. */
+    ServiceApi admin() {
+        return admin;
+    }
+
+    ConsolePage console() {
+        return console;
+    }
+
+    /** A token of this test's workspace, signed for the service. */
+    String token(String sub, String... roles) {
+        return TokenMinter.hs256(
+                SECRET.getBytes(StandardCharsets.UTF_8),
+                sub,
+                List.of(roles),
+                workspace,
+                Duration.ofHours(1),
+                Instant.now());
+    }
+
+    private String baseUrl() {
+        return server.getURL().toString();
+    }
+}

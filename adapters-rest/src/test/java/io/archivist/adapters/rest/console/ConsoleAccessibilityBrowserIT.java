@@ -118,18 +118,17 @@ class ConsoleAccessibilityBrowserIT {
         console.signIn(SERVICE.token("alice", "ADMIN"));
         console.list("customer", "Active");
 
+        // The innermost element that holds each text (the key's link, the value's cell or span) says dir=auto.
         assertEquals(
                 List.of("auto", "auto"),
-                console.js("const link = [...document.querySelectorAll('#records tbody a')]"
-                        + ".find((e) => e.textContent === 'shalom');"
-                        + " const cell = [...document.querySelectorAll('#records tbody td')]"
-                        + ".find((e) => e.textContent === 'שלום עליכם');"
-                        + " return [link.getAttribute('dir'), cell.getAttribute('dir')]"));
+                console.js("const holder = (text) => [...document.querySelectorAll('#records tbody *')]"
+                        + ".filter((e) => e.textContent === text).pop();"
+                        + " return [holder('shalom').getAttribute('dir'), holder('שלום עליכם').getAttribute('dir')]"));
         console.openRecord("shalom");
         assertEquals(
                 "auto",
-                console.js("return [...document.querySelectorAll('#attributes td')]"
-                        + ".find((e) => e.textContent === 'שלום עליכם').getAttribute('dir')"));
+                console.js("return [...document.querySelectorAll('#attributes *')]"
+                        + ".filter((e) => e.textContent === 'שלום עליכם').pop().getAttribute('dir')"));
         assertEquals(
                 "auto", console.js("return document.querySelector('#record-title [dir=auto]').getAttribute('dir')"));
     }
@@ -154,12 +153,14 @@ class ConsoleAccessibilityBrowserIT {
         console.list("customer", "Archived").select("hooli", "piedpiper");
         assertFalse(console.scrollsSideways(), "the archived list with its bulk bar");
         assertTrue(console.withinWidth(console.bulkButton("Delete permanently")), "Delete permanently is not cut off");
+        console.screenshot("narrow-list");
         String preview = console.bulk("Delete permanently");
         assertTrue(preview.contains("2 selected records"), preview);
         assertFalse(console.scrollsSideways(), "the dialog");
         console.cancel();
         console.openRecord("hooli");
         assertFalse(console.scrollsSideways(), "a record page");
+        console.screenshot("narrow-record");
         console.assertAccessible("a record page at 390 px");
     }
 }

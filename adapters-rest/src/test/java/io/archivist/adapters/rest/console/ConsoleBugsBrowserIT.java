@@ -77,6 +77,7 @@ class ConsoleBugsBrowserIT {
         String listNote = console.list("customer", "Active").roleNote();
         console.openRecord("wayne");
 
+        console.screenshot("member-record");
         String page = console.recordText();
         assertFalse(Pattern.compile("\\bnull\\b").matcher(page).find(), page);
         String note = console.roleNote();
@@ -129,6 +130,7 @@ class ConsoleBugsBrowserIT {
 
         console.go("#/records/" + UUID.randomUUID());
         assertTrue(console.recordFailed());
+        console.screenshot("record-unavailable");
         String page = console.recordText();
         assertFalse(page.contains("Loading"), page);
         assertTrue(page.contains("cannot be shown") && page.contains("does not exist"), page);
@@ -224,6 +226,7 @@ class ConsoleBugsBrowserIT {
         assertEquals(Instant.parse(purgeAfter), Instant.parse(inList.get(1)));
         console.openRecord("t-1");
         List<String> onPage = console.retention("#record-view");
+        console.screenshot("record-retention");
         assertEquals(inList, onPage);
         assertFalse(onPage.get(2).isBlank(), "the exact time is in the tooltip");
         assertFalse(console.recordText().contains(purgeAfter), "no raw ISO time on the page");

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,17 +21,8 @@ class ConsoleAccessibilityBrowserIT {
     @RegisterExtension
     static final ConsoleService SERVICE = new ConsoleService();
 
-    private ServiceApi admin;
-    private ConsolePage console;
-
-    @BeforeEach
-    void newWorkspace() {
-        admin = SERVICE.admin();
-        console = SERVICE.console();
-    }
-
     @Test
-    void axe_findsNothingSeriousOnAnyPageOrDialog() {
+    void axe_findsNothingSeriousOnAnyPageOrDialog(ServiceApi admin, ConsolePage console) {
         String acme = admin.create("customer", "acme", Map.of("name", "Acme", "email", "ops@acme.test"));
         admin.create("order", "acme-1", Map.of("total", 120, "status", "open"), acme);
         admin.createWithoutKey("customer", Map.of("name", "No key", "email", "nokey@example.test"));
@@ -75,10 +64,8 @@ class ConsoleAccessibilityBrowserIT {
     }
 
     @Test
-    void focus_followsEachActionAndIsNeverLostToTheBody() {
-        IntStream.rangeClosed(1, 27)
-                .mapToObj(i -> "c%02d".formatted(i))
-                .forEach(key -> admin.create("customer", key, Map.of("name", key, "email", key + "@example.test")));
+    void focus_followsEachActionAndIsNeverLostToTheBody(ServiceApi admin, ConsolePage console) {
+        admin.createCustomers(ServiceApi.pageAndABitKeys());
         console.signIn(SERVICE.token("alice", "ADMIN"));
         console.list("customer", "Active");
         assertNotEquals("body", console.focused(), "after signing in");
@@ -102,7 +89,7 @@ class ConsoleAccessibilityBrowserIT {
     }
 
     @Test
-    void focus_isDrawnAroundWhatTheKeyboardReaches() {
+    void focus_isDrawnAroundWhatTheKeyboardReaches(ServiceApi admin, ConsolePage console) {
         admin.create("customer", "acme", Map.of("name", "Acme", "email", "ops@acme.test"));
         console.signIn(SERVICE.token("alice", "ADMIN"));
         console.list("customer", "Active");
@@ -113,7 +100,7 @@ class ConsoleAccessibilityBrowserIT {
     }
 
     @Test
-    void userTextIsShownInItsOwnDirection() {
+    void userTextIsShownInItsOwnDirection(ServiceApi admin, ConsolePage console) {
         admin.create("customer", "shalom", Map.of("name", "שלום עליכם", "email", "shalom@example.test"));
         console.signIn(SERVICE.token("alice", "ADMIN"));
         console.list("customer", "Active");
@@ -134,7 +121,7 @@ class ConsoleAccessibilityBrowserIT {
     }
 
     @Test
-    void at390PxWideNothingScrollsSideways_andDeletePermanentlyIsReachable() {
+    void at390PxWideNothingScrollsSideways_andDeletePermanentlyIsReachable(ServiceApi admin, ConsolePage console) {
         for (String key : List.of("hooli", "piedpiper", "raviga")) {
             String id = admin.create(
                     "customer",

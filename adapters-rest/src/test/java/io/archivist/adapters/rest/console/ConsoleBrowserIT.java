@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,25 +23,14 @@ class ConsoleBrowserIT {
     @RegisterExtension
     static final ConsoleService SERVICE = new ConsoleService();
 
-    private String workspace;
-    private ServiceApi admin;
-    private ConsolePage console;
-
-    @BeforeEach
-    void newWorkspace() {
-        workspace = SERVICE.workspace();
-        admin = SERVICE.admin();
-        console = SERVICE.console();
-    }
-
     @Test
-    void s3_signInShowsWhoWorkspaceAndRoles() {
+    void s3_signInShowsWhoWorkspaceAndRoles(ConsolePage console) {
         console.signIn(token("alice", "ADMIN", "JOURNEY_MANAGER"));
 
         String who = console.signedInAs();
         assertTrue(
                 who.contains("alice")
-                        && who.contains(workspace)
+                        && who.contains(SERVICE.workspace())
                         && who.contains("ADMIN")
                         && who.contains("JOURNEY_MANAGER"),
                 who);
@@ -51,12 +38,12 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void s3_aRefusedTokenShowsTheProblemDetailNotAStatusCode() {
+    void s3_aRefusedTokenShowsTheProblemDetailNotAStatusCode(ServiceApi admin, ConsolePage console) {
         String forged = TokenMinter.hs256(
                 "another-secret-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8),
                 "mallory",
                 List.of("ADMIN"),
-                workspace,
+                SERVICE.workspace(),
                 Duration.ofHours(1),
                 Instant.now());
         ServiceApi.Answer refused = admin.as(forged).call("GET", "/object-types", null, Map.of());
@@ -74,7 +61,8 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void r1_archivingARecordMovesItAndItsDependentsFromTheActiveToTheArchivedList() {
+    void r1_archivingARecordMovesItAndItsDependentsFromTheActiveToTheArchivedList(
+            ServiceApi admin, ConsolePage console) {
         String acme = admin.create("customer", "acme", Map.of("name", "Acme", "email", "ops@acme.test"));
         String firstOrder = admin.create("order", "acme-1", Map.of("total", 120, "status", "open"), acme);
         admin.create("order", "acme-2", Map.of("total", 80, "status", "paid"), acme);
@@ -107,7 +95,8 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void r5_restoreBringsBackExactlyTheRecordsArchivedTogether_andShowsWhatBlocks() {
+    void r5_restoreBringsBackExactlyTheRecordsArchivedTogether_andShowsWhatBlocks(
+            ServiceApi admin, ConsolePage console) {
         String initech = admin.create("customer", "initech", Map.of("name", "Initech", "email", "bill@initech.test"));
         admin.create("order", "initech-1", Map.of("total", 10), initech);
         String second = admin.create("order", "initech-2", Map.of("total", 20), initech);
@@ -132,7 +121,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void r3_deleteTwiceToDestroy() {
+    void r3_deleteTwiceToDestroy(ServiceApi admin, ConsolePage console) {
         String umbrella = admin.create("customer", "umbrella", Map.of("name", "Umbrella", "email", "hq@umbrella.test"));
         admin.create("order", "umbrella-1", Map.of("total", 99), umbrella);
         console.signIn(token("alice", "ADMIN"));
@@ -153,10 +142,8 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void r12_bulkArchiveOfThreeRows() {
-        for (String key : List.of("hooli", "piedpiper", "raviga", "bachmanity")) {
-            admin.create("customer", key, Map.of("name", key, "email", key + "@example.test"));
-        }
+    void r12_bulkArchiveOfThreeRows(ServiceApi admin, ConsolePage console) {
+        admin.createCustomers(List.of("hooli", "piedpiper", "raviga", "bachmanity"));
         console.signIn(token("alice", "ADMIN"));
 
         console.list("customer", "Active").select("hooli", "piedpiper", "raviga");
@@ -175,10 +162,9 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void s4_theListPagesWithLoadMoreOnTheKeysetCursor() {
-        List<String> keys =
-                IntStream.rangeClosed(1, 27).mapToObj(i -> "c%02d".formatted(i)).toList();
-        keys.forEach(key -> admin.create("customer", key, Map.of("name", key, "email", key + "@example.test")));
+    void s4_theListPagesWithLoadMoreOnTheKeysetCursor(ServiceApi admin, ConsolePage console) {
+        List<String> keys = ServiceApi.pageAndABitKeys();
+        admin.createCustomers(keys);
         console.signIn(token("alice", "MEMBER"));
 
         assertEquals(25, console.list("customer", "Active").keys().size(), "a page of 25");
@@ -189,7 +175,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void s3_aMemberSeesNoLifecycleButtons() {
+    void s3_aMemberSeesNoLifecycleButtons(ServiceApi admin, ConsolePage console) {
         String stark = admin.create("customer", "stark", Map.of("name", "Stark", "email", "tony@stark.test"));
         admin.create("customer", "wayne", Map.of("name", "Wayne", "email", "bruce@wayne.test"));
         admin.delete(stark);

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,20 +22,9 @@ class ConsoleBugsBrowserIT {
     @RegisterExtension
     static final ConsoleService SERVICE = new ConsoleService();
 
-    private ServiceApi admin;
-    private ConsolePage console;
-
-    @BeforeEach
-    void newWorkspace() {
-        admin = SERVICE.admin();
-        console = SERVICE.console();
-    }
-
     @Test
-    void bug1_aDoubleClickedBulkRestoreRunsOnce() {
-        for (String key : List.of("hooli", "piedpiper", "raviga")) {
-            admin.delete(admin.create("customer", key, Map.of("name", key, "email", key + "@example.test")));
-        }
+    void bug1_aDoubleClickedBulkRestoreRunsOnce(ServiceApi admin, ConsolePage console) {
+        admin.createCustomers(List.of("hooli", "piedpiper", "raviga")).forEach(admin::delete);
         console.signIn(SERVICE.token("alice", "ADMIN"));
         console.list("customer", "Archived").select("hooli", "piedpiper", "raviga");
         console.countChanges();
@@ -54,7 +42,7 @@ class ConsoleBugsBrowserIT {
     }
 
     @Test
-    void bug1_aDoubleClickedPermanentDeleteRunsOnce() {
+    void bug1_aDoubleClickedPermanentDeleteRunsOnce(ServiceApi admin, ConsolePage console) {
         String umbrella = admin.create("customer", "umbrella", Map.of("name", "Umbrella", "email", "hq@umbrella.test"));
         admin.create("order", "umbrella-1", Map.of("total", 99), umbrella);
         admin.delete(umbrella);
@@ -73,7 +61,7 @@ class ConsoleBugsBrowserIT {
     }
 
     @Test
-    void bug2_aMembersRecordPageShowsNoNull_andSaysWhatAMemberMayDo() {
+    void bug2_aMembersRecordPageShowsNoNull_andSaysWhatAMemberMayDo(ServiceApi admin, ConsolePage console) {
         admin.create("customer", "wayne", Map.of("name", "Wayne", "email", "bruce@wayne.test"));
         console.signIn(SERVICE.token("bob", "MEMBER"));
 
@@ -94,7 +82,7 @@ class ConsoleBugsBrowserIT {
     }
 
     @Test
-    void s3_anAdminSeesNoRoleNote() {
+    void s3_anAdminSeesNoRoleNote(ServiceApi admin, ConsolePage console) {
         admin.create("customer", "wayne", Map.of("name", "Wayne", "email", "bruce@wayne.test"));
         console.signIn(SERVICE.token("alice", "JOURNEY_MANAGER"));
 
@@ -104,7 +92,7 @@ class ConsoleBugsBrowserIT {
     }
 
     @Test
-    void bug3_recordsWithoutAKeyShowTheirWholeIdNotItsTimestampHalf() {
+    void bug3_recordsWithoutAKeyShowTheirWholeIdNotItsTimestampHalf(ServiceApi admin, ConsolePage console) {
         List<String> ids = IntStream.rangeClosed(1, 3)
                 .mapToObj(i -> admin.createWithoutKey(
                         "customer", Map.of("name", "Anon " + i, "email", "anon" + i + "@example.test")))
@@ -128,7 +116,7 @@ class ConsoleBugsBrowserIT {
     }
 
     @Test
-    void bug4_aRecordThatCannotBeLoadedSaysWhyAndLeadsBack() {
+    void bug4_aRecordThatCannotBeLoadedSaysWhyAndLeadsBack(ConsolePage console) {
         console.signIn(SERVICE.token("alice", "ADMIN"));
 
         console.go("#/records/" + UUID.randomUUID());
@@ -146,7 +134,7 @@ class ConsoleBugsBrowserIT {
     }
 
     @Test
-    void bug5_aBulkDialogWhereEveryRowIsBlockedCannotBeConfirmed_andSaysWhy() {
+    void bug5_aBulkDialogWhereEveryRowIsBlockedCannotBeConfirmed_andSaysWhy(ServiceApi admin, ConsolePage console) {
         String initech = admin.create("customer", "initech", Map.of("name", "Initech", "email", "bill@initech.test"));
         admin.delete(admin.create("order", "initech-1", Map.of("total", 10), initech));
         admin.delete(admin.create("order", "initech-2", Map.of("total", 20), initech));
@@ -163,7 +151,7 @@ class ConsoleBugsBrowserIT {
     }
 
     @Test
-    void bug6_oneLongValueDoesNotWidenThePage() {
+    void bug6_oneLongValueDoesNotWidenThePage(ServiceApi admin, ConsolePage console) {
         admin.create("customer", "longwinded", Map.of("name", "x".repeat(2000), "email", "long@example.test"));
         console.signIn(SERVICE.token("alice", "ADMIN"));
 
@@ -174,10 +162,8 @@ class ConsoleBugsBrowserIT {
     }
 
     @Test
-    void bug7_afterLoadMoreTheHeaderCheckboxSaysSomeAreSelected() {
-        IntStream.rangeClosed(1, 27)
-                .mapToObj(i -> "c%02d".formatted(i))
-                .forEach(key -> admin.create("customer", key, Map.of("name", key, "email", key + "@example.test")));
+    void bug7_afterLoadMoreTheHeaderCheckboxSaysSomeAreSelected(ServiceApi admin, ConsolePage console) {
+        admin.createCustomers(ServiceApi.pageAndABitKeys());
         console.signIn(SERVICE.token("alice", "ADMIN"));
         console.list("customer", "Active").clickSelectAll();
         assertEquals("checked", console.selectAllState());
@@ -194,7 +180,7 @@ class ConsoleBugsBrowserIT {
     }
 
     @Test
-    void bug8_aStaleRecordPageSaysSoClearly_reloadsTheRecord_andChangesNothing() {
+    void bug8_aStaleRecordPageSaysSoClearly_reloadsTheRecord_andChangesNothing(ServiceApi admin, ConsolePage console) {
         String soylent = admin.create("customer", "soylent", Map.of("name", "Soylent", "email", "green@soylent.test"));
         console.signIn(SERVICE.token("alice", "ADMIN"));
         console.list("customer", "Active").openRecord("soylent");
@@ -216,7 +202,7 @@ class ConsoleBugsBrowserIT {
     }
 
     @Test
-    void r11_retentionShowsAsDeletedForeverInNDays_withTheExactTimeInItsTooltip() {
+    void r11_retentionShowsAsDeletedForeverInNDays_withTheExactTimeInItsTooltip(ServiceApi admin, ConsolePage console) {
         admin.defineType(
                 "ticket", Map.of("archivable", true, "parents", List.of(), "unique", List.of(), "retention", "P30D"));
         String ticket = admin.create("ticket", "t-1", Map.of("subject", "printer"));

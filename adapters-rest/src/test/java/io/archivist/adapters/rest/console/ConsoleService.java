@@ -16,15 +16,18 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The browser tests' fixture: the service on the embedded default (a fresh H2 file under target/)
  * and one headless Chromium for a test class; for each test, a workspace of its own (so that none
  * sees another's records) with the types customer ← order ← note, an admin's API, and the console
- * opened signed out. Register it as a static field with {@code @RegisterExtension}.
+ * opened signed out. Register it as a static field with {@code @RegisterExtension}; a test method
+ * then takes the admin's {@link ServiceApi} and the {@link ConsolePage} as parameters.
  */
-final class ConsoleService implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+final class ConsoleService implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
 
     private static final String SECRET = "console-browser-tests-hs256-secret-0123456789";
     private static final Path WORK = Path.of("target", "console-tests");
@@ -74,17 +77,19 @@ final class ConsoleService implements BeforeAllCallback, AfterAllCallback, Befor
         console = new ConsolePage(browser, baseUrl()).open();
     }
 
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == ServiceApi.class || type == ConsolePage.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == ServiceApi.class ? admin : console;
+    }
+
     String workspace() {
         return workspace;
-    }
-
-    /** The API as the admin alice of this test's workspace. */
-    ServiceApi admin() {
-        return admin;
-    }
-
-    ConsolePage console() {
-        return console;
     }
 
     /** A token of this test's workspace, signed for the service. */

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The REST API as the browser tests use it behind the console's back: to set up records, and to
@@ -59,6 +60,18 @@ final class ServiceApi {
                         Map.of("type", type, "key", key, "attributes", attributes, "parents", List.of(parents)),
                         Map.of()));
         return (String) created.body().get("id");
+    }
+
+    /** Creates customers named by their keys, with a unique email each; returns their ids in order. */
+    List<String> createCustomers(List<String> keys) {
+        return keys.stream()
+                .map(key -> create("customer", key, Map.of("name", key, "email", key + "@example.test")))
+                .toList();
+    }
+
+    /** More keys than one page of the console's list (25): c01 to c27. */
+    static List<String> pageAndABitKeys() {
+        return IntStream.rangeClosed(1, 27).mapToObj(i -> "c%02d".formatted(i)).toList();
     }
 
     /** Creates a record without a key (a key is optional) and returns its id. */

@@ -114,10 +114,7 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
     public RecordView get(Caller caller, RecordId id) {
         return unitOfWork.readLatest(caller.workspace(), () -> {
             StoredRecord record = workspaces.record(caller, id);
-            // Only an archived record can have a purge_after (R11): an active one needs no catalog.
-            return record.archived()
-                    ? workspaces.view(workspaces.catalog(caller), record)
-                    : new RecordView(record, Optional.empty());
+            return workspaces.views(caller, List.of(record)).get(0);
         });
     }
 
@@ -127,20 +124,22 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
             throw ArchivistException.invalid("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
         }
         Optional<RecordId> after = cursor.map(PageCursor::decode);
-        // The page is one statement, so one state; the catalog read just before it need not be the
-        // same state (types are never removed; a retention changed in between shows on the next
-        // read), so no snapshot has to span the two.
+        // The page is one statement, so one state. The catalog is read only when the page needs it, after
+        // the page: to tell an unknown type from an empty page, and for archived records' purge_after (R11).
+        // It need not be the page's state (types are never removed; a retention changed in between shows on
+        // the next read), so no snapshot has to span the two, and a page of active records of a known type
+        // is one round trip.
         return unitOfWork.readLatest(caller.workspace(), () -> {
-            Catalog catalog = workspaces.catalog(caller);
-            filter.type().ifPresent(catalog::require);
             // R14: a page of large records ends early, with a cursor, rather than filling the memory.
             RecordReads.Page page = records.pageWithin(caller.workspace(), filter, after, limit, policy.maxPageBytes());
             List<StoredRecord> found = page.records();
             Optional<String> next = page.more() && !found.isEmpty()
                     ? Optional.of(PageCursor.after(found.get(found.size() - 1).id()))
                     : Optional.empty();
-            return new RecordPage(
-                    found.stream().map(r -> workspaces.view(catalog, r)).toList(), next);
+            if (found.isEmpty()) {
+                filter.type().ifPresent(workspaces.catalog(caller)::require);
+            }
+            return new RecordPage(workspaces.views(caller, found), next);
         });
     }
 

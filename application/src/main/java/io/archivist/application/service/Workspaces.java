@@ -15,6 +15,7 @@ import io.archivist.domain.UniqueValues;
 import io.archivist.domain.WorkspaceId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /** What every service reads about a workspace: its catalog, a record, the caller's own user, the time. */
@@ -76,6 +77,21 @@ public final class Workspaces {
                 ObjectType.USER,
                 ObjectType.USERNAME,
                 UniqueValues.canonical(ObjectType.USERNAME, caller.actor()));
+    }
+
+    /**
+     * Views of records read outside a unit that already holds the catalog. Only an archived record can have a
+     * purge_after (R11), so the catalog is read only when one of them is archived: a point read or a page of
+     * active records stays one round trip.
+     */
+    List<RecordView> views(Caller caller, List<StoredRecord> records) {
+        if (records.stream().noneMatch(StoredRecord::archived)) {
+            return records.stream()
+                    .map(r -> new RecordView(r, Optional.empty()))
+                    .toList();
+        }
+        Catalog catalog = catalog(caller);
+        return records.stream().map(r -> view(catalog, r)).toList();
     }
 
     RecordView view(Catalog catalog, StoredRecord record) {

@@ -23,7 +23,7 @@ abstract class ApiTest implements RunningServiceExtension.Configured {
     /** The embedded default store: a fresh H2 database file under target/ for each test class. */
     @Override
     public Map<String, String> serviceProperties() {
-        Map<String, String> properties = RunningService.freshEmbedded(getClass());
+        Map<String, String> properties = RunningService.freshEmbeddedProperties(getClass());
         properties.putAll(moreProperties());
         return properties;
     }

@@ -62,10 +62,15 @@ public final class RunningService implements AutoCloseable {
      * {@link #embedded} on a fresh H2 database file for {@code testClass}: target/test-data/ and the class's
      * name, emptied first, so that a run never sees what an earlier run left.
      */
-    static Map<String, String> freshEmbedded(Class<?> testClass) {
+    static Map<String, String> freshEmbeddedProperties(Class<?> testClass) {
         Path dataDir = Path.of("target", "test-data", testClass.getSimpleName());
         deleteRecursively(dataDir);
         return embedded(dataDir);
+    }
+
+    /** {@link #start}ed on {@link #freshEmbeddedProperties}: what a test class outside this package that needs a service starts. */
+    public static RunningService freshEmbedded(Class<?> testClass) {
+        return start(freshEmbeddedProperties(testClass));
     }
 
     private static void deleteRecursively(Path dir) {

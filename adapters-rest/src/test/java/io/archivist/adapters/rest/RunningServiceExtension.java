@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * One running service per test class, handed to any test or {@code @BeforeAll} method that asks for
  * a {@link RunningService} parameter, and closed after the class's last test. It starts with the
  * test instance's {@link Configured#serviceProperties()} (a per-class test instance is there when
- * {@code @BeforeAll} runs), else with {@link RunningService#freshEmbedded}: a fresh H2 file under target/test-data.
+ * {@code @BeforeAll} runs), else with {@link RunningService#freshEmbeddedProperties}: a fresh H2 file under target/test-data.
  */
 public final class RunningServiceExtension implements ParameterResolver, AfterAllCallback {
 
@@ -39,7 +39,7 @@ public final class RunningServiceExtension implements ParameterResolver, AfterAl
                                 .filter(Configured.class::isInstance)
                                 .map(Configured.class::cast)
                                 .map(Configured::serviceProperties)
-                                .orElseGet(() -> RunningService.freshEmbedded(c))),
+                                .orElseGet(() -> RunningService.freshEmbeddedProperties(c))),
                         RunningService.class);
     }
 

@@ -1,6 +1,7 @@
 package io.archivist.application.service;
 
 import io.archivist.domain.ArchivistException;
+import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -27,5 +28,14 @@ final class PageCursor {
         } catch (IllegalArgumentException e) {
             throw ArchivistException.invalid("cursor '" + cursor + "' is not one this service gave out");
         }
+    }
+
+    /** The cursor of a page of the operation log: its last operation's id, in the same opaque form. */
+    static String after(OperationId last) {
+        return after(RecordId.of(last.value()));
+    }
+
+    static OperationId decodeOperation(String cursor) {
+        return OperationId.of(decode(cursor).value());
     }
 }

@@ -28,6 +28,8 @@ public interface StoreContract
                 BulkContract,
                 PreviewContract,
                 HistoryContract,
+                OperationLogContract,
+                RestoreOperationContract,
                 PagingContract,
                 IsolationContract,
                 AtomicityContract,

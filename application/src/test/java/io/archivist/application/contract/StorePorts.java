@@ -17,6 +17,7 @@ import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.IdempotencyService;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
+import io.archivist.application.service.OperationRestoreService;
 import io.archivist.application.service.OperationService;
 import io.archivist.application.service.RecordService;
 import io.archivist.application.service.RetentionService;
@@ -230,7 +231,12 @@ public record StorePorts(
     }
 
     public OperationService operationService() {
-        return new OperationService(reads, operations, unitOfWork);
+        return new OperationService(reads, operations, catalogs, catalogCache, unitOfWork, time);
+    }
+
+    public OperationRestoreService operationRestoreService(LifecyclePolicy policy) {
+        return new OperationRestoreService(
+                reads, cascades, operations, catalogs, catalogCache, unitOfWork, time, ids, policy);
     }
 
     public RetentionService retentionService(LifecyclePolicy policy) {

@@ -34,7 +34,8 @@ abstract class CascadeQueries {
 
     /**
      * Where a walk writes what it reaches, and how statements read it back: its rows (with the
-     * columns workspace, record_id and type) and a lookup of one record in it by key.
+     * columns workspace, record_id, type and archived_by, the archive operation that held the record
+     * when the walk reached it) and a lookup of one record in it by key.
      */
     sealed interface Target permits IntoRun, IntoOperation {
         /** The table the set is written to, with the columns workspace, record_id and type. */
@@ -78,7 +79,7 @@ abstract class CascadeQueries {
     }
 
     /**
-     * From the records {@code seed} selects (columns workspace, id, type), every record reached
+     * From the records {@code seed} selects (columns workspace, id, type, archive_operation), every record reached
      * through children ({@code down}) or parents that satisfies {@code follow} (on alias c). With
      * {@code customPlans} the walk and the rest of its transaction plan each statement with its own
      * values (see Dialect#customPlans): archives and restores, not purges.
@@ -209,7 +210,10 @@ abstract class CascadeQueries {
     }
 
     private static Query seed(WorkspaceId workspace, String idCondition, List<RecordId> ids, boolean activeOnly) {
-        return Query.of("SELECT workspace, id, type FROM records WHERE workspace = ? AND " + idCondition, workspace)
+        return Query.of(
+                        "SELECT workspace, id, type, archive_operation FROM records WHERE workspace = ? AND "
+                                + idCondition,
+                        workspace)
                 .add("", ids.toArray())
                 .add(activeOnly ? " AND deleted_at IS NULL" : "");
     }
@@ -245,7 +249,7 @@ abstract class CascadeQueries {
                 connection,
                 new Walk(
                         Query.of(
-                                "SELECT workspace, id, type FROM records WHERE workspace = ? AND id = ? AND "
+                                "SELECT workspace, id, type, archive_operation FROM records WHERE workspace = ? AND id = ? AND "
                                         + sql.dialect().sameOperation("archive_operation"),
                                 workspace,
                                 root,
@@ -261,8 +265,9 @@ abstract class CascadeQueries {
                 connection,
                 new Walk(
                         Query.of(
-                                        "SELECT DISTINCT x.workspace AS workspace, x.record_id AS id, x.type AS type"
-                                                + " FROM " + candidates.table() + " x"
+                                        "SELECT DISTINCT x.workspace AS workspace, x.record_id AS id, x.type AS type,"
+                                                + " x.archived_by AS archive_operation FROM " + candidates.table()
+                                                + " x"
                                                 + " JOIN record_parents e ON e.workspace = x.workspace AND e.child_id = x.record_id WHERE ")
                                 .add(candidates.filter("x"))
                                 .add(" AND x.record_id <> ? AND CASE WHEN ", root)

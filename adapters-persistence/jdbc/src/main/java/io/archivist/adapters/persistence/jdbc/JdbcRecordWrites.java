@@ -5,6 +5,7 @@ import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.ObjectType;
+import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordFilter.ArchivedFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
@@ -32,6 +33,8 @@ final class JdbcRecordWrites implements RecordWrites, SeedBatches {
             + " (workspace, record_id, type, attribute, value_hash, active_hash) VALUES (?, ?, ?, ?, ?, ?)";
     static final String INSERT_TOUCHED =
             "INSERT INTO operation_records (workspace, operation_id, record_id, type)" + " VALUES (?, ?, ?, ?)";
+    static final String HOLD_MORE =
+            "UPDATE operations SET still_archived = still_archived + ? WHERE workspace = ? AND id = ?";
     private static final String UPDATE =
             "UPDATE records SET attributes = ?, version = ?, updated_at = ?, updated_by = ?"
                     + " WHERE workspace = ? AND id = ? AND version = ? AND deleted_at IS NULL";
@@ -89,9 +92,28 @@ final class JdbcRecordWrites implements RecordWrites, SeedBatches {
                                         r.workspace(), r.archiveOperation().orElseThrow(), r.id(), r.type()
                                     })
                                     .toList());
+                    // ... and its operation holds one more archived record (OperationLog).
+                    db.sql.batch(c, HOLD_MORE, holdMore(batch));
                     return null;
                 },
                 failure -> refusals.onInsert(c, batch, failure)));
+    }
+
+    /** The parameters of {@link #HOLD_MORE}: for each archive operation of the batch's archived records, how many. */
+    private static List<Object[]> holdMore(List<RecordWithUniqueValues> batch) {
+        record Held(WorkspaceId workspace, OperationId operation) {}
+        Map<Held, Long> held = batch.stream()
+                .map(RecordWithUniqueValues::record)
+                .filter(StoredRecord::archived)
+                .collect(Collectors.groupingBy(
+                        r -> new Held(r.workspace(), r.archiveOperation().orElseThrow()),
+                        LinkedHashMap::new,
+                        Collectors.counting()));
+        return held.entrySet().stream()
+                .map(entry -> new Object[] {
+                    entry.getValue(), entry.getKey().workspace(), entry.getKey().operation()
+                })
+                .toList();
     }
 
     @Override

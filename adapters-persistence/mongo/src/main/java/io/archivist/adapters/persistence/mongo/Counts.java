@@ -24,4 +24,29 @@ final class Counts {
                         counts.put(row.getString(ID), row.get("n", Number.class).longValue()));
         return counts;
     }
+
+    /** What a purge counts: records per type, and per archive operation those that one holds archived. */
+    record ByArchive(Map<String, Long> perType, Map<String, Long> perArchive) {}
+
+    /** Counts per type and per archive operation of a set of records, in one aggregation. */
+    static ByArchive perTypeAndArchive(MongoCollection<Document> records, Bson set) {
+        Map<String, Long> perType = new TreeMap<>();
+        Map<String, Long> perArchive = new TreeMap<>();
+        records.aggregate(List.of(
+                        Aggregates.match(set),
+                        Aggregates.group(
+                                new Document(RecordFields.TYPE, "$" + RecordFields.TYPE)
+                                        .append(RecordFields.ARCHIVE_OPERATION, "$" + RecordFields.ARCHIVE_OPERATION),
+                                Accumulators.sum("n", 1))))
+                .forEach(row -> {
+                    Document group = row.get(ID, Document.class);
+                    long n = row.get("n", Number.class).longValue();
+                    perType.merge(group.getString(RecordFields.TYPE), n, Long::sum);
+                    String archive = group.getString(RecordFields.ARCHIVE_OPERATION);
+                    if (archive != null) {
+                        perArchive.merge(archive, n, Long::sum);
+                    }
+                });
+        return new ByArchive(perType, perArchive);
+    }
 }

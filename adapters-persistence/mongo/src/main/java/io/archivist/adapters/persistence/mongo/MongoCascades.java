@@ -77,6 +77,10 @@ public final class MongoCascades implements RecordCascades {
         return Counts.perType(records, set);
     }
 
+    private static long total(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
     @Override
     public boolean archiveReaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target) {
         return reaches(archiveSet(workspace, roots), target);
@@ -129,6 +133,7 @@ public final class MongoCascades implements RecordCascades {
                             Updates.rename(IDLE_SLOT, SLOT),
                             Updates.addToSet(RecordFields.OPERATIONS, op),
                             Updates.set(UNIT, unit.id)));
+            unit.held(op, total(counts));
             return counts;
         });
     }
@@ -137,11 +142,14 @@ public final class MongoCascades implements RecordCascades {
     public Map<String, Long> purge(Operation operation, long maxRecords) {
         return unitOfWork.inUnit(operation.workspace(), unit -> {
             Bson set = purgeSet(operation.workspace(), operation.roots());
-            Map<String, Long> counts = countPerType(set);
+            // One count gives both the counts per type and what each archive operation loses (OperationLog).
+            Counts.ByArchive counted = Counts.perTypeAndArchive(records, set);
+            Map<String, Long> counts = counted.perType();
             Blocker.requireCascadeWithin(counts, maxRecords);
             if (counts.isEmpty()) {
                 return counts;
             }
+            counted.perArchive().forEach((archive, n) -> unit.held(archive, -n));
             shadows.take(unit, MongoSchema.RECORDS, set);
             // The log keeps ids and types of what was purged (and the history of each), never attributes.
             records.aggregate(List.of(
@@ -199,6 +207,7 @@ public final class MongoCascades implements RecordCascades {
                 }
                 throw e;
             }
+            unit.held(restore.operation(), -total(counts));
             return new Restored(counts, left);
         });
     }

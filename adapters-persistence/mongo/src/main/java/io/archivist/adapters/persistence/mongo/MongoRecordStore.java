@@ -46,6 +46,7 @@ public final class MongoRecordStore implements RecordReads, RecordWrites {
 
     MongoRecordStore(
             MongoCollection<Document> records,
+            MongoCollection<Document> operations,
             MongoUnitOfWork unitOfWork,
             Shadows shadows,
             MongoStoreSettings settings) {
@@ -53,7 +54,7 @@ public final class MongoRecordStore implements RecordReads, RecordWrites {
         this.unitOfWork = unitOfWork;
         this.shadows = shadows;
         this.ancestry = new Ancestry(records, settings.maxAncestors());
-        this.batches = new RecordBatches(this, records, unitOfWork, shadows, ancestry);
+        this.batches = new RecordBatches(this, records, operations, unitOfWork, shadows, ancestry);
     }
 
     static Bson in(WorkspaceId workspace, Bson filter) {

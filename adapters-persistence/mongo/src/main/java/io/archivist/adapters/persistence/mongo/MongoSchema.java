@@ -58,6 +58,20 @@ final class MongoSchema {
         MongoCollection<Document> operations = db.getCollection(OPERATIONS);
         unique(operations, "operations_workspace_id", Indexes.ascending(WORKSPACE, ID));
         plain(operations, "operations_unit", Indexes.ascending(WORKSPACE, UNIT));
+        // GET /operations, newest first (ids are time-ordered), by each filter: see MongoOperationLog.page.
+        plain(operations, "operations_kind", Indexes.ascending(WORKSPACE, MongoOperationLog.KIND, ID));
+        plain(operations, "operations_actor", Indexes.ascending(WORKSPACE, MongoOperationLog.ACTOR, ID));
+        plain(
+                operations,
+                "operations_actor_kind",
+                Indexes.ascending(WORKSPACE, MongoOperationLog.ACTOR, MongoOperationLog.KIND, ID));
+        plain(operations, "operations_holding", Indexes.ascending(WORKSPACE, MongoOperationLog.HOLDING, ID));
+        plain(
+                operations,
+                "operations_holding_actor",
+                Indexes.ascending(WORKSPACE, MongoOperationLog.HOLDING, MongoOperationLog.ACTOR, ID));
+        plain(operations, "operations_counted_in", Indexes.ascending(WORKSPACE, MongoOperationLog.COUNTED_IN));
+        MongoOperationLog.countOperationsLoggedBefore(operations, db.getCollection(RECORDS));
 
         MongoCollection<Document> purged = db.getCollection(PURGED);
         unique(purged, "purged_workspace_id", Indexes.ascending(WORKSPACE, ID));

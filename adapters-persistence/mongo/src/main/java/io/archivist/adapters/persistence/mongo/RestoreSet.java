@@ -99,6 +99,11 @@ final class RestoreSet {
         return new RestoreSet(records, workspace, root, operation, firstLeft);
     }
 
+    /** The archive operation that holds the root, and every record that comes back. */
+    String operation() {
+        return operation;
+    }
+
     private static Bson candidates(WorkspaceId workspace, String root, String operation) {
         return MongoRecordStore.in(
                 workspace, Filters.and(Filters.eq(ARCHIVE_OPERATION, operation), Filters.eq(ANCESTORS, root)));

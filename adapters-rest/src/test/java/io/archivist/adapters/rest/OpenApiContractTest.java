@@ -28,12 +28,13 @@ class OpenApiContractTest {
 
     private static final String RESOURCE = "META-INF/swagger/archivist-0.1.0.yml";
     private static final String ID = "0190a0d4-0000-7000-8000-000000000000";
-    private static final String RECORD = "{\"id\": \"" + ID + "\", \"key\": null, \"type\": \"project\","
-            + " \"attributes\": {\"name\": \"Apollo\", \"budget\": 12.5, \"count\": 3, \"active\": true,"
-            + " \"tags\": [\"a\", null], \"owner\": {\"team\": 7}, \"gone\": null},"
-            + " \"parents\": [], \"deleted_at\": null, \"archived\": false, \"archive_operation\": null, \"version\": 1,"
-            + " \"created_at\": \"2025-01-15T09:00:00Z\", \"updated_at\": \"2025-01-15T09:00:00Z\","
-            + " \"created_by\": \"mia\", \"updated_by\": \"mia\"}";
+    private static final String RECORD =
+            "{\"id\": \"" + ID + "\", \"key\": null, \"type\": \"project\", \"title\": \"Apollo\","
+                    + " \"attributes\": {\"name\": \"Apollo\", \"budget\": 12.5, \"count\": 3, \"active\": true,"
+                    + " \"tags\": [\"a\", null], \"owner\": {\"team\": 7}, \"gone\": null},"
+                    + " \"parents\": [], \"deleted_at\": null, \"archived\": false, \"archive_operation\": null, \"version\": 1,"
+                    + " \"created_at\": \"2025-01-15T09:00:00Z\", \"updated_at\": \"2025-01-15T09:00:00Z\","
+                    + " \"created_by\": \"mia\", \"updated_by\": \"mia\"}";
     private static final String PROBLEM = "{\"type\": \"urn:archivist:problem:record-not-found\","
             + " \"title\": \"Record not found\", \"status\": 404, \"detail\": \"no such record\", \"code\": \"RECORD_NOT_FOUND\"}";
 

@@ -112,13 +112,7 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
 
     @Override
     public RecordView get(Caller caller, RecordId id) {
-        return unitOfWork.readLatest(caller.workspace(), () -> {
-            StoredRecord record = workspaces.record(caller, id);
-            // Only an archived record can have a purge_after (R11): an active one needs no catalog.
-            return record.archived()
-                    ? workspaces.view(workspaces.catalog(caller), record)
-                    : new RecordView(record, Optional.empty());
-        });
+        return unitOfWork.readLatest(caller.workspace(), () -> workspaces.view(caller, id));
     }
 
     @Override

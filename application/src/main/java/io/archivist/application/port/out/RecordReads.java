@@ -18,6 +18,21 @@ public interface RecordReads {
 
     Optional<StoredRecord> find(WorkspaceId workspace, RecordId id);
 
+    /** A record with the version of its workspace's catalog ({@link CatalogStore#version}). */
+    record WithCatalogVersion(StoredRecord record, long catalogVersion) {}
+
+    /**
+     * A point read that also says which catalog the record is to be shown with (its title, its
+     * purge_after), so that a service holding that catalog in its cache needs nothing more. This
+     * default reads the version, then the record; a store that reads both in one statement
+     * overrides it (the JDBC store), so that a point read stays one round trip.
+     */
+    default Optional<WithCatalogVersion> findWithCatalogVersion(
+            WorkspaceId workspace, RecordId id, CatalogStore catalogs) {
+        long version = catalogs.version(workspace);
+        return find(workspace, id).map(record -> new WithCatalogVersion(record, version));
+    }
+
     /** The records among {@code ids} that exist in the workspace, in any order. */
     List<StoredRecord> findAll(WorkspaceId workspace, Collection<RecordId> ids);
 

@@ -1,5 +1,6 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordFilter.ArchivedFilter;
@@ -33,6 +34,22 @@ final class JdbcRecordReads implements RecordReads {
                 c,
                 "SELECT " + RecordRows.COLUMNS + " FROM records WHERE workspace = ? AND id = ?",
                 RecordRows.mapper(db.sql),
+                workspace,
+                id));
+    }
+
+    /** One statement: the workspace's catalog version comes with the record, as one committed state. */
+    @Override
+    public Optional<WithCatalogVersion> findWithCatalogVersion(
+            WorkspaceId workspace, RecordId id, CatalogStore catalogs) {
+        Sql.Row<StoredRecord> record = RecordRows.mapper(db.sql);
+        return db.transactions.statements(c -> db.sql.first(
+                c,
+                "SELECT " + RecordRows.COLUMNS + ", (SELECT catalog_version FROM workspaces WHERE id = ?)"
+                        + " AS catalog_version FROM records WHERE workspace = ? AND id = ?",
+                // No workspace row (nothing written through a unit yet): a catalog never changed; getLong gives 0.
+                rows -> new WithCatalogVersion(record.map(rows), rows.getLong("catalog_version")),
+                workspace,
                 workspace,
                 id));
     }

@@ -19,6 +19,7 @@ import io.archivist.domain.Catalog;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.Limits;
 import io.archivist.domain.ObjectType;
+import io.archivist.domain.PagePosition;
 import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
@@ -120,7 +121,7 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ArchivistException.invalid("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
         }
-        Optional<RecordId> after = cursor.map(PageCursor::decode);
+        Optional<PagePosition> after = cursor.map(text -> PageCursor.decode(text, filter));
         // The page is one statement, so one state; the catalog read just before it need not be the
         // same state (types are never removed; a retention changed in between shows on the next
         // read), so no snapshot has to span the two.
@@ -131,7 +132,8 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
             RecordReads.Page page = records.pageWithin(caller.workspace(), filter, after, limit, policy.maxPageBytes());
             List<StoredRecord> found = page.records();
             Optional<String> next = page.more() && !found.isEmpty()
-                    ? Optional.of(PageCursor.after(found.get(found.size() - 1).id()))
+                    ? Optional.of(
+                            PageCursor.after(PagePosition.after(found.get(found.size() - 1), filter.sort()), filter))
                     : Optional.empty();
             return new RecordPage(
                     found.stream().map(r -> workspaces.view(catalog, r)).toList(), next);

@@ -29,6 +29,7 @@ public interface StoreContract
                 PreviewContract,
                 HistoryContract,
                 PagingContract,
+                FindContract,
                 IsolationContract,
                 AtomicityContract,
                 PlannerAgreementContract,

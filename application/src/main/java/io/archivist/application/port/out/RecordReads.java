@@ -1,6 +1,7 @@
 package io.archivist.application.port.out;
 
 import io.archivist.domain.Limits;
+import io.archivist.domain.PagePosition;
 import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
@@ -41,8 +42,12 @@ public interface RecordReads {
     /** R6: the active record of {@code type} holding {@code canonicalValue} (see UniqueValues) for {@code attribute}. */
     Optional<RecordId> activeHolder(WorkspaceId workspace, String type, String attribute, String canonicalValue);
 
-    /** A keyset page: records matching {@code filter} with an id after {@code after}, in id order. */
-    List<StoredRecord> page(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit);
+    /**
+     * A keyset page: records matching {@code filter} ({@link RecordFilter#matches}) that come after
+     * {@code after} in the filter's order ({@link RecordFilter#order}), in that order. Each filter is
+     * served by an index where the store has one for it; docs/api.md#finding says what each costs.
+     */
+    List<StoredRecord> page(WorkspaceId workspace, RecordFilter filter, Optional<PagePosition> after, int limit);
 
     /**
      * R14: a listing's page, at most {@code limit} records and, past its first record, at most
@@ -51,7 +56,7 @@ public interface RecordReads {
      * to stop reading at the budget; this default reads {@code limit + 1} records and cuts them.
      */
     default Page pageWithin(
-            WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit, long maxBytes) {
+            WorkspaceId workspace, RecordFilter filter, Optional<PagePosition> after, int limit, long maxBytes) {
         return Page.cut(page(workspace, filter, after, limit + 1), limit, maxBytes);
     }
 

@@ -212,7 +212,12 @@ class MongoStoreScenarioIT {
         List<StoredRecord> page1 = fx.store.records().page(WORKSPACE, active, Optional.empty(), 2);
         List<StoredRecord> page2 = fx.store
                 .records()
-                .page(WORKSPACE, active, Optional.of(page1.get(1).id()), 2);
+                .page(
+                        WORKSPACE,
+                        active,
+                        Optional.of(
+                                io.archivist.domain.PagePosition.of(page1.get(1).id())),
+                        2);
         assertEquals(
                 List.of(projects.get(0), projects.get(1), projects.get(3), projects.get(4)),
                 java.util.stream.Stream.concat(page1.stream(), page2.stream())

@@ -103,6 +103,45 @@ class OpenApiContractTest {
     }
 
     @Test
+    void list_records_names_every_finding_parameter_with_its_form() throws IOException {
+        JsonNode list = new ObjectMapper(new YAMLFactory())
+                .readTree(document)
+                .path("paths")
+                .path("/api/v1/records")
+                .path("get");
+        assertEquals("listRecords", list.path("operationId").asText());
+        Map<String, JsonNode> parameters = new java.util.TreeMap<>();
+        list.path("parameters").forEach(p -> parameters.put(p.path("name").asText(), p));
+        assertEquals(
+                new TreeSet<>(List.of(
+                        "type",
+                        "archived",
+                        "parent",
+                        "limit",
+                        "cursor",
+                        "key",
+                        "q",
+                        "archived_by",
+                        "archived_after",
+                        "archived_before",
+                        "operation",
+                        "sort")),
+                parameters.keySet());
+        parameters.values().forEach(p -> assertEquals("query", p.path("in").asText(), p.toString()));
+        assertEquals(
+                "date-time",
+                parameters.get("archived_after").path("schema").path("format").asText());
+        assertEquals(
+                "uuid",
+                parameters.get("operation").path("schema").path("format").asText());
+        assertEquals(255, parameters.get("q").path("schema").path("maxLength").asInt());
+        List<String> sorts = new java.util.ArrayList<>();
+        parameters.get("sort").path("schema").path("enum").forEach(v -> sorts.add(v.asText()));
+        assertEquals(List.of("id", "-deleted_at"), sorts);
+        assertTrue(list.path("responses").has("400"), "bad parameters are a documented 400");
+    }
+
+    @Test
     void the_problem_codes_are_the_domain_codes_and_the_framework_codes() throws IOException {
         JsonNode schemas = new ObjectMapper(new YAMLFactory())
                 .readTree(document)

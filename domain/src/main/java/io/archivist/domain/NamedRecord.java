@@ -15,4 +15,9 @@ public record NamedRecord(RecordId id, String type, Optional<String> key, String
         key = key == null ? Optional.empty() : key;
         Objects.requireNonNull(title, "title");
     }
+
+    /** The record named by its type's rule in {@code catalog} (docs/lifecycle.md#concepts). */
+    public static NamedRecord of(StoredRecord record, Catalog catalog) {
+        return new NamedRecord(record.id(), record.type(), record.key(), catalog.titleOf(record));
+    }
 }

@@ -91,8 +91,8 @@ public final class OperationService implements OperationQuery {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ArchivistException.invalid("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
         }
-        Optional<OperationId> before = cursor.map(PageCursor::decodeOperation);
         OperationFilter seen = visibleTo(caller, filter);
+        Optional<OperationId> before = cursor.map(text -> PageCursor.decode(text, seen));
         if (seen.selectsNothing()) {
             return new OperationPage(List.of(), Optional.empty());
         }
@@ -130,7 +130,7 @@ public final class OperationService implements OperationQuery {
         List<OperationLog.Logged> items = found.subList(0, Math.min(limit, found.size()));
         Optional<String> next = found.size() > limit
                 ? Optional.of(
-                        PageCursor.after(items.get(items.size() - 1).operation().id()))
+                        PageCursor.after(items.get(items.size() - 1).operation().id(), filter))
                 : Optional.empty();
         return new Page(items, next);
     }
@@ -156,7 +156,7 @@ public final class OperationService implements OperationQuery {
             List<NamedRecord> held = firstRoots(operation).stream()
                     .map(roots::get)
                     .filter(root -> root != null && root.archiveOperation().equals(Optional.of(operation.id())))
-                    .map(root -> Names.of(root, catalog))
+                    .map(root -> NamedRecord.of(root, catalog))
                     .toList();
             Optional<Instant> purgeAfter = operation.countsPerType().keySet().stream()
                     .map(catalog::find)

@@ -19,6 +19,7 @@ import io.archivist.domain.Catalog;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.Limits;
 import io.archivist.domain.ObjectType;
+import io.archivist.domain.PagePosition;
 import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
@@ -112,13 +113,7 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
 
     @Override
     public RecordView get(Caller caller, RecordId id) {
-        return unitOfWork.readLatest(caller.workspace(), () -> {
-            StoredRecord record = workspaces.record(caller, id);
-            // Only an archived record can have a purge_after (R11): an active one needs no catalog.
-            return record.archived()
-                    ? workspaces.view(workspaces.catalog(caller), record)
-                    : new RecordView(record, Optional.empty());
-        });
+        return unitOfWork.readLatest(caller.workspace(), () -> workspaces.view(caller, id));
     }
 
     @Override
@@ -126,7 +121,7 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ArchivistException.invalid("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
         }
-        Optional<RecordId> after = cursor.map(PageCursor::decode);
+        Optional<PagePosition> after = cursor.map(text -> PageCursor.decode(text, filter));
         // The page is one statement, so one state; the catalog read just before it need not be the
         // same state (types are never removed; a retention changed in between shows on the next
         // read), so no snapshot has to span the two.
@@ -137,7 +132,8 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
             RecordReads.Page page = records.pageWithin(caller.workspace(), filter, after, limit, policy.maxPageBytes());
             List<StoredRecord> found = page.records();
             Optional<String> next = page.more() && !found.isEmpty()
-                    ? Optional.of(PageCursor.after(found.get(found.size() - 1).id()))
+                    ? Optional.of(
+                            PageCursor.after(PagePosition.after(found.get(found.size() - 1), filter.sort()), filter))
                     : Optional.empty();
             return new RecordPage(
                     found.stream().map(r -> workspaces.view(catalog, r)).toList(), next);

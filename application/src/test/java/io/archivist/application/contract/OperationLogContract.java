@@ -209,12 +209,15 @@ public interface OperationLogContract extends StoreContractSupport {
 
     @Test
     default void restorable_says_when_the_retention_job_starts_on_an_operation_and_the_job_empties_it() {
-        catalog().define(admin(), archivable("memo").withRetention("PT2H").type());
+        catalog()
+                .define(
+                        admin(),
+                        archivable("memo").withRetention("PT2H").type().withTitleAttribute(Optional.of("subject")));
         catalog()
                 .define(
                         admin(),
                         archivable("memo_note", "memo").withRetention("PT1H").type());
-        RecordId memo = a("memo").create();
+        RecordId memo = a("memo").with("subject", "Quarterly plan").create();
         a("memo_note").under(memo).create();
         Operation archived = archive(memo).operation().orElseThrow();
         archive(account());
@@ -226,6 +229,10 @@ public interface OperationLogContract extends StoreContractSupport {
                 Optional.of(archived.at().plus(Duration.ofHours(1))),
                 restorable.get(1).archive().orElseThrow().purgeAfter(),
                 "the shortest retention of the types it archived");
+        assertEquals(
+                List.of(new NamedRecord(memo, "memo", Optional.empty(), "Quarterly plan")),
+                restorable.get(1).archive().orElseThrow().roots(),
+                "a root named by its type's title attribute");
         clock().advance(Duration.ofHours(3));
         purgeExpired();
         assertEquals(1, log(admin(), OperationFilter.restorableOnly()).size());
@@ -394,12 +401,8 @@ public interface OperationLogContract extends StoreContractSupport {
 
     default NamedRecord named(RecordId id) {
         StoredRecord record = stored(id);
-        return new NamedRecord(id, record.type(), record.key(), titleOf(record));
-    }
-
-    /** The title the kit's types give a record: none of them has a title attribute, so its key, else its id. */
-    default String titleOf(StoredRecord record) {
-        return record.key().orElse(record.id().toString());
+        return new NamedRecord(
+                id, record.type(), record.key(), snapshot().catalog().titleOf(record));
     }
 
     /**

@@ -31,6 +31,7 @@ public interface StoreContract
                 OperationLogContract,
                 RestoreOperationContract,
                 PagingContract,
+                FindContract,
                 IsolationContract,
                 AtomicityContract,
                 PlannerAgreementContract,

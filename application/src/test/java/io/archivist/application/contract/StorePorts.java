@@ -24,6 +24,7 @@ import io.archivist.application.service.RetentionService;
 import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
+import io.archivist.domain.PagePosition;
 import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
@@ -297,14 +298,20 @@ public record StorePorts(
         }
 
         @Override
+        public Optional<WithCatalogVersion> findWithCatalogVersion(
+                WorkspaceId workspace, RecordId id, CatalogStore catalogs) {
+            return reads.findWithCatalogVersion(workspace, id, catalogs);
+        }
+
+        @Override
         public List<StoredRecord> page(
-                WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit) {
+                WorkspaceId workspace, RecordFilter filter, Optional<PagePosition> after, int limit) {
             return reads.page(workspace, filter, after, limit);
         }
 
         @Override
         public Page pageWithin(
-                WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit, long maxBytes) {
+                WorkspaceId workspace, RecordFilter filter, Optional<PagePosition> after, int limit, long maxBytes) {
             return reads.pageWithin(workspace, filter, after, limit, maxBytes);
         }
 

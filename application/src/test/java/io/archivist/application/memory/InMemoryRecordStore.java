@@ -13,6 +13,7 @@ import io.archivist.domain.CascadeSet;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
+import io.archivist.domain.PagePosition;
 import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.RestorePlan;
@@ -74,25 +75,22 @@ final class InMemoryRecordStore implements RecordReads, RecordWrites, RecordCasc
     }
 
     @Override
-    public List<StoredRecord> page(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit) {
+    public List<StoredRecord> page(
+            WorkspaceId workspace, RecordFilter filter, Optional<PagePosition> after, int limit) {
+        // The reference: the domain's own rules (RecordFilter.matches, order, after) over every record.
         return store.in(
                 workspace,
-                tables -> (after.isPresent() ? tables.records.tailMap(after.get(), false) : tables.records)
-                        .values().stream()
-                                .filter(record -> matches(filter, record))
-                                .limit(limit)
-                                .toList());
+                tables -> tables.records.values().stream()
+                        .filter(record -> filter.matches(record, archiveActor(tables, record)))
+                        .filter(record -> after.map(position -> filter.after(record, position))
+                                .orElse(true))
+                        .sorted(filter.order())
+                        .limit(limit)
+                        .toList());
     }
 
-    private static boolean matches(RecordFilter filter, StoredRecord record) {
-        boolean state = switch (filter.archived()) {
-            case ACTIVE -> !record.archived();
-            case ARCHIVED -> record.archived();
-            case ANY -> true;
-        };
-        return state
-                && filter.type().map(record.type()::equals).orElse(true)
-                && filter.parent().map(record.parents()::contains).orElse(true);
+    private static Optional<String> archiveActor(Tables tables, StoredRecord record) {
+        return record.archiveOperation().map(tables.operations::get).map(Operation::actor);
     }
 
     @Override

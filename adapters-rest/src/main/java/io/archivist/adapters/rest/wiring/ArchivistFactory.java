@@ -128,8 +128,14 @@ public class ArchivistFactory {
     }
 
     @Singleton
-    OperationService operationService(RecordReads records, OperationLog log, WorkspaceTurns unitOfWork) {
-        return new OperationService(records, log, unitOfWork);
+    OperationService operationService(
+            RecordReads records,
+            OperationLog log,
+            CatalogStore catalogs,
+            CatalogCache catalogCache,
+            WorkspaceTurns unitOfWork,
+            TimeSource time) {
+        return new OperationService(records, log, catalogs, catalogCache, unitOfWork, time);
     }
 
     @Singleton

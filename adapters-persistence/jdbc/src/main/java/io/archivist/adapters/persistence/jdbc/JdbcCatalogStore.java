@@ -19,7 +19,8 @@ import java.util.Optional;
  */
 final class JdbcCatalogStore implements CatalogStore {
 
-    private static final String COLUMNS = "workspace, name, archivable, parent_types, unique_attributes, retention";
+    private static final String COLUMNS =
+            "workspace, name, archivable, parent_types, unique_attributes, retention, title_attribute";
     /** Names per IN list when many types are replaced at once. */
     private static final int CHUNK = 1_000;
 
@@ -43,7 +44,8 @@ final class JdbcCatalogStore implements CatalogStore {
         record Row(long version, Optional<ObjectType> type) {}
         List<Row> rows = db.transactions.statements(c -> db.sql.list(
                 c,
-                "SELECT w.catalog_version, t.name, t.archivable, t.parent_types, t.unique_attributes, t.retention"
+                "SELECT w.catalog_version, t.name, t.archivable, t.parent_types, t.unique_attributes, t.retention,"
+                        + " t.title_attribute"
                         + " FROM workspaces w LEFT JOIN object_types t ON t.workspace = w.id WHERE w.id = ?"
                         + " ORDER BY t.name",
                 row -> new Row(
@@ -77,7 +79,7 @@ final class JdbcCatalogStore implements CatalogStore {
             }
             return db.sql.batch(
                     c,
-                    "INSERT INTO object_types (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO object_types (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
                     types.stream()
                             .map(type -> new Object[] {
                                 workspace,
@@ -85,7 +87,8 @@ final class JdbcCatalogStore implements CatalogStore {
                                 type.archivable(),
                                 Json.write(type.parents()),
                                 Json.write(type.unique()),
-                                type.retention().map(r -> (Object) r.iso()).orElse(Sql.Null.TEXT)
+                                type.retention().map(r -> (Object) r.iso()).orElse(Sql.Null.TEXT),
+                                type.titleAttribute().map(a -> (Object) a).orElse(Sql.Null.TEXT)
                             })
                             .toList());
         });
@@ -119,6 +122,7 @@ final class JdbcCatalogStore implements CatalogStore {
                 rows.getBoolean("archivable"),
                 Json.strings(rows.getString("parent_types")),
                 Json.strings(rows.getString("unique_attributes")),
-                Optional.ofNullable(rows.getString("retention")).map(Retention::new));
+                Optional.ofNullable(rows.getString("retention")).map(Retention::new),
+                Optional.ofNullable(rows.getString("title_attribute")));
     }
 }

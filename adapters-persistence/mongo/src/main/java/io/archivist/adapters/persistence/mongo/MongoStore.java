@@ -27,6 +27,7 @@ public final class MongoStore implements AutoCloseable {
                 unitOfWork,
                 shadows,
                 settings);
+        SearchBackfill.run(db.getCollection(MongoSchema.RECORDS));
         this.cascades = new MongoCascades(db.getCollection(MongoSchema.RECORDS), unitOfWork, shadows);
         this.catalogs = new MongoCatalogStore(db.getCollection(MongoSchema.TYPES), unitOfWork, shadows);
         this.operations = new MongoOperationLog(

@@ -58,15 +58,7 @@ final class ListParameters {
             String sort) {}
 
     Page parse(HttpParameters all, Query query) {
-        for (String name : all.names()) {
-            if (!KNOWN.contains(name)) {
-                throw ArchivistException.invalid(
-                        "unknown query parameter '" + Limits.quote(name) + "'; expected " + new TreeSet<>(KNOWN));
-            }
-            if (all.getAll(name).size() > 1) {
-                throw ArchivistException.invalid("query parameter '" + name + "' is given twice");
-            }
-        }
+        requireKnown(all, KNOWN);
         Optional<String> typeName = Optional.ofNullable(query.type()).map(t -> {
             if (!ObjectType.isSlug(t)) {
                 throw ArchivistException.invalid("type '" + Limits.quote(t) + "' is not a type name");
@@ -125,7 +117,21 @@ final class ListParameters {
         }
     }
 
-    private static int limit(String limit) {
+    /** A query of a listing names only {@code known} parameters, each at most once (a 400 otherwise). */
+    static void requireKnown(HttpParameters all, Set<String> known) {
+        for (String name : all.names()) {
+            if (!known.contains(name)) {
+                throw ArchivistException.invalid(
+                        "unknown query parameter '" + Limits.quote(name) + "'; expected " + new TreeSet<>(known));
+            }
+            if (all.getAll(name).size() > 1) {
+                throw ArchivistException.invalid("query parameter '" + name + "' is given twice");
+            }
+        }
+    }
+
+    /** A page's {@code limit}: 1 to 500, 50 unless given (GET /records and GET /operations alike). */
+    static int limit(String limit) {
         if (limit == null) {
             return ListRecordsQuery.DEFAULT_LIMIT;
         }

@@ -252,6 +252,38 @@ class OperationApiIT extends ApiTest {
     }
 
     @Test
+    void r13_previews_name_the_first_records_of_each_type_and_a_purge_the_other_archives_it_destroys() {
+        Workspace ws = journeys(workspace());
+        String journey = journey(ws, "Onboarding");
+        String early = ws.create("step", "{}", journey);
+        ws.create("step", "{}", journey);
+        String byLinus = archiveAs(ws, ws.manager, early);
+        archiveAs(ws, ws.admin, journey);
+
+        Api.Response preview = api().get("/api/v1/records/" + journey + "/preview?action=purge", ws.manager);
+
+        assertEquals(200, preview.status(), preview::toString);
+        JsonNode body = preview.json();
+        assertEquals(1, body.path("counts").path("journey").asLong());
+        assertEquals(2, body.path("counts").path("step").asLong());
+        assertEquals(
+                "Onboarding",
+                body.path("records").path("journey").get(0).path("title").asText());
+        assertEquals(2, body.path("records").path("step").size());
+        JsonNode also = body.path("also_destroys");
+        assertEquals(1, also.size(), also::toString);
+        assertEquals(byLinus, also.get(0).path("operation").asText());
+        assertEquals(1, also.get(0).path("count").asLong());
+
+        Api.Response archive = api().get(
+                        "/api/v1/records/" + ws.create("step", "{}", journey(ws, "Other")) + "/preview?action=archive",
+                        ws.manager);
+        assertEquals(200, archive.status(), archive::toString);
+        assertEquals(0, archive.json().path("also_destroys").size());
+        assertEquals(1, archive.json().path("records").path("step").size());
+    }
+
+    @Test
     void the_document_describes_both_routes_with_every_error_status() {
         JsonNode paths = document().path("paths");
         JsonNode list = paths.path("/api/v1/operations").path("get");

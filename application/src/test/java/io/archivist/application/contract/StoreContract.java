@@ -27,6 +27,7 @@ public interface StoreContract
                 RetentionContract,
                 BulkContract,
                 PreviewContract,
+                NamedPreviewContract,
                 HistoryContract,
                 OperationLogContract,
                 RestoreOperationContract,

@@ -1,5 +1,6 @@
 package io.archivist.application.contract;
 
+import io.archivist.application.port.out.CascadeOutline;
 import io.archivist.application.port.out.CatalogCache;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
@@ -369,6 +370,22 @@ public record StorePorts(
         public io.archivist.application.port.out.RestoreOutline outlineRestore(
                 WorkspaceId workspace, RecordId root, int listLimit) {
             return cascades.outlineRestore(workspace, root, listLimit);
+        }
+
+        @Override
+        public io.archivist.application.port.out.RestoreOutline outlineRestore(
+                WorkspaceId workspace, RecordId root, int listLimit, int named) {
+            return cascades.outlineRestore(workspace, root, listLimit, named);
+        }
+
+        @Override
+        public CascadeOutline outlineArchive(WorkspaceId workspace, Collection<RecordId> roots, int named) {
+            return cascades.outlineArchive(workspace, roots, named);
+        }
+
+        @Override
+        public CascadeOutline outlinePurge(WorkspaceId workspace, Collection<RecordId> roots, int named) {
+            return cascades.outlinePurge(workspace, roots, named);
         }
 
         @Override

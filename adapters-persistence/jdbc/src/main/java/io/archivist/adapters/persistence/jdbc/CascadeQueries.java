@@ -1,10 +1,12 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import io.archivist.application.port.out.CascadeOutline;
 import io.archivist.application.port.out.RecordCascades.Restored;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
+import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueConflict;
 import io.archivist.domain.WorkspaceId;
 import java.sql.Connection;
@@ -137,13 +139,25 @@ abstract class CascadeQueries {
         }
     }
 
-    /** R13: counts per type of the cascade of {@code roots}. */
-    final Map<String, Long> countReach(
-            Connection connection, WorkspaceId workspace, Collection<RecordId> roots, boolean activeOnly) {
+    /**
+     * R13: counts per type of the cascade of {@code roots}, its first {@code named} records of each type, and
+     * (for a purge, {@code activeOnly} false) the archive operations that hold its records, the largest first:
+     * at most {@code named} past the roots' own. With {@code named} 0, the counts alone.
+     */
+    final CascadeOutline outlineReach(
+            Connection connection, WorkspaceId workspace, Collection<RecordId> roots, boolean activeOnly, int named) {
         UUID run = UUID.randomUUID();
+        IntoRun set = new IntoRun(run);
         try {
-            walk(connection, reach(workspace, roots, activeOnly), new IntoRun(run));
-            return counts(connection, new IntoRun(run));
+            walk(connection, reach(workspace, roots, activeOnly), set);
+            Map<String, Long> counts = counts(connection, set);
+            if (named < 1 || counts.isEmpty()) {
+                return CascadeOutline.counts(counts);
+            }
+            return new CascadeOutline(
+                    counts,
+                    first(connection, set, set.filter("w"), named),
+                    activeOnly ? Map.of() : archivedBy(connection, run, named + roots.size()));
         } finally {
             forget(connection, run);
         }
@@ -181,15 +195,21 @@ abstract class CascadeQueries {
         }
     }
 
-    /** R5, R6, R13: what restoring {@code root} would do, with bounded lists. */
+    /** R5, R6, R13: what restoring {@code root} would do, with bounded lists, naming {@code named} records of each type. */
     final RestoreOutline outlineRestore(
-            Connection connection, WorkspaceId workspace, RecordId root, OperationId archivedBy, int listLimit) {
+            Connection connection,
+            WorkspaceId workspace,
+            RecordId root,
+            OperationId archivedBy,
+            int listLimit,
+            int named) {
         RestoreRuns runs = restoreRuns(connection, workspace, root, archivedBy, new IntoRun(UUID.randomUUID()));
         try {
             return new RestoreOutline(
                     counts(connection, runs.candidates(), runs.restored()),
                     leftArchived(connection, runs, listLimit),
-                    conflicts(connection, runs, listLimit));
+                    conflicts(connection, runs, listLimit),
+                    named < 1 ? List.of() : first(connection, runs.candidates(), runs.restored(), named));
         } finally {
             runs.forget();
         }
@@ -318,6 +338,35 @@ abstract class CascadeQueries {
                         .add(" GROUP BY w.type"),
                 rows -> counts.put(rows.getString("type"), rows.getLong("n")));
         return counts;
+    }
+
+    /**
+     * R13: the first {@code named} records of each type among the rows of {@code set}'s table (alias w) that
+     * {@code members} picks, in id order: numbered within their type on the set's rows alone, so that only
+     * the records named are read.
+     */
+    private List<StoredRecord> first(Connection connection, Target set, Query members, int named) {
+        Query select = Query.of("SELECT r.* FROM (SELECT w.workspace AS workspace, w.record_id AS record_id,"
+                        + " ROW_NUMBER() OVER (PARTITION BY w.type ORDER BY w.record_id) AS n FROM " + set.table()
+                        + " w WHERE ")
+                .add(members)
+                .add(") s JOIN records r ON r.workspace = s.workspace AND r.id = s.record_id WHERE s.n <= ?", named)
+                .add(" ORDER BY r.id");
+        return sql.list(connection, select, RecordRows.mapper(sql));
+    }
+
+    /** R13: the archive operations that hold records of the run, with how many each: the largest first, at most {@code limit}. */
+    private Map<OperationId, Long> archivedBy(Connection connection, UUID run, int limit) {
+        Map<OperationId, Long> held = new LinkedHashMap<>();
+        sql.list(
+                connection,
+                Query.of(
+                        "SELECT archived_by, COUNT(*) AS n FROM cascade_walk WHERE run_id = ? AND archived_by IS NOT NULL"
+                                + " GROUP BY archived_by ORDER BY n DESC, archived_by LIMIT ?",
+                        run,
+                        limit),
+                rows -> held.put(OperationId.of(sql.uuid(rows, "archived_by")), rows.getLong("n")));
+        return held;
     }
 
     /** The blocked records (at most {@code limit}) with their parents that stay archived, in the record's parent order. */

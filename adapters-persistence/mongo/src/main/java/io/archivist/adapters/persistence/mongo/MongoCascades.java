@@ -12,15 +12,18 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.MergeOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import io.archivist.application.port.out.CascadeOutline;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.Blocker;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.Operation;
+import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -92,18 +95,34 @@ public final class MongoCascades implements RecordCascades {
     }
 
     @Override
-    public Map<String, Long> countArchive(WorkspaceId workspace, Collection<RecordId> roots) {
-        return countPerType(archiveSet(workspace, roots));
+    public CascadeOutline outlineArchive(WorkspaceId workspace, Collection<RecordId> roots, int named) {
+        Bson set = archiveSet(workspace, roots);
+        Map<String, Long> counts = countPerType(set);
+        return new CascadeOutline(counts, Counts.first(records, set, counts.keySet(), named), Map.of());
+    }
+
+    /** The same count as the purge's own gives what each archive operation holds of the set. */
+    @Override
+    public CascadeOutline outlinePurge(WorkspaceId workspace, Collection<RecordId> roots, int named) {
+        Bson set = purgeSet(workspace, roots);
+        Counts.ByArchive counted = Counts.perTypeAndArchive(records, set);
+        Map<OperationId, Long> largestFirst = new LinkedHashMap<>();
+        if (named > 0) {
+            counted.perArchive().entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue()
+                            .reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(named + (long) roots.size())
+                    .forEach(held -> largestFirst.put(
+                            OperationId.of(java.util.UUID.fromString(held.getKey())), held.getValue()));
+        }
+        return new CascadeOutline(
+                counted.perType(), Counts.first(records, set, counted.perType().keySet(), named), largestFirst);
     }
 
     @Override
-    public Map<String, Long> countPurge(WorkspaceId workspace, Collection<RecordId> roots) {
-        return countPerType(purgeSet(workspace, roots));
-    }
-
-    @Override
-    public RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit) {
-        return RestoreSet.of(records, workspace, root).outline(listLimit);
+    public RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit, int named) {
+        return RestoreSet.of(records, workspace, root).outline(listLimit, named);
     }
 
     @Override

@@ -126,8 +126,13 @@ final class RestoreSet {
                 Filters.or(Filters.in(ID, firstLeft), Filters.in(ANCESTORS, firstLeft)));
     }
 
-    RestoreOutline outline(int listLimit) {
-        return new RestoreOutline(Counts.perType(records, restored()), leftArchived(listLimit), conflicts(listLimit));
+    RestoreOutline outline(int listLimit, int named) {
+        Map<String, Long> counts = Counts.perType(records, restored());
+        return new RestoreOutline(
+                counts,
+                leftArchived(listLimit),
+                conflicts(listLimit),
+                Counts.first(records, restored(), counts.keySet(), named));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reads of records on H2, PostgreSQL or MariaDB; writes of single records and batches are
@@ -123,19 +124,29 @@ final class JdbcRecordReads implements RecordReads {
             WorkspaceId workspace, RecordFilter filter, Optional<PagePosition> after, int limit, long maxBytes) {
         Query inner = pageQuery(workspace, filter, after, limit + 1);
         String order = RecordPageQueries.orderBy(filter.sort());
-        Query query = Query.of("SELECT " + RecordRows.COLUMNS + ", page_rows FROM (SELECT " + RecordRows.COLUMNS
-                        + ", COUNT(*) OVER () AS page_rows, ROW_NUMBER() OVER (ORDER BY " + order + ") AS n,"
-                        + " SUM(LENGTH(attributes)) OVER (ORDER BY " + order + " ROWS UNBOUNDED PRECEDING) AS bytes"
-                        + " FROM (")
+        // The catalog's version rides along (see Page), so that showing the page needs no statement of its own.
+        Query query = Query.of(
+                        "SELECT " + RecordRows.COLUMNS + ", page_rows,"
+                                + " (SELECT catalog_version FROM workspaces WHERE id = ?) AS catalog_version"
+                                + " FROM (SELECT " + RecordRows.COLUMNS
+                                + ", COUNT(*) OVER () AS page_rows, ROW_NUMBER() OVER (ORDER BY " + order + ") AS n,"
+                                + " SUM(LENGTH(attributes)) OVER (ORDER BY " + order
+                                + " ROWS UNBOUNDED PRECEDING) AS bytes FROM (",
+                        workspace)
                 .add(inner)
                 .add(") page) sized WHERE n = 1 OR (n <= ? AND bytes <= ?) ORDER BY " + order, limit, maxBytes);
         long[] pageRows = {0};
+        long[] catalogVersion = {CatalogStore.NEVER_CHANGED};
         Sql.Row<StoredRecord> mapper = RecordRows.mapper(db.sql);
         List<StoredRecord> found = db.transactions.statements(c -> db.sql.list(c, query, rows -> {
             pageRows[0] = rows.getLong("page_rows");
+            catalogVersion[0] = rows.getLong("catalog_version"); // no workspace row: never changed (0)
             return mapper.map(rows);
         }));
-        return new Page(found, pageRows[0] > found.size());
+        return new Page(
+                found,
+                pageRows[0] > found.size(),
+                found.isEmpty() ? OptionalLong.empty() : OptionalLong.of(catalogVersion[0]));
     }
 
     private Query pageQuery(WorkspaceId workspace, RecordFilter filter, Optional<PagePosition> after, int limit) {

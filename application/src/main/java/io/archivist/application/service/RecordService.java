@@ -122,12 +122,13 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
             throw ArchivistException.invalid("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
         }
         Optional<PagePosition> after = cursor.map(text -> PageCursor.decode(text, filter));
-        // The page is one statement, so one state; the catalog read just before it need not be the
-        // same state (types are never removed; a retention changed in between shows on the next
-        // read), so no snapshot has to span the two.
+        // The page is one statement, so one state. Its records' titles and purge_after come from the catalog,
+        // read after the page: at the version the page's statement read along (JDBC), so that a page is one
+        // round trip while this instance holds that catalog; else (an empty page, a store that does not read
+        // it along) at the version read now, which also tells an unknown type from an empty page. It need
+        // not be the page's state (types are never removed; a change in between shows on the next read), so
+        // no snapshot has to span the two.
         return unitOfWork.readLatest(caller.workspace(), () -> {
-            Catalog catalog = workspaces.catalog(caller);
-            filter.type().ifPresent(catalog::require);
             // R14: a page of large records ends early, with a cursor, rather than filling the memory.
             RecordReads.Page page = records.pageWithin(caller.workspace(), filter, after, limit, policy.maxPageBytes());
             List<StoredRecord> found = page.records();
@@ -135,6 +136,12 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
                     ? Optional.of(
                             PageCursor.after(PagePosition.after(found.get(found.size() - 1), filter.sort()), filter))
                     : Optional.empty();
+            Catalog catalog = page.catalogVersion().isPresent()
+                    ? workspaces.catalogAt(caller, page.catalogVersion().getAsLong())
+                    : workspaces.catalog(caller);
+            if (found.isEmpty()) {
+                filter.type().ifPresent(catalog::require);
+            }
             return new RecordPage(
                     found.stream().map(r -> workspaces.view(catalog, r)).toList(), next);
         });

@@ -46,6 +46,11 @@ public final class Workspaces {
         return catalogAt(catalogs, cache, caller, catalogs.version(caller.workspace()));
     }
 
+    /** The workspace's catalog at {@code version}, which a read of the store just gave along with what it read. */
+    Catalog catalogAt(Caller caller, long version) {
+        return catalogAt(catalogs, cache, caller, version);
+    }
+
     /** The workspace's catalog when its version was just read as {@code version}: from the cache if held at it. */
     private static Catalog catalogAt(CatalogStore catalogs, CatalogCache cache, Caller caller, long version) {
         WorkspaceId workspace = caller.workspace();

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reads of the records of every workspace. Every method is scoped to one workspace and sees nothing
@@ -60,10 +61,19 @@ public interface RecordReads {
         return Page.cut(page(workspace, filter, after, limit + 1), limit, maxBytes);
     }
 
-    /** A page of {@link #pageWithin}; {@code more} when records follow it. */
-    record Page(List<StoredRecord> records, boolean more) {
+    /**
+     * A page of {@link #pageWithin}; {@code more} when records follow it. {@code catalogVersion}: the
+     * workspace's catalog version ({@link CatalogStore#version}) if the store read it in the same
+     * statement as a page that has records, so that the service needs no read of its own to show them.
+     */
+    record Page(List<StoredRecord> records, boolean more, OptionalLong catalogVersion) {
         public Page {
             records = List.copyOf(records);
+            catalogVersion = catalogVersion == null ? OptionalLong.empty() : catalogVersion;
+        }
+
+        public Page(List<StoredRecord> records, boolean more) {
+            this(records, more, OptionalLong.empty());
         }
 
         /** The first of {@code found} that fit {@code limit} and {@code maxBytes} (the first always does). */

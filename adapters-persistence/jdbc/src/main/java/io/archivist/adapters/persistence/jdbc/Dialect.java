@@ -218,6 +218,11 @@ abstract class Dialect {
      */
     abstract String typeInState(ArchivedFilter state);
 
+    /** Whether q's search text has an index that finds a substring (PostgreSQL's trigrams; see RecordPageQueries). */
+    boolean indexesSearchText() {
+        return false;
+    }
+
     /**
      * "{@code column} equals the operation given as parameter", written so that the planner cannot
      * use an index on the column for it (see RecursiveCascadeQueries).

@@ -2,12 +2,10 @@ package io.archivist.adapters.persistence.jdbc;
 
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.RecordReads;
-import io.archivist.domain.OperationKind;
 import io.archivist.domain.PagePosition;
 import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordFilter.ArchivedFilter;
 import io.archivist.domain.RecordId;
-import io.archivist.domain.SearchText;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
 import java.time.Instant;
@@ -15,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reads of records on H2, PostgreSQL or MariaDB; writes of single records and batches are
@@ -26,9 +25,11 @@ final class JdbcRecordReads implements RecordReads {
     static final int IN_LIST_CHUNK = 1000;
 
     private final JdbcDatabase db;
+    private final RecordPageQueries pages;
 
     JdbcRecordReads(JdbcDatabase db) {
         this.db = db;
+        this.pages = new RecordPageQueries(db.dialect);
     }
 
     @Override
@@ -122,84 +123,34 @@ final class JdbcRecordReads implements RecordReads {
     public Page pageWithin(
             WorkspaceId workspace, RecordFilter filter, Optional<PagePosition> after, int limit, long maxBytes) {
         Query inner = pageQuery(workspace, filter, after, limit + 1);
-        String order = orderBy(filter.sort());
-        Query query = Query.of("SELECT " + RecordRows.COLUMNS + ", page_rows FROM (SELECT " + RecordRows.COLUMNS
-                        + ", COUNT(*) OVER () AS page_rows, ROW_NUMBER() OVER (ORDER BY " + order + ") AS n,"
-                        + " SUM(LENGTH(attributes)) OVER (ORDER BY " + order + " ROWS UNBOUNDED PRECEDING) AS bytes"
-                        + " FROM (")
+        String order = RecordPageQueries.orderBy(filter.sort());
+        // The catalog's version rides along (see Page), so that showing the page needs no statement of its own.
+        Query query = Query.of(
+                        "SELECT " + RecordRows.COLUMNS + ", page_rows,"
+                                + " (SELECT catalog_version FROM workspaces WHERE id = ?) AS catalog_version"
+                                + " FROM (SELECT " + RecordRows.COLUMNS
+                                + ", COUNT(*) OVER () AS page_rows, ROW_NUMBER() OVER (ORDER BY " + order + ") AS n,"
+                                + " SUM(LENGTH(attributes)) OVER (ORDER BY " + order
+                                + " ROWS UNBOUNDED PRECEDING) AS bytes FROM (",
+                        workspace)
                 .add(inner)
                 .add(") page) sized WHERE n = 1 OR (n <= ? AND bytes <= ?) ORDER BY " + order, limit, maxBytes);
         long[] pageRows = {0};
+        long[] catalogVersion = {CatalogStore.NEVER_CHANGED};
         Sql.Row<StoredRecord> mapper = RecordRows.mapper(db.sql);
         List<StoredRecord> found = db.transactions.statements(c -> db.sql.list(c, query, rows -> {
             pageRows[0] = rows.getLong("page_rows");
+            catalogVersion[0] = rows.getLong("catalog_version"); // no workspace row: never changed (0)
             return mapper.map(rows);
         }));
-        return new Page(found, pageRows[0] > found.size());
+        return new Page(
+                found,
+                pageRows[0] > found.size(),
+                found.isEmpty() ? OptionalLong.empty() : OptionalLong.of(catalogVersion[0]));
     }
 
-    /**
-     * One statement for every filter (docs/api.md#finding): the conditions together, the keyset position,
-     * the order. Which index serves it is the database's choice among those V8.1 made for each filter,
-     * as the filter's selectivity decides: q's trigram index (PostgreSQL), key's, an operation's, an
-     * actor's operations', a type's archived records by time, or a type's records in id order.
-     */
     private Query pageQuery(WorkspaceId workspace, RecordFilter filter, Optional<PagePosition> after, int limit) {
-        Query query = Query.of("SELECT " + RecordRows.COLUMNS + " FROM records WHERE workspace = ?", workspace);
-        if (filter.type().isPresent()) {
-            query.add(
-                    " AND " + db.dialect.typeInState(filter.archived()),
-                    filter.type().get());
-        } else if (filter.archived() != ArchivedFilter.ANY) {
-            query.add(
-                    filter.archived() == ArchivedFilter.ACTIVE
-                            ? " AND deleted_at IS NULL"
-                            : " AND deleted_at IS NOT NULL");
-        }
-        filter.parent()
-                .ifPresent(parent -> query.add(
-                        " AND id IN (SELECT child_id FROM record_parents WHERE workspace = ? AND parent_id = ?)",
-                        workspace,
-                        parent));
-        filter.key().ifPresent(key -> query.add(" AND record_key = ?", key));
-        filter.operation().ifPresent(operation -> query.add(" AND archive_operation = ?", operation));
-        filter.archivedAfter().ifPresent(at -> query.add(" AND deleted_at >= ?", at));
-        filter.archivedBefore().ifPresent(at -> query.add(" AND deleted_at < ?", at));
-        filter.archivedBy()
-                .ifPresent(actor -> query.add(
-                        " AND archive_operation IN (SELECT o.id FROM operations o"
-                                + " WHERE o.workspace = ? AND o.actor = ? AND o.kind = ?)",
-                        workspace,
-                        actor,
-                        OperationKind.ARCHIVE.name()));
-        filter.text()
-                .ifPresent(q -> query.add(
-                        " AND EXISTS (SELECT 1 FROM record_search s WHERE s.record_id = records.id"
-                                + " AND s.workspace = records.workspace AND s.search_text LIKE ? ESCAPE '!')",
-                        "%" + likeLiteral(SearchText.needle(q)) + "%"));
-        after.ifPresent(position -> {
-            switch (filter.sort()) {
-                case ID -> query.add(" AND id > ?", position.id());
-                // Written so that deleted_at bounds an index range and id only breaks ties within it.
-                case NEWEST_ARCHIVED_FIRST -> {
-                    Instant at = position.deletedAt().orElseThrow();
-                    query.add(" AND deleted_at <= ? AND (deleted_at < ? OR id < ?)", at, at, position.id());
-                }
-            }
-        });
-        return query.add(" ORDER BY " + orderBy(filter.sort()) + " LIMIT ?", limit);
-    }
-
-    private static String orderBy(RecordFilter.Sort sort) {
-        return switch (sort) {
-            case ID -> "id";
-            case NEWEST_ARCHIVED_FIRST -> "deleted_at DESC, id DESC";
-        };
-    }
-
-    /** {@code text} matched literally by LIKE ... ESCAPE '!': its wildcards and the escape character escaped. */
-    static String likeLiteral(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return pages.page(workspace, filter, after, limit);
     }
 
     @Override

@@ -147,6 +147,11 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
+    boolean indexesSearchText() {
+        return true; // record_search_text, V8.3
+    }
+
+    @Override
     String sameOperation(String column) {
         // Not an indexable operator: the join reaches the record by its key, then checks this.
         return column + " IS NOT DISTINCT FROM ?";

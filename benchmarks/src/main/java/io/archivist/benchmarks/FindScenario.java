@@ -6,9 +6,7 @@ import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,8 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * P9, finding (docs/api.md#finding): the first page of {@code GET /api/v1/records?type=doc&q=WORD}
@@ -33,11 +29,11 @@ import java.util.regex.Pattern;
  * PostgreSQL), against the same query written by hand on the same trigram index and run over JDBC,
  * every column read as a row mapper would. Each record's title holds two words of a vocabulary of
  * {@value #WORDS}, so one word is in about one record in {@value #WORDS_PER_FIND}: a search a person
- * makes, matching a few thousand records of a million. Each sample sends one request and runs one
- * query, their order alternating; the table shows the medians.
+ * makes, matching a few thousand records of a million. Measured as {@link FirstPage} says; the table shows
+ * the medians.
  * <p>
  * P9's second line, the first page of {@code GET /operations?restorable=true} over a million operations,
- * belongs to the operation log ({@link #run} returns one line per finding measured).
+ * is {@link OperationLogScenario}'s, on the same service.
  */
 final class FindScenario {
 
@@ -46,8 +42,6 @@ final class FindScenario {
     static final int PAGE = 50;
     static final int WORDS = 1_000;
     static final int WORDS_PER_FIND = WORDS / 2;
-    /** Timed samples per side, after as many untimed ones (when warming up). */
-    static final int SAMPLES = 200;
 
     private static final String BASELINE = "SELECT r.workspace, r.id, r.type, r.record_key, r.attributes,"
             + " r.parent_ids, r.deleted_at, r.archive_operation, r.version, r.created_at, r.updated_at,"
@@ -55,7 +49,6 @@ final class FindScenario {
             + " ON s.record_id = r.id AND s.workspace = r.workspace"
             + " WHERE r.workspace = ? AND r.type = ? AND r.deleted_at IS NULL AND s.search_text LIKE ?"
             + " ORDER BY r.id LIMIT ?";
-    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
     private FindScenario() {}
 
@@ -67,6 +60,7 @@ final class FindScenario {
             String token = service.token("bench-finder", "MEMBER", WORKSPACE);
             List<Result> results = new ArrayList<>();
             results.add(textSearch(service.uri(), token, options, size));
+            results.add(OperationLogScenario.restorable(service, options));
             return results;
         }
     }
@@ -76,38 +70,17 @@ final class FindScenario {
         String word = word(WORDS / 3);
         URI search = base.resolve("/api/v1/records?type=" + TYPE + "&limit=" + PAGE + "&q="
                 + URLEncoder.encode(word, StandardCharsets.UTF_8));
-        HttpClient client = Api.client();
         HttpRequest request = HttpRequest.newBuilder(search)
                 .header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofMinutes(1))
                 .GET()
                 .build();
-        Samples archivist = new Samples(), baseline = new Samples();
+        FirstPage.Timed timed;
         try (Connection c = DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword());
                 PreparedStatement query = c.prepareStatement(BASELINE)) {
-            List<UUID> byHand = byHand(query, word);
-            List<UUID> viaApi = viaApi(client, request);
-            if (byHand.isEmpty() || !byHand.equals(viaApi)) {
-                throw new IllegalStateException("P9: the API and the hand-written query disagree on the page of q="
-                        + word + " (" + viaApi.size() + " and " + byHand.size() + " records)");
-            }
-            int untimed = options.warmUp() ? SAMPLES : 0;
-            for (int i = 0; i < untimed + SAMPLES; i++) {
-                boolean timed = i >= untimed;
-                long apiNanos, handNanos;
-                if (i % 2 == 0) {
-                    apiNanos = timeApi(client, request);
-                    handNanos = timeByHand(query, word);
-                } else {
-                    handNanos = timeByHand(query, word);
-                    apiNanos = timeApi(client, request);
-                }
-                if (timed) {
-                    archivist.add(apiNanos);
-                    baseline.add(handNanos);
-                }
-            }
+            timed = FirstPage.race(request, () -> byHand(query, word), options.warmUp());
         }
+        Samples archivist = timed.archivist(), baseline = timed.baseline();
         String note = String.format(
                 Locale.ROOT,
                 "GET /records?type=%s&q=%s&limit=%d with a JWT, %d samples a side; a word in about %,d of %,d"
@@ -132,37 +105,6 @@ final class FindScenario {
                         1.0 / 3,
                         note)
                 .withSize(size);
-    }
-
-    private static long timeApi(HttpClient client, HttpRequest request) throws Exception {
-        long start = System.nanoTime();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        long elapsed = System.nanoTime() - start;
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(
-                    "P9: " + request.uri() + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return elapsed;
-    }
-
-    private static List<UUID> viaApi(HttpClient client, HttpRequest request) throws Exception {
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("P9: " + request.uri() + " answered " + response.statusCode());
-        }
-        // The page's records in order: each item's id is the first "id" of the item (the attributes hold none).
-        List<UUID> ids = new ArrayList<>();
-        Matcher found = ID.matcher(response.body().replace(" ", ""));
-        while (found.find()) {
-            ids.add(UUID.fromString(found.group(1)));
-        }
-        return ids;
-    }
-
-    private static long timeByHand(PreparedStatement query, String word) throws SQLException {
-        long start = System.nanoTime();
-        byHand(query, word);
-        return System.nanoTime() - start;
     }
 
     /** The hand-written DAO: every column read, as a row mapper would. */

@@ -20,6 +20,7 @@ record Options(
         long seed,
         long listing,
         long find,
+        long operations,
         long requests,
         long mongoSubtree,
         long neighbour,
@@ -41,6 +42,7 @@ record Options(
                 EnumSet.allOf(Scenario.class),
                 100_000,
                 200_000,
+                1_000_000,
                 1_000_000,
                 1_000_000,
                 10_000,
@@ -67,6 +69,7 @@ record Options(
                 500,
                 2_000,
                 5_000,
+                20_000,
                 200,
                 300,
                 300,
@@ -90,6 +93,7 @@ record Options(
               --seed N                     P4: records in the imported seed (200000)
               --listing N                  P5: records of the listed type, half archived (1000000)
               --find N                     P9: records of the type searched with q= (1000000)
+              --operations N               P9: operations in the log paged with restorable=true (1000000)
               --requests N                 P6: requests per measured round, over 2 client threads (10000)
               --mongo-subtree N            P7: records in the subtree on the Mongo store (100000)
               --neighbour N                P8: records in workspace A's subtree on PostgreSQL (100000)
@@ -136,6 +140,7 @@ record Options(
                 number(values, "seed", o.seed),
                 number(values, "listing", o.listing),
                 number(values, "find", o.find),
+                number(values, "operations", o.operations),
                 number(values, "requests", o.requests),
                 number(values, "mongo-subtree", o.mongoSubtree),
                 number(values, "neighbour", o.neighbour),
@@ -168,6 +173,8 @@ record Options(
                 Long.toString(listing),
                 "--find",
                 Long.toString(find),
+                "--operations",
+                Long.toString(operations),
                 "--requests",
                 Long.toString(requests),
                 "--mongo-subtree",
@@ -207,6 +214,7 @@ record Options(
                 seed,
                 listing,
                 find,
+                operations,
                 requests,
                 mongoSubtree,
                 neighbour,

@@ -50,7 +50,8 @@ final class Report {
                 Locale.ROOT,
                 "- Sizes: P1-P3 subtree %,d records; P4 seed %,d; P5 type of %,d "
                         + "records, half archived; P6 %,d requests per round; P7 subtree %,d; P8 workspace A's subtree "
-                        + "%,d records (%,d on H2), B alone %,d requests; P9 type of %,d records searched with q=;"
+                        + "%,d records (%,d on H2), B alone %,d requests; P9 type of %,d records searched with q=, log of %,d"
+                        + " operations paged with restorable=true;"
                         + " repetitions per side: %d, the median reported (P8: A's archive+restore cycles under each"
                         + " load)\n",
                 o.subtree(),
@@ -62,6 +63,7 @@ final class Report {
                 o.neighbourH2(),
                 o.neighbourRequests(),
                 o.find(),
+                o.operations(),
                 o.repetitions()));
         out.append("- Ratio: Archivist's rate over the baseline's (higher is better), both measured in this run on "
                 + "identical copies of the data; P8: B's p99 latency under A's load over its p99 beside the control "
@@ -97,6 +99,7 @@ final class Report {
         add(args, "seed", o.seed(), d.seed());
         add(args, "listing", o.listing(), d.listing());
         add(args, "find", o.find(), d.find());
+        add(args, "operations", o.operations(), d.operations());
         add(args, "requests", o.requests(), d.requests());
         add(args, "mongo-subtree", o.mongoSubtree(), d.mongoSubtree());
         add(args, "neighbour", o.neighbour(), d.neighbour());

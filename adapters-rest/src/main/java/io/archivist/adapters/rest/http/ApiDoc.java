@@ -26,8 +26,9 @@ public final class ApiDoc {
      * gets one of the two declarations.
      */
     static final String UNPROCESSABLE = "INVALID_OBJECT_TYPE (a catalog invariant), LIMIT_EXCEEDED (too many ids,"
-            + " types, or a cascade over the configured limit) or IDEMPOTENCY_KEY_REUSED (the Idempotency-Key"
-            + " was used for another request in the last 24 hours)";
+            + " types, or a cascade over the configured limit), NOT_AN_ARCHIVE_OPERATION (only an archive operation"
+            + " is restored) or IDEMPOTENCY_KEY_REUSED (the Idempotency-Key was used for another request in the last"
+            + " 24 hours)";
 
     /** The Idempotent-Replayed header of a mutating route's answer (R10). */
     public static final String REPLAYED =

@@ -1,7 +1,6 @@
 package io.archivist.adapters.rest.http;
 
 import io.archivist.adapters.rest.http.Replies.Reply;
-import io.archivist.adapters.rest.json.JsonBody;
 import io.archivist.adapters.rest.json.LifecycleJson;
 import io.archivist.adapters.rest.json.Listing;
 import io.archivist.adapters.rest.json.OperationJson;
@@ -44,7 +43,6 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 
 /** Archive, delete twice to destroy, restore, preview and history of one record (docs/lifecycle.md, docs/api.md). */
@@ -156,11 +154,7 @@ public class LifecycleController {
                     String ifMatch,
             HttpRequest<?> request,
             Authentication authentication) {
-        String body = JsonBody.utf8(bytes);
-        if (body != null && !body.isBlank()) {
-            JsonBody.parse(body).allowOnly(Set.of(), Set.of());
-        }
-        return act(id, ifMatch, body, request, authentication, lifecycle::restore);
+        return act(id, ifMatch, RestoreRequest.emptyBody(bytes), request, authentication, lifecycle::restore);
     }
 
     @Get("/preview")
@@ -216,14 +210,8 @@ public class LifecycleController {
             Function<LifecycleCommand, LifecycleResult> action) {
         Caller caller = callers.of(authentication);
         LifecycleCommand command = new LifecycleCommand(caller, RecordId.parse(id), Etags.ifMatch(ifMatch));
-        return replies.mutate(caller, LifecycleUseCase.PERMISSION, request, body, () -> {
-            LifecycleResult result = action.apply(command);
-            Reply reply = Reply.ok(LifecycleJson.of(result));
-            return result.record()
-                    .map(view -> reply.withHeader(
-                            HttpHeaders.ETAG, Etags.of(view.record().version())))
-                    .orElse(reply);
-        });
+        return replies.mutate(
+                caller, LifecycleUseCase.PERMISSION, request, body, () -> Reply.lifecycle(action.apply(command)));
     }
 
     private static OperationKind action(String action) {

@@ -17,7 +17,8 @@ record ObjectTypeRow(
         boolean archivable,
         String parentTypes,
         String uniqueAttributes,
-        @Nullable String retention) {
+        @Nullable String retention,
+        @Nullable String titleAttribute) {
 
     @Embeddable
     record Key(
@@ -30,20 +31,27 @@ record ObjectTypeRow(
                 type.archivable(),
                 Json.write(type.parents()),
                 Json.write(type.unique()),
-                type.retention().map(Retention::iso).orElse(null));
+                type.retention().map(Retention::iso).orElse(null),
+                type.titleAttribute().orElse(null));
     }
 
     ObjectType type() {
-        return type(id.name(), archivable, parentTypes, uniqueAttributes, retention);
+        return type(id.name(), archivable, parentTypes, uniqueAttributes, retention, titleAttribute);
     }
 
     static ObjectType type(
-            String name, boolean archivable, String parentTypes, String uniqueAttributes, @Nullable String retention) {
+            String name,
+            boolean archivable,
+            String parentTypes,
+            String uniqueAttributes,
+            @Nullable String retention,
+            @Nullable String titleAttribute) {
         return new ObjectType(
                 name,
                 archivable,
                 Json.strings(parentTypes),
                 Json.strings(uniqueAttributes),
-                Optional.ofNullable(retention).map(Retention::new));
+                Optional.ofNullable(retention).map(Retention::new),
+                Optional.ofNullable(titleAttribute));
     }
 }

@@ -6,7 +6,7 @@
 const PAGE_SIZE = 25;
 const $ = (id) => document.getElementById(id);
 
-/** Builds an element; children are nodes or text, never parsed as HTML. */
+/** Builds an element; children are nodes or text (in nested lists too), never parsed as HTML. */
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs || {})) {
@@ -15,7 +15,7 @@ function el(tag, attrs, ...children) {
     else if (name === 'class') node.className = value;
     else node.setAttribute(name, value === true ? '' : value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child !== undefined && child !== null && child !== false) node.append(child);
   }
   return node;
@@ -23,7 +23,7 @@ function el(tag, attrs, ...children) {
 
 /** Replaces a node's children; like el(), it leaves out null and false (replaceChildren would show "null"). */
 function fill(node, ...children) {
-  node.replaceChildren(...children.flat().filter((child) => child !== undefined && child !== null && child !== false));
+  node.replaceChildren(...children.flat(Infinity).filter((child) => child !== undefined && child !== null && child !== false));
   return node;
 }
 
@@ -72,9 +72,14 @@ function showError(message) {
   $('error').focus();
 }
 
-function showNotice(message) {
+let undoLast = null; // what the notice's Undo button undoes (an archive just done), or null
+
+/** A notice; with `undo`, an action the notice offers to take back ("Archived 4 records · Undo"). */
+function showNotice(message, undo) {
   $('error').hidden = true;
   $('notice-text').textContent = message;
+  undoLast = undo || null;
+  $('notice-undo').hidden = !undoLast;
   $('notice').hidden = false;
   $('notice').focus();
 }
@@ -161,7 +166,10 @@ async function signIn(token) {
 }
 
 function showView(id) {
-  for (const view of ['sign-in', 'list-view', 'record-view']) $(view).hidden = view !== id;
+  for (const view of ['sign-in', 'list-view', 'record-view', 'archive-view']) $(view).hidden = view !== id;
+  for (const [link, view] of [['nav-records', 'list-view'], ['nav-archive', 'archive-view']]) {
+    if (view === id) $(link).setAttribute('aria-current', 'page'); else $(link).removeAttribute('aria-current');
+  }
 }
 
 function navigate(hash, notice) {
@@ -180,16 +188,39 @@ function route() {
   $('who-workspace').textContent = text(claims.workspace);
   $('who-roles').replaceChildren(...session.roles().map((role) => el('span', { class: 'role' }, role)));
   $('who').hidden = false;
-  const hash = location.hash.replace(/^#/, '');
-  const record = hash.match(/^\/records\/([^/?]+)$/);
-  if (record) guarded(() => showRecord(decodeURIComponent(record[1])));
-  else {
-    const params = new URLSearchParams(hash.split('?')[1] || '');
-    guarded(() => showList(params.get('type'), params.get('archived') || 'false'));
-  }
+  guarded(showPage);
 }
 
-const listHash = (type, archived) => `#/list?${new URLSearchParams({ type, archived })}`;
+/** Shows the page the address names: #/records/ID (or KEY), #/archive, else the list with its type, state and filters. */
+function showPage() {
+  const hash = location.hash.replace(/^#/, '');
+  const record = hash.match(/^\/records\/([^/?]+)$/);
+  const params = new URLSearchParams(hash.split('?')[1] || '');
+  if (record) return showRecord(decodeURIComponent(record[1]));
+  if (/^\/archive(\?|$)/.test(hash)) return showArchive();
+  return showList(params.get('type'), params.get('archived') || 'false', filtersOf(params));
+}
+
+// The filters of the list (docs/api.md#finding), as the address holds them. The dates are days
+// (the date fields' form); loadPage turns them into the instants the API takes.
+const FILTERS = ['q', 'archived_by', 'after', 'before', 'sort'];
+/** Those that speak of archived records only: the API refuses them without archived=true. */
+const ARCHIVED_ONLY = ['archived_by', 'after', 'before', 'sort'];
+
+function filtersOf(params) {
+  const filters = {};
+  for (const name of FILTERS) if (params.get(name)) filters[name] = params.get(name);
+  return filters;
+}
+
+/** The list's address; `type` '' is every type. Filters for archived records only are dropped elsewhere. */
+function listHash(type, archived, filters = {}) {
+  const params = new URLSearchParams({ type: type === null || type === undefined ? '' : type, archived });
+  for (const name of FILTERS) {
+    if (filters[name] && (archived === 'true' || !ARCHIVED_ONLY.includes(name))) params.set(name, filters[name]);
+  }
+  return `#/list?${params}`;
+}
 
 async function loadTypes() {
   if (!types) {
@@ -204,39 +235,88 @@ const archivable = (record) => typeNamed(record.type).archivable !== false;
 
 // ---------------------------------------------------------------- the list
 
-const list = { type: null, archived: 'false', cursor: null, columns: [], rows: new Map(), selected: new Set(), generation: 0 };
+const list = { type: null, archived: 'false', filters: {}, cursor: null, columns: [], rows: new Map(), selected: new Set(), generation: 0 };
 
-async function showList(type, archived) {
+/** The list: `type` null picks the first type, '' is every type; `filters` as filtersOf reads them. */
+async function showList(type, archived, filters = {}) {
   showView('list-view');
   $('records').removeAttribute('data-loaded');
   const catalog = await loadTypes();
-  if (!catalog.some((t) => t.name === type)) type = catalog.length ? catalog[0].name : null;
+  if (type !== '' && !catalog.some((t) => t.name === type)) type = catalog.length ? catalog[0].name : null;
   if (!['false', 'true', 'any'].includes(archived)) archived = 'false';
+  if (archived !== 'true') filters = Object.fromEntries(Object.entries(filters).filter(([name]) => !ARCHIVED_ONLY.includes(name)));
   list.generation += 1;
-  Object.assign(list, { type, archived, cursor: null, columns: [], rows: new Map(), selected: new Set() });
+  Object.assign(list, { type, archived, filters, cursor: null, columns: [], rows: new Map(), selected: new Set() });
 
-  $('type-select').replaceChildren(...catalog.map((t) => el('option', { value: t.name }, t.name)));
+  $('type-select').replaceChildren(el('option', { value: '' }, 'All types'), ...catalog.map((t) => el('option', { value: t.name }, t.name)));
   $('type-select').value = type || '';
   for (const button of document.querySelectorAll('.toggle button')) {
     button.setAttribute('aria-pressed', String(button.dataset.archived === archived));
   }
+  showFilters();
   const state = { false: 'active', true: 'archived', any: 'all' }[archived];
-  $('list-title').textContent = type ? `${type}: ${state} records` : 'Records';
+  const what = type === '' ? `All types: ${state} records` : type ? `${type}: ${state} records` : 'Records';
+  $('list-title').textContent = what + (filters.q ? ` matching “${filters.q}”` : '');
   fill($('list-note'), roleNote());
   $('records').querySelector('thead').replaceChildren();
   $('records').querySelector('tbody').replaceChildren();
   $('empty').hidden = true;
+  $('key-hit').hidden = true;
   $('load-more').hidden = true;
   updateBulkBar();
-  if (type) await loadPage();
+  if (type !== null) await loadPage();
   else $('empty').hidden = false;
   keepFocus($('list-title'));
+}
+
+/** The search form shows the list's filters; those for archived records only, with Archived alone. */
+function showFilters() {
+  const f = list.filters;
+  $('find-q').value = f.q || '';
+  $('find-by').value = f.archived_by || '';
+  $('find-after').value = f.after || '';
+  $('find-before').value = f.before || '';
+  $('find-sort').value = f.sort || 'id';
+  $('archived-filters').hidden = list.archived !== 'true';
+}
+
+/** What the search form says now, as filters. */
+function formFilters() {
+  const filters = { q: $('find-q').value.trim() };
+  if (list.archived === 'true') {
+    Object.assign(filters, {
+      archived_by: $('find-by').value.trim(),
+      after: $('find-after').value,
+      before: $('find-before').value,
+      sort: $('find-sort').value === 'id' ? '' : $('find-sort').value,
+    });
+  }
+  return filters;
+}
+
+/** A day of the date fields as the instant its local midnight is (RFC 3339, in UTC); `days` later when given. */
+function dayStart(day, days = 0) {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d + days).toISOString();
+}
+
+/** The API's parameters for the list's filters: "until" a day includes that day (the API's bound is exclusive). */
+function findParams() {
+  const f = list.filters;
+  const params = {};
+  if (f.q) params.q = f.q;
+  if (f.archived_by) params.archived_by = f.archived_by;
+  if (f.after) params.archived_after = dayStart(f.after);
+  if (f.before) params.archived_before = dayStart(f.before, 1);
+  if (f.sort) params.sort = f.sort;
+  return params;
 }
 
 /** The next keyset page (docs/api.md: `next_cursor` is null on the last one). */
 async function loadPage() {
   const generation = list.generation;
-  const params = new URLSearchParams({ type: list.type, archived: list.archived, limit: String(PAGE_SIZE) });
+  const params = new URLSearchParams({ archived: list.archived, limit: String(PAGE_SIZE), ...findParams() });
+  if (list.type) params.set('type', list.type);
   if (list.cursor) params.set('cursor', list.cursor);
   const page = await api('GET', `/records?${params}`);
   if (generation !== list.generation) return; // the user moved on while this page loaded
@@ -250,8 +330,27 @@ async function loadPage() {
   list.cursor = page && page.next_cursor;
   $('load-more').hidden = !list.cursor;
   $('empty').hidden = list.rows.size > 0;
+  if (!list.rows.size && list.filters.q) await showKeyHit(list.filters.q, generation);
   updateBulkBar(); // the new rows are not selected: the header checkbox says so
   $('records').dataset.loaded = String(list.rows.size); // for the browser tests: this page is in
+}
+
+/**
+ * Nothing found here, but the text may be a record's key in another type or state ("doc-0150"):
+ * then say where it is, with its link. A text that is not a key's form is simply not one.
+ */
+async function showKeyHit(q, generation) {
+  let found;
+  try {
+    found = await api('GET', `/records?${new URLSearchParams({ key: q, archived: 'any', limit: '5' })}`);
+  } catch (ignored) {
+    return;
+  }
+  if (generation !== list.generation) return;
+  const items = (found && found.items) || [];
+  if (!items.length) return;
+  fill($('key-hit'), `The key “${q}” is elsewhere: `, items.map((r, i) => [i ? ', ' : '', `${r.type} `, recordLink(r), ' ', stateBadge(r)]));
+  $('key-hit').hidden = false;
 }
 
 /** Load more: the next page, with the focus on its first record (the button may be gone). */
@@ -264,6 +363,7 @@ async function loadMore() {
 
 /** The main attributes: the type's unique ones first, then the others in order of appearance; three at most. */
 function attributeColumns(items) {
+  if (!list.type) return []; // every type: their attributes have nothing in common
   const names = [...(typeNamed(list.type).unique || [])];
   for (const record of items) {
     for (const name of Object.keys(record.attributes || {})) if (!names.includes(name)) names.push(name);
@@ -272,13 +372,14 @@ function attributeColumns(items) {
 }
 
 // On a narrow screen the rows become cards, and each cell shows its column's name (data-label, console.css).
-const COLUMNS = { record: 'Record', state: 'State', archived: 'Archived', by: 'Archived by' };
+const COLUMNS = { record: 'Record', type: 'Type', state: 'State', archived: 'Archived', by: 'Archived by' };
 
 function renderHead() {
   const selectAll = el('input', { type: 'checkbox', id: 'select-all', 'aria-label': 'Select all', onchange: (e) => selectRows(e.target.checked) });
   $('records').querySelector('thead').append(el('tr', {},
     session.canLifecycle() ? el('th', { class: 'check' }, selectAll) : null,
     el('th', {}, COLUMNS.record),
+    list.type ? null : el('th', {}, COLUMNS.type),
     list.columns.map((name) => el('th', {}, name)),
     el('th', {}, COLUMNS.state),
     el('th', {}, COLUMNS.archived),
@@ -299,6 +400,7 @@ function renderRow(record) {
   return el('tr', { 'data-id': record.id, 'data-key': record.key || '', class: archived ? 'archived' : '' },
     session.canLifecycle() ? el('td', { class: 'check' }, check) : null,
     el('td', { class: 'label', 'data-label': COLUMNS.record }, recordLink(record)),
+    list.type ? null : el('td', { 'data-label': COLUMNS.type }, record.type),
     // A long value is cut with an ellipsis (all of it in the tooltip and on the record page).
     list.columns.map((name) => el('td', { 'data-label': name },
       userText('span', { class: 'value', title: value(name) || null }, value(name)))),
@@ -341,9 +443,9 @@ async function bulk(action) {
   clearBanners();
   const outcome = await actOnSelection(selectedRecords(), action);
   if (!outcome) return;
-  await showList(list.type, list.archived);
+  await showList(list.type, list.archived, list.filters);
   if (outcome.failed.length) showError(`${plural(outcome.failed.length, 'record')} refused: ${outcome.failed.join('; ')}. ${outcome.message}`);
-  else showNotice(outcome.message);
+  else showNotice(outcome.message, outcome.undo);
 }
 
 // ---------------------------------------------------------------- wiring
@@ -354,10 +456,18 @@ document.addEventListener('DOMContentLoaded', () => {
   $('sign-out').addEventListener('click', () => signOut());
   $('error-close').addEventListener('click', () => { $('error').hidden = true; });
   $('notice-close').addEventListener('click', () => { $('notice').hidden = true; });
-  $('type-select').addEventListener('change', (e) => { location.hash = listHash(e.target.value, list.archived); });
+  $('type-select').addEventListener('change', (e) => { location.hash = listHash(e.target.value, list.archived, list.filters); });
   for (const button of document.querySelectorAll('.toggle button')) {
-    button.addEventListener('click', () => { location.hash = listHash(list.type, button.dataset.archived); });
+    button.addEventListener('click', () => { location.hash = listHash(list.type, button.dataset.archived, list.filters); });
   }
+  $('find').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const hash = listHash(list.type, list.archived, formFilters());
+    if (location.hash === hash) route(); // the same search again: the records may have changed since
+    else location.hash = hash;
+  });
+  $('find-clear').addEventListener('click', () => { location.hash = listHash(list.type, list.archived); });
+  $('notice-undo').addEventListener('click', () => { const undo = undoLast; if (undo) runAction(undo); });
   $('load-more').addEventListener('click', () => runAction(loadMore));
   $('bulk-archive').addEventListener('click', () => runAction(() => bulk('archive')));
   $('bulk-restore').addEventListener('click', () => runAction(() => bulk('restore')));

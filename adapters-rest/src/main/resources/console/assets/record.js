@@ -16,7 +16,7 @@ async function showRecord(id) {
   let related;
   try {
     await loadTypes();
-    record = await api('GET', `/records/${encodeURIComponent(id)}`);
+    record = await api('GET', `/records/${encodeURIComponent(await recordIdOf(id))}`);
     related = await Promise.all([
       Promise.all((record.parents || []).map((pid) => api('GET', `/records/${pid}`).catch(() => ({ id: pid })))),
       api('GET', `/records?${new URLSearchParams({ parent: record.id, archived: 'any', limit: '100' })}`),
@@ -33,6 +33,22 @@ async function showRecord(id) {
   view.dataset.id = record.id; // for the browser tests: this record is in
   view.dataset.version = String(record.version);
   keepFocus($('record-title'));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * #/records/ takes an id or a key (what people know a record by: #/records/doc-0150). A key names one
+ * record per type; when several types have it, the list of them is where to choose.
+ */
+async function recordIdOf(idOrKey) {
+  if (UUID.test(idOrKey)) return idOrKey;
+  const found = await api('GET', `/records?${new URLSearchParams({ key: idOrKey, archived: 'any', limit: '2' })}`);
+  const items = (found && found.items) || [];
+  if (items.length === 1) return items[0].id;
+  throw new ApiError(items.length
+    ? `Several types have a record with the key “${idOrKey}”: search for it in the list to pick one.`
+    : `No record has the id or key “${idOrKey}”.`);
 }
 
 /** A record that cannot be loaded (unknown, purged, not an id, the service away): why, and the way back. */
@@ -58,10 +74,10 @@ function recordNodes(record, parents, dependents, history) {
       return;
     }
     if (!message) return;
-    if (action === 'purge') navigate(listHash(record.type, 'true'), message);
+    if (action === 'purge') navigate(listHash(record.type, 'true'), message.text);
     else {
       await showRecord(record.id);
-      showNotice(message);
+      showNotice(message.text, message.undo);
     }
   });
   const button = (id, label, action, danger) => el('button', { type: 'button', id, class: danger ? 'danger' : null, onclick: act(action) }, label);
@@ -69,7 +85,10 @@ function recordNodes(record, parents, dependents, history) {
     ['id', record.id], ['key', record.key && userText('span', {}, record.key)], ['type', record.type],
     ['version', record.version], ['archived', timeNode(record.deleted_at)],
     ['archived by', archived && userText('span', {}, record.updated_by)],
-    ['archive operation', record.archive_operation], ['retention', retentionNode(record.purge_after)],
+    // The operation by where a person finds it (its line on the Archive page), its id in the tooltip.
+    ['archived with', record.archive_operation
+      && el('a', { href: '#/archive', title: record.archive_operation }, 'what was archived together (Archive page)')],
+    ['retention', retentionNode(record.purge_after)],
     ['created', [timeNode(record.created_at), ' by ', userText('span', {}, record.created_by)]],
     ['updated', [timeNode(record.updated_at), ' by ', userText('span', {}, record.updated_by)]],
   ].filter(([, value]) => value !== null && value !== undefined && value !== '' && value !== false);

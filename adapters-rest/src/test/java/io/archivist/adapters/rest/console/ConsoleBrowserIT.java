@@ -107,7 +107,9 @@ class ConsoleBrowserIT {
         console.list("order", "Archived").openRecord("initech-2");
         String blocked = console.recordAction("Restore");
         console.screenshot("preview-blocked");
-        assertTrue(blocked.contains("PARENT_ARCHIVED") && blocked.contains(initech), blocked);
+        // Named by its key, not its id (a person reads it).
+        assertTrue(blocked.contains("PARENT_ARCHIVED") && blocked.contains("customer initech"), blocked);
+        assertFalse(blocked.contains(initech), "no raw id: " + blocked);
         assertFalse(console.confirmEnabled(), "a blocked restore cannot be confirmed");
         console.cancel();
 

@@ -175,7 +175,13 @@ final class ConsolePage {
 
     /** Goes to a console address (#/...) as a typed or bookmarked link does; waits for the page or its error. */
     void go(String hash) {
-        js("location.hash = arguments[0]", hash);
+        // What the page showed before is no answer: its marks go, so that only the new page's count.
+        js(
+                "document.getElementById('records').removeAttribute('data-loaded');"
+                        + " document.getElementById('record-view').removeAttribute('data-id');"
+                        + " document.getElementById('record-view').removeAttribute('data-failed');"
+                        + " location.hash = arguments[0]",
+                hash);
         until(d -> {
             WebElement view = d.findElement(By.id("record-view"));
             return listLoaded()
@@ -193,6 +199,114 @@ final class ConsolePage {
     void back() {
         driver.findElement(By.cssSelector("#record-view a.back")).click();
         until(d -> listLoaded());
+    }
+
+    // ------------------------------------------------------------ finding records
+
+    /** Types into the search form (what is given: q, and for archived records archived_by, the days, the sort), then searches. */
+    ConsolePage search(String q) {
+        return search(q, null, null);
+    }
+
+    ConsolePage search(String q, String archivedBy, String sort) {
+        fillIn("find-q", q);
+        if (archivedBy != null) {
+            fillIn("find-by", archivedBy);
+        }
+        if (sort != null) {
+            // Picked by its text, as a person reads the options.
+            js(
+                    "const select = document.getElementById('find-sort');"
+                            + " select.value = [...select.options].find((o) => o.text === arguments[0]).value",
+                    sort);
+        }
+        js("document.getElementById('records').removeAttribute('data-loaded')");
+        driver.findElement(By.id("find-button")).click();
+        until(d -> listLoaded());
+        return this;
+    }
+
+    /** The archived-only filters (who, when, sort) are shown. */
+    boolean archivedFiltersShown() {
+        return visible("archived-filters");
+    }
+
+    /** The note that says where a key typed in the search is, when the list has nothing; empty when none. */
+    String keyHit() {
+        return visible("key-hit") ? driver.findElement(By.id("key-hit")).getText() : "";
+    }
+
+    /** Follows the first link of the key note to the record page. */
+    void openKeyHit() {
+        driver.findElement(By.cssSelector("#key-hit a")).click();
+        until(d -> visible("record-view") && d.findElement(By.id("record-view")).getAttribute("data-id") != null);
+    }
+
+    /** The title of the list (what it shows and what it matches). */
+    String listTitle() {
+        return driver.findElement(By.id("list-title")).getText();
+    }
+
+    private void fillIn(String id, String value) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    // ------------------------------------------------------------ the Archive page
+
+    /** Opens the Archive page from the header's link and waits for its first page. */
+    ConsolePage archivePage() {
+        js("document.getElementById('operations').removeAttribute('data-loaded')");
+        driver.findElement(By.id("nav-archive")).click();
+        until(d -> visible("archive-view") && d.findElement(By.id("operations")).getAttribute("data-loaded") != null);
+        return this;
+    }
+
+    /** The text of each archive operation's line, newest first. */
+    List<String> operations() {
+        return driver.findElements(By.cssSelector("#operations li.operation")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    /** Clicks a button (Restore, Delete forever) of the n-th operation's line and waits for its preview dialog. */
+    String operationAction(int index, String button) {
+        driver.findElements(By.cssSelector("#operations li.operation"))
+                .get(index)
+                .findElement(By.xpath(".//button[text()='" + button + "']"))
+                .click();
+        return dialogText();
+    }
+
+    boolean archiveEmptyShown() {
+        return visible("archive-empty");
+    }
+
+    // ------------------------------------------------------------ undo and typing to confirm
+
+    /** Whether the message offers Undo. */
+    boolean undoOffered() {
+        return visible("notice-undo");
+    }
+
+    /** Clicks the message's Undo and returns the message that says what came back. */
+    String undo() {
+        driver.findElement(By.id("notice-undo")).click();
+        until(d -> visible("notice")
+                && d.findElement(By.id("notice-text")).getText().startsWith("Undone"));
+        until(d -> js("return document.querySelector('[aria-busy=true]') === null") == Boolean.TRUE);
+        return banner();
+    }
+
+    /** Whether the dialog asks to type something to confirm. */
+    boolean typingAsked() {
+        return visible("confirm-typed");
+    }
+
+    /** Types into the dialog's confirm field (replacing what was there). */
+    void typeToConfirm(String text) {
+        fillIn("confirm-typed-input", text);
     }
 
     // ------------------------------------------------------------ the record page

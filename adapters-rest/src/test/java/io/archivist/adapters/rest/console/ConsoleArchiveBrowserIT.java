@@ -208,6 +208,27 @@ class ConsoleArchiveBrowserIT {
         assertEquals(404, admin.get(big).status());
     }
 
+    @Test
+    void archivePage_pagesOnWithLoadMore_andFitsAPhone(ServiceApi admin, ConsolePage console) {
+        List<String> ids = admin.createCustomers(ServiceApi.pageAndABitKeys());
+        ids.forEach(admin::delete); // 27 archive operations, one customer each
+        console.signIn(SERVICE.token("alice", "ADMIN"));
+
+        List<String> firstPage = console.archivePage().operations();
+        assertEquals(25, firstPage.size());
+        assertTrue(firstPage.get(0).contains("customer c27"), "newest first: " + firstPage.get(0));
+        console.loadMoreOperations();
+        List<String> all = console.operations();
+        assertEquals(27, all.size());
+        assertTrue(all.get(26).contains("customer c01"), all.get(26));
+
+        console.narrow(390);
+        assertFalse(console.scrollsSideways(), "the Archive page at 390 px");
+        console.assertAccessible("the Archive page at 390 px");
+        console.list("customer", "Archived");
+        assertFalse(console.scrollsSideways(), "the search form at 390 px");
+    }
+
     /** Customers named by their name attribute (title_attribute), notes deleted forever 30 days after their archive. */
     private static void titledCustomersAndRetainedNotes(ServiceApi admin) {
         admin.defineType(

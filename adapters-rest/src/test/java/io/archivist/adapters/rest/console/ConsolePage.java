@@ -67,7 +67,12 @@ final class ConsolePage {
 
     /** Picks the object type and the toggle (Active, Archived or Any), then waits for the list. */
     ConsolePage list(String type, String toggle) {
-        if (!visible("list-view")) {
+        if (visible("archive-view")) {
+            // From the Archive page, by the header's link.
+            js("document.getElementById('records').removeAttribute('data-loaded')");
+            driver.findElement(By.id("nav-records")).click();
+            until(d -> listLoaded());
+        } else if (!visible("list-view")) {
             // From a record page, back to the list as a person goes: its "← list" link.
             driver.findElement(By.cssSelector("#record-view a.back")).click();
             until(d -> listLoaded());
@@ -277,6 +282,13 @@ final class ConsolePage {
                 .findElement(By.xpath(".//button[text()='" + button + "']"))
                 .click();
         return dialogText();
+    }
+
+    /** Clicks the Archive page's "Load more" and waits for the next page to be appended. */
+    void loadMoreOperations() {
+        String before = driver.findElement(By.id("operations")).getAttribute("data-loaded");
+        driver.findElement(By.id("archive-more")).click();
+        until(d -> !before.equals(d.findElement(By.id("operations")).getAttribute("data-loaded")));
     }
 
     boolean archiveEmptyShown() {

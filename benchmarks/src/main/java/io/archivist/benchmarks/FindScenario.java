@@ -6,14 +6,10 @@ import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -68,18 +64,9 @@ final class FindScenario {
     /** The first page of q=WORD, through the API and by hand. */
     private static Result textSearch(URI base, String token, Options options, long size) throws Exception {
         String word = word(WORDS / 3);
-        URI search = base.resolve("/api/v1/records?type=" + TYPE + "&limit=" + PAGE + "&q="
-                + URLEncoder.encode(word, StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(search)
-                .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofMinutes(1))
-                .GET()
-                .build();
-        FirstPage.Timed timed;
-        try (Connection c = DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword());
-                PreparedStatement query = c.prepareStatement(BASELINE)) {
-            timed = FirstPage.race(request, () -> byHand(query, word), options.warmUp());
-        }
+        String path = "/api/v1/records?type=" + TYPE + "&limit=" + PAGE + "&q="
+                + URLEncoder.encode(word, StandardCharsets.UTF_8);
+        FirstPage.Timed timed = FirstPage.race(base, path, token, BASELINE, query -> byHand(query, word), options);
         Samples archivist = timed.archivist(), baseline = timed.baseline();
         String note = String.format(
                 Locale.ROOT,

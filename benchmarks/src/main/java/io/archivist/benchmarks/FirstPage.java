@@ -4,10 +4,15 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,17 +32,35 @@ final class FirstPage {
 
     private FirstPage() {}
 
-    /** The page by hand: the ids of its items, in order, every column read as a row mapper would. */
+    /** The page by hand from its prepared statement: the ids of its items, in order, every column read as a row mapper would. */
     interface ByHand {
-        List<UUID> page() throws SQLException;
+        List<UUID> page(PreparedStatement query) throws SQLException;
     }
 
     /** The samples of both sides, in nanoseconds. */
     record Timed(Samples archivist, Samples baseline) {}
 
-    static Timed race(HttpRequest request, ByHand byHand, boolean warmUp) throws Exception {
+    /** {@code GET path} of the service at {@code base} with {@code token}, against {@code sql} by hand on the benchmark's database. */
+    static Timed race(URI base, String path, String token, String sql, ByHand byHand, Options options)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofMinutes(1))
+                .GET()
+                .build();
+        try (Connection c = DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword());
+                PreparedStatement query = c.prepareStatement(sql)) {
+            return race(request, () -> byHand.page(query), options.warmUp());
+        }
+    }
+
+    private interface Page {
+        List<UUID> ids() throws SQLException;
+    }
+
+    private static Timed race(HttpRequest request, Page byHand, boolean warmUp) throws Exception {
         HttpClient client = Api.client();
-        List<UUID> expected = byHand.page();
+        List<UUID> expected = byHand.ids();
         List<UUID> viaApi = itemIds(send(client, request));
         if (expected.isEmpty() || !expected.equals(viaApi)) {
             throw new IllegalStateException("P9: the API and the hand-written query disagree on the first page of "
@@ -68,9 +91,9 @@ final class FirstPage {
         return System.nanoTime() - start;
     }
 
-    private static long timeByHand(ByHand byHand) throws SQLException {
+    private static long timeByHand(Page byHand) throws SQLException {
         long start = System.nanoTime();
-        byHand.page();
+        byHand.ids();
         return System.nanoTime() - start;
     }
 

@@ -7,8 +7,6 @@ import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -67,17 +65,13 @@ final class OperationLogScenario {
         long size = Math.max(10L * HOLDING_EVERY * PAGE / 5, options.operations());
         long holding = load(service.archivist, options, size);
         service.settle();
-        URI page = service.uri().resolve("/api/v1/operations?restorable=true&limit=" + PAGE);
-        HttpRequest request = HttpRequest.newBuilder(page)
-                .header("Authorization", "Bearer " + service.token(ACTOR, "ADMIN", WORKSPACE))
-                .timeout(Duration.ofMinutes(1))
-                .GET()
-                .build();
-        FirstPage.Timed timed;
-        try (Connection c = DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword());
-                PreparedStatement query = c.prepareStatement(BASELINE)) {
-            timed = FirstPage.race(request, () -> byHand(query), options.warmUp());
-        }
+        FirstPage.Timed timed = FirstPage.race(
+                service.uri(),
+                "/api/v1/operations?restorable=true&limit=" + PAGE,
+                service.token(ACTOR, "ADMIN", WORKSPACE),
+                BASELINE,
+                OperationLogScenario::byHand,
+                options);
         Samples archivist = timed.archivist(), baseline = timed.baseline();
         String note = String.format(
                 Locale.ROOT,

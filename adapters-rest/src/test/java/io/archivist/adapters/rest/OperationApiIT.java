@@ -111,8 +111,7 @@ class OperationApiIT extends ApiTest {
         assertEquals(List.of(mine), ids(list(ws, ws.manager, "actor=jo")));
         assertEquals(List.of(), ids(list(ws, ws.member, "")));
         Api.Response others = list(ws, ws.manager, "actor=root-admin");
-        assertEquals(403, others.status());
-        assertEquals("FORBIDDEN", others.code());
+        refused(others, 403, "FORBIDDEN");
         assertFalse(others.text().contains("root-admin"), others::text);
         assertEquals(List.of(), ids(list(workspace(), workspace().admin, "")), "another workspace's log is empty");
     }
@@ -181,8 +180,7 @@ class OperationApiIT extends ApiTest {
         assertEquals(body, replayed.json());
 
         Api.Response again = api().post("/api/v1/operations/" + operation + "/restore", ws.manager, "{}");
-        assertEquals(409, again.status());
-        assertEquals("NOT_ARCHIVED", again.code());
+        refused(again, 409, "NOT_ARCHIVED");
         assertEquals(List.of(), ids(list(ws, ws.admin, "restorable=true")));
     }
 
@@ -196,8 +194,7 @@ class OperationApiIT extends ApiTest {
 
         Api.Response withVersion =
                 api().post("/api/v1/operations/" + operation + "/restore", ws.admin, null, "If-Match", "\"2\"");
-        assertEquals(412, withVersion.status());
-        assertEquals("PRECONDITION_FAILED", withVersion.code());
+        refused(withVersion, 412, "PRECONDITION_FAILED");
 
         Api.Response undone = api().post("/api/v1/operations/" + operation + "/restore", ws.admin, null);
         assertEquals(200, undone.status(), undone::toString);
@@ -218,17 +215,14 @@ class OperationApiIT extends ApiTest {
         String restore = "/api/v1/operations/" + operation + "/restore";
 
         Api.Response stale = api().post(restore, ws.admin, null, "If-Match", "\"1\"");
-        assertEquals(412, stale.status());
-        assertEquals("PRECONDITION_FAILED", stale.code());
+        refused(stale, 412, "PRECONDITION_FAILED");
         Api.Response member = api().post(restore, ws.member, null);
-        assertEquals(403, member.status());
-        assertEquals("FORBIDDEN", member.code());
+        refused(member, 403, "FORBIDDEN");
         Api.Response notTheirs = api().post(restore, ws.manager, null);
         assertEquals(403, notTheirs.status(), "a manager undoes only their own operations");
         assertFalse(notTheirs.text().contains("root-admin"));
         Api.Response elsewhere = api().post(restore, workspace().admin, null);
-        assertEquals(404, elsewhere.status());
-        assertEquals("OPERATION_NOT_FOUND", elsewhere.code());
+        refused(elsewhere, 404, "OPERATION_NOT_FOUND");
         assertEquals(400, api().post(restore, ws.admin, "{\"all\": true}").status());
         assertEquals(
                 400, api().post("/api/v1/operations/42/restore", ws.admin, null).status());
@@ -238,15 +232,13 @@ class OperationApiIT extends ApiTest {
         String restoreOperation =
                 ws.restore(journey).json().path("operation").path("id").asText();
         Api.Response notAnArchive = api().post("/api/v1/operations/" + restoreOperation + "/restore", ws.admin, null);
-        assertEquals(422, notAnArchive.status());
-        assertEquals("NOT_AN_ARCHIVE_OPERATION", notAnArchive.code());
+        refused(notAnArchive, 422, "NOT_AN_ARCHIVE_OPERATION");
 
         // R5 for each root: the step archived alone, then its journey; undoing the step's archive is refused.
         String stepOperation = archiveAs(ws, ws.admin, step);
         archiveAs(ws, ws.admin, journey);
         Api.Response parentArchived = api().post("/api/v1/operations/" + stepOperation + "/restore", ws.admin, null);
-        assertEquals(409, parentArchived.status());
-        assertEquals("PARENT_ARCHIVED", parentArchived.code());
+        refused(parentArchived, 409, "PARENT_ARCHIVED");
         assertEquals(journey, parentArchived.json().path("parents").get(0).asText());
         assertTrue(ws.archived(step));
     }
@@ -311,6 +303,12 @@ class OperationApiIT extends ApiTest {
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** A refusal: its status and its problem's code. */
+    private static void refused(Api.Response answer, int status, String code) {
+        assertEquals(status, answer.status(), answer::toString);
+        assertEquals(code, answer.code(), answer::toString);
     }
 
     private static Set<String> keys(JsonNode node) {

@@ -39,7 +39,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
@@ -114,27 +113,7 @@ public class LifecycleController {
             summary = "Restore what was archived together (R5)",
             description = "Restores the record and exactly the dependents its archive operation archived;"
                     + " left_archived lists those that stay archived and why.")
-    @RequestBody(
-            required = false,
-            description = "none, or an empty JSON object",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = RestoreRequest.class)))
-    @ApiResponse(
-            responseCode = "200",
-            description = "restored, with what stayed archived and why",
-            headers = {
-                @io.swagger.v3.oas.annotations.headers.Header(
-                        name = "ETag",
-                        description = "R10: the restored record's version, for If-Match",
-                        schema = @Schema(implementation = String.class, example = "\"1\"")),
-                @io.swagger.v3.oas.annotations.headers.Header(
-                        name = Replies.REPLAYED,
-                        description = ApiDoc.REPLAYED,
-                        schema = @Schema(implementation = Boolean.class))
-            },
-            content = @Content(schema = @Schema(implementation = LifecycleJson.class)))
+    @ApiDoc.Restores
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated
     @ApiDoc.BadRequest

@@ -2,7 +2,6 @@ package io.archivist.adapters.rest.http;
 
 import io.archivist.adapters.rest.http.Replies.Reply;
 import io.archivist.adapters.rest.json.ArchivedOperationJson;
-import io.archivist.adapters.rest.json.LifecycleJson;
 import io.archivist.adapters.rest.json.Listing;
 import io.archivist.adapters.rest.json.OperationJson;
 import io.archivist.adapters.rest.json.RestoreRequest;
@@ -35,7 +34,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -143,27 +141,7 @@ public class OperationController {
             summary = "Undo an archive: restore every root it still holds (R5), as one restore",
             description = "All-or-nothing: a root that its restore would refuse refuses them all. With one root the"
                     + " answer has the record, as a record's restore; left_archived lists what stays archived and why.")
-    @RequestBody(
-            required = false,
-            description = "none, or an empty JSON object",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = RestoreRequest.class)))
-    @ApiResponse(
-            responseCode = "200",
-            description = "restored, with what stayed archived and why",
-            headers = {
-                @io.swagger.v3.oas.annotations.headers.Header(
-                        name = "ETag",
-                        description = "R10: the restored root's version, when the operation has one root",
-                        schema = @Schema(implementation = String.class, example = "\"1\"")),
-                @io.swagger.v3.oas.annotations.headers.Header(
-                        name = Replies.REPLAYED,
-                        description = ApiDoc.REPLAYED,
-                        schema = @Schema(implementation = Boolean.class))
-            },
-            content = @Content(schema = @Schema(implementation = LifecycleJson.class)))
+    @ApiDoc.Restores
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated
     @ApiDoc.BadRequest

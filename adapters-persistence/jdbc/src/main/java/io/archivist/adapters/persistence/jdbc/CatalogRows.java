@@ -47,8 +47,7 @@ interface CatalogRows extends GenericRepository<ObjectTypeRow, ObjectTypeRow.Key
     List<ObjectTypeRow> saveAll(Iterable<ObjectTypeRow> types);
 
     /** R11: a scan of every workspace's types, for the retention job only. */
-    @Query("SELECT workspace, name, archivable, parent_types, unique_attributes, retention,"
-            + " title_attribute FROM object_types"
-            + " WHERE retention IS NOT NULL ORDER BY workspace, name")
+    @Query("SELECT workspace, name, archivable, parent_types, unique_attributes, retention, title_attribute"
+            + " FROM object_types WHERE retention IS NOT NULL ORDER BY workspace, name")
     List<ObjectTypeRow> withRetention();
 }

@@ -10,7 +10,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
 import java.util.Optional;
 
-/** A row of object_types: one type of one workspace, its lists kept as JSON text. */
+/** A row of object_types: one type of one workspace, its lists kept as JSON text, its title attribute (V8). */
 @MappedEntity(value = "object_types", escape = false)
 record ObjectTypeRow(
         @EmbeddedId Key id,

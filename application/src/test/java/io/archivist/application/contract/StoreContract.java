@@ -33,4 +33,5 @@ public interface StoreContract
                 AtomicityContract,
                 PlannerAgreementContract,
                 ConcurrencyContract,
-                CatalogContract {}
+                CatalogContract,
+                ScheduledTurnsContract {}

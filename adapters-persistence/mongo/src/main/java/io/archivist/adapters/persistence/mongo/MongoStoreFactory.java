@@ -64,7 +64,7 @@ public class MongoStoreFactory {
     MongoStore mongoStore(
             MongoClient client,
             @Value("${mongodb.uri:}") String uri,
-            @Value("${archivist.mongo.lease:30s}") String lease,
+            @Value("${archivist.mongo.lease:10s}") String lease,
             @Value("${archivist.lifecycle.write-wait:30s}") String lifecycleWriteWait,
             @Value("${archivist.mongo.write-wait:}") String writeWait,
             @Value("${archivist.mongo.read-wait:}") String readWait,

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The service in a JVM of its own (the tests' class path, the jar's main class), so that a test can
- * kill it as a crash would: {@link #kill()} is SIGKILL on Linux, no shutdown hook runs.
+ * kill it as a crash would: {@link #kill()} is SIGKILL on Linux, no shutdown hook runs; or stop it as an
+ * orchestrator does: {@link #terminate()} is SIGTERM.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -69,6 +70,23 @@ final class ServiceProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("the service did not die");
         }
+    }
+
+    /** An orchestrator's stop: SIGTERM, without waiting (see {@link #awaitExit}). */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** The exit code, once the process ended; fails when it is still running after {@code bound}. */
+    int awaitExit(java.time.Duration bound) throws InterruptedException {
+        if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the service still runs " + bound + " after it was told to stop:\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     String log() {

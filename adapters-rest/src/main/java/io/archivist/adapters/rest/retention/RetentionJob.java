@@ -1,6 +1,7 @@
 package io.archivist.adapters.rest.retention;
 
 import io.archivist.adapters.rest.cli.ArchivistCommand;
+import io.archivist.adapters.rest.shutdown.ShutdownGate;
 import io.archivist.application.port.in.IdempotentRequestUseCase;
 import io.archivist.application.port.in.PurgeExpiredUseCase;
 import io.archivist.application.port.in.ScheduledWorkUseCase;
@@ -35,22 +36,37 @@ public class RetentionJob {
     private final IdempotentRequestUseCase idempotency;
     private final ScheduledWorkUseCase turns;
     private final Duration interval;
+    private final ShutdownGate gate;
 
     public RetentionJob(
             PurgeExpiredUseCase purgeExpired,
             IdempotentRequestUseCase idempotency,
             ScheduledWorkUseCase turns,
-            @Value("${archivist.retention.interval:1h}") Duration interval) {
+            @Value("${archivist.retention.interval:1h}") Duration interval,
+            ShutdownGate gate) {
         this.purgeExpired = purgeExpired;
         this.idempotency = idempotency;
         this.turns = turns;
         this.interval = interval;
+        this.gate = gate;
     }
 
+    /** A run counts as work under way: a shutdown lets it finish (within its grace period), and starts none. */
     @Scheduled(
             fixedDelay = "${archivist.retention.interval:1h}",
             initialDelay = "${archivist.retention.initial-delay:1m}")
     void onSchedule() {
+        if (!gate.enter()) {
+            return;
+        }
+        try {
+            runIfOurTurn();
+        } finally {
+            gate.leave();
+        }
+    }
+
+    private void runIfOurTurn() {
         try {
             if (!turns.takeTurn(JOB, interval)) {
                 LOG.debug("Another instance has this interval's turn of the retention job");

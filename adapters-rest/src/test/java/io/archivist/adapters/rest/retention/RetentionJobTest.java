@@ -2,6 +2,7 @@ package io.archivist.adapters.rest.retention;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.archivist.adapters.rest.shutdown.ShutdownGate;
 import io.archivist.application.port.in.IdempotentRequestUseCase;
 import io.archivist.application.port.in.PurgeExpiredUseCase;
 import io.archivist.domain.ArchivistException;
@@ -25,7 +26,8 @@ class RetentionJobTest {
         PurgeExpiredUseCase failing = () -> {
             throw new IllegalStateException("the store is down");
         };
-        RetentionJob job = new RetentionJob(failing, idempotency, (name, interval) -> true, Duration.ofHours(1));
+        RetentionJob job = new RetentionJob(
+                failing, idempotency, (name, interval) -> true, Duration.ofHours(1), new ShutdownGate());
 
         job.onSchedule();
         job.onSchedule();
@@ -49,7 +51,8 @@ class RetentionJobTest {
                     asked.add(name + " every " + interval);
                     return false;
                 },
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10),
+                new ShutdownGate());
 
         job.onSchedule();
 

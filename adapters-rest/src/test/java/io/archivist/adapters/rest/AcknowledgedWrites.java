@@ -19,7 +19,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
 
 /**
  * R15's workload: writers send creates, patches, archives, restores and purges to one workspace at
@@ -99,13 +101,22 @@ final class AcknowledgedWrites {
 
     /** {@code writers} threads at once, {@code rounds} rounds each; returns when the last answer has arrived. */
     void run(int writers, int roundsEach) throws Exception {
+        run(writers, round -> round < roundsEach);
+    }
+
+    /** {@code writers} threads at once, each starting round after round until {@code stop} is set. */
+    void runUntil(int writers, AtomicBoolean stop) throws Exception {
+        run(writers, round -> !stop.get());
+    }
+
+    private void run(int writers, IntPredicate another) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
                 int writer = w;
                 done.add(pool.submit(() -> {
-                    for (int i = 0; i < roundsEach; i++) {
+                    for (int i = 0; another.test(i); i++) {
                         rounds.add(round(writer, i));
                     }
                     return null;

@@ -33,7 +33,12 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code serve} with these properties (as -D) on a free port, and waits until it answers /health. */
     static ServiceProcess start(Path log, Map<String, String> properties) throws IOException, InterruptedException {
-        int port = freePort();
+        return start(log, properties, freePort());
+    }
+
+    /** The same on {@code port} (a test that put it in a load balancer's configuration beforehand). */
+    static ServiceProcess start(Path log, Map<String, String> properties, int port)
+            throws IOException, InterruptedException {
         List<String> options = new ArrayList<>(
                 List.of("-Xmx256m", "-Dmicronaut.server.port=" + port, "-Darchivist.retention.enabled=false"));
         properties.forEach((name, value) -> options.add("-D" + name + "=" + value));
@@ -125,7 +130,7 @@ final class ServiceProcess implements AutoCloseable {
         throw new AssertionError("the service did not answer /health within " + START_TIMEOUT_MS + " ms:\n" + log());
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

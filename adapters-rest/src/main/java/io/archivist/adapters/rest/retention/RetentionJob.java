@@ -4,6 +4,7 @@ import io.archivist.adapters.rest.cli.ArchivistCommand;
 import io.archivist.adapters.rest.shutdown.ShutdownGate;
 import io.archivist.application.port.in.IdempotentRequestUseCase;
 import io.archivist.application.port.in.PurgeExpiredUseCase;
+import io.archivist.application.port.in.RetentionRun;
 import io.archivist.application.port.in.ScheduledWorkUseCase;
 import io.archivist.domain.Operation;
 import io.micronaut.context.annotation.Requires;
@@ -99,15 +100,33 @@ public class RetentionJob {
         return forgotten;
     }
 
-    /** One run of the job: the operations it logged. */
-    public List<Operation> purgeNow() {
-        List<Operation> done = purgeExpired.purgeExpired();
+    /** One run of the job: the operations it logged, and what it left (in the log too). */
+    public RetentionRun purgeNow() {
+        RetentionRun run = purgeExpired.purgeExpired();
+        List<Operation> done = run.operations();
         if (!done.isEmpty()) {
             LOG.info(
                     "Retention purged {} records in {} operations",
                     done.stream().mapToLong(Operation::total).sum(),
                     done.size());
         }
-        return done;
+        for (RetentionRun.Left left : run.left()) {
+            if (left.root().isPresent()) {
+                LOG.warn(
+                        "Retention left record {} of type {} in workspace {}: purging it would change more records"
+                                + " than archivist.lifecycle.max-cascade-records allows; raise the limit, or purge"
+                                + " its dependents first",
+                        left.root().get(),
+                        left.type(),
+                        left.workspace());
+            }
+            left.cause()
+                    .ifPresent(e -> LOG.error(
+                            "Retention of type {} in workspace {} failed; the next run tries again",
+                            left.type(),
+                            left.workspace(),
+                            e));
+        }
+        return run;
     }
 }

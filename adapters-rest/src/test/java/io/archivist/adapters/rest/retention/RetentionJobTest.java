@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.archivist.adapters.rest.shutdown.ShutdownGate;
 import io.archivist.application.port.in.IdempotentRequestUseCase;
 import io.archivist.application.port.in.PurgeExpiredUseCase;
+import io.archivist.application.port.in.RetentionRun;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Role.Permission;
@@ -41,7 +42,7 @@ class RetentionJobTest {
         IdempotentRequestUseCase idempotency = counting(work);
         PurgeExpiredUseCase purge = () -> {
             work.incrementAndGet();
-            return List.of();
+            return new RetentionRun(List.of(), List.of());
         };
         List<String> asked = new ArrayList<>();
         RetentionJob job = new RetentionJob(

@@ -24,13 +24,19 @@ public final class ScheduledWorkService implements ScheduledWorkUseCase {
     public ScheduledWorkService(ScheduledTurns turns, TimeSource time, String instance) {
         this.turns = turns;
         this.time = time;
-        this.instance = instance;
+        // The name only tells people which instance ran a job; a longer one is cut to what the store keeps.
+        this.instance = instance.length() > ScheduledTurns.MAX_HOLDER_LENGTH
+                ? instance.substring(0, ScheduledTurns.MAX_HOLDER_LENGTH)
+                : instance;
     }
 
     @Override
     public boolean takeTurn(String job, Duration interval) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("a schedule's interval is positive, not " + interval);
+        }
+        if (job.isEmpty() || job.length() > ScheduledTurns.MAX_JOB_LENGTH) {
+            throw new IllegalArgumentException("a job's name is 1 to " + ScheduledTurns.MAX_JOB_LENGTH + " characters");
         }
         return turns.take(job, instance, Workspaces.now(time), turnOf(interval));
     }

@@ -16,14 +16,14 @@ public interface ScheduledTurns {
     /** Longest name of a job. */
     int MAX_JOB_LENGTH = 100;
 
-    /** Longest name of a holder (longer ones are cut: the name only tells people who ran the job). */
+    /** Longest name of a holder. */
     int MAX_HOLDER_LENGTH = 255;
 
     /**
      * Takes the turn of {@code job} that starts at {@code now} and lasts {@code length}, for {@code holder}
      * (a name of the calling instance, kept for people to read), unless a turn of that job taken earlier
      * has not run out at {@code now}. True for at most one caller among any that call at once, on any
-     * instance on the store.
+     * instance on the store. The caller keeps {@code job} and {@code holder} within their lengths.
      */
     boolean take(String job, String holder, Instant now, Duration length);
 }

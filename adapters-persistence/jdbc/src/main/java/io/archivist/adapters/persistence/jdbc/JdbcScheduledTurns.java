@@ -22,10 +22,6 @@ final class JdbcScheduledTurns implements ScheduledTurns {
 
     @Override
     public boolean take(String job, String holder, Instant now, Duration length) {
-        if (job.isEmpty() || job.length() > MAX_JOB_LENGTH) {
-            throw new IllegalArgumentException("a job's name is 1 to " + MAX_JOB_LENGTH + " characters");
-        }
-        String named = holder.length() > MAX_HOLDER_LENGTH ? holder.substring(0, MAX_HOLDER_LENGTH) : holder;
         Instant ends = now.plus(length);
         try {
             return db.transactions.statements(c -> {
@@ -33,7 +29,7 @@ final class JdbcScheduledTurns implements ScheduledTurns {
                         c,
                         "UPDATE scheduled_turns SET holder = ?, taken_at = ?, turn_ends = ?"
                                 + " WHERE job = ? AND turn_ends <= ?",
-                        named,
+                        holder,
                         now,
                         ends,
                         job,
@@ -50,7 +46,7 @@ final class JdbcScheduledTurns implements ScheduledTurns {
                         c,
                         "INSERT INTO scheduled_turns (job, holder, taken_at, turn_ends) VALUES (?, ?, ?, ?)",
                         job,
-                        named,
+                        holder,
                         now,
                         ends);
                 return true;

@@ -22,8 +22,6 @@ import org.bson.Document;
  */
 final class MongoScheduledTurns implements ScheduledTurns {
 
-    private static final int DUPLICATE_KEY = 11000;
-
     private final MongoCollection<Document> turns;
 
     MongoScheduledTurns(MongoCollection<Document> turns) {
@@ -32,22 +30,18 @@ final class MongoScheduledTurns implements ScheduledTurns {
 
     @Override
     public boolean take(String job, String holder, Instant now, Duration length) {
-        if (job.isEmpty() || job.length() > MAX_JOB_LENGTH) {
-            throw new IllegalArgumentException("a job's name is 1 to " + MAX_JOB_LENGTH + " characters");
-        }
-        String named = holder.length() > MAX_HOLDER_LENGTH ? holder.substring(0, MAX_HOLDER_LENGTH) : holder;
         return MongoUnitOfWork.reachable(() -> {
             try {
                 turns.findOneAndUpdate(
                         Filters.and(Filters.eq(ID, job), Filters.lte("turnEnds", Date.from(now))),
                         Updates.combine(
-                                Updates.set("holder", named),
+                                Updates.set("holder", holder),
                                 Updates.set("takenAt", Date.from(now)),
                                 Updates.set("turnEnds", Date.from(now.plus(length)))),
                         new FindOneAndUpdateOptions().upsert(true));
                 return true;
             } catch (MongoServerException e) {
-                if (e.getCode() == DUPLICATE_KEY) {
+                if (Duplicates.isDuplicate(e)) {
                     return false;
                 }
                 throw e;

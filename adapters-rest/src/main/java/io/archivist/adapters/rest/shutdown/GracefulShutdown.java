@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The command line calls {@link #drain} from its signal handler, before the JVM's shutdown hooks stop
  * the service; a stop that comes another way (the context closed in a test) drains here first too.
+ * Micronaut's own graceful shutdown ({@code micronaut.lifecycle.graceful-shutdown}, since 4.9) is left off:
+ * it closes the listening socket at once, so a new request meets a refused connection rather than a 503
+ * with Retry-After, and it runs from the JVM's shutdown hooks, after which the process exits 143, not 0.
  */
 @Singleton
 public class GracefulShutdown implements ApplicationEventListener<ServerShutdownEvent> {

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * with Retry-After, and it runs from the JVM's shutdown hooks, after which the process exits 143, not 0.
  */
 @Singleton
-public class GracefulShutdown implements ApplicationEventListener<ServerShutdownEvent> {
+public final class GracefulShutdown implements ApplicationEventListener<ServerShutdownEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdown.class);
 

@@ -93,6 +93,11 @@ abstract class Dialect {
         return value == null ? null : value.toInstant();
     }
 
+    /** The repository of idempotent_requests compiled for the way this database keeps its times. */
+    IdempotentRequests idempotentRequests(TableRepositories repositories) {
+        return repositories.zonedIdempotentRequests();
+    }
+
     // ---- statements
 
     /** Creates the workspace's lock row if it is missing, and never fails when it exists. */

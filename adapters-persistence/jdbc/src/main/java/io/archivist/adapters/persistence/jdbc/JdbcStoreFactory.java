@@ -38,6 +38,7 @@ class JdbcStoreFactory {
             DataSource dataSource,
             TransactionOperations<Connection> transactionManager,
             ConnectionOperations<Connection> connections,
+            TableRepositories repositories,
             @Value("${archivist.jdbc.max-attempts:10}") int maxAttempts,
             @Value("${archivist.lifecycle.write-wait:30s}") Duration writeWait,
             @Value("${archivist.jdbc.statement-timeout:5m}") Duration statementTimeout) {
@@ -46,6 +47,7 @@ class JdbcStoreFactory {
                 DelegatingDataSource.unwrapDataSource(dataSource),
                 transactionManager,
                 connections,
+                repositories,
                 maxAttempts,
                 writeWait,
                 statementTimeout);

@@ -84,6 +84,11 @@ final class MariaDbDialect extends Dialect {
     }
 
     @Override
+    IdempotentRequests idempotentRequests(TableRepositories repositories) {
+        return repositories.mariaDbIdempotentRequests();
+    }
+
+    @Override
     String insertWorkspaceIfMissing() {
         return "INSERT IGNORE INTO workspaces (id) VALUES (?)";
     }

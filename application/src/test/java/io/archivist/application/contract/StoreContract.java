@@ -37,4 +37,5 @@ public interface StoreContract
                 AtomicityContract,
                 PlannerAgreementContract,
                 ConcurrencyContract,
-                CatalogContract {}
+                CatalogContract,
+                ScheduledTurnsContract {}

@@ -58,8 +58,8 @@ public final class ApiDoc {
             content = @Content(mediaType = Problems.PROBLEM_JSON, schema = @Schema(implementation = ProblemJson.class)))
     @ApiResponse(
             responseCode = "503",
-            description =
-                    "SERVICE_UNAVAILABLE: the store cannot be reached; nothing" + " changed, retry after Retry-After",
+            description = "SERVICE_UNAVAILABLE: the store cannot be reached, or SHUTTING_DOWN: this instance is"
+                    + " stopping and takes no new request; nothing changed, retry after Retry-After",
             headers =
                     @Header(
                             name = "Retry-After",

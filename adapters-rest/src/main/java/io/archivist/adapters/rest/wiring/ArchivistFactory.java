@@ -8,6 +8,7 @@ import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
+import io.archivist.application.port.out.ScheduledTurns;
 import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.application.service.BulkLifecycleService;
@@ -19,12 +20,14 @@ import io.archivist.application.service.OperationRestoreService;
 import io.archivist.application.service.OperationService;
 import io.archivist.application.service.RecordService;
 import io.archivist.application.service.RetentionService;
+import io.archivist.application.service.ScheduledWorkService;
 import io.archivist.application.service.TimeOrderedIds;
 import io.archivist.application.service.WorkspaceTurns;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
@@ -165,6 +168,16 @@ public class ArchivistFactory {
             IdGenerator ids,
             LifecyclePolicy policy) {
         return new RetentionService(records, cascades, log, catalogs, unitOfWork, time, ids, policy);
+    }
+
+    /**
+     * SPEC §7: the scheduled jobs take turns through the store. This instance is named as the JVM names its
+     * process ({@code pid@host}), which is what the store keeps beside each turn, for people to read.
+     */
+    @Singleton
+    ScheduledWorkService scheduledWorkService(ScheduledTurns turns, TimeSource time) {
+        return new ScheduledWorkService(
+                turns, time, ManagementFactory.getRuntimeMXBean().getName());
     }
 
     @Singleton

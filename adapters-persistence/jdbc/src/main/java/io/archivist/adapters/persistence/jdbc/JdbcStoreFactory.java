@@ -6,6 +6,7 @@ import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
+import io.archivist.application.port.out.ScheduledTurns;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.application.port.out.seed.SeedBatches;
 import io.micronaut.context.annotation.Context;
@@ -85,6 +86,11 @@ class JdbcStoreFactory {
     @Singleton
     IdempotencyStore idempotencyStore(JdbcDatabase db) {
         return new JdbcIdempotencyStore(db);
+    }
+
+    @Singleton
+    ScheduledTurns scheduledTurns(JdbcDatabase db) {
+        return new JdbcScheduledTurns(db);
     }
 
     @Singleton

@@ -25,6 +25,8 @@ final class MongoSchema {
     static final String UNITS = "units";
     /** Before-images of the documents the unit under way changed, for its rollback. */
     static final String SHADOWS = "shadows";
+    /** One document per once-only job (the retention job): who took its last turn, and when that turn runs out. */
+    static final String SCHEDULED_TURNS = "scheduled_turns";
 
     static final String ID = "_id";
     static final String WORKSPACE = "workspace";

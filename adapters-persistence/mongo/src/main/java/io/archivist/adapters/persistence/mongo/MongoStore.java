@@ -1,6 +1,7 @@
 package io.archivist.adapters.persistence.mongo;
 
 import com.mongodb.client.MongoDatabase;
+import io.archivist.application.port.out.ScheduledTurns;
 import java.time.Clock;
 
 /**
@@ -15,6 +16,7 @@ public final class MongoStore implements AutoCloseable {
     private final MongoCatalogStore catalogs;
     private final MongoOperationLog operations;
     private final MongoIdempotencyStore idempotency;
+    private final MongoScheduledTurns scheduledTurns;
 
     private MongoStore(MongoDatabase db, MongoStoreSettings settings, Clock clock) {
         MongoSchema.ensureIndexes(db);
@@ -36,6 +38,7 @@ public final class MongoStore implements AutoCloseable {
                 db.getCollection(MongoSchema.PURGED),
                 unitOfWork);
         this.idempotency = new MongoIdempotencyStore(db.getCollection(MongoSchema.IDEMPOTENCY), unitOfWork);
+        this.scheduledTurns = new MongoScheduledTurns(db.getCollection(MongoSchema.SCHEDULED_TURNS));
     }
 
     public static MongoStore open(MongoDatabase db, MongoStoreSettings settings) {
@@ -72,6 +75,10 @@ public final class MongoStore implements AutoCloseable {
 
     public MongoIdempotencyStore idempotency() {
         return idempotency;
+    }
+
+    public ScheduledTurns scheduledTurns() {
+        return scheduledTurns;
     }
 
     /** What the periodic sweep does, on demand. */

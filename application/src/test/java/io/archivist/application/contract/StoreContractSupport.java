@@ -15,6 +15,7 @@ import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.IdempotencyService;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
+import io.archivist.application.service.OperationRestoreService;
 import io.archivist.application.service.OperationService;
 import io.archivist.application.service.RecordService;
 import io.archivist.application.service.RetentionService;
@@ -112,6 +113,10 @@ public interface StoreContractSupport extends KitTypes {
 
     default OperationService operations() {
         return kit().operations;
+    }
+
+    default OperationRestoreService operationRestore() {
+        return kit().operationRestore;
     }
 
     default RetentionService retention() {

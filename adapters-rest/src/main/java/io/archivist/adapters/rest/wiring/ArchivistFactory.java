@@ -16,6 +16,7 @@ import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.IdempotencyService;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
+import io.archivist.application.service.OperationRestoreService;
 import io.archivist.application.service.OperationService;
 import io.archivist.application.service.RecordService;
 import io.archivist.application.service.RetentionService;
@@ -131,8 +132,29 @@ public class ArchivistFactory {
     }
 
     @Singleton
-    OperationService operationService(RecordReads records, OperationLog log, WorkspaceTurns unitOfWork) {
-        return new OperationService(records, log, unitOfWork);
+    OperationService operationService(
+            RecordReads records,
+            OperationLog log,
+            CatalogStore catalogs,
+            CatalogCache catalogCache,
+            WorkspaceTurns unitOfWork,
+            TimeSource time) {
+        return new OperationService(records, log, catalogs, catalogCache, unitOfWork, time);
+    }
+
+    @Singleton
+    OperationRestoreService operationRestoreService(
+            RecordReads records,
+            RecordCascades cascades,
+            OperationLog log,
+            CatalogStore catalogs,
+            CatalogCache catalogCache,
+            WorkspaceTurns unitOfWork,
+            TimeSource time,
+            IdGenerator ids,
+            LifecyclePolicy policy) {
+        return new OperationRestoreService(
+                records, cascades, log, catalogs, catalogCache, unitOfWork, time, ids, policy);
     }
 
     @Singleton

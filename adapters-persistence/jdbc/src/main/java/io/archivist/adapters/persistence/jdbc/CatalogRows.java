@@ -25,14 +25,15 @@ interface CatalogRows extends GenericRepository<ObjectTypeRow, ObjectTypeRow.Key
             @Nullable Boolean archivable,
             @Nullable String parentTypes,
             @Nullable String uniqueAttributes,
-            @Nullable String retention) {}
+            @Nullable String retention,
+            @Nullable String titleAttribute) {}
 
     @Query("SELECT catalog_version FROM workspaces WHERE id = :workspace")
     Optional<Long> catalogVersion(String workspace);
 
     /** One statement, so that the version and the types are one committed state even outside a transaction. */
-    @Query("SELECT w.catalog_version, t.name, t.archivable, t.parent_types, t.unique_attributes, t.retention"
-            + " FROM workspaces w LEFT JOIN object_types t ON t.workspace = w.id WHERE w.id = :workspace"
+    @Query("SELECT w.catalog_version, t.name, t.archivable, t.parent_types, t.unique_attributes, t.retention,"
+            + " t.title_attribute FROM workspaces w LEFT JOIN object_types t ON t.workspace = w.id WHERE w.id = :workspace"
             + " ORDER BY t.name")
     List<CatalogRow> catalog(String workspace);
 
@@ -46,7 +47,7 @@ interface CatalogRows extends GenericRepository<ObjectTypeRow, ObjectTypeRow.Key
     List<ObjectTypeRow> saveAll(Iterable<ObjectTypeRow> types);
 
     /** R11: a scan of every workspace's types, for the retention job only. */
-    @Query("SELECT workspace, name, archivable, parent_types, unique_attributes, retention FROM object_types"
-            + " WHERE retention IS NOT NULL ORDER BY workspace, name")
+    @Query("SELECT workspace, name, archivable, parent_types, unique_attributes, retention, title_attribute"
+            + " FROM object_types WHERE retention IS NOT NULL ORDER BY workspace, name")
     List<ObjectTypeRow> withRetention();
 }

@@ -48,7 +48,8 @@ final class JdbcCatalogStore implements CatalogStore {
                                         Boolean.TRUE.equals(row.archivable()),
                                         row.parentTypes(),
                                         row.uniqueAttributes(),
-                                        row.retention()))
+                                        row.retention(),
+                                        row.titleAttribute()))
                                 .toList());
     }
 

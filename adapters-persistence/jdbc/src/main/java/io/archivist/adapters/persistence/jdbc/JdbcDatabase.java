@@ -89,6 +89,7 @@ final class JdbcDatabase {
                 // A database that already holds other tables gets ours beside them.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
+                .javaMigrations(new SearchTextBackfill(dialect))
                 .load()
                 .migrate();
         return new JdbcDatabase(

@@ -132,6 +132,21 @@ final class MariaDbDialect extends Dialect {
     }
 
     @Override
+    Query upsertOperations(Query operation, Query released) {
+        // The rows as a derived table: ON DUPLICATE KEY UPDATE then names the target's columns alone.
+        return Query.of("INSERT INTO operations (" + JdbcOperationLog.COLUMNS + ", still_archived) SELECT * FROM (")
+                .add(operation)
+                .add(" UNION ALL ")
+                .add(released)
+                .add(") s ON DUPLICATE KEY UPDATE still_archived = operations.still_archived + VALUES(still_archived)");
+    }
+
+    @Override
+    String holdingArchived() {
+        return "holding_workspace = ?";
+    }
+
+    @Override
     String typeInState(ArchivedFilter state) {
         return switch (state) {
             case ACTIVE -> "active_type = ?";

@@ -10,14 +10,15 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
 import java.util.Optional;
 
-/** A row of object_types: one type of one workspace, its lists kept as JSON text. */
+/** A row of object_types: one type of one workspace, its lists kept as JSON text, its title attribute (V8). */
 @MappedEntity(value = "object_types", escape = false)
 record ObjectTypeRow(
         @EmbeddedId Key id,
         boolean archivable,
         String parentTypes,
         String uniqueAttributes,
-        @Nullable String retention) {
+        @Nullable String retention,
+        @Nullable String titleAttribute) {
 
     @Embeddable
     record Key(
@@ -30,20 +31,27 @@ record ObjectTypeRow(
                 type.archivable(),
                 Json.write(type.parents()),
                 Json.write(type.unique()),
-                type.retention().map(Retention::iso).orElse(null));
+                type.retention().map(Retention::iso).orElse(null),
+                type.titleAttribute().orElse(null));
     }
 
     ObjectType type() {
-        return type(id.name(), archivable, parentTypes, uniqueAttributes, retention);
+        return type(id.name(), archivable, parentTypes, uniqueAttributes, retention, titleAttribute);
     }
 
     static ObjectType type(
-            String name, boolean archivable, String parentTypes, String uniqueAttributes, @Nullable String retention) {
+            String name,
+            boolean archivable,
+            String parentTypes,
+            String uniqueAttributes,
+            @Nullable String retention,
+            @Nullable String titleAttribute) {
         return new ObjectType(
                 name,
                 archivable,
                 Json.strings(parentTypes),
                 Json.strings(uniqueAttributes),
-                Optional.ofNullable(retention).map(Retention::new));
+                Optional.ofNullable(retention).map(Retention::new),
+                Optional.ofNullable(titleAttribute));
     }
 }

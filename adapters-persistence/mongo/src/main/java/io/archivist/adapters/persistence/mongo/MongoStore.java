@@ -23,7 +23,13 @@ public final class MongoStore implements AutoCloseable {
         Shadows shadows = new Shadows(db);
         Leases leases = new Leases(db, clock, settings.lease(), MongoUnitOfWork.newOwner(settings));
         this.unitOfWork = new MongoUnitOfWork(leases, shadows, settings);
-        this.records = new MongoRecordStore(db.getCollection(MongoSchema.RECORDS), unitOfWork, shadows, settings);
+        this.records = new MongoRecordStore(
+                db.getCollection(MongoSchema.RECORDS),
+                db.getCollection(MongoSchema.OPERATIONS),
+                unitOfWork,
+                shadows,
+                settings);
+        SearchBackfill.run(db.getCollection(MongoSchema.RECORDS));
         this.cascades = new MongoCascades(db.getCollection(MongoSchema.RECORDS), unitOfWork, shadows);
         this.catalogs = new MongoCatalogStore(db.getCollection(MongoSchema.TYPES), unitOfWork, shadows);
         this.operations = new MongoOperationLog(

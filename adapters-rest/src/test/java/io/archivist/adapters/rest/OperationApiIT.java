@@ -260,8 +260,8 @@ class OperationApiIT extends ApiTest {
         assertEquals(2, body.path("counts").path("step").asLong());
         assertEquals(
                 "Onboarding",
-                body.path("records").path("journey").get(0).path("title").asText());
-        assertEquals(2, body.path("records").path("step").size());
+                body.path("named").path("journey").get(0).path("title").asText());
+        assertEquals(2, body.path("named").path("step").size());
         JsonNode also = body.path("also_destroys");
         assertEquals(1, also.size(), also::toString);
         assertEquals(byLinus, also.get(0).path("operation").asText());
@@ -272,7 +272,7 @@ class OperationApiIT extends ApiTest {
                         ws.manager);
         assertEquals(200, archive.status(), archive::toString);
         assertEquals(0, archive.json().path("also_destroys").size());
-        assertEquals(1, archive.json().path("records").path("step").size());
+        assertEquals(1, archive.json().path("named").path("step").size());
     }
 
     @Test

@@ -31,7 +31,7 @@ public record PreviewJson(
                 requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "beside the counts, the first " + Preview.NAMED_PER_TYPE
                         + " records of each type by name, in id order")
-        Map<String, List<NamedRecordJson>> records,
+        Map<String, List<NamedRecordJson>> named,
 
         @JsonProperty("left_archived") @Schema(name = "left_archived", requiredMode = Schema.RequiredMode.REQUIRED)
         List<LeftArchivedJson> leftArchived,

@@ -224,7 +224,8 @@ public final class MongoOperationLog implements OperationLog {
      * carry it, and every other gets 0. At start-up, and only while some operation lacks its count.
      */
     static void countOperationsLoggedBefore(MongoCollection<Document> operations, MongoCollection<Document> records) {
-        Bson uncounted = Filters.exists(STILL_ARCHIVED, false);
+        // Both fields are always written together; the flag leads an index, so this asks it, not the collection.
+        Bson uncounted = Filters.exists(HOLDING, false);
         if (operations.find(uncounted).first() == null) {
             return;
         }

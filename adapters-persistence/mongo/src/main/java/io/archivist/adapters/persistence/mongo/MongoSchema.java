@@ -81,7 +81,8 @@ final class MongoSchema {
                 operations,
                 "operations_actor_kind",
                 Indexes.ascending(WORKSPACE, MongoOperationLog.ACTOR, MongoOperationLog.KIND, ID));
-        plain(operations, "operations_holding", Indexes.ascending(WORKSPACE, MongoOperationLog.HOLDING, ID));
+        // The holding flag first: the same index also finds, at start-up, operations logged before it was kept.
+        plain(operations, "operations_holding", Indexes.ascending(MongoOperationLog.HOLDING, WORKSPACE, ID));
         plain(
                 operations,
                 "operations_holding_actor",

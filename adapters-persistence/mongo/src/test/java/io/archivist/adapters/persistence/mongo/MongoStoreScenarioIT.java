@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.archivist.application.port.in.BulkCommand.Action;
 import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.LifecycleResult;
+import io.archivist.application.port.out.OperationLog;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
+import io.archivist.domain.OperationFilter;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordId;
@@ -49,6 +51,47 @@ class MongoStoreScenarioIT {
     @AfterEach
     void close() {
         fx.close();
+    }
+
+    /**
+     * Operations logged before the log kept its counts are counted when a store opens on them, from the
+     * records that carry them, and then page as restorable (or not) like any other.
+     */
+    @Test
+    void operations_logged_before_their_counts_are_counted_when_the_store_opens() {
+        RecordId team = fx.create("team", Map.of("name", "Kept"));
+        fx.create("project", Map.of(), team);
+        RecordId gone = fx.create("team", Map.of("name", "Gone"));
+        Operation held = fx.delete(team).operation().orElseThrow();
+        Operation emptied = fx.delete(gone).operation().orElseThrow();
+        fx.delete(gone);
+        fx.database()
+                .getCollection(MongoSchema.OPERATIONS)
+                .updateMany(
+                        com.mongodb.client.model.Filters.eq(MongoSchema.WORKSPACE, WORKSPACE.value()),
+                        com.mongodb.client.model.Updates.combine(
+                                com.mongodb.client.model.Updates.unset(MongoOperationLog.STILL_ARCHIVED),
+                                com.mongodb.client.model.Updates.unset(MongoOperationLog.HOLDING)));
+        assertEquals(
+                List.of(),
+                fx.store.operations().page(WORKSPACE, OperationFilter.restorableOnly(), Optional.empty(), 10),
+                "as kept before");
+
+        fx.restart();
+
+        List<OperationLog.Logged> restorable =
+                fx.store.operations().page(WORKSPACE, OperationFilter.restorableOnly(), Optional.empty(), 10);
+        assertEquals(
+                List.of(held.id()),
+                restorable.stream().map(l -> l.operation().id()).toList());
+        assertEquals(2, restorable.get(0).stillArchived());
+        assertEquals(
+                0,
+                fx.store.operations().page(WORKSPACE, OperationFilter.all(), Optional.empty(), 10).stream()
+                        .filter(l -> l.operation().id().equals(emptied.id()))
+                        .findFirst()
+                        .orElseThrow()
+                        .stillArchived());
     }
 
     /** Records kept before the store wrote q's search text get it when a store opens on them, and q finds them. */

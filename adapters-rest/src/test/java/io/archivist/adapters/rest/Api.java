@@ -23,10 +23,28 @@ final class Api {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
+    /** Where the OpenAPI document is served: the service's port, also for its management port. */
+    private final URI documentAt;
+
     private OpenApiContract contract;
 
     Api(URI base) {
+        this(base, base);
+    }
+
+    private Api(URI base, URI documentAt) {
         this.base = base;
+        this.documentAt = documentAt;
+    }
+
+    /** The same service on another of its ports (ENDPOINTS_ALL_PORT), held against the same document. */
+    Api onPort(int port) {
+        return new Api(URI.create(base.getScheme() + "://" + base.getHost() + ":" + port), documentAt);
+    }
+
+    /** Where it sends requests. */
+    URI base() {
+        return base;
     }
 
     Response get(String path, String token) {
@@ -112,7 +130,7 @@ final class Api {
 
     private OpenApiContract contract() {
         if (contract == null) {
-            contract = OpenApiContract.servedBy(base);
+            contract = OpenApiContract.servedBy(documentAt);
         }
         return contract;
     }

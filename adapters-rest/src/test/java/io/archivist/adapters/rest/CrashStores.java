@@ -46,20 +46,14 @@ enum CrashStores {
         return switch (this) {
             case EMBEDDED_H2 ->
                 opened(Map.of("archivist.data-dir", dir.resolve("data").toString()), () -> {});
-            case POSTGRESQL ->
-                server(
-                        "postgresql",
-                        "127.0.0.1:5432",
-                        "postgres",
-                        "postgres",
-                        "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)",
-                        "CREATE DATABASE " + DATABASE);
+            case POSTGRESQL -> postgresql(DATABASE);
             case MARIADB ->
                 server(
                         "mariadb",
                         "127.0.0.1:3306",
                         "root",
                         "",
+                        DATABASE,
                         "DROP DATABASE IF EXISTS " + DATABASE,
                         "CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
             case MONGO -> {
@@ -78,14 +72,35 @@ enum CrashStores {
         };
     }
 
+    /**
+     * A fresh database of this name on the machine's PostgreSQL (-Darchivist.test.postgresql=host:port), dropped
+     * when closed; its properties name it by {@code datasources.default.url}.
+     */
+    static Opened postgresql(String database) {
+        return server(
+                "postgresql",
+                "127.0.0.1:5432",
+                "postgres",
+                "postgres",
+                database,
+                "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)",
+                "CREATE DATABASE " + database);
+    }
+
     private static Opened server(
-            String scheme, String fallback, String user, String adminDatabase, String drop, String create) {
+            String scheme,
+            String fallback,
+            String user,
+            String adminDatabase,
+            String database,
+            String drop,
+            String create) {
         String server = "jdbc:" + scheme + "://" + System.getProperty("archivist.test." + scheme, fallback) + "/";
         run(server + adminDatabase, user, drop, create);
         return opened(
                 Map.of(
                         "datasources.default.url",
-                        server + DATABASE,
+                        server + database,
                         "datasources.default.username",
                         user,
                         "datasources.default.password",

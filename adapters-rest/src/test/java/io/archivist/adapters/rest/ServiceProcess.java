@@ -32,14 +32,21 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code serve} with these properties (as -D) on a free port, and waits until it answers /health. */
     static ServiceProcess start(Path log, Map<String, String> properties) throws IOException, InterruptedException {
+        return start(log, properties, Map.of());
+    }
+
+    /** The same, with these environment variables added to the test's. */
+    static ServiceProcess start(Path log, Map<String, String> properties, Map<String, String> environment)
+            throws IOException, InterruptedException {
         int port = freePort();
         List<String> options = new ArrayList<>(
                 List.of("-Xmx256m", "-Dmicronaut.server.port=" + port, "-Darchivist.retention.enabled=false"));
         properties.forEach((name, value) -> options.add("-D" + name + "=" + value));
         List<String> command = archivist(options);
         Files.createDirectories(log.toAbsolutePath().getParent());
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         ServiceProcess service = new ServiceProcess(process, log, URI.create("http://127.0.0.1:" + port));

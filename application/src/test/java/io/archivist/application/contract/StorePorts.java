@@ -4,6 +4,7 @@ import io.archivist.application.port.out.CatalogCache;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
 import io.archivist.application.port.out.IdempotencyStore;
+import io.archivist.application.port.out.LifecycleMetrics;
 import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
@@ -205,7 +206,17 @@ public record StorePorts(
     }
 
     public LifecycleService lifecycleService(LifecyclePolicy policy) {
-        return new LifecycleService(reads, cascades, operations, catalogs, catalogCache, unitOfWork, time, ids, policy);
+        return new LifecycleService(
+                reads,
+                cascades,
+                operations,
+                catalogs,
+                catalogCache,
+                unitOfWork,
+                time,
+                ids,
+                policy,
+                LifecycleMetrics.NONE);
     }
 
     public LifecycleService lifecycleService() {
@@ -214,7 +225,16 @@ public record StorePorts(
 
     public BulkLifecycleService bulkLifecycleService(LifecyclePolicy policy) {
         return new BulkLifecycleService(
-                reads, cascades, operations, catalogs, catalogCache, unitOfWork, time, ids, policy);
+                reads,
+                cascades,
+                operations,
+                catalogs,
+                catalogCache,
+                unitOfWork,
+                time,
+                ids,
+                policy,
+                LifecycleMetrics.NONE);
     }
 
     public BulkLifecycleService bulkLifecycleService() {
@@ -234,7 +254,8 @@ public record StorePorts(
     }
 
     public RetentionService retentionService(LifecyclePolicy policy) {
-        return new RetentionService(reads, cascades, operations, catalogs, unitOfWork, time, ids, policy);
+        return new RetentionService(
+                reads, cascades, operations, catalogs, unitOfWork, time, ids, policy, LifecycleMetrics.NONE);
     }
 
     public IdempotencyService idempotencyService() {
@@ -253,7 +274,8 @@ public record StorePorts(
                 time,
                 ids,
                 reader,
-                maxTypes);
+                maxTypes,
+                LifecycleMetrics.NONE);
     }
 
     public SeedImportService seedImportService(SeedReader reader) {

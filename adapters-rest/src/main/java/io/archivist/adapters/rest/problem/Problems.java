@@ -1,7 +1,9 @@
 package io.archivist.adapters.rest.problem;
 
+import io.archivist.adapters.rest.logging.RequestIds;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -10,8 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Error responses as RFC 9457 problem documents with the stable {@code code} of docs/api.md. A rule's
- * details (the holder of a unique value, the archived parents) become extension members.
+ * Error responses as RFC 9457 problem documents with the stable {@code code} of docs/api.md and the
+ * {@code request_id} of the request (the one of its log lines, docs/operations.md). A rule's details (the holder
+ * of a unique value, the archived parents) become extension members.
  */
 public final class Problems {
 
@@ -36,19 +39,29 @@ public final class Problems {
         };
     }
 
-    public static Map<String, Object> of(ArchivistException refused) {
+    /** The problem document of a refusal while answering {@code request}. */
+    public static Map<String, Object> of(HttpRequest<?> request, ArchivistException refused) {
         return document(
-                status(refused.code()).getCode(), refused.code().name(), refused.getMessage(), refused.details());
+                request,
+                status(refused.code()).getCode(),
+                refused.code().name(),
+                refused.getMessage(),
+                refused.details());
     }
 
-    /** A problem document; {@code details} never override the standard members. */
-    public static Map<String, Object> document(int status, String code, String detail, Map<String, Object> details) {
+    /**
+     * A problem document answering {@code request}; {@code details} never override the standard members. The
+     * request id is left out only for a request that no filter saw, which the server never answers.
+     */
+    public static Map<String, Object> document(
+            HttpRequest<?> request, int status, String code, String detail, Map<String, Object> details) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-'));
         problem.put("title", title(code));
         problem.put("status", status);
         problem.put("detail", detail);
         problem.put("code", code);
+        RequestIds.of(request).ifPresent(id -> problem.put(RequestIds.KEY, id));
         details.forEach(problem::putIfAbsent);
         return problem;
     }

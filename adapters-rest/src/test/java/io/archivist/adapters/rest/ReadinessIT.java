@@ -1,6 +1,7 @@
 package io.archivist.adapters.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -34,6 +35,7 @@ class ReadinessIT {
                         "datasources.default.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + url.getPath());
                 try (RunningService service = RunningService.start(properties)) {
                     assertReadinessFollows(service, proxy::cut, proxy::restore);
+                    assertPoolMeasured(service, "hikaricp_connections_max");
                 }
             }
         }
@@ -57,6 +59,7 @@ class ReadinessIT {
                 server[0] = new MongoServer(backend);
                 server[0].bind(address.getHostString(), address.getPort());
             });
+            assertPoolMeasured(service, "mongodb_driver_pool_size");
         } finally {
             server[0].shutdownNow();
         }
@@ -83,6 +86,12 @@ class ReadinessIT {
         ws.type("note", true); // the same again: a restarted in-process MongoDB may have lost it
         Api.Response created = api.post("/api/v1/records", ws.admin, "{\"type\": \"note\", \"attributes\": {}}");
         assertEquals(201, created.status(), "the store serves again: " + created);
+    }
+
+    /** docs/operations.md#metrics: the store's connection pool is measured. */
+    private static void assertPoolMeasured(RunningService service, String meter) {
+        Scrape scrape = Scrape.of(service.api(), MetricsApiIT.superAdmin(service.workspace()));
+        assertTrue(scrape.has(meter), meter + " in " + scrape.text());
     }
 
     private static Map<String, String> service(Map<String, String> store) {

@@ -56,60 +56,46 @@ class RequestIdsApiIT extends ApiTest {
         assertEquals(given, kept.json().path("request_id").asText());
 
         for (String unsafe : List.of("a".repeat(129), "two words", "quote\"d", "semi;colon", "<script>", "é")) {
-            Api.Response replaced =
-                    api().send("GET", "/api/v1/object-types", ws.member, null, RequestIds.HEADER, unsafe);
-            String id = replaced.header(RequestIds.HEADER).orElseThrow();
+            String id = idAnswered(ws, RequestIds.HEADER, unsafe);
             assertTrue(id.matches(MADE), unsafe + " -> " + id);
         }
-        Api.Response longest =
-                api().send("GET", "/api/v1/object-types", ws.member, null, RequestIds.HEADER, "a".repeat(128));
-        assertEquals("a".repeat(128), longest.header(RequestIds.HEADER).orElseThrow());
+        assertEquals("a".repeat(128), idAnswered(ws, RequestIds.HEADER, "a".repeat(128)));
     }
 
     @Test
     void the_trace_id_of_a_valid_traceparent_comes_first() {
         Workspace ws = workspace();
-        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        Api.Response traced = api().send(
-                        "GET",
-                        "/api/v1/object-types",
-                        ws.member,
-                        null,
-                        RequestIds.TRACEPARENT,
-                        traceparent,
-                        RequestIds.HEADER,
-                        "also-sent");
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         assertEquals(
-                "4bf92f3577b34da6a3ce929d0e0e4736",
-                traced.header(RequestIds.HEADER).orElseThrow());
-
+                traceId,
+                idAnswered(
+                        ws,
+                        RequestIds.TRACEPARENT,
+                        "00-" + traceId + "-00f067aa0ba902b7-01",
+                        RequestIds.HEADER,
+                        "sent"));
         for (String invalid : List.of(
                 "00-00000000000000000000000000000000-00f067aa0ba902b7-01", // a trace-id of zeros
-                "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", // version ff
-                "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01", // upper case
-                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra")) { // version 00 has no more fields
-            Api.Response fallback = api().send(
-                            "GET",
-                            "/api/v1/object-types",
-                            ws.member,
-                            null,
-                            RequestIds.TRACEPARENT,
-                            invalid,
-                            RequestIds.HEADER,
-                            "the-fallback");
-            assertEquals("the-fallback", fallback.header(RequestIds.HEADER).orElseThrow(), invalid);
+                "00-" + traceId + "-0000000000000000-01", // a parent-id of zeros
+                "ff-" + traceId + "-00f067aa0ba902b7-01", // version ff
+                "00-" + traceId.toUpperCase(java.util.Locale.ROOT) + "-00f067aa0ba902b7-01", // upper case
+                "00-" + traceId + "-00f067aa0ba902b7-01-extra")) { // version 00 has no more fields
+            assertEquals(
+                    "the-fallback",
+                    idAnswered(ws, RequestIds.TRACEPARENT, invalid, RequestIds.HEADER, "the-fallback"),
+                    invalid);
         }
-        Api.Response later = api().send(
-                        "GET",
-                        "/api/v1/object-types",
-                        ws.member,
-                        null,
-                        RequestIds.TRACEPARENT,
-                        "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-more");
         assertEquals(
-                "4bf92f3577b34da6a3ce929d0e0e4736",
-                later.header(RequestIds.HEADER).orElseThrow(),
+                traceId,
+                idAnswered(ws, RequestIds.TRACEPARENT, "01-" + traceId + "-00f067aa0ba902b7-01-more"),
                 "a later version may add fields after the flags");
+    }
+
+    /** The id a request with these headers (name, value pairs) is answered with. */
+    private String idAnswered(Workspace ws, String... headers) {
+        Api.Response answer = api().send("GET", "/api/v1/object-types", ws.member, null, headers);
+        assertEquals(200, answer.status(), answer::toString);
+        return answer.header(RequestIds.HEADER).orElseThrow();
     }
 
     @Test

@@ -206,17 +206,12 @@ public record StorePorts(
     }
 
     public LifecycleService lifecycleService(LifecyclePolicy policy) {
+        return lifecycleService(policy, LifecycleMetrics.NONE);
+    }
+
+    public LifecycleService lifecycleService(LifecyclePolicy policy, LifecycleMetrics metrics) {
         return new LifecycleService(
-                reads,
-                cascades,
-                operations,
-                catalogs,
-                catalogCache,
-                unitOfWork,
-                time,
-                ids,
-                policy,
-                LifecycleMetrics.NONE);
+                reads, cascades, operations, catalogs, catalogCache, unitOfWork, time, ids, policy, metrics);
     }
 
     public LifecycleService lifecycleService() {
@@ -224,17 +219,12 @@ public record StorePorts(
     }
 
     public BulkLifecycleService bulkLifecycleService(LifecyclePolicy policy) {
+        return bulkLifecycleService(policy, LifecycleMetrics.NONE);
+    }
+
+    public BulkLifecycleService bulkLifecycleService(LifecyclePolicy policy, LifecycleMetrics metrics) {
         return new BulkLifecycleService(
-                reads,
-                cascades,
-                operations,
-                catalogs,
-                catalogCache,
-                unitOfWork,
-                time,
-                ids,
-                policy,
-                LifecycleMetrics.NONE);
+                reads, cascades, operations, catalogs, catalogCache, unitOfWork, time, ids, policy, metrics);
     }
 
     public BulkLifecycleService bulkLifecycleService() {

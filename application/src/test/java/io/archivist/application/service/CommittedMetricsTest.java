@@ -190,34 +190,12 @@ class CommittedMetricsTest extends ServiceTestSupport {
 
     private LifecycleService lifecycle(UnitOfWork store) {
         WorkspaceTurns turns = store instanceof WorkspaceTurns given ? given : turns(store);
-        StorePorts p = ports();
-        return new LifecycleService(
-                p.reads(),
-                p.cascades(),
-                p.operations(),
-                p.catalogs(),
-                p.catalogCache(),
-                turns,
-                p.time(),
-                p.ids(),
-                policy(),
-                new CommittedMetrics(turns, recorded));
+        return ports().withUnitOfWork(turns).lifecycleService(policy(), new CommittedMetrics(turns, recorded));
     }
 
     private BulkLifecycleService bulk(UnitOfWork store) {
         WorkspaceTurns turns = turns(store);
-        StorePorts p = ports();
-        return new BulkLifecycleService(
-                p.reads(),
-                p.cascades(),
-                p.operations(),
-                p.catalogs(),
-                p.catalogCache(),
-                turns,
-                p.time(),
-                p.ids(),
-                policy(),
-                new CommittedMetrics(turns, recorded));
+        return ports().withUnitOfWork(turns).bulkLifecycleService(policy(), new CommittedMetrics(turns, recorded));
     }
 
     private static void sleep(Duration pause) {

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Readiness
-public class StoreReadiness implements HealthIndicator {
+public final class StoreReadiness implements HealthIndicator {
 
     static final String NAME = "store";
     private static final Logger LOG = LoggerFactory.getLogger(StoreReadiness.class);

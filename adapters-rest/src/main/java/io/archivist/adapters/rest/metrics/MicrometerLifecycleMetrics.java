@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * The application's {@link LifecycleMetrics} as Micrometer meters (docs/operations.md has the names). No label
  * holds a workspace, record, type or user value, unless {@code archivist.metrics.workspace-label=true} adds the
  * workspace to the lifecycle meters: the actor is only its kind (user, system, seed). Each committed operation
- * is also logged, on the thread of the request that ran it, so that its line carries the request id.
+ * is also logged, on the thread of the request that ran it, so that its line carries the request id. With
+ * micronaut.metrics.enabled=false there is no registry, and the services report to no one.
  */
 @Singleton
 @Requires(beans = MeterRegistry.class)

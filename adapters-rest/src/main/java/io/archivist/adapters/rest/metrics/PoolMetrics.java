@@ -3,6 +3,7 @@ package io.archivist.adapters.rest.metrics;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
@@ -17,6 +18,7 @@ import javax.sql.DataSource;
  * reports its pool itself.
  */
 @Singleton
+@Requires(beans = MeterRegistry.class)
 public class PoolMetrics implements BeanCreatedEventListener<DataSource> {
 
     private final BeanProvider<MeterRegistry> registry;

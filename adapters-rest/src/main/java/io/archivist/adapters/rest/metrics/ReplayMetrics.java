@@ -3,6 +3,7 @@ package io.archivist.adapters.rest.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /**
  * R10: the answers given again for an Idempotency-Key. Counted where the answer is sent, which is the one
@@ -13,15 +14,16 @@ public class ReplayMetrics {
 
     static final String REPLAYS = "archivist.idempotency.replays";
 
-    private final Counter replays;
+    /** None with micronaut.metrics.enabled=false. */
+    private final Optional<Counter> replays;
 
-    public ReplayMetrics(MeterRegistry registry) {
-        this.replays = Counter.builder(REPLAYS)
+    public ReplayMetrics(Optional<MeterRegistry> registry) {
+        this.replays = registry.map(meters -> Counter.builder(REPLAYS)
                 .description("answers replayed for an Idempotency-Key instead of acting again")
-                .register(registry);
+                .register(meters));
     }
 
     public void replayed() {
-        replays.increment();
+        replays.ifPresent(Counter::increment);
     }
 }

@@ -36,8 +36,8 @@ function previewNodes(p, action, compact) {
   if (left.length) {
     nodes.push(el('p', {}, `${plural(left.length, 'record')} archived together with it will stay archived:`),
       el('ul', { class: 'left-archived' }, left.map((entry) => el('li', {},
-        `${entry.type || 'record'} ${shortId(entry.id)}: `,
-        entry.reason || `its parent ${(entry.archived_parents || []).map(shortId).join(', ')} stays archived`))));
+        `${entry.type || 'record'} `, userText('span', {}, labelOf(entry)), ': ',
+        entry.reason || `its parent ${(entry.archived_parents || []).join(', ')} stays archived`))));
   }
   const blockers = blockersOf(p);
   if (blockers.length) {
@@ -51,15 +51,21 @@ const cannotBeUndone = () => el('p', { class: 'warning' },
   'This cannot be undone: the records and their attributes are deleted for good. '
   + 'Only the operation log keeps their ids and counts.');
 
-/** Shows the confirm dialog; resolves to true when the user confirms. */
-function confirmDialog(title, body, okLabel, { danger = false, disabled = false } = {}) {
+/**
+ * Shows the confirm dialog; resolves to true when the user confirms. `blocked`, when given, says why
+ * the action cannot be confirmed: the button is then disabled and described by that sentence.
+ */
+function confirmDialog(title, body, okLabel, { danger = false, blocked = null } = {}) {
   const dialog = $('confirm');
   $('confirm-title').textContent = title;
-  $('confirm-body').replaceChildren(...body);
+  fill($('confirm-body'), body);
   const ok = $('confirm-ok');
   ok.textContent = okLabel;
   ok.className = danger ? 'danger' : 'primary';
-  ok.disabled = disabled;
+  ok.disabled = Boolean(blocked);
+  $('confirm-why').textContent = blocked || '';
+  $('confirm-why').hidden = !blocked;
+  if (blocked) ok.setAttribute('aria-describedby', 'confirm-why'); else ok.removeAttribute('aria-describedby');
   return new Promise((resolve) => {
     dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'), { once: true });
     dialog.returnValue = '';
@@ -76,7 +82,10 @@ async function actOnRecord(record, action) {
   const body = previewNodes(p, action);
   if (action === 'purge') body.push(cannotBeUndone());
   const confirmed = await confirmDialog(`${ACTIONS[action].ask} ${record.type} ${labelOf(record)}?`, body,
-    ACTIONS[action].verb, { danger: action === 'purge', disabled: blockersOf(p).length > 0 });
+    ACTIONS[action].verb, {
+      danger: action === 'purge',
+      blocked: blockersOf(p).length ? 'Blocked: nothing can be done until what blocks it has changed.' : null,
+    });
   if (!confirmed) return null;
   let result;
   if (action === 'archive') result = await change('PATCH', `/records/${record.id}`, { archived: true }, record.version);
@@ -105,13 +114,17 @@ async function actOnSelection(selected, action) {
   const body = [el('p', { class: 'summary' }, `${ACTIONS[action].will} ${plural(acting.length, 'selected record')}`
     + (skipped ? ` (${skipped} skipped: not ${action === 'archive' ? 'active' : 'archived'})` : '') + '.')];
   acting.forEach((record, i) => body.push(el('section', { class: 'bulk-item', 'data-id': record.id },
-    el('h3', {}, `${record.type} ${labelOf(record)}`), previewNodes(previews[i], action, true))));
-  if (previews.some((p) => blockersOf(p).length)) {
+    el('h3', {}, `${record.type} `, userText('span', {}, labelOf(record))), previewNodes(previews[i], action, true))));
+  const going = previews.filter((p) => !blockersOf(p).length).length;
+  if (going > 0 && going < acting.length) {
     body.push(el('p', { class: 'warning' }, 'Records with a blocker will be refused; the others go ahead.'));
   }
   if (action === 'purge') body.push(cannotBeUndone());
+  let blocked = null;
+  if (acting.length === 0) blocked = `None of the selected records is ${action === 'archive' ? 'active' : 'archived'}: nothing would change.`;
+  else if (going === 0) blocked = 'Every selected record is blocked: nothing would change.';
   const confirmed = await confirmDialog(`${ACTIONS[action].ask} ${plural(acting.length, 'record')}?`, body,
-    ACTIONS[action].verb, { danger: action === 'purge', disabled: acting.length === 0 });
+    ACTIONS[action].verb, { danger: action === 'purge', blocked });
   if (!confirmed) return null;
 
   const result = await change('POST', `/records/bulk/${ACTIONS[action].bulk}`, { ids: acting.map((r) => r.id) });

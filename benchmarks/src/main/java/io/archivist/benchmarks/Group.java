@@ -13,6 +13,7 @@ import java.util.Set;
 enum Group {
     POSTGRES("256m", EnumSet.of(Scenario.P1, Scenario.P2, Scenario.P3, Scenario.P4, Scenario.P5)),
     HTTP("256m", EnumSet.of(Scenario.P6)),
+    FIND("256m", EnumSet.of(Scenario.P9)),
     // Two services in one JVM, each within the 256 MB budget, and the clients of both workspaces.
     NEIGHBOUR("512m", EnumSet.of(Scenario.P8)),
     MONGO("4g", EnumSet.of(Scenario.P7)),

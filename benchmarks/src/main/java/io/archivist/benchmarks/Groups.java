@@ -19,6 +19,7 @@ final class Groups {
             case POSTGRES ->
                 postgres(options, wanted, options.subtree(), options.seed(), options.repetitions(), options.warmUp());
             case HTTP -> HttpScenario.run(options);
+            case FIND -> FindScenario.run(options);
             case NEIGHBOUR -> NeighbourScenario.run(options);
             case MONGO -> new MongoScenarios().run(options.mongoSubtree(), options.repetitions(), options.warmUp());
             case MEMORY -> memoryCheck(options, wanted);

@@ -19,6 +19,8 @@ record Options(
         long subtree,
         long seed,
         long listing,
+        long find,
+        long operations,
         long requests,
         long mongoSubtree,
         long neighbour,
@@ -40,6 +42,8 @@ record Options(
                 EnumSet.allOf(Scenario.class),
                 100_000,
                 200_000,
+                1_000_000,
+                1_000_000,
                 1_000_000,
                 10_000,
                 100_000,
@@ -64,6 +68,8 @@ record Options(
                 500,
                 500,
                 2_000,
+                5_000,
+                20_000,
                 200,
                 300,
                 300,
@@ -80,12 +86,14 @@ record Options(
     }
 
     static final String USAGE = """
-            bench/run [options]            docs/quality.md's scenarios P1-P8 against their baselines
+            bench/run [options]            docs/quality.md's scenarios P1-P9 against their baselines
               --small                      tiny sizes, seconds long (what CI runs); no BENCHMARKS.md unless --out
               --scenarios P1,P5,...        only these (default: all)
               --subtree N                  P1-P3: records in the archived subtree (100000)
               --seed N                     P4: records in the imported seed (200000)
               --listing N                  P5: records of the listed type, half archived (1000000)
+              --find N                     P9: records of the type searched with q= (1000000)
+              --operations N               P9: operations in the log paged with restorable=true (1000000)
               --requests N                 P6: requests per measured round, over 2 client threads (10000)
               --mongo-subtree N            P7: records in the subtree on the Mongo store (100000)
               --neighbour N                P8: records in workspace A's subtree on PostgreSQL (100000)
@@ -131,6 +139,8 @@ record Options(
                 number(values, "subtree", o.subtree),
                 number(values, "seed", o.seed),
                 number(values, "listing", o.listing),
+                number(values, "find", o.find),
+                number(values, "operations", o.operations),
                 number(values, "requests", o.requests),
                 number(values, "mongo-subtree", o.mongoSubtree),
                 number(values, "neighbour", o.neighbour),
@@ -161,6 +171,10 @@ record Options(
                 Long.toString(seed),
                 "--listing",
                 Long.toString(listing),
+                "--find",
+                Long.toString(find),
+                "--operations",
+                Long.toString(operations),
                 "--requests",
                 Long.toString(requests),
                 "--mongo-subtree",
@@ -199,6 +213,8 @@ record Options(
                 subtree,
                 seed,
                 listing,
+                find,
+                operations,
                 requests,
                 mongoSubtree,
                 neighbour,

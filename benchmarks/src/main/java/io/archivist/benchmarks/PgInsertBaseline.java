@@ -3,6 +3,7 @@ package io.archivist.benchmarks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.archivist.domain.RecordId;
+import io.archivist.domain.SearchText;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * P4's baselines: the same generated records (rows of {@code records}, their edges in
- * {@code record_parents}) written by hand, with none of the import's validation, in one transaction:
+ * {@code record_parents}, their search text in {@code record_search}, as the store writes them) written by hand, with none of the import's validation, in one transaction:
  * JDBC batches of 1,000 on a connection with {@code reWriteBatchedInserts=true}, and COPY (the limit).
  */
 final class PgInsertBaseline {
@@ -27,6 +28,8 @@ final class PgInsertBaseline {
     static final String REWRITE = "reWriteBatchedInserts=true";
     private static final String COLUMNS = "workspace, id, type, record_key, attributes, parent_ids, deleted_at,"
             + " archive_operation, version, created_at, updated_at, created_by, updated_by";
+    private static final String SEARCH =
+            "INSERT INTO record_search (record_id, workspace, type, search_text) VALUES (?, ?, ?, ?)";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int BATCH = 1_000;
 
@@ -41,7 +44,8 @@ final class PgInsertBaseline {
         try (PreparedStatement records = c.prepareStatement("INSERT INTO records (" + COLUMNS + ")"
                         + " VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, 1, ?, ?, ?, ?)");
                 PreparedStatement edges = c.prepareStatement(
-                        "INSERT INTO record_parents (workspace, child_id, parent_id) VALUES (?, ?, ?)")) {
+                        "INSERT INTO record_parents (workspace, child_id, parent_id) VALUES (?, ?, ?)");
+                PreparedStatement search = c.prepareStatement(SEARCH)) {
             Batches<StoredRecord> batches = new Batches<>(BATCH, batch -> {
                 try {
                     for (StoredRecord r : batch) {
@@ -56,6 +60,11 @@ final class PgInsertBaseline {
                         records.setString(9, r.createdBy());
                         records.setString(10, r.updatedBy());
                         records.addBatch();
+                        search.setObject(1, r.id().value());
+                        search.setString(2, workspace.value());
+                        search.setString(3, r.type());
+                        search.setString(4, SearchText.of(r.key(), r.attributes()));
+                        search.addBatch();
                         for (RecordId parent : r.parents()) {
                             edges.setString(1, workspace.value());
                             edges.setObject(2, r.id().value());
@@ -65,6 +74,7 @@ final class PgInsertBaseline {
                     }
                     records.executeBatch();
                     edges.executeBatch();
+                    search.executeBatch();
                     written[0] += batch.size();
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
@@ -77,7 +87,7 @@ final class PgInsertBaseline {
         return written[0];
     }
 
-    /** COPY ... FROM STDIN in text format: the records, then their edges (the generator runs twice). */
+    /** COPY ... FROM STDIN in text format: the records, their edges, their search text (the generator runs thrice). */
     static long copy(Connection c, WorkspaceId workspace, TreeShape shape, String copy) throws SQLException {
         c.setAutoCommit(false);
         Subtrees.Ids ids = new Subtrees.Ids();
@@ -115,6 +125,18 @@ final class PgInsertBaseline {
             }
         });
         edges.endCopy();
+        CopyIn search =
+                pg.getCopyAPI().copyIn("COPY record_search (record_id, workspace, type, search_text) FROM STDIN");
+        Subtrees.generate(shape, node -> {
+            StoredRecord r = Subtrees.record(node, ids, copy, workspace, at);
+            line.setLength(0);
+            field(line, r.id().toString());
+            field(line, workspace.value());
+            field(line, r.type());
+            line.append(escape(SearchText.of(r.key(), r.attributes()))).append('\n');
+            write(search, line);
+        });
+        search.endCopy();
         c.commit();
         return written[0];
     }

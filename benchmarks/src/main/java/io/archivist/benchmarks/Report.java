@@ -50,8 +50,10 @@ final class Report {
                 Locale.ROOT,
                 "- Sizes: P1-P3 subtree %,d records; P4 seed %,d; P5 type of %,d "
                         + "records, half archived; P6 %,d requests per round; P7 subtree %,d; P8 workspace A's subtree "
-                        + "%,d records (%,d on H2), B alone %,d requests; repetitions per side: %d, the median reported "
-                        + "(P8: A's archive+restore cycles under each load)\n",
+                        + "%,d records (%,d on H2), B alone %,d requests; P9 type of %,d records searched with q=, log of %,d"
+                        + " operations paged with restorable=true;"
+                        + " repetitions per side: %d, the median reported (P8: A's archive+restore cycles under each"
+                        + " load)\n",
                 o.subtree(),
                 o.seed(),
                 o.listing(),
@@ -60,6 +62,8 @@ final class Report {
                 o.neighbour(),
                 o.neighbourH2(),
                 o.neighbourRequests(),
+                o.find(),
+                o.operations(),
                 o.repetitions()));
         out.append("- Ratio: Archivist's rate over the baseline's (higher is better), both measured in this run on "
                 + "identical copies of the data; P8: B's p99 latency under A's load over its p99 beside the control "
@@ -94,6 +98,8 @@ final class Report {
         add(args, "subtree", o.subtree(), d.subtree());
         add(args, "seed", o.seed(), d.seed());
         add(args, "listing", o.listing(), d.listing());
+        add(args, "find", o.find(), d.find());
+        add(args, "operations", o.operations(), d.operations());
         add(args, "requests", o.requests(), d.requests());
         add(args, "mongo-subtree", o.mongoSubtree(), d.mongoSubtree());
         add(args, "neighbour", o.neighbour(), d.neighbour());
@@ -128,7 +134,7 @@ final class Report {
                     : old + "\n" + generated;
         } else {
             text =
-                    "# Benchmarks\n\ndocs/quality.md's scenarios P1-P8, each against its hand-written baseline in the same run. "
+                    "# Benchmarks\n\ndocs/quality.md's scenarios P1-P9, each against its hand-written baseline in the same run. "
                             + "Reproduce with `bench/run` (see the README, section \"Benchmarks\").\n\n" + generated;
         }
         Files.writeString(file, text);

@@ -9,5 +9,6 @@ enum Scenario {
     P5,
     P6,
     P7,
-    P8
+    P8,
+    P9
 }

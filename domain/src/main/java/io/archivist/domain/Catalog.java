@@ -72,6 +72,14 @@ public final class Catalog {
         return type;
     }
 
+    /**
+     * The record's title by its type's rule ({@link ObjectType#titleOf}); a record of a type this
+     * catalog does not hold is named by its key, else its id.
+     */
+    public String titleOf(StoredRecord record) {
+        return ObjectType.title(find(record.type()).flatMap(ObjectType::titleAttribute), record);
+    }
+
     public Collection<ObjectType> types() {
         return List.copyOf(types.values());
     }

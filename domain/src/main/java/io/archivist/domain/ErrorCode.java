@@ -15,6 +15,8 @@ public enum ErrorCode {
     CANNOT_ARCHIVE_SELF(Kind.CONFLICT),
     RECORD_ARCHIVED(Kind.CONFLICT),
     ARCHIVE_NOT_SUPPORTED(Kind.CONFLICT),
+    /** Restoring an operation that is a restore or a purge: only an archive operation can be undone (422). */
+    NOT_AN_ARCHIVE_OPERATION(Kind.UNPROCESSABLE),
     /** A request that is malformed or breaks a field rule (400). */
     VALIDATION_FAILED(Kind.INVALID),
     /** A well-formed request that breaks a catalog invariant or an unprocessable value (422). */

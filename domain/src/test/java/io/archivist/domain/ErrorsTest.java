@@ -31,6 +31,7 @@ class ErrorsTest {
         "CANNOT_ARCHIVE_SELF, CONFLICT",
         "RECORD_ARCHIVED, CONFLICT",
         "ARCHIVE_NOT_SUPPORTED, CONFLICT",
+        "NOT_AN_ARCHIVE_OPERATION, UNPROCESSABLE",
         "CONCURRENT_MODIFICATION, CONFLICT",
         "VALIDATION_FAILED, INVALID",
         "INVALID_OBJECT_TYPE, UNPROCESSABLE",
@@ -45,7 +46,7 @@ class ErrorsTest {
 
     @Test
     void s4_every_code_is_stated_above() {
-        assertEquals(17, ErrorCode.values().length, "a new code needs its kind pinned in s4_each_code_has_its_kind");
+        assertEquals(18, ErrorCode.values().length, "a new code needs its kind pinned in s4_each_code_has_its_kind");
     }
 
     @Test

@@ -1,12 +1,6 @@
 package io.archivist.adapters.rest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,9 +23,7 @@ abstract class ApiTest implements RunningServiceExtension.Configured {
     /** The embedded default store: a fresh H2 database file under target/ for each test class. */
     @Override
     public Map<String, String> serviceProperties() {
-        Path dataDir = Path.of("target", "test-data", getClass().getSimpleName());
-        deleteRecursively(dataDir);
-        Map<String, String> properties = RunningService.embedded(dataDir);
+        Map<String, String> properties = RunningService.freshEmbeddedProperties(getClass());
         properties.putAll(moreProperties());
         return properties;
     }
@@ -53,17 +45,5 @@ abstract class ApiTest implements RunningServiceExtension.Configured {
     /** A bean of the running service. */
     <T> T bean(Class<T> type) {
         return service.bean(type);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

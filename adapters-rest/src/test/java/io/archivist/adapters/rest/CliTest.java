@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.archivist.adapters.rest.cli.ArchivistCommand;
 import io.archivist.adapters.rest.security.SigningKeys;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +14,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line of the README's Run and Configuration: {@code --help} and {@code token}. */
 class CliTest {
@@ -28,28 +24,18 @@ class CliTest {
     @TempDir
     Path data;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    @RegisterExtension
+    final CommandLineHarness cli = new CommandLineHarness();
 
     private int run(String... args) {
-        System.setProperty("archivist.data-dir", data.toString());
-        CommandLine commandLine = new CommandLine(new ArchivistCommand());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
-
-    @AfterEach
-    void clear() {
-        System.clearProperty("archivist.data-dir");
-        System.clearProperty("archivist.jwt.secret");
+        return cli.run(data, args);
     }
 
     @Test
     void help_lists_the_commands() {
         assertEquals(0, run("--help"));
         for (String command : List.of("serve", "token", "help")) {
-            assertTrue(out.toString().contains(command), out::toString);
+            assertTrue(cli.out().contains(command), cli::out);
         }
     }
 
@@ -58,9 +44,9 @@ class CliTest {
         assertEquals(
                 0,
                 run("token", "--sub", "alice", "--roles", "ADMIN,MEMBER", "--workspace", "acme", "--ttl", "2h"),
-                err::toString);
-        String token = out.toString().trim();
-        assertEquals(1, out.toString().lines().count(), "the token alone, so that $(...) captures it");
+                cli::err);
+        String token = cli.out().trim();
+        assertEquals(1, cli.out().lines().count(), "the token alone, so that $(...) captures it");
         byte[] key =
                 Files.readString(data.resolve(SigningKeys.DEV_KEY_FILE)).trim().getBytes(StandardCharsets.UTF_8);
         SignedJWT jwt = SignedJWT.parse(token);
@@ -78,14 +64,7 @@ class CliTest {
     @Test
     void token_makes_the_data_directory_and_the_development_key_readable_by_their_owner_only() throws Exception {
         Path fresh = data.resolve("fresh");
-        System.setProperty("archivist.data-dir", fresh.toString());
-        CommandLine commandLine = new CommandLine(new ArchivistCommand());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        assertEquals(
-                0,
-                commandLine.execute("token", "--sub", "alice", "--roles", "ADMIN", "--workspace", "acme"),
-                err::toString);
+        assertEquals(0, cli.run(fresh, "token", "--sub", "alice", "--roles", "ADMIN", "--workspace", "acme"), cli::err);
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
         assertEquals(
                 "rw-------",
@@ -95,8 +74,8 @@ class CliTest {
     @Test
     void token_uses_the_configured_secret() throws Exception {
         System.setProperty("archivist.jwt.secret", Tokens.SECRET);
-        assertEquals(0, run("token", "--sub", "bob", "--roles", "MEMBER", "--workspace", "acme"), err::toString);
-        assertTrue(SignedJWT.parse(out.toString().trim())
+        assertEquals(0, run("token", "--sub", "bob", "--roles", "MEMBER", "--workspace", "acme"), cli::err);
+        assertTrue(SignedJWT.parse(cli.out().trim())
                 .verify(new MACVerifier(Tokens.SECRET.getBytes(StandardCharsets.UTF_8))));
         assertTrue(Files.notExists(data.resolve(SigningKeys.DEV_KEY_FILE)));
     }
@@ -104,10 +83,13 @@ class CliTest {
     @Test
     void token_refuses_unknown_roles_bad_workspaces_and_durations() {
         assertEquals(2, run("token", "--sub", "a", "--roles", "OWNER", "--workspace", "acme"));
+        assertTrue(cli.err().contains("OWNER"), cli::err);
+        assertEquals("", cli.out());
         assertEquals(2, run("token", "--sub", "a", "--roles", "ADMIN", "--workspace", "no/such"));
+        assertEquals("", cli.out());
         assertEquals(2, run("token", "--sub", "a", "--roles", "ADMIN", "--workspace", "acme", "--ttl", "forever"));
+        assertEquals("", cli.out());
         assertEquals(2, run("token", "--sub", "a", "--roles", "ADMIN"), "the workspace is required");
-        assertTrue(err.toString().contains("OWNER"), err::toString);
-        assertEquals("", out.toString());
+        assertEquals("", cli.out());
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The stores a crash test runs the service on, each outliving the service's process: an H2 file, a
- * fresh database on the machine's PostgreSQL or MariaDB (its name has "durable" in it, after
+ * fresh database on the machine's PostgreSQL or MariaDB (named after
  * -Darchivist.test.database-name, so that checkouts never share it), or a mongo-java-server in the
  * test's own JVM. With CI=true an unreachable server fails the test; otherwise it is skipped.
  */
@@ -24,8 +24,8 @@ enum CrashStores {
     MARIADB,
     MONGO;
 
-    static final String DATABASE =
-            System.getProperty("archivist.test.database-name", "archivist_jdbc") + "_durable_kill";
+    /** The database of the crash tests, after -Darchivist.test.database-name. */
+    static final String DATABASE = database("durable_kill");
 
     /** A store the service's properties point at; {@link Opened#close()} removes it. */
     interface Opened extends AutoCloseable {
@@ -35,7 +35,16 @@ enum CrashStores {
         void close();
     }
 
+    static String database(String suffix) {
+        return System.getProperty("archivist.test.database-name", "archivist_jdbc") + "_" + suffix;
+    }
+
     Opened open(Path dir) {
+        return open(dir, DATABASE);
+    }
+
+    /** A fresh {@code database} on a relational server (H2 and Mongo have theirs in {@code dir} or in this JVM). */
+    Opened open(Path dir, String database) {
         String only = System.getProperty("archivist.test.databases", "");
         Assumptions.assumeTrue(
                 this == EMBEDDED_H2
@@ -46,16 +55,24 @@ enum CrashStores {
         return switch (this) {
             case EMBEDDED_H2 ->
                 opened(Map.of("archivist.data-dir", dir.resolve("data").toString()), () -> {});
-            case POSTGRESQL -> postgresql(DATABASE);
+            case POSTGRESQL ->
+                server(
+                        "postgresql",
+                        "127.0.0.1:5432",
+                        "postgres",
+                        "postgres",
+                        database,
+                        "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)",
+                        "CREATE DATABASE " + database);
             case MARIADB ->
                 server(
                         "mariadb",
                         "127.0.0.1:3306",
                         "root",
                         "",
-                        DATABASE,
-                        "DROP DATABASE IF EXISTS " + DATABASE,
-                        "CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+                        database,
+                        "DROP DATABASE IF EXISTS " + database,
+                        "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
             case MONGO -> {
                 InProcessMongo mongo = new InProcessMongo();
                 yield opened(
@@ -70,21 +87,6 @@ enum CrashStores {
                         mongo::close);
             }
         };
-    }
-
-    /**
-     * A fresh database of this name on the machine's PostgreSQL (-Darchivist.test.postgresql=host:port), dropped
-     * when closed; its properties name it by {@code datasources.default.url}.
-     */
-    static Opened postgresql(String database) {
-        return server(
-                "postgresql",
-                "127.0.0.1:5432",
-                "postgres",
-                "postgres",
-                database,
-                "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)",
-                "CREATE DATABASE " + database);
     }
 
     private static Opened server(

@@ -42,7 +42,7 @@ class MetricsApiIT extends ApiTest {
         Api.Response imported = api().post("/api/v1/seeds", ws.admin, seed);
         assertEquals(200, imported.status(), imported::toString);
         Thread.sleep(1_100); // the archived task's retention (PT1S) passes
-        long purgedByRetention = bean(PurgeExpiredUseCase.class).purgeExpired().stream()
+        long purgedByRetention = bean(PurgeExpiredUseCase.class).purgeExpired().operations().stream()
                 .filter(operation -> operation.workspace().value().equals(ws.name))
                 .count();
         assertEquals(1, purgedByRetention);

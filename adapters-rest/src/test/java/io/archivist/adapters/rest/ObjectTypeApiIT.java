@@ -66,6 +66,78 @@ class ObjectTypeApiIT extends ApiTest {
     }
 
     @Test
+    void s1_a_type_names_its_records_by_its_title_attribute_else_their_key_else_their_id() {
+        Workspace ws = workspace();
+        Api.Response defined = api().put(
+                        "/api/v1/object-types/journey",
+                        ws.admin,
+                        "{\"archivable\": true, \"title_attribute\": \"name\"}");
+        assertEquals(200, defined.status(), defined::toString);
+        assertEquals("name", defined.json().path("title_attribute").asText());
+        assertEquals(
+                "name",
+                api().get("/api/v1/object-types/journey", ws.member)
+                        .json()
+                        .path("title_attribute")
+                        .asText());
+        ws.type("step", true, "journey");
+        assertTrue(api().get("/api/v1/object-types/step", ws.member)
+                .json()
+                .path("title_attribute")
+                .isNull());
+        assertEquals(
+                "username",
+                api().get("/api/v1/object-types/user", ws.member)
+                        .json()
+                        .path("title_attribute")
+                        .asText(),
+                "the built-in user is named by its username");
+
+        String titled = ws.create("journey", "{\"name\": \"Onboarding\"}");
+        assertEquals("Onboarding", ws.get(titled).path("title").asText());
+        Api.Response keyed = api().post(
+                        "/api/v1/records",
+                        ws.admin,
+                        "{\"type\": \"journey\", \"key\": \"j-2\", \"attributes\": {\"name\": 2}}");
+        assertEquals(201, keyed.status(), keyed::toString);
+        assertEquals("j-2", keyed.json().path("title").asText(), "not a string: the key");
+        String bare = ws.create("step", "{\"name\": \"Week 1\"}", titled);
+        assertEquals(bare, ws.get(bare).path("title").asText(), "no title attribute, no key: the id");
+
+        ws.delete(titled);
+        assertEquals("Onboarding", ws.get(titled).path("title").asText(), "an archived record keeps its title");
+        Api.Response listed = api().get("/api/v1/records?type=journey&archived=any", ws.member);
+        List<String> titles = new ArrayList<>();
+        listed.json()
+                .path("items")
+                .forEach(item -> titles.add(item.path("title").asText()));
+        assertEquals(List.of("Onboarding", "j-2"), titles);
+
+        Api.Response renamed = api().put(
+                        "/api/v1/object-types/journey", ws.admin, "{\"archivable\": true, \"title_attribute\": null}");
+        assertEquals(200, renamed.status(), renamed::toString);
+        assertTrue(renamed.json().path("title_attribute").isNull());
+        assertEquals(titled, ws.get(titled).path("title").asText(), "a type without a title attribute any more");
+    }
+
+    @Test
+    void a_title_attribute_is_a_name_422_when_blank_or_too_long_400_when_not_text() {
+        Workspace ws = workspace();
+        for (String body : List.of(
+                "{\"archivable\": true, \"title_attribute\": \" \"}",
+                "{\"archivable\": true, \"title_attribute\": \"" + "a".repeat(256) + "\"}")) {
+            Api.Response refused = api().put("/api/v1/object-types/journey", ws.admin, body);
+            assertEquals(422, refused.status(), refused::toString);
+            assertEquals("INVALID_OBJECT_TYPE", refused.code());
+        }
+        Api.Response notText =
+                api().put("/api/v1/object-types/journey", ws.admin, "{\"archivable\": true, \"title_attribute\": 3}");
+        assertEquals(400, notText.status(), notText::toString);
+        assertEquals("VALIDATION_FAILED", notText.code());
+        assertEquals(404, api().get("/api/v1/object-types/journey", ws.member).status(), "nothing was defined");
+    }
+
+    @Test
     void catalog_invariants_are_422_invalid_object_type() {
         Workspace ws = workspace();
         ws.type("project", true);

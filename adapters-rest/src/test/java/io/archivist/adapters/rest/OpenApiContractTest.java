@@ -28,12 +28,13 @@ class OpenApiContractTest {
 
     private static final String RESOURCE = "META-INF/swagger/archivist-0.1.0.yml";
     private static final String ID = "0190a0d4-0000-7000-8000-000000000000";
-    private static final String RECORD = "{\"id\": \"" + ID + "\", \"key\": null, \"type\": \"project\","
-            + " \"attributes\": {\"name\": \"Apollo\", \"budget\": 12.5, \"count\": 3, \"active\": true,"
-            + " \"tags\": [\"a\", null], \"owner\": {\"team\": 7}, \"gone\": null},"
-            + " \"parents\": [], \"deleted_at\": null, \"archived\": false, \"archive_operation\": null, \"version\": 1,"
-            + " \"created_at\": \"2025-01-15T09:00:00Z\", \"updated_at\": \"2025-01-15T09:00:00Z\","
-            + " \"created_by\": \"mia\", \"updated_by\": \"mia\"}";
+    private static final String RECORD =
+            "{\"id\": \"" + ID + "\", \"key\": null, \"type\": \"project\", \"title\": \"Apollo\","
+                    + " \"attributes\": {\"name\": \"Apollo\", \"budget\": 12.5, \"count\": 3, \"active\": true,"
+                    + " \"tags\": [\"a\", null], \"owner\": {\"team\": 7}, \"gone\": null},"
+                    + " \"parents\": [], \"deleted_at\": null, \"archived\": false, \"archive_operation\": null, \"version\": 1,"
+                    + " \"created_at\": \"2025-01-15T09:00:00Z\", \"updated_at\": \"2025-01-15T09:00:00Z\","
+                    + " \"created_by\": \"mia\", \"updated_by\": \"mia\"}";
     private static final String PROBLEM = "{\"type\": \"urn:archivist:problem:record-not-found\","
             + " \"title\": \"Record not found\", \"status\": 404, \"detail\": \"no such record\", \"code\": \"RECORD_NOT_FOUND\"}";
 
@@ -99,6 +100,45 @@ class OpenApiContractTest {
         assertThrows(
                 AssertionError.class,
                 () -> contract.check("POST", "/api/v1/records", request, body, 201, json("ETag", "\"1\""), RECORD));
+    }
+
+    @Test
+    void list_records_names_every_finding_parameter_with_its_form() throws IOException {
+        JsonNode list = new ObjectMapper(new YAMLFactory())
+                .readTree(document)
+                .path("paths")
+                .path("/api/v1/records")
+                .path("get");
+        assertEquals("listRecords", list.path("operationId").asText());
+        Map<String, JsonNode> parameters = new java.util.TreeMap<>();
+        list.path("parameters").forEach(p -> parameters.put(p.path("name").asText(), p));
+        assertEquals(
+                new TreeSet<>(List.of(
+                        "type",
+                        "archived",
+                        "parent",
+                        "limit",
+                        "cursor",
+                        "key",
+                        "q",
+                        "archived_by",
+                        "archived_after",
+                        "archived_before",
+                        "operation",
+                        "sort")),
+                parameters.keySet());
+        parameters.values().forEach(p -> assertEquals("query", p.path("in").asText(), p.toString()));
+        assertEquals(
+                "date-time",
+                parameters.get("archived_after").path("schema").path("format").asText());
+        assertEquals(
+                "uuid",
+                parameters.get("operation").path("schema").path("format").asText());
+        assertEquals(255, parameters.get("q").path("schema").path("maxLength").asInt());
+        List<String> sorts = new java.util.ArrayList<>();
+        parameters.get("sort").path("schema").path("enum").forEach(v -> sorts.add(v.asText()));
+        assertEquals(List.of("id", "-deleted_at"), sorts);
+        assertTrue(list.path("responses").has("400"), "bad parameters are a documented 400");
     }
 
     @Test

@@ -21,12 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class ReadinessIT {
 
-    private static final String DATABASE =
-            System.getProperty("archivist.test.database-name", "archivist_jdbc") + "_readiness";
-
     @Test
     void readiness_goes_down_with_postgresql_and_comes_back_with_it() throws Exception {
-        try (CrashStores.Opened database = CrashStores.postgresql(DATABASE)) {
+        try (CrashStores.Opened database =
+                CrashStores.POSTGRESQL.open(Path.of("target", "test-data"), CrashStores.database("readiness"))) {
             URI url = URI.create(
                     database.properties().get("datasources.default.url").substring("jdbc:".length()));
             try (TcpProxy proxy = new TcpProxy(url.getHost(), url.getPort())) {

@@ -2,6 +2,7 @@ package io.archivist.adapters.rest;
 
 import io.archivist.adapters.rest.wiring.ArchivistFactory;
 import io.archivist.application.port.in.PurgeExpiredUseCase;
+import io.archivist.application.port.in.RetentionRun;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
 import io.archivist.application.port.out.LifecycleMetrics;
@@ -42,9 +43,9 @@ class RecordingRetention implements PurgeExpiredUseCase {
     }
 
     @Override
-    public List<Operation> purgeExpired() {
-        List<Operation> done = service.purgeExpired();
-        operations.addAll(done);
-        return done;
+    public RetentionRun purgeExpired() {
+        RetentionRun run = service.purgeExpired();
+        operations.addAll(run.operations());
+        return run;
     }
 }

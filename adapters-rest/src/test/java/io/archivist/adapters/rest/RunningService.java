@@ -4,17 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The service started in the test's JVM on an embedded server, reached over real HTTP through
- * {@link Api}. {@link RunningServiceExtension} gives each API test class one; a test of start-up
- * itself starts its own with {@link #start} and closes it.
+ * {@link Api} (or, from the console's tests, at {@link #url}). {@link RunningServiceExtension} gives
+ * each API test class one; a test of start-up itself starts its own with {@link #start} and closes it.
  */
-final class RunningService implements AutoCloseable {
+public final class RunningService implements AutoCloseable {
 
     private final EmbeddedServer server;
     private final Api api;
@@ -53,8 +58,40 @@ final class RunningService implements AutoCloseable {
         return properties;
     }
 
+    /**
+     * {@link #embedded} on a fresh H2 database file for {@code testClass}: target/test-data/ and the class's
+     * name, emptied first, so that a run never sees what an earlier run left.
+     */
+    static Map<String, String> freshEmbeddedProperties(Class<?> testClass) {
+        Path dataDir = Path.of("target", "test-data", testClass.getSimpleName());
+        deleteRecursively(dataDir);
+        return embedded(dataDir);
+    }
+
+    /** {@link #start}ed on {@link #freshEmbeddedProperties}: what a test class outside this package that needs a service starts. */
+    public static RunningService freshEmbedded(Class<?> testClass) {
+        return start(freshEmbeddedProperties(testClass));
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Api api() {
         return api;
+    }
+
+    /** The service's base URL, for a client of the test's own (the console's browser and API client). */
+    public String url() {
+        return server.getURL().toString();
     }
 
     /** A fresh workspace with tokens for each role, signed with the tests' secret. */
@@ -63,7 +100,7 @@ final class RunningService implements AutoCloseable {
     }
 
     /** A bean of the running service, for a test that reaches behind the API (to close the pool, say). */
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return server.getApplicationContext().getBean(type);
     }
 

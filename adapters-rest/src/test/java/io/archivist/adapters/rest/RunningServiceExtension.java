@@ -1,6 +1,5 @@
 package io.archivist.adapters.rest;
 
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -11,9 +10,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * One running service per test class, handed to any test or {@code @BeforeAll} method that asks for
  * a {@link RunningService} parameter, and closed after the class's last test. It starts with the
  * test instance's {@link Configured#serviceProperties()} (a per-class test instance is there when
- * {@code @BeforeAll} runs), else with {@link RunningService#embedded} under target/test-data.
+ * {@code @BeforeAll} runs), else with {@link RunningService#freshEmbeddedProperties}: a fresh H2 file under target/test-data.
  */
-final class RunningServiceExtension implements ParameterResolver, AfterAllCallback {
+public final class RunningServiceExtension implements ParameterResolver, AfterAllCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(RunningServiceExtension.class);
@@ -40,8 +39,7 @@ final class RunningServiceExtension implements ParameterResolver, AfterAllCallba
                                 .filter(Configured.class::isInstance)
                                 .map(Configured.class::cast)
                                 .map(Configured::serviceProperties)
-                                .orElseGet(() ->
-                                        RunningService.embedded(Path.of("target", "test-data", c.getSimpleName())))),
+                                .orElseGet(() -> RunningService.freshEmbeddedProperties(c))),
                         RunningService.class);
     }
 

@@ -4,60 +4,46 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.archivist.adapters.rest.cli.ArchivistCommand;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** docs/lifecycle.md#seeds from the command line: {@code seed import FILE [--dry-run]} on the embedded H2 store. */
 class SeedCliIT {
 
     private final Path data = Path.of("target", "test-data", "SeedCliTest-" + UUID.randomUUID());
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
+
+    @RegisterExtension
+    final CommandLineHarness cli = new CommandLineHarness();
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        System.setProperty("archivist.data-dir", data.toString());
-        CommandLine commandLine = new CommandLine(new ArchivistCommand());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
-
-    @AfterEach
-    void clear() {
-        System.clearProperty("archivist.data-dir");
+        return cli.run(data, args);
     }
 
     @Test
     void s5_seed_import_loads_the_example_and_again_changes_nothing_and_a_dry_run_writes_nothing() {
         String example = SeedApiIT.EXAMPLE.toString();
 
-        assertEquals(0, run("seed", "import", "--dry-run", example), err::toString);
-        assertTrue(out.toString().contains("Dry run of " + example), out::toString);
-        assertTrue(out.toString().contains("task: 6 created, 0 updated, 0 unchanged"), out::toString);
+        assertEquals(0, run("seed", "import", "--dry-run", example), cli::err);
+        assertTrue(cli.out().contains("Dry run of " + example), cli::out);
+        assertTrue(cli.out().contains("task: 6 created, 0 updated, 0 unchanged"), cli::out);
 
-        assertEquals(0, run("seed", "import", example), err::toString);
-        assertTrue(out.toString().contains("Imported " + example + " into workspace demo"), out::toString);
+        assertEquals(0, run("seed", "import", example), cli::err);
+        assertTrue(cli.out().contains("Imported " + example + " into workspace demo"), cli::out);
         assertTrue(
-                out.toString().contains("task: 6 created, 0 updated, 0 unchanged"),
-                () -> "the dry run wrote nothing: " + out);
-        assertTrue(out.toString().contains("archive operations created: 4"), out::toString);
-        assertTrue(err.toString().contains("records/s"), err::toString);
+                cli.out().contains("task: 6 created, 0 updated, 0 unchanged"),
+                () -> "the dry run wrote nothing: " + cli.out());
+        assertTrue(cli.out().contains("archive operations created: 4"), cli::out);
+        assertTrue(cli.err().contains("records/s"), cli::err);
 
-        assertEquals(0, run("seed", "import", example), err::toString);
-        assertTrue(out.toString().contains("task: 0 created, 0 updated, 6 unchanged"), out::toString);
+        assertEquals(0, run("seed", "import", example), cli::err);
+        assertTrue(cli.out().contains("task: 0 created, 0 updated, 6 unchanged"), cli::out);
     }
 
     @Test
@@ -72,20 +58,20 @@ class SeedCliIT {
 
         assertEquals(1, run("seed", "import", seed.toString()));
 
-        assertTrue(err.toString().contains("has 2 errors"), err::toString);
-        assertTrue(err.toString().contains("line 3 [s1] TYPE_NOT_FOUND"), err::toString);
-        assertTrue(err.toString().contains("line 4 [j1] DUPLICATE_KEY"), err::toString);
-        assertEquals("", out.toString());
+        assertTrue(cli.err().contains("has 2 errors"), cli::err);
+        assertTrue(cli.err().contains("line 3 [s1] TYPE_NOT_FOUND"), cli::err);
+        assertTrue(cli.err().contains("line 4 [j1] DUPLICATE_KEY"), cli::err);
+        assertEquals("", cli.out());
     }
 
     @Test
     void seed_import_refuses_a_file_it_cannot_read_or_whose_format_it_cannot_tell() throws IOException {
         assertEquals(2, run("seed", "import", data.resolve("missing.json").toString()));
-        assertTrue(err.toString().contains("cannot read"), err::toString);
+        assertTrue(cli.err().contains("cannot read"), cli::err);
         Path text = Files.createDirectories(data).resolve("seed.txt");
         Files.writeString(text, "{}");
         assertEquals(2, run("seed", "import", text.toString()));
-        assertTrue(err.toString().contains("--format"), err::toString);
+        assertTrue(cli.err().contains("--format"), cli::err);
         assertEquals(2, run("seed"), "a subcommand is needed");
     }
 

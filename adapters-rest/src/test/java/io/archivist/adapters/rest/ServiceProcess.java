@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The service in a JVM of its own (the tests' class path, the jar's main class), so that a test can
- * kill it as a crash would: {@link #kill()} is SIGKILL on Linux, no shutdown hook runs.
+ * kill it as a crash would: {@link #kill()} is SIGKILL on Linux, no shutdown hook runs; or stop it as an
+ * orchestrator does: {@link #terminate()} is SIGTERM.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -32,13 +33,24 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code serve} with these properties (as -D) on a free port, and waits until it answers /health. */
     static ServiceProcess start(Path log, Map<String, String> properties) throws IOException, InterruptedException {
-        return start(log, properties, Map.of());
+        return start(log, properties, freePort());
     }
 
-    /** The same, with these environment variables added to the test's. */
+    /** The same on {@code port} (a test that put it in a load balancer's configuration beforehand). */
+    static ServiceProcess start(Path log, Map<String, String> properties, int port)
+            throws IOException, InterruptedException {
+        return start(log, properties, port, Map.of());
+    }
+
+    /** The same with these environment variables added to the test's. */
     static ServiceProcess start(Path log, Map<String, String> properties, Map<String, String> environment)
             throws IOException, InterruptedException {
-        int port = freePort();
+        return start(log, properties, freePort(), environment);
+    }
+
+    private static ServiceProcess start(
+            Path log, Map<String, String> properties, int port, Map<String, String> environment)
+            throws IOException, InterruptedException {
         List<String> options = new ArrayList<>(
                 List.of("-Xmx256m", "-Dmicronaut.server.port=" + port, "-Darchivist.retention.enabled=false"));
         properties.forEach((name, value) -> options.add("-D" + name + "=" + value));
@@ -78,6 +90,23 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** An orchestrator's stop: SIGTERM, without waiting (see {@link #awaitExit}). */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** The exit code, once the process ended; fails when it is still running after {@code bound}. */
+    int awaitExit(java.time.Duration bound) throws InterruptedException {
+        if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the service still runs " + bound + " after it was told to stop:\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
     String log() {
         try {
             return Files.readString(log);
@@ -114,7 +143,7 @@ final class ServiceProcess implements AutoCloseable {
         throw new AssertionError("the service did not answer /health within " + START_TIMEOUT_MS + " ms:\n" + log());
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -8,9 +8,10 @@ import java.util.Base64;
 import java.util.List;
 
 /** Tokens signed with the tests' HS256 secret, and the broken ones docs/lifecycle.md#roles and docs/quality.md name. */
-final class Tokens {
+public final class Tokens {
 
-    static final String SECRET = "archivist-test-secret-of-at-least-32-bytes";
+    /** The secret RunningService's services trust. */
+    public static final String SECRET = "archivist-test-secret-of-at-least-32-bytes";
 
     private Tokens() {}
 

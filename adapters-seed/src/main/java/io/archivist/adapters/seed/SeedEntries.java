@@ -17,7 +17,8 @@ import java.util.Set;
 final class SeedEntries {
 
     private static final Set<String> RECORD_FIELDS = Set.of("key", "type", "attributes", "parents", "deleted_at");
-    private static final Set<String> TYPE_FIELDS = Set.of("name", "archivable", "parents", "unique", "retention");
+    private static final Set<String> TYPE_FIELDS =
+            Set.of("name", "archivable", "parents", "unique", "retention", "title_attribute");
 
     private SeedEntries() {}
 
@@ -46,6 +47,7 @@ final class SeedEntries {
                 strings(fields, "parents", problems),
                 strings(fields, "unique", problems),
                 Optional.ofNullable(string(fields, "retention", problems)),
+                Optional.ofNullable(string(fields, "title_attribute", problems)),
                 others(fields, TYPE_FIELDS),
                 problems,
                 at);

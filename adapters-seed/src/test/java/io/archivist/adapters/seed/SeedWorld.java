@@ -85,7 +85,7 @@ final class SeedWorld {
             Optional<io.archivist.domain.RecordId> after = all.isEmpty()
                     ? Optional.empty()
                     : Optional.of(all.get(all.size() - 1).id());
-            page = ports.records().page(ACME, RecordFilter.all(), after, 500);
+            page = ports.records().page(ACME, RecordFilter.all(), after.map(io.archivist.domain.PagePosition::of), 500);
             all.addAll(page);
         } while (!page.isEmpty());
         return all;

@@ -75,10 +75,12 @@ final class Cascades {
 
     /**
      * R13: every blocker of restoring the archived {@code record} (R5 parents, R6 unique values, R14), and
-     * the outline of the restore. A restore itself does not ask: the store refuses what the outline would find.
+     * the outline of the restore, naming the first {@code named} records of each type that would come back.
+     * A restore itself does not ask: the store refuses what the outline would find.
      */
-    RestoreCheck checkRestore(Caller caller, StoredRecord record) {
-        RestoreOutline outline = cascades.outlineRestore(caller.workspace(), record.id(), policy.maxListedRecords());
+    RestoreCheck checkRestore(Caller caller, StoredRecord record, int named) {
+        RestoreOutline outline =
+                cascades.outlineRestore(caller.workspace(), record.id(), policy.maxListedRecords(), named);
         List<Blocker> blockers = new ArrayList<>();
         archivedParentsBlocker(caller, record).ifPresent(blockers::add);
         outline.conflicts().forEach(conflict -> blockers.add(Blocker.uniqueConflict(conflict)));

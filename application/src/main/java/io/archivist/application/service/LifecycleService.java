@@ -5,6 +5,7 @@ import io.archivist.application.port.in.LifecycleResult;
 import io.archivist.application.port.in.LifecycleResult.Outcome;
 import io.archivist.application.port.in.LifecycleUseCase;
 import io.archivist.application.port.in.RecordView;
+import io.archivist.application.port.out.CascadeOutline;
 import io.archivist.application.port.out.CatalogCache;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
@@ -21,6 +22,7 @@ import io.archivist.domain.Catalog;
 import io.archivist.domain.Decision;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.Lifecycle;
+import io.archivist.domain.NamedRecord;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationKind;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Archive, restore, purge and preview of one record (docs/lifecycle.md). */
 public final class LifecycleService implements LifecycleUseCase {
@@ -84,11 +87,11 @@ public final class LifecycleService implements LifecycleUseCase {
         caller.require(PERMISSION);
         return unitOfWork.read(caller.workspace(), () -> {
             StoredRecord record = workspaces.record(caller, id);
-            ObjectType type = workspaces.catalog(caller).require(record.type());
+            Catalog catalog = workspaces.catalog(caller);
             List<RecordId> roots = List.of(id);
-            return Lifecycle.decide(Lifecycle.Action.of(action), record, type)
+            return Lifecycle.decide(Lifecycle.Action.of(action), record, catalog.require(record.type()))
                     .fold(
-                            kind -> previewOf(caller, record, kind),
+                            kind -> previewOf(caller, record, kind, catalog),
                             unchanged -> new Preview(action, roots, Map.of(), List.of(), List.of()),
                             blocker -> {
                                 throw blocker.toException();
@@ -96,21 +99,54 @@ public final class LifecycleService implements LifecycleUseCase {
         });
     }
 
-    /** R13: the counts and blockers of running {@code kind} from {@code record}. */
-    private Preview previewOf(Caller caller, StoredRecord record, OperationKind kind) {
+    /**
+     * R13: the counts, the first records of each type by name, the blockers, and for a purge the other
+     * archive operations it would destroy records of, of running {@code kind} from {@code record}.
+     */
+    private Preview previewOf(Caller caller, StoredRecord record, OperationKind kind, Catalog catalog) {
         List<RecordId> roots = List.of(record.id());
+        int named = Preview.NAMED_PER_TYPE;
         if (kind == OperationKind.RESTORE) {
-            Cascades.RestoreCheck check = cascades.checkRestore(caller, record);
+            Cascades.RestoreCheck check = cascades.checkRestore(caller, record, named);
             RestoreOutline outline = check.outline();
-            return new Preview(kind, roots, outline.countsPerType(), outline.leftArchived(), check.blockers());
+            return new Preview(
+                    kind,
+                    roots,
+                    outline.countsPerType(),
+                    namedByType(outline.first(), catalog),
+                    outline.leftArchived(),
+                    check.blockers(),
+                    List.of());
         }
         List<Blocker> blockers = new ArrayList<>();
         cascades.ownUserBlocker(caller, roots, kind).ifPresent(blockers::add);
-        Map<String, Long> counts = kind == OperationKind.ARCHIVE
-                ? recordCascades.countArchive(caller.workspace(), roots)
-                : recordCascades.countPurge(caller.workspace(), roots);
-        Blocker.overCascadeLimit(counts, policy.maxCascadeRecords()).ifPresent(blockers::add);
-        return new Preview(kind, roots, counts, List.of(), blockers);
+        CascadeOutline outline = kind == OperationKind.ARCHIVE
+                ? recordCascades.outlineArchive(caller.workspace(), roots, named)
+                : recordCascades.outlinePurge(caller.workspace(), roots, named);
+        Blocker.overCascadeLimit(outline.countsPerType(), policy.maxCascadeRecords())
+                .ifPresent(blockers::add);
+        // "Other" operations: not the one that archived the record named, whose archive the purge is meant to end.
+        List<Preview.AlsoDestroyed> alsoDestroys = outline.archivedBy().entrySet().stream()
+                .filter(held -> !record.archiveOperation().equals(Optional.of(held.getKey())))
+                .limit(named)
+                .map(held -> new Preview.AlsoDestroyed(held.getKey(), held.getValue()))
+                .toList();
+        return new Preview(
+                kind,
+                roots,
+                outline.countsPerType(),
+                namedByType(outline.first(), catalog),
+                List.of(),
+                blockers,
+                alsoDestroys);
+    }
+
+    /** The records a store outlined, named, by type (in the order it gave them: id order). */
+    private static Map<String, List<NamedRecord>> namedByType(List<StoredRecord> first, Catalog catalog) {
+        Map<String, List<NamedRecord>> named = new TreeMap<>();
+        first.forEach(record ->
+                named.computeIfAbsent(record.type(), type -> new ArrayList<>()).add(NamedRecord.of(record, catalog)));
+        return named;
     }
 
     private LifecycleResult archive(Caller caller, StoredRecord record, Catalog catalog) {

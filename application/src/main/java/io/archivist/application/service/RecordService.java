@@ -19,6 +19,7 @@ import io.archivist.domain.Catalog;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.Limits;
 import io.archivist.domain.ObjectType;
+import io.archivist.domain.PagePosition;
 import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
@@ -112,13 +113,7 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
 
     @Override
     public RecordView get(Caller caller, RecordId id) {
-        return unitOfWork.readLatest(caller.workspace(), () -> {
-            StoredRecord record = workspaces.record(caller, id);
-            // Only an archived record can have a purge_after (R11): an active one needs no catalog.
-            return record.archived()
-                    ? workspaces.view(workspaces.catalog(caller), record)
-                    : new RecordView(record, Optional.empty());
-        });
+        return unitOfWork.readLatest(caller.workspace(), () -> workspaces.view(caller, id));
     }
 
     @Override
@@ -126,19 +121,27 @@ public final class RecordService implements RecordUseCase, ListRecordsQuery {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ArchivistException.invalid("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
         }
-        Optional<RecordId> after = cursor.map(PageCursor::decode);
-        // The page is one statement, so one state; the catalog read just before it need not be the
-        // same state (types are never removed; a retention changed in between shows on the next
-        // read), so no snapshot has to span the two.
+        Optional<PagePosition> after = cursor.map(text -> PageCursor.decode(text, filter));
+        // The page is one statement, so one state. Its records' titles and purge_after come from the catalog,
+        // read after the page: at the version the page's statement read along (JDBC), so that a page is one
+        // round trip while this instance holds that catalog; else (an empty page, a store that does not read
+        // it along) at the version read now, which also tells an unknown type from an empty page. It need
+        // not be the page's state (types are never removed; a change in between shows on the next read), so
+        // no snapshot has to span the two.
         return unitOfWork.readLatest(caller.workspace(), () -> {
-            Catalog catalog = workspaces.catalog(caller);
-            filter.type().ifPresent(catalog::require);
             // R14: a page of large records ends early, with a cursor, rather than filling the memory.
             RecordReads.Page page = records.pageWithin(caller.workspace(), filter, after, limit, policy.maxPageBytes());
             List<StoredRecord> found = page.records();
             Optional<String> next = page.more() && !found.isEmpty()
-                    ? Optional.of(PageCursor.after(found.get(found.size() - 1).id()))
+                    ? Optional.of(
+                            PageCursor.after(PagePosition.after(found.get(found.size() - 1), filter.sort()), filter))
                     : Optional.empty();
+            Catalog catalog = page.catalogVersion().isPresent()
+                    ? workspaces.catalogAt(caller, page.catalogVersion().getAsLong())
+                    : workspaces.catalog(caller);
+            if (found.isEmpty()) {
+                filter.type().ifPresent(catalog::require);
+            }
             return new RecordPage(
                     found.stream().map(r -> workspaces.view(catalog, r)).toList(), next);
         });

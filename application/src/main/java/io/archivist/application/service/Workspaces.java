@@ -43,8 +43,18 @@ public final class Workspaces {
 
     /** {@link #catalog(Caller)}, for a service that reads nothing else of the workspace. */
     public static Catalog catalog(CatalogStore catalogs, CatalogCache cache, Caller caller) {
+        return catalogAt(catalogs, cache, caller, catalogs.version(caller.workspace()));
+    }
+
+    /** The workspace's catalog at {@code version}, which a read of the store just gave along with what it read. */
+    Catalog catalogAt(Caller caller, long version) {
+        return catalogAt(catalogs, cache, caller, version);
+    }
+
+    /** The workspace's catalog when its version was just read as {@code version}: from the cache if held at it. */
+    private static Catalog catalogAt(CatalogStore catalogs, CatalogCache cache, Caller caller, long version) {
         WorkspaceId workspace = caller.workspace();
-        return cache.find(workspace, catalogs.version(workspace)).orElseGet(() -> {
+        return cache.find(workspace, version).orElseGet(() -> {
             CatalogStore.Snapshot stored = catalogs.load(workspace);
             Catalog catalog = Catalog.of(stored.types());
             cache.put(workspace, stored.version(), catalog);
@@ -55,6 +65,16 @@ public final class Workspaces {
     /** The record in the caller's workspace; another workspace's is as unknown as a purged one (a 404). */
     StoredRecord record(Caller caller, RecordId id) {
         return record(records, caller, id);
+    }
+
+    /**
+     * The record in the caller's workspace as clients see it, read with its catalog's version: one
+     * statement on the JDBC store while this instance holds that catalog (see RecordReads#findWithCatalogVersion).
+     */
+    RecordView view(Caller caller, RecordId id) {
+        RecordReads.WithCatalogVersion found = records.findWithCatalogVersion(caller.workspace(), id, catalogs)
+                .orElseThrow(() -> ArchivistException.notFound(id));
+        return view(catalogAt(catalogs, cache, caller, found.catalogVersion()), found.record());
     }
 
     /** {@link #record(Caller, RecordId)}, for a service that reads nothing else of the workspace. */
@@ -79,7 +99,8 @@ public final class Workspaces {
     }
 
     RecordView view(Catalog catalog, StoredRecord record) {
-        return new RecordView(record, catalog.find(record.type()).flatMap(record::purgeAfter));
+        return new RecordView(
+                record, catalog.titleOf(record), catalog.find(record.type()).flatMap(record::purgeAfter));
     }
 
     /** Millisecond precision: what every store (MongoDB dates included) keeps exactly. */

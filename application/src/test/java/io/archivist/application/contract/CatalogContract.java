@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.archivist.application.port.in.RecordView;
 import io.archivist.application.port.in.seed.SeedReport;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.service.CatalogService;
@@ -12,9 +13,13 @@ import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.ObjectType;
+import io.archivist.domain.RecordFilter;
+import io.archivist.domain.RecordFilter.ArchivedFilter;
+import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +50,34 @@ public interface CatalogContract extends StoreContractSupport {
         other.define(admin(), kept);
         assertEquals(kept, catalog().get(admin(), "note"), "and this one the other's change of it");
         assertEquals(names(catalog().list(admin())), names(other.list(admin())));
+    }
+
+    @Test
+    default void s1_the_store_keeps_a_types_title_attribute_and_records_are_named_by_it() {
+        ObjectType titled = archivable("journey").type().withTitleAttribute(Optional.of("label"));
+        catalog().define(admin(), titled);
+        assertEquals(titled, anotherInstance().catalogService().get(admin(), "journey"), "kept by the store");
+        RecordId named = a("journey").with("label", "Onboarding").create();
+        RecordId keyed = a("journey").key("j-2").with("label", 7).create();
+        assertEquals("Onboarding", records().get(member(), named).title());
+        assertEquals("j-2", records().get(member(), keyed).title(), "not a string: the key");
+        archive(named);
+        assertEquals("Onboarding", records().get(member(), named).title(), "archived, the same title");
+        assertEquals(
+                List.of("Onboarding", "j-2"),
+                records()
+                        .list(member(), RecordFilter.ofType("journey", ArchivedFilter.ANY), 10, Optional.empty())
+                        .items()
+                        .stream()
+                        .map(RecordView::title)
+                        .toList());
+
+        anotherInstance().catalogService().define(admin(), titled.withTitleAttribute(Optional.empty()));
+        assertEquals(
+                named.toString(),
+                records().get(member(), named).title(),
+                "another instance's change is seen by the next read: no title attribute, no key, the id");
+        assertEquals(Optional.of(USERNAME), catalog().get(admin(), USER).titleAttribute());
     }
 
     @Test

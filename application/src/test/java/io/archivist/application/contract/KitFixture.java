@@ -5,6 +5,7 @@ import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.IdempotencyService;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
+import io.archivist.application.service.OperationRestoreService;
 import io.archivist.application.service.OperationService;
 import io.archivist.application.service.RecordService;
 import io.archivist.application.service.RetentionService;
@@ -45,6 +46,7 @@ public final class KitFixture {
     final BulkLifecycleService bulk;
     final CatalogService catalog;
     final OperationService operations;
+    final OperationRestoreService operationRestore;
     final RetentionService retention;
     final IdempotencyService idempotency;
 
@@ -65,6 +67,7 @@ public final class KitFixture {
         bulk = ports.bulkLifecycleService(policy);
         catalog = ports.catalogService();
         operations = ports.operationService();
+        operationRestore = ports.operationRestoreService(policy);
         retention = ports.retentionService(policy);
         idempotency = ports.idempotencyService();
     }

@@ -7,6 +7,7 @@ import io.archivist.application.port.in.ListRecordsQuery.RecordPage;
 import io.archivist.application.port.in.RecordView;
 import io.archivist.application.service.RecordService;
 import io.archivist.domain.ErrorCode;
+import io.archivist.domain.PagePosition;
 import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordFilter.ArchivedFilter;
 import io.archivist.domain.RecordId;
@@ -93,7 +94,11 @@ public interface PagingContract extends StoreContractSupport {
         delete(labels.get(1));
 
         List<StoredRecord> page = ports().records()
-                .page(workspace(), RecordFilter.ofType(LABEL, ArchivedFilter.ANY), Optional.of(labels.get(1)), 2);
+                .page(
+                        workspace(),
+                        RecordFilter.ofType(LABEL, ArchivedFilter.ANY),
+                        Optional.of(PagePosition.of(labels.get(1))),
+                        2);
 
         assertEquals(
                 List.of(labels.get(2), labels.get(3)),

@@ -2,8 +2,10 @@ package io.archivist.application.contract;
 
 import static io.archivist.application.contract.KitTypes.archivable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.archivist.application.port.in.RecordView;
+import io.archivist.application.port.in.RetentionRun;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.RetentionService;
 import io.archivist.domain.Caller;
@@ -114,5 +116,55 @@ public interface RetentionContract extends StoreContractSupport {
         List<Operation> ran = purgeExpired(inPairs);
 
         assertEquals(List.of(2L, 2L, 1L), ran.stream().map(Operation::total).toList());
+    }
+
+    @Test
+    default void r11_r14_a_batch_over_the_cascade_limit_is_split_until_each_purge_fits() {
+        defineDrafts();
+        RetentionService small = ports().retentionService(new LifecyclePolicy(1000, 100, 4).withMaxCascadeRecords(3));
+        Instant archivedAt = null;
+        for (int i = 0; i < 4; i++) {
+            RecordId draft = a(DRAFT).create();
+            a(DRAFT_NOTE).under(draft).create();
+            archivedAt = archive(draft).operation().orElseThrow().at();
+        }
+        clock().set(archivedAt.plus(KEPT));
+
+        List<Operation> ran = purgeExpired(small);
+
+        assertEquals(
+                List.of(2L, 2L, 2L, 2L), ran.stream().map(Operation::total).toList(), "4 roots of 2 records, limit 3");
+    }
+
+    @Test
+    default void
+            r11_r14_a_root_over_the_cascade_limit_alone_is_left_and_reported_and_the_records_after_it_are_purged() {
+        defineDrafts();
+        RetentionService small = ports().retentionService(new LifecyclePolicy(1000, 100, 2).withMaxCascadeRecords(3));
+        RecordId large = a(DRAFT).create();
+        for (int i = 0; i < 3; i++) {
+            a(DRAFT_NOTE).under(large).create();
+        }
+        archive(large);
+        RecordId next = a(DRAFT).create();
+        RecordId last = a(DRAFT).create();
+        archive(next);
+        Instant lastAt = archive(last).operation().orElseThrow().at();
+        clock().set(lastAt.plus(KEPT));
+
+        RetentionRun run = retentionRun(small);
+
+        assertGone(next);
+        assertGone(last);
+        assertTrue(records().get(manager(), large).record().archived(), "4 records: over the limit of 3, left");
+        assertTrue(
+                run.left().contains(RetentionRun.Left.overTheCascadeLimit(workspace(), DRAFT, large)),
+                "the run reports what it left: " + run.left());
+        assertEquals(
+                1,
+                retentionRun(small).left().stream()
+                        .filter(left -> left.workspace().equals(workspace()))
+                        .count(),
+                "the next run leaves it again, and only it");
     }
 }

@@ -27,10 +27,15 @@ public interface StoreContract
                 RetentionContract,
                 BulkContract,
                 PreviewContract,
+                NamedPreviewContract,
                 HistoryContract,
+                OperationLogContract,
+                RestoreOperationContract,
                 PagingContract,
+                FindContract,
                 IsolationContract,
                 AtomicityContract,
                 PlannerAgreementContract,
                 ConcurrencyContract,
-                CatalogContract {}
+                CatalogContract,
+                ScheduledTurnsContract {}

@@ -8,12 +8,14 @@ import io.archivist.application.port.in.BulkCommand;
 import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult;
+import io.archivist.application.port.in.RetentionRun;
 import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.application.service.BulkLifecycleService;
 import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.IdempotencyService;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
+import io.archivist.application.service.OperationRestoreService;
 import io.archivist.application.service.OperationService;
 import io.archivist.application.service.RecordService;
 import io.archivist.application.service.RetentionService;
@@ -111,6 +113,10 @@ public interface StoreContractSupport extends KitTypes {
 
     default OperationService operations() {
         return kit().operations;
+    }
+
+    default OperationRestoreService operationRestore() {
+        return kit().operationRestore;
     }
 
     default RetentionService retention() {
@@ -231,13 +237,18 @@ public interface StoreContractSupport extends KitTypes {
      * the operations in this test's workspaces are its own.
      */
     default List<Operation> purgeExpired(RetentionService job) {
-        List<Operation> ran = job.purgeExpired();
-        ran.stream()
-                .filter(operation -> kit().ledgers.containsKey(operation.workspace()))
-                .forEach(operation -> ledger(operation.workspace()).ran(operation));
-        return ran.stream()
+        return retentionRun(job).operations().stream()
                 .filter(operation -> operation.workspace().equals(workspace()))
                 .toList();
+    }
+
+    /** One run of R11's job, its operations in every workspace of the kit noted in their ledgers. */
+    default RetentionRun retentionRun(RetentionService job) {
+        RetentionRun run = job.purgeExpired();
+        run.operations().stream()
+                .filter(operation -> kit().ledgers.containsKey(operation.workspace()))
+                .forEach(operation -> ledger(operation.workspace()).ran(operation));
+        return run;
     }
 
     // ---- reading through the port ---------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.archivist.application.contract;
 
+import io.archivist.application.port.out.CascadeOutline;
 import io.archivist.application.port.out.CatalogCache;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
@@ -18,12 +19,14 @@ import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.IdempotencyService;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
+import io.archivist.application.service.OperationRestoreService;
 import io.archivist.application.service.OperationService;
 import io.archivist.application.service.RecordService;
 import io.archivist.application.service.RetentionService;
 import io.archivist.application.service.seed.SeedImportService;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
+import io.archivist.domain.PagePosition;
 import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
@@ -240,7 +243,21 @@ public record StorePorts(
     }
 
     public OperationService operationService() {
-        return new OperationService(reads, operations, unitOfWork);
+        return new OperationService(reads, operations, catalogs, catalogCache, unitOfWork, time);
+    }
+
+    public OperationRestoreService operationRestoreService(LifecyclePolicy policy) {
+        return new OperationRestoreService(
+                reads,
+                cascades,
+                operations,
+                catalogs,
+                catalogCache,
+                unitOfWork,
+                time,
+                ids,
+                policy,
+                LifecycleMetrics.NONE);
     }
 
     public RetentionService retentionService(LifecyclePolicy policy) {
@@ -303,14 +320,20 @@ public record StorePorts(
         }
 
         @Override
+        public Optional<WithCatalogVersion> findWithCatalogVersion(
+                WorkspaceId workspace, RecordId id, CatalogStore catalogs) {
+            return reads.findWithCatalogVersion(workspace, id, catalogs);
+        }
+
+        @Override
         public List<StoredRecord> page(
-                WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit) {
+                WorkspaceId workspace, RecordFilter filter, Optional<PagePosition> after, int limit) {
             return reads.page(workspace, filter, after, limit);
         }
 
         @Override
         public Page pageWithin(
-                WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit, long maxBytes) {
+                WorkspaceId workspace, RecordFilter filter, Optional<PagePosition> after, int limit, long maxBytes) {
             return reads.pageWithin(workspace, filter, after, limit, maxBytes);
         }
 
@@ -368,6 +391,22 @@ public record StorePorts(
         public io.archivist.application.port.out.RestoreOutline outlineRestore(
                 WorkspaceId workspace, RecordId root, int listLimit) {
             return cascades.outlineRestore(workspace, root, listLimit);
+        }
+
+        @Override
+        public io.archivist.application.port.out.RestoreOutline outlineRestore(
+                WorkspaceId workspace, RecordId root, int listLimit, int named) {
+            return cascades.outlineRestore(workspace, root, listLimit, named);
+        }
+
+        @Override
+        public CascadeOutline outlineArchive(WorkspaceId workspace, Collection<RecordId> roots, int named) {
+            return cascades.outlineArchive(workspace, roots, named);
+        }
+
+        @Override
+        public CascadeOutline outlinePurge(WorkspaceId workspace, Collection<RecordId> roots, int named) {
+            return cascades.outlinePurge(workspace, roots, named);
         }
 
         @Override

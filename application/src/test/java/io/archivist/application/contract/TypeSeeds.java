@@ -35,6 +35,7 @@ public final class TypeSeeds {
                     parents,
                     List.of(),
                     Optional.empty(),
+                    Optional.empty(),
                     Set.of(),
                     List.of(),
                     new SeedPosition(2 + i, "/object_types/" + i)));

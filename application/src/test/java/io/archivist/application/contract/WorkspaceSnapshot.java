@@ -3,6 +3,7 @@ package io.archivist.application.contract;
 import io.archivist.domain.CascadePlanner;
 import io.archivist.domain.Catalog;
 import io.archivist.domain.ObjectType;
+import io.archivist.domain.PagePosition;
 import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordGraph;
 import io.archivist.domain.RecordId;
@@ -46,7 +47,8 @@ public final class WorkspaceSnapshot implements RecordGraph {
             Map<RecordId, StoredRecord> records = new LinkedHashMap<>();
             Optional<RecordId> after = Optional.empty();
             while (true) {
-                List<StoredRecord> page = ports.records().page(workspace, RecordFilter.all(), after, PAGE);
+                List<StoredRecord> page =
+                        ports.records().page(workspace, RecordFilter.all(), after.map(PagePosition::of), PAGE);
                 page.forEach(record -> records.put(record.id(), record));
                 if (page.size() < PAGE) {
                     break;

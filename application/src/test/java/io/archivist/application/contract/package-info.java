@@ -41,7 +41,7 @@
  * {@link io.archivist.application.contract.StoreContract} composes one test interface per topic:
  * ArchiveContract (R1, R2, R7), PurgeContract (R3, R4, R7), RestoreContract (R5), UniqueContract (R6),
  * BatchContract (seed writes), ReadOnlyContract (R9, R10 If-Match), IdempotencyContract (R10),
- * RetentionContract (R11), BulkContract (R12), PreviewContract (R13), HistoryContract, PagingContract,
+ * RetentionContract (R11), BulkContract (R12), PreviewContract (R13), HistoryContract, PagingContract, FindContract,
  * IsolationContract, AtomicityContract, PlannerAgreementContract, ConcurrencyContract and
  * CatalogContract. Each extends {@link io.archivist.application.contract.StoreContractSupport} (the
  * accessor {@code kit()}, the builders, the actions, the invariant check after each test), which

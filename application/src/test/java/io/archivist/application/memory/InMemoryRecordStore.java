@@ -2,6 +2,7 @@ package io.archivist.application.memory;
 
 import io.archivist.application.memory.Tables.Slot;
 import io.archivist.application.memory.Tables.TypeKey;
+import io.archivist.application.port.out.CascadeOutline;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
@@ -13,6 +14,8 @@ import io.archivist.domain.CascadeSet;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
+import io.archivist.domain.OperationId;
+import io.archivist.domain.PagePosition;
 import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.RestorePlan;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The reference record ports (reads, writes, cascades, seed batches): the cascades are the domain's {@link CascadePlanner} run over
@@ -74,25 +78,22 @@ final class InMemoryRecordStore implements RecordReads, RecordWrites, RecordCasc
     }
 
     @Override
-    public List<StoredRecord> page(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit) {
+    public List<StoredRecord> page(
+            WorkspaceId workspace, RecordFilter filter, Optional<PagePosition> after, int limit) {
+        // The reference: the domain's own rules (RecordFilter.matches, order, after) over every record.
         return store.in(
                 workspace,
-                tables -> (after.isPresent() ? tables.records.tailMap(after.get(), false) : tables.records)
-                        .values().stream()
-                                .filter(record -> matches(filter, record))
-                                .limit(limit)
-                                .toList());
+                tables -> tables.records.values().stream()
+                        .filter(record -> filter.matches(record, archiveActor(tables, record)))
+                        .filter(record -> after.map(position -> filter.after(record, position))
+                                .orElse(true))
+                        .sorted(filter.order())
+                        .limit(limit)
+                        .toList());
     }
 
-    private static boolean matches(RecordFilter filter, StoredRecord record) {
-        boolean state = switch (filter.archived()) {
-            case ACTIVE -> !record.archived();
-            case ARCHIVED -> record.archived();
-            case ANY -> true;
-        };
-        return state
-                && filter.type().map(record.type()::equals).orElse(true)
-                && filter.parent().map(record.parents()::contains).orElse(true);
+    private static Optional<String> archiveActor(Tables tables, StoredRecord record) {
+        return record.archiveOperation().map(tables.operations::get).map(Operation::actor);
     }
 
     @Override
@@ -158,26 +159,54 @@ final class InMemoryRecordStore implements RecordReads, RecordWrites, RecordCasc
     }
 
     @Override
-    public Map<String, Long> countArchive(WorkspaceId workspace, Collection<RecordId> roots) {
-        return store.in(
-                workspace, tables -> new CascadePlanner(tables).archive(roots).countsPerType());
+    public CascadeOutline outlineArchive(WorkspaceId workspace, Collection<RecordId> roots, int named) {
+        return store.in(workspace, tables -> {
+            CascadeSet set = new CascadePlanner(tables).archive(roots);
+            return new CascadeOutline(set.countsPerType(), first(tables, set.ids(), named), Map.of());
+        });
+    }
+
+    /** The reference answer: every archive operation of the set, the largest first (then by id). */
+    @Override
+    public CascadeOutline outlinePurge(WorkspaceId workspace, Collection<RecordId> roots, int named) {
+        return store.in(workspace, tables -> {
+            CascadeSet set = new CascadePlanner(tables).purge(roots);
+            Map<OperationId, Long> held = set.ids().stream()
+                    .map(tables.records::get)
+                    .filter(record -> record.archiveOperation().isPresent())
+                    .collect(Collectors.groupingBy(
+                            record -> record.archiveOperation().get(), Collectors.counting()));
+            Map<OperationId, Long> largestFirst = new LinkedHashMap<>();
+            held.entrySet().stream()
+                    .sorted(Map.Entry.<OperationId, Long>comparingByValue()
+                            .reversed()
+                            .thenComparing(entry -> RecordId.of(entry.getKey().value())))
+                    .limit(named + (long) roots.size())
+                    .forEach(entry -> largestFirst.put(entry.getKey(), entry.getValue()));
+            return new CascadeOutline(set.countsPerType(), first(tables, set.ids(), named), largestFirst);
+        });
     }
 
     @Override
-    public Map<String, Long> countPurge(WorkspaceId workspace, Collection<RecordId> roots) {
-        return store.in(
-                workspace, tables -> new CascadePlanner(tables).purge(roots).countsPerType());
-    }
-
-    @Override
-    public RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit) {
+    public RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit, int named) {
         return store.in(workspace, tables -> {
             RestorePlan plan = new CascadePlanner(tables).restore(root, tables.catalog());
             return new RestoreOutline(
                     plan.restored().countsPerType(),
                     plan.leftArchived().stream().limit(listLimit).toList(),
-                    plan.conflicts().stream().limit(listLimit).toList());
+                    plan.conflicts().stream().limit(listLimit).toList(),
+                    first(tables, plan.restored().ids(), named));
         });
+    }
+
+    /** R13: the first {@code named} records of each type among {@code ids}, in id order. */
+    private static List<StoredRecord> first(Tables tables, Collection<RecordId> ids, int named) {
+        Map<String, Long> taken = new HashMap<>();
+        return ids.stream()
+                .sorted()
+                .map(tables.records::get)
+                .filter(record -> taken.merge(record.type(), 1L, Long::sum) <= named)
+                .toList();
     }
 
     @Override

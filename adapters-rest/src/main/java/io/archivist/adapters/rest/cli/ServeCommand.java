@@ -2,9 +2,13 @@ package io.archivist.adapters.rest.cli;
 
 import io.archivist.adapters.rest.security.KeySettings;
 import io.archivist.adapters.rest.security.SigningKeys;
+import io.archivist.adapters.rest.shutdown.GracefulShutdown;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import sun.misc.Signal;
 
 /** Starts the HTTP service (port 8080, or MICRONAUT_SERVER_PORT). */
 @Command(
@@ -12,6 +16,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Start the service (the default command). Port 8080, or MICRONAUT_SERVER_PORT.")
 public class ServeCommand implements Callable<Integer> {
+
+    /**
+     * SIGTERM (an orchestrator's stop) and SIGINT (Ctrl+C): the service finishes what is under way, refusing
+     * new requests, before the JVM's shutdown hooks stop it; then the process exits 0, a clean stop. Without
+     * this handler the JVM would run those hooks at once, stopping the server under the requests in flight,
+     * and exit 143.
+     */
+    private static final List<String> SIGNALS = List.of("TERM", "INT");
 
     @Override
     public Integer call() {
@@ -27,10 +39,19 @@ public class ServeCommand implements Callable<Integer> {
             }
         }
         // On a failure to start, Micronaut logs the cause and exits with a non-zero code itself.
-        Micronaut.build(new String[0])
+        ApplicationContext context = Micronaut.build(new String[0])
                 .mainClass(ArchivistCommand.class)
                 .banner(false)
                 .start();
+        GracefulShutdown shutdown = context.getBean(GracefulShutdown.class);
+        for (String name : SIGNALS) {
+            Signal.handle(new Signal(name), signal -> stop(shutdown, "SIG" + signal.getName()));
+        }
         return 0;
+    }
+
+    private static void stop(GracefulShutdown shutdown, String signal) {
+        shutdown.drain(signal);
+        System.exit(0);
     }
 }

@@ -1,12 +1,16 @@
 package io.archivist.adapters.rest.http;
 
+import io.archivist.adapters.rest.json.LifecycleJson;
+import io.archivist.adapters.rest.json.RestoreRequest;
 import io.archivist.adapters.rest.problem.ProblemJson;
 import io.archivist.adapters.rest.problem.Problems;
+import io.micronaut.http.MediaType;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -26,8 +30,9 @@ public final class ApiDoc {
      * gets one of the two declarations.
      */
     static final String UNPROCESSABLE = "INVALID_OBJECT_TYPE (a catalog invariant), LIMIT_EXCEEDED (too many ids,"
-            + " types, or a cascade over the configured limit) or IDEMPOTENCY_KEY_REUSED (the Idempotency-Key"
-            + " was used for another request in the last 24 hours)";
+            + " types, or a cascade over the configured limit), NOT_AN_ARCHIVE_OPERATION (only an archive operation"
+            + " is restored) or IDEMPOTENCY_KEY_REUSED (the Idempotency-Key was used for another request in the last"
+            + " 24 hours)";
 
     /** The Idempotent-Replayed header of a mutating route's answer (R10). */
     public static final String REPLAYED =
@@ -53,8 +58,8 @@ public final class ApiDoc {
             content = @Content(mediaType = Problems.PROBLEM_JSON, schema = @Schema(implementation = ProblemJson.class)))
     @ApiResponse(
             responseCode = "503",
-            description =
-                    "SERVICE_UNAVAILABLE: the store cannot be reached; nothing" + " changed, retry after Retry-After",
+            description = "SERVICE_UNAVAILABLE: the store cannot be reached, or SHUTTING_DOWN: this instance is"
+                    + " stopping and takes no new request; nothing changed, retry after Retry-After",
             headers =
                     @Header(
                             name = "Retry-After",
@@ -124,6 +129,36 @@ public final class ApiDoc {
             description = UNPROCESSABLE,
             content = @Content(mediaType = Problems.PROBLEM_JSON, schema = @Schema(implementation = ProblemJson.class)))
     public @interface Unprocessable {}
+
+    /**
+     * A restore's request and answer, the same for a record's and an archive operation's (R5): no body or
+     * an empty object; the lifecycle answer, with the restored record's ETag when there is one record.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @RequestBody(
+            required = false,
+            description = "none, or an empty JSON object",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RestoreRequest.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "restored, with what stayed archived and why",
+            headers = {
+                @Header(
+                        name = "ETag",
+                        description = "R10: the restored record's version, for If-Match (an undo: its root's, when"
+                                + " the operation has one root)",
+                        schema = @Schema(implementation = String.class, example = "\"1\"")),
+                @Header(
+                        name = Replies.REPLAYED,
+                        description = REPLAYED,
+                        schema = @Schema(implementation = Boolean.class))
+            },
+            content = @Content(schema = @Schema(implementation = LifecycleJson.class)))
+    public @interface Restores {}
 
     /** A mutating route (R10): its Idempotency-Key used before for another request is a 422. */
     @Retention(RetentionPolicy.RUNTIME)

@@ -1,7 +1,6 @@
 package io.archivist.adapters.rest.http;
 
 import io.archivist.adapters.rest.http.Replies.Reply;
-import io.archivist.adapters.rest.json.JsonBody;
 import io.archivist.adapters.rest.json.LifecycleJson;
 import io.archivist.adapters.rest.json.Listing;
 import io.archivist.adapters.rest.json.OperationJson;
@@ -40,11 +39,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 
 /** Archive, delete twice to destroy, restore, preview and history of one record (docs/lifecycle.md, docs/api.md). */
@@ -116,27 +113,7 @@ public class LifecycleController {
             summary = "Restore what was archived together (R5)",
             description = "Restores the record and exactly the dependents its archive operation archived;"
                     + " left_archived lists those that stay archived and why.")
-    @RequestBody(
-            required = false,
-            description = "none, or an empty JSON object",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = RestoreRequest.class)))
-    @ApiResponse(
-            responseCode = "200",
-            description = "restored, with what stayed archived and why",
-            headers = {
-                @io.swagger.v3.oas.annotations.headers.Header(
-                        name = "ETag",
-                        description = "R10: the restored record's version, for If-Match",
-                        schema = @Schema(implementation = String.class, example = "\"1\"")),
-                @io.swagger.v3.oas.annotations.headers.Header(
-                        name = Replies.REPLAYED,
-                        description = ApiDoc.REPLAYED,
-                        schema = @Schema(implementation = Boolean.class))
-            },
-            content = @Content(schema = @Schema(implementation = LifecycleJson.class)))
+    @ApiDoc.Restores
     @ApiDoc.Idempotent
     @ApiDoc.Authenticated
     @ApiDoc.BadRequest
@@ -156,11 +133,7 @@ public class LifecycleController {
                     String ifMatch,
             HttpRequest<?> request,
             Authentication authentication) {
-        String body = JsonBody.utf8(bytes);
-        if (body != null && !body.isBlank()) {
-            JsonBody.parse(body).allowOnly(Set.of(), Set.of());
-        }
-        return act(id, ifMatch, body, request, authentication, lifecycle::restore);
+        return act(id, ifMatch, RestoreRequest.emptyBody(bytes), request, authentication, lifecycle::restore);
     }
 
     @Get("/preview")
@@ -216,14 +189,8 @@ public class LifecycleController {
             Function<LifecycleCommand, LifecycleResult> action) {
         Caller caller = callers.of(authentication);
         LifecycleCommand command = new LifecycleCommand(caller, RecordId.parse(id), Etags.ifMatch(ifMatch));
-        return replies.mutate(caller, LifecycleUseCase.PERMISSION, request, body, () -> {
-            LifecycleResult result = action.apply(command);
-            Reply reply = Reply.ok(LifecycleJson.of(result));
-            return result.record()
-                    .map(view -> reply.withHeader(
-                            HttpHeaders.ETAG, Etags.of(view.record().version())))
-                    .orElse(reply);
-        });
+        return replies.mutate(
+                caller, LifecycleUseCase.PERMISSION, request, body, () -> Reply.lifecycle(action.apply(command)));
     }
 
     private static OperationKind action(String action) {

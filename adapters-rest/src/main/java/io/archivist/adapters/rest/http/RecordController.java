@@ -3,7 +3,6 @@ package io.archivist.adapters.rest.http;
 import io.archivist.adapters.rest.http.Replies.Reply;
 import io.archivist.adapters.rest.json.CreateRecordRequest;
 import io.archivist.adapters.rest.json.JsonBody;
-import io.archivist.adapters.rest.json.Listing;
 import io.archivist.adapters.rest.json.PatchRecordRequest;
 import io.archivist.adapters.rest.json.RecordJson;
 import io.archivist.adapters.rest.security.Callers;
@@ -11,13 +10,10 @@ import io.archivist.application.port.in.CreateRecordCommand;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult;
 import io.archivist.application.port.in.LifecycleUseCase;
-import io.archivist.application.port.in.ListRecordsQuery;
-import io.archivist.application.port.in.ListRecordsQuery.RecordPage;
 import io.archivist.application.port.in.RecordUseCase;
 import io.archivist.application.port.in.RecordView;
 import io.archivist.application.port.in.UpdateRecordCommand;
 import io.archivist.domain.Caller;
-import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -33,7 +29,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -49,7 +44,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
 
-/** Create, read, update and list records (docs/api.md); PATCH also archives and restores. */
+/** Create, read and update records (docs/api.md); PATCH also archives and restores. Lists: RecordListController. */
 // R14: store calls block; off the event loop, so that one workspace's work never holds up another's requests.
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/v1/records")
@@ -58,24 +53,15 @@ import java.util.Optional;
 public class RecordController {
 
     private final RecordUseCase records;
-    private final ListRecordsQuery listing;
     private final LifecycleUseCase lifecycle;
     private final Callers callers;
     private final Replies replies;
-    private final ListParameters listParameters;
 
-    public RecordController(
-            RecordUseCase records,
-            ListRecordsQuery listing,
-            LifecycleUseCase lifecycle,
-            Callers callers,
-            Replies replies) {
+    public RecordController(RecordUseCase records, LifecycleUseCase lifecycle, Callers callers, Replies replies) {
         this.records = records;
-        this.listing = listing;
         this.lifecycle = lifecycle;
         this.callers = callers;
         this.replies = replies;
-        this.listParameters = new ListParameters();
     }
 
     @Post
@@ -149,56 +135,6 @@ public class RecordController {
     public HttpResponse<RecordJson> get(
             @PathVariable @Parameter(schema = @Schema(format = "uuid")) String id, Authentication authentication) {
         return replies.record(records.get(callers.of(authentication), RecordId.parse(id)));
-    }
-
-    @Get
-    @Operation(
-            operationId = "listRecords",
-            summary = "A keyset page of records",
-            description = "archived=false (default) lists active records, true only archived, any both;"
-                    + " next_cursor is null on the last page")
-    @ApiResponse(
-            responseCode = "200",
-            description = "a page of records",
-            content = @Content(schema = @Schema(implementation = Listing.RecordPage.class)))
-    @ApiDoc.Authenticated
-    @ApiDoc.BadRequest
-    @ApiDoc.NotFound
-    public Listing.RecordPage list(
-            @QueryValue
-                    @Nullable
-                    @Parameter(
-                            description = "only records of this type",
-                            schema = @Schema(pattern = "^" + ObjectType.NAME_FORM + "$"))
-                    String type,
-            @QueryValue
-                    @Nullable
-                    @Parameter(
-                            description = "false: active only; true: archived only; any: both",
-                            schema =
-                                    @Schema(
-                                            allowableValues = {"false", "true", "any"},
-                                            defaultValue = "false"))
-                    String archived,
-            @QueryValue
-                    @Nullable
-                    @Parameter(description = "only dependents of this record", schema = @Schema(format = "uuid"))
-                    String parent,
-            @QueryValue
-                    @Nullable
-                    @Parameter(
-                            description = "records per page",
-                            schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50"))
-                    String limit,
-            @QueryValue @Nullable @Parameter(description = "the next_cursor of the page before") String cursor,
-            HttpRequest<?> request,
-            Authentication authentication) {
-        Caller caller = callers.of(authentication);
-        ListParameters.Page page = listParameters.parse(request.getParameters(), type, archived, parent, limit, cursor);
-        RecordPage found = listing.list(caller, page.filter(), page.limit(), page.cursor());
-        return new Listing.RecordPage(
-                found.items().stream().map(RecordJson::of).toList(),
-                found.nextCursor().orElse(null));
     }
 
     @Patch("/{id}")

@@ -2,10 +2,12 @@ package io.archivist.adapters.rest.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.archivist.adapters.rest.json.LifecycleJson;
 import io.archivist.adapters.rest.json.RecordJson;
 import io.archivist.adapters.rest.metrics.ReplayMetrics;
 import io.archivist.adapters.rest.problem.Problems;
 import io.archivist.application.port.in.IdempotentRequestUseCase;
+import io.archivist.application.port.in.LifecycleResult;
 import io.archivist.application.port.in.RecordView;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Role.Permission;
@@ -59,6 +61,15 @@ public class Replies {
                     status,
                     RecordJson.of(view),
                     Map.of(HttpHeaders.ETAG, Etags.of(view.record().version())));
+        }
+
+        /** What an archive, restore or purge did, with its record's ETag when it has a record (R10). */
+        public static Reply lifecycle(LifecycleResult result) {
+            Reply reply = ok(LifecycleJson.of(result));
+            return result.record()
+                    .map(view -> reply.withHeader(
+                            HttpHeaders.ETAG, Etags.of(view.record().version())))
+                    .orElse(reply);
         }
 
         public Reply withHeader(String name, String value) {

@@ -1,5 +1,6 @@
 package io.archivist.adapters.rest.json;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Limits;
 import io.archivist.domain.ObjectType;
@@ -13,7 +14,7 @@ import java.util.Set;
 @Schema(
         name = "DefineObjectType",
         example = "{\"archivable\": true, \"parents\": [\"project\"], \"unique\": [\"slug\"],"
-                + " \"retention\": \"P30D\"}")
+                + " \"retention\": \"P30D\", \"title_attribute\": \"title\"}")
 public record DefineTypeRequest(
         @Schema(
                 requiredMode = Schema.RequiredMode.NOT_REQUIRED,
@@ -40,13 +41,23 @@ public record DefineTypeRequest(
                 requiredMode = Schema.RequiredMode.NOT_REQUIRED,
                 nullable = true,
                 description = "ISO-8601 duration after which archived records are purged (R11)")
-        String retention) {
+        String retention,
+
+        @JsonProperty("title_attribute")
+        @Schema(
+                name = "title_attribute",
+                requiredMode = Schema.RequiredMode.NOT_REQUIRED,
+                nullable = true,
+                maxLength = Limits.MAX_NAME_LENGTH,
+                description = "the attribute that names a record for people (its string value is the record's"
+                        + " title); none: records are named by their key, else their id")
+        String titleAttribute) {
 
     private static final int MAX_NAMES = 200;
 
     public static DefineTypeRequest parse(String text) {
         JsonBody body = JsonBody.parse(text)
-                .allowOnly(Set.of("name", "archivable", "parents", "unique", "retention"), Set.of());
+                .allowOnly(Set.of("name", "archivable", "parents", "unique", "retention", "title_attribute"), Set.of());
         ArchivistException tooMany =
                 ArchivistException.invalid("a type names at most " + MAX_NAMES + " parents and unique attributes");
         return new DefineTypeRequest(
@@ -54,7 +65,8 @@ public record DefineTypeRequest(
                 body.bool("archivable").orElse(false),
                 body.texts("parents", MAX_NAMES, tooMany).orElse(List.of()),
                 body.texts("unique", MAX_NAMES, tooMany).orElse(List.of()),
-                body.text("retention").orElse(null));
+                body.text("retention").orElse(null),
+                body.text("title_attribute").orElse(null));
     }
 
     public ObjectType toType(String pathName) {
@@ -67,6 +79,7 @@ public record DefineTypeRequest(
                 archivable,
                 parents,
                 unique,
-                Optional.ofNullable(retention).map(Retention::new));
+                Optional.ofNullable(retention).map(Retention::new),
+                Optional.ofNullable(titleAttribute));
     }
 }

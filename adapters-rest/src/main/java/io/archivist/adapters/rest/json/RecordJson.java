@@ -3,6 +3,7 @@ package io.archivist.adapters.rest.json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.archivist.application.port.in.RecordView;
+import io.archivist.domain.ObjectType;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
@@ -15,6 +16,7 @@ import java.util.Map;
 @Schema(
         name = "Record",
         example = "{\"id\": \"0190a0d4-0000-7000-8000-000000000000\", \"key\": \"apollo\", \"type\": \"project\","
+                + " \"title\": \"Apollo\","
                 + " \"attributes\": {\"name\": \"Apollo\", \"budget\": 12.5, \"tags\": [\"space\"]}, \"parents\": [],"
                 + " \"deleted_at\": null, \"archived\": false, \"archive_operation\": null, \"version\": 1,"
                 + " \"created_at\": \"2025-01-15T09:00:00Z\", \"updated_at\": \"2025-01-15T09:00:00Z\","
@@ -31,6 +33,14 @@ public record RecordJson(
 
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the object type's name")
         String type,
+
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                accessMode = Schema.AccessMode.READ_ONLY,
+                maxLength = ObjectType.MAX_TITLE_LENGTH,
+                description = "how people name the record: the string value of its type's title_attribute,"
+                        + " else its key, else its id (a long value is cut, with an ellipsis)")
+        String title,
 
         @Schema(
                 type = "object",
@@ -122,6 +132,7 @@ public record RecordJson(
                 r.id().toString(),
                 r.key().orElse(null),
                 r.type(),
+                view.title(),
                 r.attributes(),
                 r.parents().stream().map(RecordId::toString).toList(),
                 r.deletedAt().map(Instant::toString).orElse(null),

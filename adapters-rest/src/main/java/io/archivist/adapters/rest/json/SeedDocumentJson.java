@@ -45,7 +45,13 @@ public record SeedDocumentJson(
             List<String> unique,
 
             @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "ISO-8601 duration, e.g. P30D")
-            String retention) {}
+            String retention,
+
+            @Schema(
+                    requiredMode = Schema.RequiredMode.NOT_REQUIRED,
+                    maxLength = io.archivist.domain.Limits.MAX_NAME_LENGTH,
+                    description = "the attribute that names a record for people")
+            String title_attribute) {}
 
     @Schema(name = "SeedRecord")
     public record Item(

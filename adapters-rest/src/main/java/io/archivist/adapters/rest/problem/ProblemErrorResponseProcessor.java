@@ -27,6 +27,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
         PAYLOAD_TOO_LARGE,
         UNSUPPORTED_MEDIA_TYPE,
         SERVICE_UNAVAILABLE,
+        SHUTTING_DOWN,
         INTERNAL_ERROR
     }
 

@@ -3,7 +3,10 @@ package io.archivist.adapters.rest.problem;
 import io.archivist.adapters.rest.logging.RequestIds;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -25,6 +28,8 @@ public final class Problems {
     static final String RETRY_BUSY_AFTER_SECONDS = "1";
     /** Retry-After of a 503: a dropped or restarting database takes a few seconds to come back. */
     static final String RETRY_UNAVAILABLE_AFTER_SECONDS = "5";
+    /** Retry-After of a 503 SHUTTING_DOWN: another instance behind the same address answers at once. */
+    static final String RETRY_SHUTTING_DOWN_AFTER_SECONDS = "1";
 
     private Problems() {}
 
@@ -64,6 +69,38 @@ public final class Problems {
         RequestIds.of(request).ifPresent(id -> problem.put(RequestIds.KEY, id));
         details.forEach(problem::putIfAbsent);
         return problem;
+    }
+
+    /**
+     * The answer to a request that arrives while this instance shuts down (SIGTERM): nothing was done, and
+     * the client should retry, which a load balancer does on another instance. The connection is closed
+     * after it, so that a client's next request opens one to an instance that stays.
+     */
+    public static MutableHttpResponse<?> shuttingDown(HttpRequest<?> request) {
+        MutableHttpResponse<Object> response = goingAway();
+        if (request.getMethod() == HttpMethod.HEAD) {
+            return response;
+        }
+        return asProblem(response.body(document(
+                request,
+                HttpStatus.SERVICE_UNAVAILABLE.getCode(),
+                ProblemErrorResponseProcessor.HttpCode.SHUTTING_DOWN.name(),
+                "this instance of the service is shutting down and takes no new requests; nothing was done, try again",
+                Map.of())));
+    }
+
+    /** What a health endpoint answers while this instance shuts down: DOWN, in the health endpoints' own form. */
+    public static MutableHttpResponse<?> down(HttpRequest<?> request) {
+        MutableHttpResponse<Object> response = goingAway();
+        return request.getMethod() == HttpMethod.HEAD
+                ? response
+                : response.contentType(MediaType.APPLICATION_JSON_TYPE).body(Map.of("status", "DOWN"));
+    }
+
+    private static MutableHttpResponse<Object> goingAway() {
+        return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_SHUTTING_DOWN_AFTER_SECONDS)
+                .header(HttpHeaders.CONNECTION, "close");
     }
 
     public static <T> MutableHttpResponse<T> asProblem(MutableHttpResponse<T> response) {

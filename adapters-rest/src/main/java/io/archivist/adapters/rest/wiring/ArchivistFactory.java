@@ -9,6 +9,7 @@ import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
+import io.archivist.application.port.out.ScheduledTurns;
 import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.application.service.BulkLifecycleService;
@@ -17,9 +18,11 @@ import io.archivist.application.service.CommittedMetrics;
 import io.archivist.application.service.IdempotencyService;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
+import io.archivist.application.service.OperationRestoreService;
 import io.archivist.application.service.OperationService;
 import io.archivist.application.service.RecordService;
 import io.archivist.application.service.RetentionService;
+import io.archivist.application.service.ScheduledWorkService;
 import io.archivist.application.service.StoreHealthService;
 import io.archivist.application.service.TimeOrderedIds;
 import io.archivist.application.service.WorkspaceTurns;
@@ -27,6 +30,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -148,8 +152,30 @@ public class ArchivistFactory {
     }
 
     @Singleton
-    OperationService operationService(RecordReads records, OperationLog log, WorkspaceTurns unitOfWork) {
-        return new OperationService(records, log, unitOfWork);
+    OperationService operationService(
+            RecordReads records,
+            OperationLog log,
+            CatalogStore catalogs,
+            CatalogCache catalogCache,
+            WorkspaceTurns unitOfWork,
+            TimeSource time) {
+        return new OperationService(records, log, catalogs, catalogCache, unitOfWork, time);
+    }
+
+    @Singleton
+    OperationRestoreService operationRestoreService(
+            RecordReads records,
+            RecordCascades cascades,
+            OperationLog log,
+            CatalogStore catalogs,
+            CatalogCache catalogCache,
+            WorkspaceTurns unitOfWork,
+            TimeSource time,
+            IdGenerator ids,
+            LifecyclePolicy policy,
+            CommittedMetrics metrics) {
+        return new OperationRestoreService(
+                records, cascades, log, catalogs, catalogCache, unitOfWork, time, ids, policy, metrics);
     }
 
     @Singleton
@@ -164,6 +190,16 @@ public class ArchivistFactory {
             LifecyclePolicy policy,
             CommittedMetrics metrics) {
         return new RetentionService(records, cascades, log, catalogs, unitOfWork, time, ids, policy, metrics);
+    }
+
+    /**
+     * SPEC §7: the scheduled jobs take turns through the store. This instance is named as the JVM names its
+     * process ({@code pid@host}), which is what the store keeps beside each turn, for people to read.
+     */
+    @Singleton
+    ScheduledWorkService scheduledWorkService(ScheduledTurns turns, TimeSource time) {
+        return new ScheduledWorkService(
+                turns, time, ManagementFactory.getRuntimeMXBean().getName());
     }
 
     @Singleton

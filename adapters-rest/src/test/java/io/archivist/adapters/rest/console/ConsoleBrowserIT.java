@@ -5,90 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.archivist.adapters.rest.security.TokenMinter;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.chrome.ChromeDriver;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The web console (issue 8) in a real headless Chromium, against the service started on the
- * embedded default (a fresh H2 file under target/), used as a person uses it. Each test works in
- * its own workspace, so that none sees another's records. Screenshots of the list and of the
+ * embedded default, used as a person uses it (ConsoleService). Screenshots of the list and of the
  * preview dialogs are saved as target/console-*.png for a reviewer to look at.
  */
 class ConsoleBrowserIT {
 
-    private static final String SECRET = "console-browser-tests-hs256-secret-0123456789";
-    private static final Path WORK = Path.of("target", "console-tests");
-
-    private static final AtomicInteger WORKSPACES = new AtomicInteger();
-
-    private static EmbeddedServer server;
-    private static ChromeDriver browser;
-
-    private String workspace;
-    private ServiceApi admin;
-    private ConsolePage console;
-
-    @BeforeAll
-    static void startServiceAndBrowser() {
-        HeadlessChromium.assumeInstalled();
-        server = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port",
-                        -1,
-                        "archivist.data-dir",
-                        WORK.resolve("data-" + UUID.randomUUID()).toString(), // a fresh H2 file
-                        "archivist.jwt.secret",
-                        SECRET,
-                        "archivist.retention.enabled",
-                        false));
-        browser = HeadlessChromium.start(WORK);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void newWorkspace() {
-        workspace = "acme-" + WORKSPACES.incrementAndGet();
-        admin = new ServiceApi(
-                baseUrl(), server.getApplicationContext().getBean(JsonMapper.class), token("alice", "ADMIN"));
-        admin.defineType("customer", List.of(), List.of("email"));
-        admin.defineType("order", List.of("customer"), List.of());
-        admin.defineType("note", List.of("order"), List.of());
-        console = new ConsolePage(browser, baseUrl()).open();
-    }
+    @RegisterExtension
+    static final ConsoleService SERVICE = new ConsoleService();
 
     @Test
-    void s3_signInShowsWhoWorkspaceAndRoles() {
+    void s3_signInShowsWhoWorkspaceAndRoles(ConsolePage console) {
         console.signIn(token("alice", "ADMIN", "JOURNEY_MANAGER"));
 
         String who = console.signedInAs();
         assertTrue(
                 who.contains("alice")
-                        && who.contains(workspace)
+                        && who.contains(SERVICE.workspace())
                         && who.contains("ADMIN")
                         && who.contains("JOURNEY_MANAGER"),
                 who);
@@ -96,12 +38,12 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void s3_aRefusedTokenShowsTheProblemDetailNotAStatusCode() {
+    void s3_aRefusedTokenShowsTheProblemDetailNotAStatusCode(ServiceApi admin, ConsolePage console) {
         String forged = TokenMinter.hs256(
                 "another-secret-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8),
                 "mallory",
                 List.of("ADMIN"),
-                workspace,
+                SERVICE.workspace(),
                 Duration.ofHours(1),
                 Instant.now());
         ServiceApi.Answer refused = admin.as(forged).call("GET", "/object-types", null, Map.of());
@@ -119,7 +61,8 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void r1_archivingARecordMovesItAndItsDependentsFromTheActiveToTheArchivedList() {
+    void r1_archivingARecordMovesItAndItsDependentsFromTheActiveToTheArchivedList(
+            ServiceApi admin, ConsolePage console) {
         String acme = admin.create("customer", "acme", Map.of("name", "Acme", "email", "ops@acme.test"));
         String firstOrder = admin.create("order", "acme-1", Map.of("total", 120, "status", "open"), acme);
         admin.create("order", "acme-2", Map.of("total", 80, "status", "paid"), acme);
@@ -152,7 +95,8 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void r5_restoreBringsBackExactlyTheRecordsArchivedTogether_andShowsWhatBlocks() {
+    void r5_restoreBringsBackExactlyTheRecordsArchivedTogether_andShowsWhatBlocks(
+            ServiceApi admin, ConsolePage console) {
         String initech = admin.create("customer", "initech", Map.of("name", "Initech", "email", "bill@initech.test"));
         admin.create("order", "initech-1", Map.of("total", 10), initech);
         String second = admin.create("order", "initech-2", Map.of("total", 20), initech);
@@ -177,7 +121,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void r3_deleteTwiceToDestroy() {
+    void r3_deleteTwiceToDestroy(ServiceApi admin, ConsolePage console) {
         String umbrella = admin.create("customer", "umbrella", Map.of("name", "Umbrella", "email", "hq@umbrella.test"));
         admin.create("order", "umbrella-1", Map.of("total", 99), umbrella);
         console.signIn(token("alice", "ADMIN"));
@@ -198,10 +142,8 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void r12_bulkArchiveOfThreeRows() {
-        for (String key : List.of("hooli", "piedpiper", "raviga", "bachmanity")) {
-            admin.create("customer", key, Map.of("name", key, "email", key + "@example.test"));
-        }
+    void r12_bulkArchiveOfThreeRows(ServiceApi admin, ConsolePage console) {
+        admin.createCustomers(List.of("hooli", "piedpiper", "raviga", "bachmanity"));
         console.signIn(token("alice", "ADMIN"));
 
         console.list("customer", "Active").select("hooli", "piedpiper", "raviga");
@@ -220,10 +162,9 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void s4_theListPagesWithLoadMoreOnTheKeysetCursor() {
-        List<String> keys =
-                IntStream.rangeClosed(1, 27).mapToObj(i -> "c%02d".formatted(i)).toList();
-        keys.forEach(key -> admin.create("customer", key, Map.of("name", key, "email", key + "@example.test")));
+    void s4_theListPagesWithLoadMoreOnTheKeysetCursor(ServiceApi admin, ConsolePage console) {
+        List<String> keys = ServiceApi.pageAndABitKeys();
+        admin.createCustomers(keys);
         console.signIn(token("alice", "MEMBER"));
 
         assertEquals(25, console.list("customer", "Active").keys().size(), "a page of 25");
@@ -234,7 +175,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void s3_aMemberSeesNoLifecycleButtons() {
+    void s3_aMemberSeesNoLifecycleButtons(ServiceApi admin, ConsolePage console) {
         String stark = admin.create("customer", "stark", Map.of("name", "Stark", "email", "tony@stark.test"));
         admin.create("customer", "wayne", Map.of("name", "Wayne", "email", "bruce@wayne.test"));
         admin.delete(stark);
@@ -252,37 +193,8 @@ class ConsoleBrowserIT {
         assertEquals(List.of(), console.recordButtons());
     }
 
-    @Test
-    void r10_aStaleRecordPageShowsTheProblemDetailAndChangesNothing() {
-        String soylent = admin.create("customer", "soylent", Map.of("name", "Soylent", "email", "green@soylent.test"));
-        console.signIn(token("alice", "ADMIN"));
-        console.list("customer", "Active").openRecord("soylent");
-
-        // Someone else changes the record while the page is open.
-        admin.call("PATCH", "/records/" + soylent, Map.of("attributes", Map.of("name", "Soylent Corp")), Map.of());
-        console.recordAction("Archive");
-        String message = console.confirm();
-
-        ServiceApi.Answer stale =
-                admin.call("PATCH", "/records/" + soylent, Map.of("archived", true), Map.of("If-Match", "\"1\""));
-        assertEquals(412, stale.status());
-        assertTrue(console.errorShown());
-        assertEquals(stale.detail(), message);
-        assertEquals(null, admin.get(soylent).body().get("deleted_at"), "nothing changed");
-    }
-
     private String token(String sub, String... roles) {
-        return TokenMinter.hs256(
-                SECRET.getBytes(StandardCharsets.UTF_8),
-                sub,
-                List.of(roles),
-                workspace,
-                Duration.ofHours(1),
-                Instant.now());
-    }
-
-    private static String baseUrl() {
-        return server.getURL().toString();
+        return SERVICE.token(sub, roles);
     }
 
     private static List<String> sorted(List<String> keys) {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The REST API as the browser tests use it behind the console's back: to set up records, and to
@@ -41,13 +42,12 @@ final class ServiceApi {
     }
 
     void defineType(String name, List<String> parents, List<String> unique) {
-        expect(
-                200,
-                call(
-                        "PUT",
-                        "/object-types/" + name,
-                        Map.of("archivable", true, "parents", parents, "unique", unique),
-                        Map.of()));
+        defineType(name, Map.of("archivable", true, "parents", parents, "unique", unique));
+    }
+
+    /** Defines a type from its whole definition (docs/api.md: archivable, parents, unique, retention). */
+    void defineType(String name, Map<String, Object> definition) {
+        expect(200, call("PUT", "/object-types/" + name, definition, Map.of()));
     }
 
     /** Creates a record and returns its id. */
@@ -59,6 +59,25 @@ final class ServiceApi {
                         "/records",
                         Map.of("type", type, "key", key, "attributes", attributes, "parents", List.of(parents)),
                         Map.of()));
+        return (String) created.body().get("id");
+    }
+
+    /** Creates customers named by their keys, with a unique email each; returns their ids in order. */
+    List<String> createCustomers(List<String> keys) {
+        return keys.stream()
+                .map(key -> create("customer", key, Map.of("name", key, "email", key + "@example.test")))
+                .toList();
+    }
+
+    /** More keys than one page of the console's list (25): c01 to c27. */
+    static List<String> pageAndABitKeys() {
+        return IntStream.rangeClosed(1, 27).mapToObj(i -> "c%02d".formatted(i)).toList();
+    }
+
+    /** Creates a record without a key (a key is optional) and returns its id. */
+    String createWithoutKey(String type, Map<String, Object> attributes) {
+        Answer created =
+                expect(201, call("POST", "/records", Map.of("type", type, "attributes", attributes), Map.of()));
         return (String) created.body().get("id");
     }
 

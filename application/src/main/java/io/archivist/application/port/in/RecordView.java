@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-/** A record as clients see it: with {@code purge_after} when its type has a retention (R11). */
-public record RecordView(StoredRecord record, Optional<Instant> purgeAfter) {
+/**
+ * A record as clients see it: with its {@code title} (docs/lifecycle.md#concepts, ObjectType#titleOf),
+ * and {@code purge_after} when its type has a retention (R11).
+ */
+public record RecordView(StoredRecord record, String title, Optional<Instant> purgeAfter) {
 
     /**
      * The members of a record that the service sets (docs/lifecycle.md#record), as clients name them: a
@@ -21,5 +24,6 @@ public record RecordView(StoredRecord record, Optional<Instant> purgeAfter) {
             "created_by",
             "updated_at",
             "updated_by",
+            "title",
             "purge_after");
 }

@@ -24,17 +24,43 @@ public interface RecordCascades {
     boolean purgeReaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target);
 
     /** R13: counts per type of what {@link #archive} would change. */
-    Map<String, Long> countArchive(WorkspaceId workspace, Collection<RecordId> roots);
+    default Map<String, Long> countArchive(WorkspaceId workspace, Collection<RecordId> roots) {
+        return outlineArchive(workspace, roots, 0).countsPerType();
+    }
 
     /** R13: counts per type of what {@link #purge} would remove. */
-    Map<String, Long> countPurge(WorkspaceId workspace, Collection<RecordId> roots);
+    default Map<String, Long> countPurge(WorkspaceId workspace, Collection<RecordId> roots) {
+        return outlinePurge(workspace, roots, 0).countsPerType();
+    }
+
+    /**
+     * R13: what {@link #archive} would change: counts per type and the first {@code named} records of each
+     * type (in id order); {@link CascadeOutline#archivedBy()} is empty, as an archive reaches only active
+     * records. With {@code named} 0 it costs what counting does.
+     */
+    CascadeOutline outlineArchive(WorkspaceId workspace, Collection<RecordId> roots, int named);
+
+    /**
+     * R13: what {@link #purge} would remove: counts per type, the first {@code named} records of each type,
+     * and the archive operations whose records it would remove, with how many each: the largest first, at
+     * most {@code named} past those of the roots themselves (which the caller leaves out as its own).
+     */
+    CascadeOutline outlinePurge(WorkspaceId workspace, Collection<RecordId> roots, int named);
 
     /**
      * R5, R6: what restoring the archived {@code root} would bring back (counts per type), which
      * co-archived records would stay archived and why (at most {@code listLimit} of them), and the
      * unique conflicts with active records (at most {@code listLimit}).
      */
-    RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit);
+    default RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit) {
+        return outlineRestore(workspace, root, listLimit, 0);
+    }
+
+    /**
+     * {@link #outlineRestore(WorkspaceId, RecordId, int)}, and the first {@code named} records of each type
+     * that would come back (R13, in id order).
+     */
+    RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit, int named);
 
     /**
      * R1, R2: archives the active {@code operation.roots()} and every active dependent: deleted_at

@@ -38,7 +38,8 @@ final class SeedTypes {
                         Code.UNKNOWN_FIELD,
                         entry.name(),
                         at,
-                        "an object type has no field '" + field + "' (name, archivable, parents, unique, retention)"));
+                        "an object type has no field '" + field
+                                + "' (name, archivable, parents, unique, retention, title_attribute)"));
         if (plan.records > 0) {
             errors.error(Code.VALIDATION_FAILED, entry.name(), at, "object_types must come before records");
             return;
@@ -57,7 +58,8 @@ final class SeedTypes {
                     entry.archivable().orElse(false),
                     entry.parents(),
                     entry.unique(),
-                    entry.retention().map(Retention::new));
+                    entry.retention().map(Retention::new),
+                    entry.titleAttribute());
             CatalogService.requireRoom(
                     plan.caller.workspace(),
                     plan.draft().definedCount(),

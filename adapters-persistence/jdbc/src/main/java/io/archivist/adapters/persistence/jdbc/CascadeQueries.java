@@ -1,10 +1,12 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import io.archivist.application.port.out.CascadeOutline;
 import io.archivist.application.port.out.RecordCascades.Restored;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
+import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueConflict;
 import io.archivist.domain.WorkspaceId;
 import java.sql.Connection;
@@ -34,7 +36,8 @@ abstract class CascadeQueries {
 
     /**
      * Where a walk writes what it reaches, and how statements read it back: its rows (with the
-     * columns workspace, record_id and type) and a lookup of one record in it by key.
+     * columns workspace, record_id, type and archived_by, the archive operation that held the record
+     * when the walk reached it) and a lookup of one record in it by key.
      */
     sealed interface Target permits IntoRun, IntoOperation {
         /** The table the set is written to, with the columns workspace, record_id and type. */
@@ -78,7 +81,7 @@ abstract class CascadeQueries {
     }
 
     /**
-     * From the records {@code seed} selects (columns workspace, id, type), every record reached
+     * From the records {@code seed} selects (columns workspace, id, type, archive_operation), every record reached
      * through children ({@code down}) or parents that satisfies {@code follow} (on alias c). With
      * {@code customPlans} the walk and the rest of its transaction plan each statement with its own
      * values (see Dialect#customPlans): archives and restores, not purges.
@@ -136,13 +139,25 @@ abstract class CascadeQueries {
         }
     }
 
-    /** R13: counts per type of the cascade of {@code roots}. */
-    final Map<String, Long> countReach(
-            Connection connection, WorkspaceId workspace, Collection<RecordId> roots, boolean activeOnly) {
+    /**
+     * R13: counts per type of the cascade of {@code roots}, its first {@code named} records of each type, and
+     * (for a purge, {@code activeOnly} false) the archive operations that hold its records, the largest first:
+     * at most {@code named} past the roots' own. With {@code named} 0, the counts alone.
+     */
+    final CascadeOutline outlineReach(
+            Connection connection, WorkspaceId workspace, Collection<RecordId> roots, boolean activeOnly, int named) {
         UUID run = UUID.randomUUID();
+        IntoRun set = new IntoRun(run);
         try {
-            walk(connection, reach(workspace, roots, activeOnly), new IntoRun(run));
-            return counts(connection, new IntoRun(run));
+            walk(connection, reach(workspace, roots, activeOnly), set);
+            Map<String, Long> counts = counts(connection, set);
+            if (named < 1 || counts.isEmpty()) {
+                return CascadeOutline.counts(counts);
+            }
+            return new CascadeOutline(
+                    counts,
+                    first(connection, set, set.filter("w"), named),
+                    activeOnly ? Map.of() : archivedBy(connection, run, named + roots.size()));
         } finally {
             forget(connection, run);
         }
@@ -180,15 +195,21 @@ abstract class CascadeQueries {
         }
     }
 
-    /** R5, R6, R13: what restoring {@code root} would do, with bounded lists. */
+    /** R5, R6, R13: what restoring {@code root} would do, with bounded lists, naming {@code named} records of each type. */
     final RestoreOutline outlineRestore(
-            Connection connection, WorkspaceId workspace, RecordId root, OperationId archivedBy, int listLimit) {
+            Connection connection,
+            WorkspaceId workspace,
+            RecordId root,
+            OperationId archivedBy,
+            int listLimit,
+            int named) {
         RestoreRuns runs = restoreRuns(connection, workspace, root, archivedBy, new IntoRun(UUID.randomUUID()));
         try {
             return new RestoreOutline(
                     counts(connection, runs.candidates(), runs.restored()),
                     leftArchived(connection, runs, listLimit),
-                    conflicts(connection, runs, listLimit));
+                    conflicts(connection, runs, listLimit),
+                    named < 1 ? List.of() : first(connection, runs.candidates(), runs.restored(), named));
         } finally {
             runs.forget();
         }
@@ -209,7 +230,10 @@ abstract class CascadeQueries {
     }
 
     private static Query seed(WorkspaceId workspace, String idCondition, List<RecordId> ids, boolean activeOnly) {
-        return Query.of("SELECT workspace, id, type FROM records WHERE workspace = ? AND " + idCondition, workspace)
+        return Query.of(
+                        "SELECT workspace, id, type, archive_operation FROM records WHERE workspace = ? AND "
+                                + idCondition,
+                        workspace)
                 .add("", ids.toArray())
                 .add(activeOnly ? " AND deleted_at IS NULL" : "");
     }
@@ -245,7 +269,7 @@ abstract class CascadeQueries {
                 connection,
                 new Walk(
                         Query.of(
-                                "SELECT workspace, id, type FROM records WHERE workspace = ? AND id = ? AND "
+                                "SELECT workspace, id, type, archive_operation FROM records WHERE workspace = ? AND id = ? AND "
                                         + sql.dialect().sameOperation("archive_operation"),
                                 workspace,
                                 root,
@@ -261,8 +285,9 @@ abstract class CascadeQueries {
                 connection,
                 new Walk(
                         Query.of(
-                                        "SELECT DISTINCT x.workspace AS workspace, x.record_id AS id, x.type AS type"
-                                                + " FROM " + candidates.table() + " x"
+                                        "SELECT DISTINCT x.workspace AS workspace, x.record_id AS id, x.type AS type,"
+                                                + " x.archived_by AS archive_operation FROM " + candidates.table()
+                                                + " x"
                                                 + " JOIN record_parents e ON e.workspace = x.workspace AND e.child_id = x.record_id WHERE ")
                                 .add(candidates.filter("x"))
                                 .add(" AND x.record_id <> ? AND CASE WHEN ", root)
@@ -313,6 +338,35 @@ abstract class CascadeQueries {
                         .add(" GROUP BY w.type"),
                 rows -> counts.put(rows.getString("type"), rows.getLong("n")));
         return counts;
+    }
+
+    /**
+     * R13: the first {@code named} records of each type among the rows of {@code set}'s table (alias w) that
+     * {@code members} picks, in id order: numbered within their type on the set's rows alone, so that only
+     * the records named are read.
+     */
+    private List<StoredRecord> first(Connection connection, Target set, Query members, int named) {
+        Query select = Query.of("SELECT r.* FROM (SELECT w.workspace AS workspace, w.record_id AS record_id,"
+                        + " ROW_NUMBER() OVER (PARTITION BY w.type ORDER BY w.record_id) AS n FROM " + set.table()
+                        + " w WHERE ")
+                .add(members)
+                .add(") s JOIN records r ON r.workspace = s.workspace AND r.id = s.record_id WHERE s.n <= ?", named)
+                .add(" ORDER BY r.id");
+        return sql.list(connection, select, RecordRows.mapper(sql));
+    }
+
+    /** R13: the archive operations that hold records of the run, with how many each: the largest first, at most {@code limit}. */
+    private Map<OperationId, Long> archivedBy(Connection connection, UUID run, int limit) {
+        Map<OperationId, Long> held = new LinkedHashMap<>();
+        sql.list(
+                connection,
+                Query.of(
+                        "SELECT archived_by, COUNT(*) AS n FROM cascade_walk WHERE run_id = ? AND archived_by IS NOT NULL"
+                                + " GROUP BY archived_by ORDER BY n DESC, archived_by LIMIT ?",
+                        run,
+                        limit),
+                rows -> held.put(OperationId.of(sql.uuid(rows, "archived_by")), rows.getLong("n")));
+        return held;
     }
 
     /** The blocked records (at most {@code limit}) with their parents that stay archived, in the record's parent order. */

@@ -93,6 +93,11 @@ abstract class Dialect {
         return value == null ? null : value.toInstant();
     }
 
+    /** The repository of idempotent_requests compiled for the way this database keeps its times. */
+    IdempotentRequests idempotentRequests(TableRepositories repositories) {
+        return repositories.zonedIdempotentRequests();
+    }
+
     // ---- statements
 
     /** Creates the workspace's lock row if it is missing, and never fails when it exists. */
@@ -191,10 +196,37 @@ abstract class Dialect {
     }
 
     /**
+     * One row of the operations table from parameters, as a SELECT naming its columns (workspace, id, kind,
+     * actor, happened_at, root_ids, counts; see JdbcOperationLog.COLUMNS): the first of the rows of
+     * {@link #upsertOperations}.
+     */
+    String operationRow() {
+        return "SELECT ? AS workspace, ? AS id, ? AS kind, ? AS actor, ? AS happened_at, ? AS root_ids, ? AS counts";
+    }
+
+    /**
+     * One statement that inserts {@code operation} (a row of {@link #operationRow} and still_archived) and
+     * adds the still_archived of each row {@code released} selects (the same columns) to the operation of
+     * that id, which exists: the log of a restore or a purge, and what it took off the archive operations.
+     */
+    abstract Query upsertOperations(Query operation, Query released);
+
+    /**
+     * The condition on operations (unaliased) that selects the operations of one workspace that still hold
+     * archived records, written so that the index made for them serves it; one parameter: the workspace.
+     */
+    abstract String holdingArchived();
+
+    /**
      * The condition on records (unaliased) that selects one type in one state, written so that the
      * index made for that state serves it; one parameter: the type.
      */
     abstract String typeInState(ArchivedFilter state);
+
+    /** Whether q's search text has an index that finds a substring (PostgreSQL's trigrams; see RecordPageQueries). */
+    boolean indexesSearchText() {
+        return false;
+    }
 
     /**
      * "{@code column} equals the operation given as parameter", written so that the planner cannot

@@ -84,6 +84,32 @@ final class H2Dialect extends Dialect {
         connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
     }
 
+    /** H2 needs the type of a parameter in a select list. */
+    @Override
+    String operationRow() {
+        return "SELECT CAST(? AS VARCHAR(128)) AS workspace, CAST(? AS UUID) AS id, CAST(? AS VARCHAR(16)) AS kind,"
+                + " CAST(? AS VARCHAR(255)) AS actor, CAST(? AS TIMESTAMP(6) WITH TIME ZONE) AS happened_at,"
+                + " CAST(? AS CHARACTER LARGE OBJECT) AS root_ids, CAST(? AS CHARACTER LARGE OBJECT) AS counts";
+    }
+
+    @Override
+    Query upsertOperations(Query operation, Query released) {
+        return Query.of("MERGE INTO operations t USING (")
+                .add(operation)
+                .add(" UNION ALL ")
+                .add(released)
+                .add(") s ON (t.workspace = s.workspace AND t.id = s.id)"
+                        + " WHEN MATCHED THEN UPDATE SET still_archived = t.still_archived + s.still_archived"
+                        + " WHEN NOT MATCHED THEN INSERT (" + JdbcOperationLog.COLUMNS + ", still_archived)"
+                        + " VALUES (s.workspace, s.id, s.kind, s.actor, s.happened_at, s.root_ids, s.counts,"
+                        + " s.still_archived)");
+    }
+
+    @Override
+    String holdingArchived() {
+        return "holding_workspace = ?";
+    }
+
     @Override
     String typeInState(ArchivedFilter state) {
         return switch (state) {

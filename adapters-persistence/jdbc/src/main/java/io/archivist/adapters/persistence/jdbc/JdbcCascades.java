@@ -1,5 +1,6 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import io.archivist.application.port.out.CascadeOutline;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.ArchivistException;
@@ -43,13 +44,13 @@ final class JdbcCascades implements RecordCascades {
     }
 
     @Override
-    public Map<String, Long> countArchive(WorkspaceId workspace, Collection<RecordId> roots) {
-        return count(workspace, roots, true);
+    public CascadeOutline outlineArchive(WorkspaceId workspace, Collection<RecordId> roots, int named) {
+        return outline(workspace, roots, true, named);
     }
 
     @Override
-    public Map<String, Long> countPurge(WorkspaceId workspace, Collection<RecordId> roots) {
-        return count(workspace, roots, false);
+    public CascadeOutline outlinePurge(WorkspaceId workspace, Collection<RecordId> roots, int named) {
+        return outline(workspace, roots, false, named);
     }
 
     @Override
@@ -154,17 +155,17 @@ final class JdbcCascades implements RecordCascades {
         return db.transactions.statements(c -> db.cascades.reaches(c, workspace, roots, target, archive));
     }
 
-    Map<String, Long> count(WorkspaceId workspace, Collection<RecordId> roots, boolean archive) {
+    CascadeOutline outline(WorkspaceId workspace, Collection<RecordId> roots, boolean archive, int named) {
         if (roots.isEmpty()) {
-            return Map.of();
+            return CascadeOutline.counts(Map.of());
         }
-        return db.transactions.statements(c -> db.cascades.countReach(c, workspace, roots, archive));
+        return db.transactions.statements(c -> db.cascades.outlineReach(c, workspace, roots, archive, named));
     }
 
     @Override
-    public RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit) {
-        return db.transactions.statements(
-                c -> db.cascades.outlineRestore(c, workspace, root, archiveOperationOf(c, workspace, root), listLimit));
+    public RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit, int named) {
+        return db.transactions.statements(c -> db.cascades.outlineRestore(
+                c, workspace, root, archiveOperationOf(c, workspace, root), listLimit, named));
     }
 
     /** The operation that archived {@code root}; a missing record is a RECORD_NOT_FOUND, an active one NOT_ARCHIVED. */
@@ -186,7 +187,7 @@ final class JdbcCascades implements RecordCascades {
     /** Names the active record that blocks the restore, once the failed restore has been rolled back. */
     private ArchivistException restoreConflict(Connection c, WorkspaceId workspace, RecordId root) {
         RestoreOutline outline =
-                db.cascades.outlineRestore(c, workspace, root, archiveOperationOf(c, workspace, root), 1);
+                db.cascades.outlineRestore(c, workspace, root, archiveOperationOf(c, workspace, root), 1, 0);
         if (!outline.conflicts().isEmpty()) {
             return outline.conflicts().get(0).toException();
         }

@@ -1,6 +1,7 @@
 package io.archivist.adapters.persistence.jdbc;
 
 import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.connection.support.AbstractConnectionOperations;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,6 +22,10 @@ final class JdbcDatabase {
     final Sql sql;
     final Transactions transactions;
     final CascadeQueries cascades;
+    /** The simple tables' repositories (Micronaut Data), those compiled for this database. */
+    final CatalogRows catalogRows;
+
+    final IdempotentRequests idempotentRequests;
 
     /** archivist.lifecycle.write-wait's default: how long a write waits for its workspace's lock (R14). */
     static final Duration DEFAULT_WRITE_WAIT = Duration.ofSeconds(30);
@@ -35,6 +40,7 @@ final class JdbcDatabase {
             Dialect dialect,
             TransactionOperations<Connection> transactionManager,
             ConnectionOperations<Connection> connections,
+            TableRepositories repositories,
             int maxAttempts,
             Duration writeWait,
             Duration statementTimeout) {
@@ -42,12 +48,20 @@ final class JdbcDatabase {
         this.sql = new Sql(dialect, statementTimeout);
         this.transactions = new Transactions(transactionManager, connections, sql, maxAttempts, writeWait);
         this.cascades = dialect.cascadeQueries(sql);
+        this.catalogRows = repositories.catalog();
+        this.idempotentRequests = dialect.idempotentRequests(repositories);
+        if (!(connections instanceof AbstractConnectionOperations<Connection> managed)) {
+            throw new IllegalStateException("the repositories' statements need Micronaut's own connection operations,"
+                    + " to run under archivist.jdbc.statement-timeout");
+        }
+        managed.addConnectionCustomizer(new RepositoryStatementTimeouts(sql.timeoutSeconds()));
     }
 
     /**
      * Detects the database, brings its schema up to date, and opens the store on it, its units of work run by
-     * Micronaut's transaction manager and connection operations on {@code dataSource}: a write waits at
-     * most {@code writeWait} for its workspace's lock, a statement runs at most {@code statementTimeout}.
+     * Micronaut's transaction manager and connection operations on {@code dataSource}, the simple tables through
+     * the {@code repositories} compiled for it: a write waits at most {@code writeWait} for its workspace's lock,
+     * a statement runs at most {@code statementTimeout}.
      * {@code dataSource} is the pool itself (not Micronaut's wrapper, which hands out only a unit's connection):
      * the detection of the database and Flyway take connections of their own.
      */
@@ -55,6 +69,7 @@ final class JdbcDatabase {
             DataSource dataSource,
             TransactionOperations<Connection> transactionManager,
             ConnectionOperations<Connection> connections,
+            TableRepositories repositories,
             int maxAttempts,
             Duration writeWait,
             Duration statementTimeout) {
@@ -74,8 +89,10 @@ final class JdbcDatabase {
                 // A database that already holds other tables gets ours beside them.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
+                .javaMigrations(new SearchTextBackfill(dialect))
                 .load()
                 .migrate();
-        return new JdbcDatabase(dialect, transactionManager, connections, maxAttempts, writeWait, statementTimeout);
+        return new JdbcDatabase(
+                dialect, transactionManager, connections, repositories, maxAttempts, writeWait, statementTimeout);
     }
 }

@@ -2,6 +2,7 @@ package io.archivist.adapters.persistence.jdbc;
 
 import io.archivist.application.port.out.OperationLog;
 import io.archivist.domain.Operation;
+import io.archivist.domain.OperationFilter;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
@@ -14,11 +15,18 @@ import java.util.UUID;
 
 /**
  * Operations, kept after their records are gone. Which records each touched is in
- * operation_records, written by the cascades themselves (JdbcCascades) in the same transaction.
+ * operation_records, written by the cascades themselves (JdbcCascades) in the same transaction,
+ * each row with the archive operation that held the record before ({@code archived_by}).
+ * <p>
+ * {@code still_archived} counts the records an archive operation still holds (see OperationLog). The
+ * statement that logs an operation keeps it, so that it costs no statement of its own: an archive starts
+ * at its rows of operation_records (the records its cascade archived; a seed's operation, logged before
+ * its records, at none), and a restore or a purge takes its rows off the operations that held them, by
+ * an upsert of those operations' rows (RESTORE and PURGE, {@link Dialect#upsertOperations}).
  */
 final class JdbcOperationLog implements OperationLog {
 
-    private static final String COLUMNS = "workspace, id, kind, actor, happened_at, root_ids, counts";
+    static final String COLUMNS = "workspace, id, kind, actor, happened_at, root_ids, counts";
 
     private final JdbcDatabase db;
 
@@ -28,16 +36,43 @@ final class JdbcOperationLog implements OperationLog {
 
     @Override
     public void save(Operation operation) {
-        db.transactions.statements(c -> db.sql.update(
-                c,
-                "INSERT INTO operations (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
-                operation.workspace(),
-                operation.id(),
-                operation.kind().name(),
-                operation.actor(),
-                operation.at(),
-                Json.write(operation.roots().stream().map(RecordId::toString).toList()),
-                Json.write(operation.countsPerType())));
+        Object[] values = {
+            operation.workspace(),
+            operation.id(),
+            operation.kind().name(),
+            operation.actor(),
+            operation.at(),
+            Json.write(operation.roots().stream().map(RecordId::toString).toList()),
+            Json.write(operation.countsPerType())
+        };
+        Query statement = operation.kind() == OperationKind.ARCHIVE
+                ? Query.of(
+                                "INSERT INTO operations (" + COLUMNS
+                                        + ", still_archived) VALUES (?, ?, ?, ?, ?, ?, ?, ",
+                                values)
+                        .add(
+                                "(SELECT COUNT(*) FROM operation_records WHERE workspace = ? AND operation_id = ?))",
+                                operation.workspace(),
+                                operation.id())
+                : db.dialect.upsertOperations(
+                        Query.of(db.dialect.operationRow() + ", 0 AS still_archived", values),
+                        released(operation.workspace(), operation.id()));
+        db.transactions.statements(c -> db.sql.update(c, statement));
+    }
+
+    /**
+     * The rows of the operations that held records {@code operation} restored or removed, each with minus
+     * the number of them as still_archived (and its other columns as they are, which the upsert keeps).
+     */
+    private static Query released(WorkspaceId workspace, OperationId operation) {
+        return Query.of(
+                "SELECT a.workspace, a.id, a.kind, a.actor, a.happened_at, a.root_ids, a.counts,"
+                        + " -g.n AS still_archived FROM (SELECT workspace, archived_by, COUNT(*) AS n"
+                        + " FROM operation_records WHERE workspace = ? AND operation_id = ? AND archived_by IS NOT NULL"
+                        + " GROUP BY workspace, archived_by) g"
+                        + " JOIN operations a ON a.workspace = g.workspace AND a.id = g.archived_by",
+                workspace,
+                operation);
     }
 
     @Override
@@ -61,6 +96,27 @@ final class JdbcOperationLog implements OperationLog {
                 workspace,
                 workspace,
                 record));
+    }
+
+    /**
+     * One statement on the index of the filter (see V9): the primary key for the whole log, the kind's, the
+     * actor's or the actor's and kind's, and for restorable operations an index of only those that hold
+     * archived records (every one of them an archive, so the kind adds nothing there).
+     */
+    @Override
+    public List<Logged> page(WorkspaceId workspace, OperationFilter filter, Optional<OperationId> before, int limit) {
+        Query query = Query.of("SELECT " + COLUMNS + ", still_archived FROM operations WHERE ");
+        if (filter.restorable()) {
+            query.add(db.dialect.holdingArchived(), workspace);
+        } else {
+            query.add("workspace = ?", workspace);
+            filter.kind().ifPresent(kind -> query.add(" AND kind = ?", kind.name()));
+        }
+        filter.actor().ifPresent(actor -> query.add(" AND actor = ?", actor));
+        before.ifPresent(id -> query.add(" AND id < ?", id));
+        query.add(" ORDER BY id DESC LIMIT ?", limit);
+        return db.transactions.statements(
+                c -> db.sql.list(c, query, rows -> new Logged(operation(rows), rows.getLong("still_archived"))));
     }
 
     private Operation operation(ResultSet rows) throws SQLException {

@@ -1,6 +1,8 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.RecordReads;
+import io.archivist.domain.PagePosition;
 import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordFilter.ArchivedFilter;
 import io.archivist.domain.RecordId;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reads of records on H2, PostgreSQL or MariaDB; writes of single records and batches are
@@ -22,9 +25,11 @@ final class JdbcRecordReads implements RecordReads {
     static final int IN_LIST_CHUNK = 1000;
 
     private final JdbcDatabase db;
+    private final RecordPageQueries pages;
 
     JdbcRecordReads(JdbcDatabase db) {
         this.db = db;
+        this.pages = new RecordPageQueries(db.dialect);
     }
 
     @Override
@@ -33,6 +38,22 @@ final class JdbcRecordReads implements RecordReads {
                 c,
                 "SELECT " + RecordRows.COLUMNS + " FROM records WHERE workspace = ? AND id = ?",
                 RecordRows.mapper(db.sql),
+                workspace,
+                id));
+    }
+
+    /** One statement: the workspace's catalog version comes with the record, as one committed state. */
+    @Override
+    public Optional<WithCatalogVersion> findWithCatalogVersion(
+            WorkspaceId workspace, RecordId id, CatalogStore catalogs) {
+        Sql.Row<StoredRecord> record = RecordRows.mapper(db.sql);
+        return db.transactions.statements(c -> db.sql.first(
+                c,
+                "SELECT " + RecordRows.COLUMNS + ", (SELECT catalog_version FROM workspaces WHERE id = ?)"
+                        + " AS catalog_version FROM records WHERE workspace = ? AND id = ?",
+                // No workspace row (nothing written through a unit yet): a catalog never changed; getLong gives 0.
+                rows -> new WithCatalogVersion(record.map(rows), rows.getLong("catalog_version")),
+                workspace,
                 workspace,
                 id));
     }
@@ -87,7 +108,8 @@ final class JdbcRecordReads implements RecordReads {
     }
 
     @Override
-    public List<StoredRecord> page(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit) {
+    public List<StoredRecord> page(
+            WorkspaceId workspace, RecordFilter filter, Optional<PagePosition> after, int limit) {
         Query query = pageQuery(workspace, filter, after, limit);
         return db.transactions.statements(c -> db.sql.list(c, query, RecordRows.mapper(db.sql)));
     }
@@ -99,41 +121,36 @@ final class JdbcRecordReads implements RecordReads {
      */
     @Override
     public Page pageWithin(
-            WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit, long maxBytes) {
+            WorkspaceId workspace, RecordFilter filter, Optional<PagePosition> after, int limit, long maxBytes) {
         Query inner = pageQuery(workspace, filter, after, limit + 1);
-        Query query = Query.of("SELECT " + RecordRows.COLUMNS + ", page_rows FROM (SELECT " + RecordRows.COLUMNS
-                        + ", COUNT(*) OVER () AS page_rows, ROW_NUMBER() OVER (ORDER BY id) AS n,"
-                        + " SUM(LENGTH(attributes)) OVER (ORDER BY id ROWS UNBOUNDED PRECEDING) AS bytes FROM (")
+        String order = RecordPageQueries.orderBy(filter.sort());
+        // The catalog's version rides along (see Page), so that showing the page needs no statement of its own.
+        Query query = Query.of(
+                        "SELECT " + RecordRows.COLUMNS + ", page_rows,"
+                                + " (SELECT catalog_version FROM workspaces WHERE id = ?) AS catalog_version"
+                                + " FROM (SELECT " + RecordRows.COLUMNS
+                                + ", COUNT(*) OVER () AS page_rows, ROW_NUMBER() OVER (ORDER BY " + order + ") AS n,"
+                                + " SUM(LENGTH(attributes)) OVER (ORDER BY " + order
+                                + " ROWS UNBOUNDED PRECEDING) AS bytes FROM (",
+                        workspace)
                 .add(inner)
-                .add(") page) sized WHERE n = 1 OR (n <= ? AND bytes <= ?) ORDER BY id", limit, maxBytes);
+                .add(") page) sized WHERE n = 1 OR (n <= ? AND bytes <= ?) ORDER BY " + order, limit, maxBytes);
         long[] pageRows = {0};
+        long[] catalogVersion = {CatalogStore.NEVER_CHANGED};
         Sql.Row<StoredRecord> mapper = RecordRows.mapper(db.sql);
         List<StoredRecord> found = db.transactions.statements(c -> db.sql.list(c, query, rows -> {
             pageRows[0] = rows.getLong("page_rows");
+            catalogVersion[0] = rows.getLong("catalog_version"); // no workspace row: never changed (0)
             return mapper.map(rows);
         }));
-        return new Page(found, pageRows[0] > found.size());
+        return new Page(
+                found,
+                pageRows[0] > found.size(),
+                found.isEmpty() ? OptionalLong.empty() : OptionalLong.of(catalogVersion[0]));
     }
 
-    private Query pageQuery(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit) {
-        Query query = Query.of("SELECT " + RecordRows.COLUMNS + " FROM records WHERE workspace = ?", workspace);
-        if (filter.type().isPresent()) {
-            query.add(
-                    " AND " + db.dialect.typeInState(filter.archived()),
-                    filter.type().get());
-        } else if (filter.archived() != ArchivedFilter.ANY) {
-            query.add(
-                    filter.archived() == ArchivedFilter.ACTIVE
-                            ? " AND deleted_at IS NULL"
-                            : " AND deleted_at IS NOT NULL");
-        }
-        filter.parent()
-                .ifPresent(parent -> query.add(
-                        " AND id IN (SELECT child_id FROM record_parents WHERE workspace = ? AND parent_id = ?)",
-                        workspace,
-                        parent));
-        after.ifPresent(id -> query.add(" AND id > ?", id));
-        return query.add(" ORDER BY id LIMIT ?", limit);
+    private Query pageQuery(WorkspaceId workspace, RecordFilter filter, Optional<PagePosition> after, int limit) {
+        return pages.page(workspace, filter, after, limit);
     }
 
     @Override

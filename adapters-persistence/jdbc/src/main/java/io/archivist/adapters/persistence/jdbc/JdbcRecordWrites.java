@@ -5,8 +5,10 @@ import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.ObjectType;
+import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordFilter.ArchivedFilter;
 import io.archivist.domain.RecordId;
+import io.archivist.domain.SearchText;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueConflict;
 import io.archivist.domain.UniqueValues;
@@ -32,6 +34,14 @@ final class JdbcRecordWrites implements RecordWrites, SeedBatches {
             + " (workspace, record_id, type, attribute, value_hash, active_hash) VALUES (?, ?, ?, ?, ?, ?)";
     static final String INSERT_TOUCHED =
             "INSERT INTO operation_records (workspace, operation_id, record_id, type)" + " VALUES (?, ?, ?, ?)";
+    static final String HOLD_MORE =
+            "UPDATE operations SET still_archived = still_archived + ? WHERE workspace = ? AND id = ?";
+    /** q's text of a record (SearchText), written with it and with every change of its attributes. */
+    static final String INSERT_SEARCH =
+            "INSERT INTO record_search (record_id, workspace, type, search_text) VALUES (?, ?, ?, ?)";
+
+    private static final String UPDATE_SEARCH =
+            "UPDATE record_search SET search_text = ? WHERE record_id = ? AND workspace = ?";
     private static final String UPDATE =
             "UPDATE records SET attributes = ?, version = ?, updated_at = ?, updated_by = ?"
                     + " WHERE workspace = ? AND id = ? AND version = ? AND deleted_at IS NULL";
@@ -78,6 +88,13 @@ final class JdbcRecordWrites implements RecordWrites, SeedBatches {
                                     }))
                                     .toList());
                     db.sql.batch(c, INSERT_VALUE, valueRows(batch));
+                    db.sql.batch(
+                            c,
+                            INSERT_SEARCH,
+                            batch.stream()
+                                    .map(RecordWithUniqueValues::record)
+                                    .map(r -> new Object[] {r.id(), r.workspace(), r.type(), searchText(r)})
+                                    .toList());
                     // An archived record of a seed: its archive operation touched it (history).
                     db.sql.batch(
                             c,
@@ -89,9 +106,28 @@ final class JdbcRecordWrites implements RecordWrites, SeedBatches {
                                         r.workspace(), r.archiveOperation().orElseThrow(), r.id(), r.type()
                                     })
                                     .toList());
+                    // ... and its operation holds one more archived record (OperationLog).
+                    db.sql.batch(c, HOLD_MORE, holdMore(batch));
                     return null;
                 },
                 failure -> refusals.onInsert(c, batch, failure)));
+    }
+
+    /** The parameters of {@link #HOLD_MORE}: for each archive operation of the batch's archived records, how many. */
+    private static List<Object[]> holdMore(List<RecordWithUniqueValues> batch) {
+        record Held(WorkspaceId workspace, OperationId operation) {}
+        Map<Held, Long> held = batch.stream()
+                .map(RecordWithUniqueValues::record)
+                .filter(StoredRecord::archived)
+                .collect(Collectors.groupingBy(
+                        r -> new Held(r.workspace(), r.archiveOperation().orElseThrow()),
+                        LinkedHashMap::new,
+                        Collectors.counting()));
+        return held.entrySet().stream()
+                .map(entry -> new Object[] {
+                    entry.getValue(), entry.getKey().workspace(), entry.getKey().operation()
+                })
+                .toList();
     }
 
     @Override
@@ -118,6 +154,13 @@ final class JdbcRecordWrites implements RecordWrites, SeedBatches {
                                     })
                                     .toList());
                     requireAllChanged(c, batch, changed);
+                    db.sql.batch(
+                            c,
+                            UPDATE_SEARCH,
+                            batch.stream()
+                                    .map(RecordWithUniqueValues::record)
+                                    .map(r -> new Object[] {searchText(r), r.id(), r.workspace()})
+                                    .toList());
                     Map<WorkspaceId, List<RecordId>> ids = batch.stream()
                             .map(RecordWithUniqueValues::record)
                             .collect(Collectors.groupingBy(
@@ -251,5 +294,9 @@ final class JdbcRecordWrites implements RecordWrites, SeedBatches {
     /** For the refusal translators: the conflict of {@code record} on {@code attribute} with {@code holder}. */
     static ArchivistException conflict(StoredRecord record, String attribute, RecordId holder) {
         return new UniqueConflict(record.id(), record.type(), attribute, holder).toException();
+    }
+
+    private static String searchText(StoredRecord record) {
+        return SearchText.of(record.key(), record.attributes());
     }
 }

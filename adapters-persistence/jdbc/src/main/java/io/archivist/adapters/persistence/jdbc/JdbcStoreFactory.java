@@ -6,6 +6,7 @@ import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
+import io.archivist.application.port.out.ScheduledTurns;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.application.port.out.seed.SeedBatches;
 import io.micronaut.context.annotation.Context;
@@ -37,6 +38,7 @@ class JdbcStoreFactory {
             DataSource dataSource,
             TransactionOperations<Connection> transactionManager,
             ConnectionOperations<Connection> connections,
+            TableRepositories repositories,
             @Value("${archivist.jdbc.max-attempts:10}") int maxAttempts,
             @Value("${archivist.lifecycle.write-wait:30s}") Duration writeWait,
             @Value("${archivist.jdbc.statement-timeout:5m}") Duration statementTimeout) {
@@ -45,6 +47,7 @@ class JdbcStoreFactory {
                 DelegatingDataSource.unwrapDataSource(dataSource),
                 transactionManager,
                 connections,
+                repositories,
                 maxAttempts,
                 writeWait,
                 statementTimeout);
@@ -83,6 +86,11 @@ class JdbcStoreFactory {
     @Singleton
     IdempotencyStore idempotencyStore(JdbcDatabase db) {
         return new JdbcIdempotencyStore(db);
+    }
+
+    @Singleton
+    ScheduledTurns scheduledTurns(JdbcDatabase db) {
+        return new JdbcScheduledTurns(db);
     }
 
     @Singleton

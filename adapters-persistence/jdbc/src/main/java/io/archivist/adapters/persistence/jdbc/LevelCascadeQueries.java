@@ -24,8 +24,8 @@ final class LevelCascadeQueries extends CascadeQueries {
         int added = sql.update(
                 connection,
                 Query.of(
-                                "INSERT INTO cascade_walk (run_id, workspace, record_id, type, depth)"
-                                        + " SELECT DISTINCT ?, s.workspace, s.id, s.type, 0 FROM (",
+                                "INSERT INTO cascade_walk (run_id, workspace, record_id, type, depth, archived_by)"
+                                        + " SELECT DISTINCT ?, s.workspace, s.id, s.type, 0, s.archive_operation FROM (",
                                 run)
                         .add(walk.seed())
                         .add(") s"));
@@ -33,8 +33,9 @@ final class LevelCascadeQueries extends CascadeQueries {
             added = sql.update(
                     connection,
                     Query.of(
-                                    "INSERT INTO cascade_walk (run_id, workspace, record_id, type, depth)"
-                                            + " SELECT DISTINCT ?, c.workspace, c.id, c.type, ? FROM cascade_walk w",
+                                    "INSERT INTO cascade_walk (run_id, workspace, record_id, type, depth, archived_by)"
+                                            + " SELECT DISTINCT ?, c.workspace, c.id, c.type, ?, c.archive_operation"
+                                            + " FROM cascade_walk w",
                                     run,
                                     depth + 1)
                             .add(" JOIN record_parents e ON e.workspace = w.workspace AND " + from + " = w.record_id")
@@ -49,8 +50,8 @@ final class LevelCascadeQueries extends CascadeQueries {
         if (target instanceof IntoOperation into) {
             sql.update(
                     connection,
-                    "INSERT INTO operation_records (workspace, operation_id, record_id, type)"
-                            + " SELECT workspace, ?, record_id, type FROM cascade_walk WHERE run_id = ?",
+                    "INSERT INTO operation_records (workspace, operation_id, record_id, type, archived_by)"
+                            + " SELECT workspace, ?, record_id, type, archived_by FROM cascade_walk WHERE run_id = ?",
                     into.operation(),
                     run);
             forget(connection, run);

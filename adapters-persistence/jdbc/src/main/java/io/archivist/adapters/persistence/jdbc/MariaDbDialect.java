@@ -84,6 +84,11 @@ final class MariaDbDialect extends Dialect {
     }
 
     @Override
+    IdempotentRequests idempotentRequests(TableRepositories repositories) {
+        return repositories.mariaDbIdempotentRequests();
+    }
+
+    @Override
     String insertWorkspaceIfMissing() {
         return "INSERT IGNORE INTO workspaces (id) VALUES (?)";
     }
@@ -124,6 +129,21 @@ final class MariaDbDialect extends Dialect {
         return Query.of("DELETE t FROM operation_records o STRAIGHT_JOIN " + table
                         + " t ON t.workspace = o.workspace AND t." + memberColumn + " = o.record_id WHERE ")
                 .add(operationRows(workspace, operation, types));
+    }
+
+    @Override
+    Query upsertOperations(Query operation, Query released) {
+        // The rows as a derived table: ON DUPLICATE KEY UPDATE then names the target's columns alone.
+        return Query.of("INSERT INTO operations (" + JdbcOperationLog.COLUMNS + ", still_archived) SELECT * FROM (")
+                .add(operation)
+                .add(" UNION ALL ")
+                .add(released)
+                .add(") s ON DUPLICATE KEY UPDATE still_archived = operations.still_archived + VALUES(still_archived)");
+    }
+
+    @Override
+    String holdingArchived() {
+        return "holding_workspace = ?";
     }
 
     @Override

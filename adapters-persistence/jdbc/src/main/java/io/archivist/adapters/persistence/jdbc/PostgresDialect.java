@@ -131,6 +131,27 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
+    Query upsertOperations(Query operation, Query released) {
+        return Query.of("INSERT INTO operations AS t (" + JdbcOperationLog.COLUMNS + ", still_archived) ")
+                .add(operation)
+                .add(" UNION ALL ")
+                .add(released)
+                .add(
+                        " ON CONFLICT (workspace, id) DO UPDATE SET still_archived = t.still_archived + EXCLUDED.still_archived");
+    }
+
+    @Override
+    String holdingArchived() {
+        // Written like the partial index's predicate (V9), so that the planner picks it.
+        return "workspace = ? AND still_archived > 0";
+    }
+
+    @Override
+    boolean indexesSearchText() {
+        return true; // record_search_text, V8.3
+    }
+
+    @Override
     String sameOperation(String column) {
         // Not an indexable operator: the join reaches the record by its key, then checks this.
         return column + " IS NOT DISTINCT FROM ?";

@@ -18,19 +18,19 @@ final class RecursiveCascadeQueries extends CascadeQueries {
         String from = walk.down() ? "e.parent_id" : "e.child_id";
         String to = walk.down() ? "e.child_id" : "e.parent_id";
         Query insert = target instanceof IntoRun
-                ? Query.of("INSERT INTO cascade_walk (run_id, workspace, record_id, type, depth) ")
-                : Query.of("INSERT INTO operation_records (workspace, operation_id, record_id, type) ");
-        insert.add("WITH RECURSIVE w (workspace, id, type) AS (")
+                ? Query.of("INSERT INTO cascade_walk (run_id, workspace, record_id, type, depth, archived_by) ")
+                : Query.of("INSERT INTO operation_records (workspace, operation_id, record_id, type, archived_by) ");
+        insert.add("WITH RECURSIVE w (workspace, id, type, archive_operation) AS (")
                 .add(walk.seed())
-                .add(" UNION SELECT c.workspace, c.id, c.type FROM w"
+                .add(" UNION SELECT c.workspace, c.id, c.type, c.archive_operation FROM w"
                         + " JOIN record_parents e ON e.workspace = w.workspace AND " + from + " = w.id"
                         + " JOIN records c ON c.workspace = e.workspace AND c.id = " + to + " WHERE ")
                 .add(walk.follow())
                 .add(") ");
         if (target instanceof IntoRun into) {
-            insert.add("SELECT ?, workspace, id, type, 0 FROM w", into.run());
+            insert.add("SELECT ?, workspace, id, type, 0, archive_operation FROM w", into.run());
         } else {
-            insert.add("SELECT workspace, ?, id, type FROM w", ((IntoOperation) target).operation());
+            insert.add("SELECT workspace, ?, id, type, archive_operation FROM w", ((IntoOperation) target).operation());
         }
         // The walk starts its cascade: it asks for custom plans for the rest of it where it should (see Walk).
         String customPlans = walk.customPlans() ? sql.dialect().customPlans() : "";

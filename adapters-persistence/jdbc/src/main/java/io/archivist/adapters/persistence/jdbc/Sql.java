@@ -3,6 +3,7 @@ package io.archivist.adapters.persistence.jdbc;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
+import io.micronaut.data.exceptions.DataAccessException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Runs hand-written statements with the dialect's bindings; SQLExceptions leave as JdbcStoreException. */
 final class Sql {
@@ -48,18 +50,34 @@ final class Sql {
      * max_statement_time, H2 checks it while it runs).
      */
     private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        try {
-            statement.setQueryTimeout(timeoutSeconds);
-        } catch (SQLException | RuntimeException e) {
-            statement.close(); // the caller never gets it, so it would never be closed
-            throw e;
-        }
-        return statement;
+        return TimedConnection.withTimeout(connection.prepareStatement(sql), timeoutSeconds);
     }
 
     Dialect dialect() {
         return dialect;
+    }
+
+    /** R14's limit for one statement, in whole seconds (0 for none), for the statements Micronaut Data prepares. */
+    int timeoutSeconds() {
+        return timeoutSeconds;
+    }
+
+    /**
+     * Runs a call of a Micronaut Data repository: its statements' failures leave as the store's own
+     * ({@link JdbcStoreException}, the SQLException inside), as a hand-written statement's do, so that the unit
+     * of work retries, times out and reports them alike.
+     */
+    <T> T repository(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (DataAccessException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sqlException) {
+                    throw failed("a repository's statement failed", sqlException);
+                }
+            }
+            throw e;
+        }
     }
 
     int update(Connection connection, Query query) {
@@ -179,14 +197,18 @@ final class Sql {
     }
 
     private JdbcStoreException failure(String sql, SQLException e) {
+        return failed("statement failed [" + (sql.length() > 200 ? sql.substring(0, 200) + "..." : sql) + "]", e);
+    }
+
+    /** {@code what} failed with {@code e}: a statement cancelled at the timeout says so, whatever it was. */
+    private JdbcStoreException failed(String what, SQLException e) {
         if (isTimeout(e)) {
             return new JdbcStoreException(
                     "a statement ran longer than archivist.jdbc.statement-timeout (" + timeoutSeconds
                             + " s) and was cancelled",
                     e);
         }
-        String shown = sql.length() > 200 ? sql.substring(0, 200) + "..." : sql;
-        return new JdbcStoreException("statement failed [" + shown + "]", e);
+        return new JdbcStoreException(what, e);
     }
 
     /** PostgreSQL's and H2's query_canceled (57014), MariaDB's max_statement_time (70100, error 1969). */

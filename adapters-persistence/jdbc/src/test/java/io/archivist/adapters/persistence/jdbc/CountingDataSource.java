@@ -35,8 +35,8 @@ final class CountingDataSource implements DataSource {
 
     private final DataSource target;
 
-    /** A prepared statement about to run: its SQL, and the set* calls that bound its parameters. */
-    record Prepared(Connection connection, String sql, List<Bound> parameters) {
+    /** A prepared statement about to run: its SQL, the set* calls that bound its parameters, its query timeout. */
+    record Prepared(Connection connection, String sql, List<Bound> parameters, int queryTimeout) {
         /** Binds the same parameters on {@code other}, a statement with the same placeholders. */
         void bind(PreparedStatement other) throws SQLException {
             for (Bound bound : parameters) {
@@ -91,7 +91,8 @@ final class CountingDataSource implements DataSource {
                     && name.startsWith("execute")
                     && !name.equals("executeBatch")
                     && (args == null || args.length == 0)) {
-                beforeExecute.accept(new Prepared(connection, sql, List.copyOf(parameters)));
+                beforeExecute.accept(
+                        new Prepared(connection, sql, List.copyOf(parameters), ((Statement) real).getQueryTimeout()));
             }
             if (name.equals("clearParameters")) {
                 parameters.clear();

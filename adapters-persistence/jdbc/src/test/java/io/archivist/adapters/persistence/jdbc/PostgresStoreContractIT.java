@@ -2,6 +2,7 @@ package io.archivist.adapters.persistence.jdbc;
 
 import io.archivist.application.contract.KitFixture;
 import io.archivist.application.contract.StoreContract;
+import io.archivist.application.port.out.ScheduledTurns;
 
 /** The whole store contract kit on POSTGRESQL. */
 class PostgresStoreContractIT implements StoreContract {
@@ -11,5 +12,10 @@ class PostgresStoreContractIT implements StoreContract {
     @Override
     public KitFixture kit() {
         return kit;
+    }
+
+    @Override
+    public ScheduledTurns scheduledTurns() {
+        return new JdbcScheduledTurns(TestDatabase.POSTGRESQL.database());
     }
 }

@@ -1,6 +1,7 @@
 package io.archivist.adapters.persistence.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.archivist.application.contract.StorePorts;
@@ -9,14 +10,17 @@ import io.archivist.application.port.in.BulkCommand;
 import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.LifecycleResult.Outcome;
+import io.archivist.application.port.in.RecordView;
 import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.application.service.BulkLifecycleService;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
 import io.archivist.application.service.RecordService;
 import io.archivist.application.service.seed.SeedImportService;
+import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
 import io.archivist.domain.ObjectType;
+import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.Retention;
 import io.archivist.domain.Role;
@@ -80,7 +84,8 @@ class StatementCountIT {
         CountingDataSource counting = new CountingDataSource(database.dataSource());
         JdbcDatabase db = openCounted(database, counting);
         try (StoreFixture store = new StoreFixture(database, db)) {
-            ObjectType kept = new ObjectType("kept", true, List.of(), List.of(), Optional.of(new Retention("P30D")));
+            ObjectType kept = new ObjectType(
+                    "kept", true, List.of(), List.of(), Optional.of(new Retention("P30D")), Optional.of("title"));
             store.ports.unitOfWork().write(store.workspace, () -> {
                 store.ports.catalogs().save(store.workspace, kept);
                 return null;
@@ -90,9 +95,17 @@ class StatementCountIT {
             Caller member = Caller.user("reader", store.workspace, Set.of(Role.MEMBER));
 
             counting.reset();
-            assertEquals(record.id(), records.get(member, record.id()).record().id());
+            assertEquals("one", records.get(member, record.id()).title());
             assertEquals(
-                    1, counting.roundTrips.get(), "the record's SELECT alone: no snapshot to set up, nothing to end");
+                    2,
+                    counting.roundTrips.get(),
+                    "the first read in a workspace: the record with its catalog version, then the catalog");
+            counting.reset();
+            assertEquals("one", records.get(member, record.id()).title());
+            assertEquals(
+                    1,
+                    counting.roundTrips.get(),
+                    "the record's SELECT alone, with its catalog's version: no snapshot to set up, nothing to end");
 
             LifecycleService lifecycle = store.ports.lifecycleService(LifecyclePolicy.DEFAULT);
             lifecycle.archive(
@@ -101,7 +114,69 @@ class StatementCountIT {
             assertTrue(
                     records.get(member, record.id()).purgeAfter().isPresent(),
                     "R11: an archived record shows purge_after");
-            assertEquals(2, counting.roundTrips.get(), "an archived record also reads its type's retention");
+            assertEquals(
+                    1,
+                    counting.roundTrips.get(),
+                    "an archived record's retention comes from the catalog held at its version");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void a_page_is_one_statement_while_the_catalog_is_cached_and_an_empty_one_reads_the_catalog_version(
+            TestDatabase database) {
+        CountingDataSource counting = new CountingDataSource(database.dataSource());
+        JdbcDatabase db = openCounted(database, counting);
+        try (StoreFixture store = new StoreFixture(database, db)) {
+            ObjectType kept = new ObjectType(
+                    "kept", true, List.of(), List.of(), Optional.of(new Retention("P30D")), Optional.of("title"));
+            store.ports.unitOfWork().write(store.workspace, () -> {
+                store.ports.catalogs().save(store.workspace, kept);
+                return null;
+            });
+            StoredRecord first = store.create(kept, Map.of("title", "one"));
+            store.create(kept, Map.of("title", "two"));
+            RecordService records = store.ports.recordService();
+            Caller member = Caller.user("reader", store.workspace, Set.of(Role.MEMBER));
+            RecordFilter active = RecordFilter.ofType("kept", RecordFilter.ArchivedFilter.ACTIVE);
+
+            counting.reset();
+            assertEquals(
+                    List.of("one", "two"),
+                    records.list(member, active, 10, Optional.empty()).items().stream()
+                            .map(RecordView::title)
+                            .toList());
+            assertEquals(
+                    2,
+                    counting.roundTrips.get(),
+                    "the first page in a workspace: the page with its catalog version, then the catalog (titles)");
+            counting.reset();
+            assertEquals(
+                    2,
+                    records.list(member, active, 10, Optional.empty()).items().size());
+            assertEquals(
+                    1,
+                    counting.roundTrips.get(),
+                    "the page's SELECT alone, with its catalog version: the catalog held at it names the records");
+
+            RecordFilter unknown = RecordFilter.ofType("nothing", RecordFilter.ArchivedFilter.ACTIVE);
+            assertThrows(ArchivistException.class, () -> records.list(member, unknown, 10, Optional.empty()));
+            counting.reset(); // the catalog is cached now: what follows reads only its version
+            assertThrows(ArchivistException.class, () -> records.list(member, unknown, 10, Optional.empty()));
+            assertEquals(2, counting.roundTrips.get(), "an empty page reads the catalog, to tell an unknown type");
+
+            store.ports
+                    .lifecycleService(LifecyclePolicy.DEFAULT)
+                    .archive(
+                            LifecycleCommand.of(Caller.user("admin", store.workspace, Set.of(Role.ADMIN)), first.id()));
+            counting.reset();
+            RecordFilter any = RecordFilter.ofType("kept", RecordFilter.ArchivedFilter.ANY);
+            assertTrue(
+                    records.list(member, any, 10, Optional.empty()).items().stream()
+                            .anyMatch(view -> view.purgeAfter().isPresent()),
+                    "R11: an archived record on a page shows purge_after");
+            assertEquals(
+                    1, counting.roundTrips.get(), "an archived record's retention comes from the catalog held too");
         }
     }
 

@@ -13,8 +13,8 @@ import javax.sql.DataSource;
 /**
  * The JDBC store on a DataSource of the test's choosing (a test database's pool, one that counts or
  * breaks connections), its units of work run by Micronaut Data's transaction manager as in the
- * application: a Micronaut context that holds that DataSource and Micronaut's connection and
- * transaction management on it, and nothing else.
+ * application: a Micronaut context that holds that DataSource, Micronaut's connection and
+ * transaction management on it and the store's repositories, and nothing else.
  */
 final class StoreContext {
 
@@ -41,6 +41,13 @@ final class StoreContext {
         @SuppressWarnings("unchecked")
         ConnectionOperations<Connection> connections =
                 context.getBean(Argument.of(ConnectionOperations.class, Connection.class));
-        return JdbcDatabase.open(dataSource, transactionManager, connections, maxAttempts, writeWait, statementTimeout);
+        return JdbcDatabase.open(
+                dataSource,
+                transactionManager,
+                connections,
+                context.getBean(TableRepositories.class),
+                maxAttempts,
+                writeWait,
+                statementTimeout);
     }
 }

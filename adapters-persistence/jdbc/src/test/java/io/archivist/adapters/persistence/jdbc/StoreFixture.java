@@ -3,6 +3,7 @@ package io.archivist.adapters.persistence.jdbc;
 import io.archivist.application.contract.StorePorts;
 import io.archivist.application.service.TimeOrderedIds;
 import io.archivist.domain.ObjectType;
+import io.archivist.domain.PagePosition;
 import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
@@ -78,7 +79,8 @@ final class StoreFixture implements AutoCloseable {
         List<StoredRecord> all = new ArrayList<>();
         Optional<RecordId> after = Optional.empty();
         while (true) {
-            List<StoredRecord> page = ports.records().page(workspace, RecordFilter.all(), after, 500);
+            List<StoredRecord> page =
+                    ports.records().page(workspace, RecordFilter.all(), after.map(PagePosition::of), 500);
             all.addAll(page);
             if (page.size() < 500) {
                 return all;

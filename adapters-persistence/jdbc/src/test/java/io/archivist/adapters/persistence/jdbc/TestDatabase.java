@@ -105,6 +105,53 @@ enum TestDatabase {
         return opened;
     }
 
+    /**
+     * An empty database of its own, NAME + "_" + {@code suffix} (dropped first if an earlier run left it),
+     * for a test that needs the schema at an earlier migration; the caller closes the pool.
+     */
+    HikariDataSource scratch(String suffix) {
+        dataSource(); // skips or fails the test as any other when the server is down
+        String name = NAME + "_" + suffix;
+        String url;
+        try {
+            switch (this) {
+                case H2 -> {
+                    url = EmbeddedDatabaseFactory.url(
+                            Path.of("target", "h2", name).toAbsolutePath());
+                    try (Connection c = DriverManager.getConnection(url, user(), "");
+                            Statement s = c.createStatement()) {
+                        s.execute("DROP ALL OBJECTS");
+                    }
+                }
+                case POSTGRESQL -> {
+                    url = server() + name;
+                    try (Connection c = DriverManager.getConnection(server() + "postgres", user(), "");
+                            Statement s = c.createStatement()) {
+                        s.execute("DROP DATABASE IF EXISTS " + name);
+                        s.execute("CREATE DATABASE " + name);
+                    }
+                }
+                default -> {
+                    url = server() + name;
+                    try (Connection c = DriverManager.getConnection(server(), user(), "");
+                            Statement s = c.createStatement()) {
+                        s.execute("DROP DATABASE IF EXISTS " + name);
+                        s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot make the scratch database " + name, e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user());
+        config.setPassword("");
+        config.setMaximumPoolSize(4);
+        config.setPoolName("scratch-" + name());
+        return new HikariDataSource(config);
+    }
+
     /** Removes every row of {@code workspace}, children before parents. */
     void forget(WorkspaceId workspace) {
         JdbcDatabase db = database();
@@ -114,6 +161,7 @@ enum TestDatabase {
                     "operations",
                     "unique_values",
                     "record_parents",
+                    "record_search",
                     "records",
                     "object_types",
                     "idempotent_requests",

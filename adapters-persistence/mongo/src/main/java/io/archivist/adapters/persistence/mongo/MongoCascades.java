@@ -12,15 +12,18 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.MergeOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import io.archivist.application.port.out.CascadeOutline;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.Blocker;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.Operation;
+import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
 import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -77,6 +80,10 @@ public final class MongoCascades implements RecordCascades {
         return Counts.perType(records, set);
     }
 
+    private static long total(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
     @Override
     public boolean archiveReaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target) {
         return reaches(archiveSet(workspace, roots), target);
@@ -88,18 +95,34 @@ public final class MongoCascades implements RecordCascades {
     }
 
     @Override
-    public Map<String, Long> countArchive(WorkspaceId workspace, Collection<RecordId> roots) {
-        return countPerType(archiveSet(workspace, roots));
+    public CascadeOutline outlineArchive(WorkspaceId workspace, Collection<RecordId> roots, int named) {
+        Bson set = archiveSet(workspace, roots);
+        Map<String, Long> counts = countPerType(set);
+        return new CascadeOutline(counts, Counts.first(records, set, counts.keySet(), named), Map.of());
+    }
+
+    /** The same count as the purge's own gives what each archive operation holds of the set. */
+    @Override
+    public CascadeOutline outlinePurge(WorkspaceId workspace, Collection<RecordId> roots, int named) {
+        Bson set = purgeSet(workspace, roots);
+        Counts.ByArchive counted = Counts.perTypeAndArchive(records, set);
+        Map<OperationId, Long> largestFirst = new LinkedHashMap<>();
+        if (named > 0) {
+            counted.perArchive().entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue()
+                            .reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(named + (long) roots.size())
+                    .forEach(held -> largestFirst.put(
+                            OperationId.of(java.util.UUID.fromString(held.getKey())), held.getValue()));
+        }
+        return new CascadeOutline(
+                counted.perType(), Counts.first(records, set, counted.perType().keySet(), named), largestFirst);
     }
 
     @Override
-    public Map<String, Long> countPurge(WorkspaceId workspace, Collection<RecordId> roots) {
-        return countPerType(purgeSet(workspace, roots));
-    }
-
-    @Override
-    public RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit) {
-        return RestoreSet.of(records, workspace, root).outline(listLimit);
+    public RestoreOutline outlineRestore(WorkspaceId workspace, RecordId root, int listLimit, int named) {
+        return RestoreSet.of(records, workspace, root).outline(listLimit, named);
     }
 
     @Override
@@ -129,6 +152,7 @@ public final class MongoCascades implements RecordCascades {
                             Updates.rename(IDLE_SLOT, SLOT),
                             Updates.addToSet(RecordFields.OPERATIONS, op),
                             Updates.set(UNIT, unit.id)));
+            unit.held(op, total(counts));
             return counts;
         });
     }
@@ -137,11 +161,14 @@ public final class MongoCascades implements RecordCascades {
     public Map<String, Long> purge(Operation operation, long maxRecords) {
         return unitOfWork.inUnit(operation.workspace(), unit -> {
             Bson set = purgeSet(operation.workspace(), operation.roots());
-            Map<String, Long> counts = countPerType(set);
+            // One count gives both the counts per type and what each archive operation loses (OperationLog).
+            Counts.ByArchive counted = Counts.perTypeAndArchive(records, set);
+            Map<String, Long> counts = counted.perType();
             Blocker.requireCascadeWithin(counts, maxRecords);
             if (counts.isEmpty()) {
                 return counts;
             }
+            counted.perArchive().forEach((archive, n) -> unit.held(archive, -n));
             shadows.take(unit, MongoSchema.RECORDS, set);
             // The log keeps ids and types of what was purged (and the history of each), never attributes.
             records.aggregate(List.of(
@@ -199,6 +226,7 @@ public final class MongoCascades implements RecordCascades {
                 }
                 throw e;
             }
+            unit.held(restore.operation(), -total(counts));
             return new Restored(counts, left);
         });
     }

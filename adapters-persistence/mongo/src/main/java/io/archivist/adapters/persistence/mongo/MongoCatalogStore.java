@@ -36,6 +36,7 @@ public final class MongoCatalogStore implements CatalogStore {
     private static final String PARENTS = "parents";
     private static final String UNIQUE = "unique";
     private static final String RETENTION = "retention";
+    private static final String TITLE_ATTRIBUTE = "title_attribute";
     private static final String VERSION = "catalog_version";
 
     private final MongoCollection<Document> types;
@@ -110,6 +111,7 @@ public final class MongoCatalogStore implements CatalogStore {
                                 .append(
                                         RETENTION,
                                         type.retention().map(Retention::iso).orElse(null))
+                                .append(TITLE_ATTRIBUTE, type.titleAttribute().orElse(null))
                                 .append(UNIT, unit.id)
                                 .append(BORN, bornOf.getOrDefault(id, unit.id))));
             }
@@ -163,6 +165,8 @@ public final class MongoCatalogStore implements CatalogStore {
                 document.getBoolean(ARCHIVABLE),
                 document.getList(PARENTS, String.class),
                 document.getList(UNIQUE, String.class),
-                Optional.ofNullable(document.getString(RETENTION)).map(Retention::new));
+                Optional.ofNullable(document.getString(RETENTION)).map(Retention::new),
+                // Absent from a type saved before title attributes existed: it has none.
+                Optional.ofNullable(document.getString(TITLE_ATTRIBUTE)));
     }
 }

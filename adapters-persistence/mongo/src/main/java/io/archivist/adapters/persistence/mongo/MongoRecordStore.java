@@ -7,7 +7,6 @@ import static io.archivist.adapters.persistence.mongo.RecordFields.*;
 
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
@@ -15,8 +14,8 @@ import com.mongodb.client.model.Updates;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
 import io.archivist.domain.ArchivistException;
-import io.archivist.domain.Limits;
 import io.archivist.domain.ObjectType;
+import io.archivist.domain.PagePosition;
 import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
@@ -43,17 +42,20 @@ public final class MongoRecordStore implements RecordReads, RecordWrites {
     private final Shadows shadows;
     private final Ancestry ancestry;
     private final RecordBatches batches;
+    private final RecordPages pages;
 
     MongoRecordStore(
             MongoCollection<Document> records,
+            MongoCollection<Document> operations,
             MongoUnitOfWork unitOfWork,
             Shadows shadows,
             MongoStoreSettings settings) {
         this.records = records;
+        this.pages = new RecordPages(records, operations);
         this.unitOfWork = unitOfWork;
         this.shadows = shadows;
         this.ancestry = new Ancestry(records, settings.maxAncestors());
-        this.batches = new RecordBatches(this, records, unitOfWork, shadows, ancestry);
+        this.batches = new RecordBatches(this, records, operations, unitOfWork, shadows, ancestry);
     }
 
     static Bson in(WorkspaceId workspace, Bson filter) {
@@ -96,51 +98,15 @@ public final class MongoRecordStore implements RecordReads, RecordWrites {
     }
 
     @Override
-    public List<StoredRecord> page(WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit) {
-        return read(pageQuery(workspace, filter, after, limit));
+    public List<StoredRecord> page(
+            WorkspaceId workspace, RecordFilter filter, Optional<PagePosition> after, int limit) {
+        return pages.within(workspace, filter, after, limit, Long.MAX_VALUE).records();
     }
 
-    /**
-     * R14: reads the page's records from a cursor and stops at the budget, so that records past it are
-     * never decoded; the driver holds one batch at a time, and the server caps a batch at 16 MiB.
-     */
     @Override
     public Page pageWithin(
-            WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit, long maxBytes) {
-        List<StoredRecord> found = new ArrayList<>();
-        long bytes = 0;
-        try (MongoCursor<Document> cursor = pageQuery(workspace, filter, after, limit + 1)
-                .projection(RecordDocuments.READ_FIELDS)
-                .iterator()) {
-            while (cursor.hasNext()) {
-                StoredRecord record = RecordDocuments.fromDocument(cursor.next());
-                bytes += Limits.jsonLength(record.attributes());
-                if (found.size() == limit || (!found.isEmpty() && bytes > maxBytes)) {
-                    return new Page(found, true);
-                }
-                found.add(record);
-            }
-        }
-        return new Page(found, false);
-    }
-
-    private FindIterable<Document> pageQuery(
-            WorkspaceId workspace, RecordFilter filter, Optional<RecordId> after, int limit) {
-        List<Bson> conditions = new ArrayList<>();
-        filter.type().ifPresent(type -> conditions.add(Filters.eq(TYPE, type)));
-        conditions.add(
-                switch (filter.archived()) {
-                    case ACTIVE -> Filters.eq(ARCHIVED, false);
-                    case ARCHIVED -> Filters.eq(ARCHIVED, true);
-                    // Both values named, so that an index on (type, archived, _id) still gives the id order.
-                    case ANY -> Filters.in(ARCHIVED, false, true);
-                });
-        filter.parent().ifPresent(parent -> conditions.add(Filters.eq(PARENTS, parent.toString())));
-        after.ifPresent(id -> conditions.add(Filters.gt(ID, id.toString())));
-        // Ids are canonical lower-case UUID text: their string order is the unsigned order of RecordId.
-        return records.find(in(workspace, Filters.and(conditions)))
-                .sort(Sorts.ascending(ID))
-                .limit(limit);
+            WorkspaceId workspace, RecordFilter filter, Optional<PagePosition> after, int limit, long maxBytes) {
+        return pages.within(workspace, filter, after, limit, maxBytes);
     }
 
     @Override
@@ -187,6 +153,7 @@ public final class MongoRecordStore implements RecordReads, RecordWrites {
     static Bson updateOf(StoredRecord updated, Map<String, String> uniqueValues, Unit unit) {
         return Updates.combine(
                 Updates.set(ATTRIBUTES, AttributeCodec.encode(updated.attributes())),
+                Updates.set(SEARCH, RecordDocuments.searchText(updated)),
                 Updates.set(VERSION, updated.version()),
                 Updates.set(UPDATED_AT, Date.from(updated.updatedAt())),
                 Updates.set(UPDATED_BY, updated.updatedBy()),

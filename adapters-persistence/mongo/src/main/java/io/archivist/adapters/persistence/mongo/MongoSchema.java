@@ -25,6 +25,8 @@ final class MongoSchema {
     static final String UNITS = "units";
     /** Before-images of the documents the unit under way changed, for its rollback. */
     static final String SHADOWS = "shadows";
+    /** One document per once-only job (the retention job): who took its last turn, and when that turn runs out. */
+    static final String SCHEDULED_TURNS = "scheduled_turns";
 
     static final String ID = "_id";
     static final String WORKSPACE = "workspace";
@@ -50,6 +52,19 @@ final class MongoSchema {
         plain(records, "records_page", Indexes.ascending(WORKSPACE, RecordFields.TYPE, RecordFields.ARCHIVED, ID));
         plain(records, "records_retention", Indexes.ascending(WORKSPACE, RecordFields.TYPE, RecordFields.DELETED_AT));
         plain(records, "records_unit", Indexes.ascending(WORKSPACE, UNIT));
+        // Finding records (docs/api.md#finding): key without a type, an operation's records in id order,
+        // archived records newest first (of a type, and across types). q has no index: it reads the
+        // search text of the records the other conditions leave.
+        plain(records, "records_key_any_type", Indexes.ascending(WORKSPACE, RecordFields.KEY_SLOT, ID));
+        plain(records, "records_operation_page", Indexes.ascending(WORKSPACE, RecordFields.ARCHIVE_OPERATION, ID));
+        plain(
+                records,
+                "records_newest_archived",
+                Indexes.ascending(WORKSPACE, RecordFields.TYPE, RecordFields.ARCHIVED, RecordFields.DELETED_AT, ID));
+        plain(
+                records,
+                "records_newest_archived_any_type",
+                Indexes.ascending(WORKSPACE, RecordFields.ARCHIVED, RecordFields.DELETED_AT, ID));
 
         MongoCollection<Document> types = db.getCollection(TYPES);
         unique(types, "types_workspace_id", Indexes.ascending(WORKSPACE, ID));
@@ -58,6 +73,21 @@ final class MongoSchema {
         MongoCollection<Document> operations = db.getCollection(OPERATIONS);
         unique(operations, "operations_workspace_id", Indexes.ascending(WORKSPACE, ID));
         plain(operations, "operations_unit", Indexes.ascending(WORKSPACE, UNIT));
+        // GET /operations, newest first (ids are time-ordered), by each filter: see MongoOperationLog.page. The
+        // actor's and kind's also serves GET /records' archived_by (the archive operations of one actor).
+        plain(operations, "operations_kind", Indexes.ascending(WORKSPACE, MongoOperationLog.KIND, ID));
+        plain(operations, "operations_actor", Indexes.ascending(WORKSPACE, MongoOperationLog.ACTOR, ID));
+        plain(
+                operations,
+                "operations_actor_kind",
+                Indexes.ascending(WORKSPACE, MongoOperationLog.ACTOR, MongoOperationLog.KIND, ID));
+        plain(operations, "operations_holding", Indexes.ascending(WORKSPACE, MongoOperationLog.HOLDING, ID));
+        plain(
+                operations,
+                "operations_holding_actor",
+                Indexes.ascending(WORKSPACE, MongoOperationLog.HOLDING, MongoOperationLog.ACTOR, ID));
+        plain(operations, "operations_counted_in", Indexes.ascending(WORKSPACE, MongoOperationLog.COUNTED_IN));
+        MongoOperationLog.countOperationsLoggedBefore(operations, db.getCollection(RECORDS));
 
         MongoCollection<Document> purged = db.getCollection(PURGED);
         unique(purged, "purged_workspace_id", Indexes.ascending(WORKSPACE, ID));

@@ -1,6 +1,7 @@
 package io.archivist.adapters.persistence.mongo;
 
 import com.mongodb.client.MongoDatabase;
+import io.archivist.application.port.out.ScheduledTurns;
 import java.time.Clock;
 
 /**
@@ -15,13 +16,20 @@ public final class MongoStore implements AutoCloseable {
     private final MongoCatalogStore catalogs;
     private final MongoOperationLog operations;
     private final MongoIdempotencyStore idempotency;
+    private final MongoScheduledTurns scheduledTurns;
 
     private MongoStore(MongoDatabase db, MongoStoreSettings settings, Clock clock) {
         MongoSchema.ensureIndexes(db);
         Shadows shadows = new Shadows(db);
         Leases leases = new Leases(db, clock, settings.lease(), MongoUnitOfWork.newOwner(settings));
         this.unitOfWork = new MongoUnitOfWork(leases, shadows, settings);
-        this.records = new MongoRecordStore(db.getCollection(MongoSchema.RECORDS), unitOfWork, shadows, settings);
+        this.records = new MongoRecordStore(
+                db.getCollection(MongoSchema.RECORDS),
+                db.getCollection(MongoSchema.OPERATIONS),
+                unitOfWork,
+                shadows,
+                settings);
+        SearchBackfill.run(db.getCollection(MongoSchema.RECORDS));
         this.cascades = new MongoCascades(db.getCollection(MongoSchema.RECORDS), unitOfWork, shadows);
         this.catalogs = new MongoCatalogStore(db.getCollection(MongoSchema.TYPES), unitOfWork, shadows);
         this.operations = new MongoOperationLog(
@@ -30,6 +38,7 @@ public final class MongoStore implements AutoCloseable {
                 db.getCollection(MongoSchema.PURGED),
                 unitOfWork);
         this.idempotency = new MongoIdempotencyStore(db.getCollection(MongoSchema.IDEMPOTENCY), unitOfWork);
+        this.scheduledTurns = new MongoScheduledTurns(db.getCollection(MongoSchema.SCHEDULED_TURNS));
     }
 
     public static MongoStore open(MongoDatabase db, MongoStoreSettings settings) {
@@ -66,6 +75,10 @@ public final class MongoStore implements AutoCloseable {
 
     public MongoIdempotencyStore idempotency() {
         return idempotency;
+    }
+
+    public ScheduledTurns scheduledTurns() {
+        return scheduledTurns;
     }
 
     /** What the periodic sweep does, on demand. */

@@ -11,6 +11,7 @@ import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
+import io.archivist.application.port.out.ScheduledTurns;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.application.port.out.seed.SeedBatches;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,7 +69,7 @@ public class MongoStoreFactory {
     MongoStore mongoStore(
             MongoClient client,
             @Value("${mongodb.uri:}") String uri,
-            @Value("${archivist.mongo.lease:30s}") String lease,
+            @Value("${archivist.mongo.lease:10s}") String lease,
             @Value("${archivist.lifecycle.write-wait:30s}") String lifecycleWriteWait,
             @Value("${archivist.mongo.write-wait:}") String writeWait,
             @Value("${archivist.mongo.read-wait:}") String readWait,
@@ -125,6 +126,11 @@ public class MongoStoreFactory {
     @Singleton
     IdempotencyStore idempotencyStore(MongoStore store) {
         return store.idempotency();
+    }
+
+    @Singleton
+    ScheduledTurns scheduledTurns(MongoStore store) {
+        return store.scheduledTurns();
     }
 
     @Singleton

@@ -8,6 +8,7 @@ import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.WorkspaceId;
+import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -87,8 +88,14 @@ public final class MongoUnitOfWork implements UnitOfWork, AutoCloseable {
         heartbeat.scheduleWithFixedDelay(this::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The owner named in this process's leases: the configured node id, else the JVM's own name of the
+     * process ({@code pid@host}, which says to an operator reading {@code units} which instance holds a
+     * lease), and a random part, so that no two processes, nor two runs of one node, ever share an owner.
+     */
     static String newOwner(MongoStoreSettings settings) {
-        return settings.nodeId().orElse("node") + "#" + UUID.randomUUID();
+        return settings.nodeId()
+                        .orElseGet(() -> ManagementFactory.getRuntimeMXBean().getName()) + "#" + UUID.randomUUID();
     }
 
     @Override

@@ -37,6 +37,7 @@ public final class RecordBatches implements SeedBatches {
 
     private final MongoRecordStore store;
     private final MongoCollection<Document> records;
+    private final MongoCollection<Document> operations;
     private final MongoUnitOfWork unitOfWork;
     private final Shadows shadows;
     private final Ancestry ancestry;
@@ -44,11 +45,13 @@ public final class RecordBatches implements SeedBatches {
     RecordBatches(
             MongoRecordStore store,
             MongoCollection<Document> records,
+            MongoCollection<Document> operations,
             MongoUnitOfWork unitOfWork,
             Shadows shadows,
             Ancestry ancestry) {
         this.store = store;
         this.records = records;
+        this.operations = operations;
         this.unitOfWork = unitOfWork;
         this.shadows = shadows;
         this.ancestry = ancestry;
@@ -88,8 +91,25 @@ public final class RecordBatches implements SeedBatches {
                 }
                 throw why;
             }
+            holdMore(workspace, batch, unit);
             return null;
         });
+    }
+
+    /** The archive operations of the batch's archived records hold that many more (OperationLog); one command. */
+    private void holdMore(WorkspaceId workspace, List<RecordWithUniqueValues> batch, Unit unit) {
+        Map<String, Long> held = new LinkedHashMap<>();
+        batch.stream()
+                .map(RecordWithUniqueValues::record)
+                .filter(StoredRecord::archived)
+                .forEach(record ->
+                        held.merge(record.archiveOperation().orElseThrow().toString(), 1L, Long::sum));
+        if (held.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        held.forEach((archive, n) -> writes.addAll(MongoOperationLog.holdMore(workspace, archive, n, unit)));
+        operations.bulkWrite(writes, new BulkWriteOptions().ordered(true));
     }
 
     /** Ancestors of every record of the batch, resolving parents inside the batch whatever their order. */

@@ -9,6 +9,7 @@ import static io.archivist.adapters.persistence.mongo.RecordFields.*;
 import com.mongodb.client.model.Projections;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
+import io.archivist.domain.SearchText;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
 import java.time.Instant;
@@ -42,6 +43,11 @@ final class RecordDocuments {
 
     private RecordDocuments() {}
 
+    /** What q searches in this record (docs/api.md#finding). */
+    static String searchText(StoredRecord record) {
+        return SearchText.of(record.key(), record.attributes());
+    }
+
     /**
      * A new record document. An active record claims its unique values; an archived one (seeds) keeps
      * them idle, holds its own slot, and names its archive operation in its history.
@@ -56,6 +62,7 @@ final class RecordDocuments {
                 .append(KEY_SLOT, record.key().map(key -> "k:" + key).orElse("#" + id));
         record.key().ifPresent(key -> document.append(KEY, key));
         document.append(ATTRIBUTES, AttributeCodec.encode(record.attributes()))
+                .append(SEARCH, searchText(record))
                 .append(PARENTS, ids(record.parents()))
                 .append(ANCESTORS, ancestors)
                 .append(ARCHIVED, record.archived())

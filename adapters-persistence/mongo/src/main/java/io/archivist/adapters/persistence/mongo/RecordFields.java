@@ -9,6 +9,9 @@ final class RecordFields {
     static final String KEY_SLOT = "keySlot";
 
     static final String ATTRIBUTES = "attributes";
+    /** q's text (SearchText): the key and the string attributes, lower-cased; set with the attributes. */
+    static final String SEARCH = "search";
+
     static final String PARENTS = "parents";
     /** Every ancestor id, fixed at creation like the parents: one $in reaches a whole subtree. */
     static final String ANCESTORS = "ancestors";

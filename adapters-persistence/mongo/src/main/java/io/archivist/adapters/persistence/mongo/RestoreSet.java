@@ -99,6 +99,11 @@ final class RestoreSet {
         return new RestoreSet(records, workspace, root, operation, firstLeft);
     }
 
+    /** The archive operation that holds the root, and every record that comes back. */
+    String operation() {
+        return operation;
+    }
+
     private static Bson candidates(WorkspaceId workspace, String root, String operation) {
         return MongoRecordStore.in(
                 workspace, Filters.and(Filters.eq(ARCHIVE_OPERATION, operation), Filters.eq(ANCESTORS, root)));
@@ -121,8 +126,13 @@ final class RestoreSet {
                 Filters.or(Filters.in(ID, firstLeft), Filters.in(ANCESTORS, firstLeft)));
     }
 
-    RestoreOutline outline(int listLimit) {
-        return new RestoreOutline(Counts.perType(records, restored()), leftArchived(listLimit), conflicts(listLimit));
+    RestoreOutline outline(int listLimit, int named) {
+        Map<String, Long> counts = Counts.perType(records, restored());
+        return new RestoreOutline(
+                counts,
+                leftArchived(listLimit),
+                conflicts(listLimit),
+                Counts.first(records, restored(), counts.keySet(), named));
     }
 
     /**

@@ -20,7 +20,8 @@ import org.bson.conversions.Bson;
  * records or types, one aggregation copies that set, server-side, into the shadows collection
  * ($merge keeps the first copy when the unit touches a document twice); every document a unit
  * writes carries the unit's id. Rolling back is then a constant number of commands whatever the
- * unit did: delete what carries its id, put the before-images back, drop what it logged.
+ * unit did: delete what carries its id, put the before-images back, count the archive operations it
+ * changed again, drop what it logged.
  * Every step is idempotent, so a rollback interrupted half-way is simply run again.
  */
 final class Shadows {
@@ -80,6 +81,9 @@ final class Shadows {
                                             .whenNotMatched(MergeOptions.WhenNotMatched.INSERT))))
                     .toCollection();
         }
+        // The records are back: the archive operations whose counts the unit changed are counted again.
+        MongoOperationLog.recount(
+                db.getCollection(MongoSchema.OPERATIONS), db.getCollection(MongoSchema.RECORDS), workspace, unitId);
         for (String collection : List.of(MongoSchema.PURGED, MongoSchema.OPERATIONS, MongoSchema.IDEMPOTENCY)) {
             db.getCollection(collection)
                     .deleteMany(Filters.and(Filters.eq(WORKSPACE, workspace), Filters.eq(UNIT, unitId)));

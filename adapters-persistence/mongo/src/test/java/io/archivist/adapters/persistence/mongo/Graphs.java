@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.domain.ObjectType;
+import io.archivist.domain.PagePosition;
 import io.archivist.domain.RecordFilter;
 import io.archivist.domain.RecordGraph;
 import io.archivist.domain.RecordId;
@@ -27,7 +28,7 @@ final class Graphs {
         Map<RecordId, StoredRecord> all = new LinkedHashMap<>();
         Optional<RecordId> after = Optional.empty();
         while (true) {
-            List<StoredRecord> page = store.page(workspace, RecordFilter.all(), after, 500);
+            List<StoredRecord> page = store.page(workspace, RecordFilter.all(), after.map(PagePosition::of), 500);
             page.forEach(record -> all.put(record.id(), record));
             if (page.size() < 500) {
                 return all;

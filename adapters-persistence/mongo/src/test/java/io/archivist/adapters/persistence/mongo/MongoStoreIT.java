@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import io.archivist.application.contract.KitFixture;
 import io.archivist.application.contract.StoreContract;
 import io.archivist.application.contract.StorePorts;
+import io.archivist.application.port.out.ScheduledTurns;
 import io.archivist.application.service.TimeOrderedIds;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -53,6 +54,16 @@ class MongoStoreIT implements StoreContract {
     @Override
     public KitFixture kit() {
         return kit;
+    }
+
+    @Override
+    public ScheduledTurns scheduledTurns() {
+        return store.scheduledTurns();
+    }
+
+    @Override
+    public ScheduledTurns scheduledTurnsOfAnotherInstance() {
+        return second.scheduledTurns();
     }
 
     @Override

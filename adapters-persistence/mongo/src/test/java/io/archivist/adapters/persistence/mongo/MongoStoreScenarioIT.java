@@ -51,6 +51,45 @@ class MongoStoreScenarioIT {
         fx.close();
     }
 
+    /** Records kept before the store wrote q's search text get it when a store opens on them, and q finds them. */
+    @Test
+    void records_without_a_search_text_get_one_when_the_store_opens() {
+        RecordId team = fx.create("team", Map.of("name", "Needle Team"));
+        RecordId other = fx.create("team", Map.of("name", "Hay"));
+        fx.delete(other);
+        fx.database()
+                .getCollection(MongoSchema.RECORDS)
+                .updateMany(
+                        com.mongodb.client.model.Filters.in(MongoSchema.ID, List.of(team.toString(), other.toString())),
+                        com.mongodb.client.model.Updates.unset(RecordFields.SEARCH));
+        RecordFilter needle =
+                RecordFilter.ofType("team", RecordFilter.ArchivedFilter.ANY).withText("needle");
+        assertEquals(List.of(), fx.store.records().page(WORKSPACE, needle, Optional.empty(), 10), "as kept before");
+
+        fx.restart();
+
+        assertEquals(
+                List.of(team),
+                fx.store.records().page(WORKSPACE, needle, Optional.empty(), 10).stream()
+                        .map(StoredRecord::id)
+                        .toList());
+        assertEquals(
+                List.of(other),
+                fx
+                        .store
+                        .records()
+                        .page(
+                                WORKSPACE,
+                                RecordFilter.ofType("team", RecordFilter.ArchivedFilter.ARCHIVED)
+                                        .withText("hay"),
+                                Optional.empty(),
+                                10)
+                        .stream()
+                        .map(StoredRecord::id)
+                        .toList(),
+                "an archived record too");
+    }
+
     @Test
     void r1_archive_reaches_every_active_dependent_through_every_path() {
         RecordId team = fx.create("team", Map.of("name", "a"));
@@ -212,7 +251,12 @@ class MongoStoreScenarioIT {
         List<StoredRecord> page1 = fx.store.records().page(WORKSPACE, active, Optional.empty(), 2);
         List<StoredRecord> page2 = fx.store
                 .records()
-                .page(WORKSPACE, active, Optional.of(page1.get(1).id()), 2);
+                .page(
+                        WORKSPACE,
+                        active,
+                        Optional.of(
+                                io.archivist.domain.PagePosition.of(page1.get(1).id())),
+                        2);
         assertEquals(
                 List.of(projects.get(0), projects.get(1), projects.get(3), projects.get(4)),
                 java.util.stream.Stream.concat(page1.stream(), page2.stream())

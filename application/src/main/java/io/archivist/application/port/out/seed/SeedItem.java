@@ -18,13 +18,14 @@ public sealed interface SeedItem {
     /** The seed's {@code workspace}. */
     record WorkspaceEntry(String name, SeedPosition position) implements SeedItem {}
 
-    /** One entry of {@code object_types}: {@code name, archivable, parents, unique, retention}. */
+    /** One entry of {@code object_types}: {@code name, archivable, parents, unique, retention, title_attribute}. */
     record TypeEntry(
             String name,
             Optional<Boolean> archivable,
             List<String> parents,
             List<String> unique,
             Optional<String> retention,
+            Optional<String> titleAttribute,
             Set<String> otherFields,
             List<String> problems,
             SeedPosition position)
@@ -35,6 +36,7 @@ public sealed interface SeedItem {
             parents = parents == null ? List.of() : List.copyOf(parents);
             unique = unique == null ? List.of() : List.copyOf(unique);
             retention = retention == null ? Optional.empty() : retention;
+            titleAttribute = titleAttribute == null ? Optional.empty() : titleAttribute;
             otherFields = otherFields == null ? Set.of() : Set.copyOf(otherFields);
             problems = problems == null ? List.of() : List.copyOf(problems);
         }

@@ -39,7 +39,7 @@ async function namePreview(p) {
     ids.add(entry.id);
     for (const id of entry.archived_parents || []) ids.add(id);
   }
-  const named = Object.values((p && p.records) || {}).flat();
+  const named = Object.values((p && p.named) || {}).flat();
   for (const r of named) ids.delete(r.id); // already named by the preview itself
   const records = await Promise.all([...ids].slice(0, NAMES_LOOKED_UP)
     .map((id) => api('GET', `/records/${id}`).catch(() => null)));
@@ -69,7 +69,7 @@ function detailNamed(p, b) {
 /** R13: the records the action touches by name, the first of each type, and how many more there are. */
 function namedNodes(p) {
   const counts = countsOf(p);
-  return Object.entries((p && p.records) || {}).filter(([, records]) => records.length).map(([type, records]) => {
+  return Object.entries((p && p.named) || {}).filter(([, records]) => records.length).map(([type, records]) => {
     const more = Number(counts[type] || records.length) - records.length;
     return el('p', { class: 'named', 'data-type': type }, el('span', { class: 'type' }, `${type}: `),
       records.map((r, i) => [i ? ', ' : '', userText('span', { class: 'name' }, labelOf(r))]),

@@ -4,6 +4,7 @@ import io.archivist.adapters.seed.StreamingSeedReader;
 import io.archivist.application.port.out.CatalogCache;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
+import io.archivist.application.port.out.LifecycleMetrics;
 import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
@@ -69,7 +70,16 @@ final class Archivist {
         this.records =
                 new RecordService(reads, writes, catalogs, cache, unitOfWork, time, ids, LifecyclePolicy.DEFAULT);
         this.lifecycle = new LifecycleService(
-                reads, cascades, operations, catalogs, cache, unitOfWork, time, ids, LifecyclePolicy.DEFAULT);
+                reads,
+                cascades,
+                operations,
+                catalogs,
+                cache,
+                unitOfWork,
+                time,
+                ids,
+                LifecyclePolicy.DEFAULT,
+                LifecycleMetrics.NONE);
         this.catalog = new CatalogService(writes, catalogs, cache, unitOfWork, CatalogService.DEFAULT_MAX_TYPES);
         this.seeds = new SeedImportService(
                 reads,
@@ -82,7 +92,8 @@ final class Archivist {
                 time,
                 ids,
                 new StreamingSeedReader(),
-                CatalogService.DEFAULT_MAX_TYPES);
+                CatalogService.DEFAULT_MAX_TYPES,
+                LifecycleMetrics.NONE);
     }
 
     /** Over the store beans of a running context, with {@code unitOfWork} (the store's, or the service's queued one). */

@@ -59,9 +59,15 @@ final class OpenApiContract {
         }
     }
 
-    /** Only the API and its health endpoints are described; the console's files and the document itself are not. */
+    /**
+     * Only the API, its health endpoints and its metrics are described; the console's files and the document itself
+     * are not.
+     */
     static boolean describes(String path) {
-        return path.startsWith("/api/") || path.equals("/health") || path.startsWith("/health/");
+        return path.startsWith("/api/")
+                || path.equals("/health")
+                || path.startsWith("/health/")
+                || path.equals("/prometheus");
     }
 
     /** Fails with the validator's messages when the exchange is not one the document describes. */

@@ -5,6 +5,7 @@ import io.archivist.application.port.in.PurgeExpiredUseCase;
 import io.archivist.application.port.in.RetentionRun;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
+import io.archivist.application.port.out.LifecycleMetrics;
 import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
@@ -37,7 +38,8 @@ class RecordingRetention implements PurgeExpiredUseCase {
             TimeSource time,
             IdGenerator ids,
             LifecyclePolicy policy) {
-        this.service = new RetentionService(records, cascades, log, catalogs, unitOfWork, time, ids, policy);
+        this.service = new RetentionService(
+                records, cascades, log, catalogs, unitOfWork, time, ids, policy, LifecycleMetrics.NONE);
     }
 
     @Override

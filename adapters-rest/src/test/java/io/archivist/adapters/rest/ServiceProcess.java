@@ -39,13 +39,26 @@ final class ServiceProcess implements AutoCloseable {
     /** The same on {@code port} (a test that put it in a load balancer's configuration beforehand). */
     static ServiceProcess start(Path log, Map<String, String> properties, int port)
             throws IOException, InterruptedException {
+        return start(log, properties, port, Map.of());
+    }
+
+    /** The same with these environment variables added to the test's. */
+    static ServiceProcess start(Path log, Map<String, String> properties, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return start(log, properties, freePort(), environment);
+    }
+
+    private static ServiceProcess start(
+            Path log, Map<String, String> properties, int port, Map<String, String> environment)
+            throws IOException, InterruptedException {
         List<String> options = new ArrayList<>(
                 List.of("-Xmx256m", "-Dmicronaut.server.port=" + port, "-Darchivist.retention.enabled=false"));
         properties.forEach((name, value) -> options.add("-D" + name + "=" + value));
         List<String> command = archivist(options);
         Files.createDirectories(log.toAbsolutePath().getParent());
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         ServiceProcess service = new ServiceProcess(process, log, URI.create("http://127.0.0.1:" + port));

@@ -8,6 +8,7 @@ import io.archivist.application.port.in.BulkResult.Outcome;
 import io.archivist.application.port.out.CatalogCache;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
+import io.archivist.application.port.out.LifecycleMetrics;
 import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
@@ -54,11 +55,12 @@ public final class BulkLifecycleService implements BulkLifecycleUseCase {
             UnitOfWork unitOfWork,
             TimeSource time,
             IdGenerator ids,
-            LifecyclePolicy policy) {
+            LifecyclePolicy policy,
+            LifecycleMetrics metrics) {
         this.records = records;
         this.unitOfWork = unitOfWork;
         this.workspaces = new Workspaces(records, catalogs, catalogCache, time);
-        this.cascades = new Cascades(records, cascades, log, ids, time, policy);
+        this.cascades = new Cascades(records, cascades, log, ids, time, policy, metrics);
         this.policy = policy;
     }
 

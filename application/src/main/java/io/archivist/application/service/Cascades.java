@@ -1,6 +1,7 @@
 package io.archivist.application.service;
 
 import io.archivist.application.port.out.IdGenerator;
+import io.archivist.application.port.out.LifecycleMetrics;
 import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
@@ -14,6 +15,7 @@ import io.archivist.domain.OperationId;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,7 @@ final class Cascades {
     private final IdGenerator ids;
     private final TimeSource time;
     private final LifecyclePolicy policy;
+    private final LifecycleMetrics metrics;
 
     Cascades(
             RecordReads records,
@@ -40,13 +43,15 @@ final class Cascades {
             OperationLog log,
             IdGenerator ids,
             TimeSource time,
-            LifecyclePolicy policy) {
+            LifecyclePolicy policy,
+            LifecycleMetrics metrics) {
         this.records = records;
         this.cascades = cascades;
         this.log = log;
         this.ids = ids;
         this.time = time;
         this.policy = policy;
+        this.metrics = metrics;
     }
 
     /** R7: the cascade of {@code roots} reaches the caller's own user. */
@@ -87,13 +92,15 @@ final class Cascades {
     record RestoreCheck(RestoreOutline outline, List<Blocker> blockers) {}
 
     Operation archive(Caller caller, List<RecordId> roots) {
+        long started = System.nanoTime();
         Operation operation = begin(caller, OperationKind.ARCHIVE, roots);
-        return finish(operation, roots, cascades.archive(operation, policy.maxCascadeRecords()));
+        return finish(operation, roots, cascades.archive(operation, policy.maxCascadeRecords()), started);
     }
 
     Operation purge(Caller caller, List<RecordId> roots) {
+        long started = System.nanoTime();
         Operation operation = begin(caller, OperationKind.PURGE, roots);
-        return finish(operation, roots, cascades.purge(operation, policy.maxCascadeRecords()));
+        return finish(operation, roots, cascades.purge(operation, policy.maxCascadeRecords()), started);
     }
 
     /**
@@ -103,6 +110,7 @@ final class Cascades {
      * nothing when no candidate was restored. The result lists at most {@code listLimit} records left archived.
      */
     Optional<Restoration> restore(Caller caller, List<RecordId> candidates, Admission admission, int listLimit) {
+        long started = System.nanoTime();
         Operation operation = begin(caller, OperationKind.RESTORE, candidates);
         List<RecordId> applied = new ArrayList<>();
         Map<String, Long> counts = new TreeMap<>();
@@ -121,7 +129,7 @@ final class Cascades {
         }
         return applied.isEmpty()
                 ? Optional.empty()
-                : Optional.of(new Restoration(finish(operation, applied, counts), left));
+                : Optional.of(new Restoration(finish(operation, applied, counts, started), left));
     }
 
     /** Whether and how one candidate of {@link #restore} goes ahead. */
@@ -141,9 +149,11 @@ final class Cascades {
                 OperationId.of(ids.next()), caller.workspace(), kind, caller.actor(), Workspaces.now(time), roots);
     }
 
-    private Operation finish(Operation operation, List<RecordId> roots, Map<String, Long> counts) {
+    /** Logs the operation; the metrics hear of it, and of the time since {@code started}, once its unit commits. */
+    private Operation finish(Operation operation, List<RecordId> roots, Map<String, Long> counts, long started) {
         Operation done = operation.finish(roots, counts);
         log.save(done);
+        metrics.operationCommitted(done, Duration.ofNanos(System.nanoTime() - started));
         return done;
     }
 }

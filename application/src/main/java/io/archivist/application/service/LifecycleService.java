@@ -9,6 +9,7 @@ import io.archivist.application.port.out.CascadeOutline;
 import io.archivist.application.port.out.CatalogCache;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
+import io.archivist.application.port.out.LifecycleMetrics;
 import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
@@ -52,12 +53,13 @@ public final class LifecycleService implements LifecycleUseCase {
             UnitOfWork unitOfWork,
             TimeSource time,
             IdGenerator ids,
-            LifecyclePolicy policy) {
+            LifecyclePolicy policy,
+            LifecycleMetrics metrics) {
         this.policy = policy;
         this.recordCascades = cascades;
         this.unitOfWork = unitOfWork;
         this.workspaces = new Workspaces(records, catalogs, catalogCache, time);
-        this.cascades = new Cascades(records, cascades, log, ids, time, policy);
+        this.cascades = new Cascades(records, cascades, log, ids, time, policy, metrics);
     }
 
     @Override

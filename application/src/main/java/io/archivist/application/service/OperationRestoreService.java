@@ -7,6 +7,7 @@ import io.archivist.application.port.in.RestoreOperationUseCase;
 import io.archivist.application.port.out.CatalogCache;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
+import io.archivist.application.port.out.LifecycleMetrics;
 import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
@@ -61,12 +62,13 @@ public final class OperationRestoreService implements RestoreOperationUseCase {
             UnitOfWork unitOfWork,
             TimeSource time,
             IdGenerator ids,
-            LifecyclePolicy policy) {
+            LifecyclePolicy policy,
+            LifecycleMetrics metrics) {
         this.records = records;
         this.log = log;
         this.unitOfWork = unitOfWork;
         this.workspaces = new Workspaces(records, catalogs, catalogCache, time);
-        this.cascades = new Cascades(records, cascades, log, ids, time, policy);
+        this.cascades = new Cascades(records, cascades, log, ids, time, policy, metrics);
         this.policy = policy;
     }
 

@@ -4,6 +4,7 @@ import io.archivist.application.port.in.PurgeExpiredUseCase;
 import io.archivist.application.port.in.RetentionRun;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
+import io.archivist.application.port.out.LifecycleMetrics;
 import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
@@ -44,12 +45,13 @@ public final class RetentionService implements PurgeExpiredUseCase {
             UnitOfWork unitOfWork,
             TimeSource time,
             IdGenerator ids,
-            LifecyclePolicy policy) {
+            LifecyclePolicy policy,
+            LifecycleMetrics metrics) {
         this.records = records;
         this.catalogs = catalogs;
         this.unitOfWork = unitOfWork;
         this.time = time;
-        this.cascades = new Cascades(records, cascades, log, ids, time, policy);
+        this.cascades = new Cascades(records, cascades, log, ids, time, policy, metrics);
         this.policy = policy;
     }
 

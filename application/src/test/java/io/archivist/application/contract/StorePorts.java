@@ -5,6 +5,7 @@ import io.archivist.application.port.out.CatalogCache;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
 import io.archivist.application.port.out.IdempotencyStore;
+import io.archivist.application.port.out.LifecycleMetrics;
 import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
@@ -208,7 +209,12 @@ public record StorePorts(
     }
 
     public LifecycleService lifecycleService(LifecyclePolicy policy) {
-        return new LifecycleService(reads, cascades, operations, catalogs, catalogCache, unitOfWork, time, ids, policy);
+        return lifecycleService(policy, LifecycleMetrics.NONE);
+    }
+
+    public LifecycleService lifecycleService(LifecyclePolicy policy, LifecycleMetrics metrics) {
+        return new LifecycleService(
+                reads, cascades, operations, catalogs, catalogCache, unitOfWork, time, ids, policy, metrics);
     }
 
     public LifecycleService lifecycleService() {
@@ -216,8 +222,12 @@ public record StorePorts(
     }
 
     public BulkLifecycleService bulkLifecycleService(LifecyclePolicy policy) {
+        return bulkLifecycleService(policy, LifecycleMetrics.NONE);
+    }
+
+    public BulkLifecycleService bulkLifecycleService(LifecyclePolicy policy, LifecycleMetrics metrics) {
         return new BulkLifecycleService(
-                reads, cascades, operations, catalogs, catalogCache, unitOfWork, time, ids, policy);
+                reads, cascades, operations, catalogs, catalogCache, unitOfWork, time, ids, policy, metrics);
     }
 
     public BulkLifecycleService bulkLifecycleService() {
@@ -238,11 +248,21 @@ public record StorePorts(
 
     public OperationRestoreService operationRestoreService(LifecyclePolicy policy) {
         return new OperationRestoreService(
-                reads, cascades, operations, catalogs, catalogCache, unitOfWork, time, ids, policy);
+                reads,
+                cascades,
+                operations,
+                catalogs,
+                catalogCache,
+                unitOfWork,
+                time,
+                ids,
+                policy,
+                LifecycleMetrics.NONE);
     }
 
     public RetentionService retentionService(LifecyclePolicy policy) {
-        return new RetentionService(reads, cascades, operations, catalogs, unitOfWork, time, ids, policy);
+        return new RetentionService(
+                reads, cascades, operations, catalogs, unitOfWork, time, ids, policy, LifecycleMetrics.NONE);
     }
 
     public IdempotencyService idempotencyService() {
@@ -261,7 +281,8 @@ public record StorePorts(
                 time,
                 ids,
                 reader,
-                maxTypes);
+                maxTypes,
+                LifecycleMetrics.NONE);
     }
 
     public SeedImportService seedImportService(SeedReader reader) {

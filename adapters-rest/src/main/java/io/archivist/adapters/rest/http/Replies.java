@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.archivist.adapters.rest.json.LifecycleJson;
 import io.archivist.adapters.rest.json.RecordJson;
+import io.archivist.adapters.rest.metrics.ReplayMetrics;
 import io.archivist.adapters.rest.problem.Problems;
 import io.archivist.application.port.in.IdempotentRequestUseCase;
 import io.archivist.application.port.in.LifecycleResult;
@@ -39,10 +40,12 @@ public class Replies {
 
     private final ObjectMapper json;
     private final IdempotentRequestUseCase idempotency;
+    private final ReplayMetrics replays;
 
-    public Replies(ObjectMapper json, IdempotentRequestUseCase idempotency) {
+    public Replies(ObjectMapper json, IdempotentRequestUseCase idempotency, ReplayMetrics replays) {
         this.json = json;
         this.idempotency = idempotency;
+        this.replays = replays;
     }
 
     /** What a route answers before it is written out: status, body and headers. */
@@ -99,9 +102,13 @@ public class Replies {
                     acted[0] = true;
                     return remember(action.get()).encode(json);
                 },
-                refused -> remember(new Reply(Problems.status(refused.code()), Problems.of(refused), Map.of()))
+                refused -> remember(new Reply(Problems.status(refused.code()), Problems.of(request, refused), Map.of()))
                         .encode(json));
-        return send(RememberedReply.decode(json, answer), !acted[0]);
+        boolean replayed = !acted[0];
+        if (replayed) {
+            replays.replayed();
+        }
+        return send(RememberedReply.decode(json, answer), replayed);
     }
 
     /** A read answered with a record and its ETag. */

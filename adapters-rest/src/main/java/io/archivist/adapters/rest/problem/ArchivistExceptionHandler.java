@@ -28,6 +28,6 @@ public class ArchivistExceptionHandler implements ExceptionHandler<ArchivistExce
         if (request.getMethod() == HttpMethod.HEAD) {
             return response;
         }
-        return Problems.asProblem(response.body(Problems.of(refused)));
+        return Problems.asProblem(response.body(Problems.of(request, refused)));
     }
 }

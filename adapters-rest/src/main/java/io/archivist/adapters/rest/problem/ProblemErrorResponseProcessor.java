@@ -43,8 +43,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
             return problem;
         }
-        return Problems.asProblem(
-                problem.body(Problems.document(status, code(status), detail(status, context), Map.of())));
+        return Problems.asProblem(problem.body(
+                Problems.document(context.getRequest(), status, code(status), detail(status, context), Map.of())));
     }
 
     /** The stable code of an answer the framework gives itself; every one is a {@link HttpCode} or an ErrorCode. */

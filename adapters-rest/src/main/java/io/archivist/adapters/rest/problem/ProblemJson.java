@@ -1,5 +1,6 @@
 package io.archivist.adapters.rest.problem;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.archivist.domain.ErrorCode;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -14,7 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
                 + " (such as the record holding a unique value) are extension members.",
         example = "{\"type\": \"urn:archivist:problem:record-not-found\", \"title\": \"Record not found\","
                 + " \"status\": 404, \"detail\": \"no record 0190a0d4-0000-7000-8000-000000000000\","
-                + " \"code\": \"RECORD_NOT_FOUND\"}")
+                + " \"code\": \"RECORD_NOT_FOUND\", \"request_id\": \"4bf92f3577b34da6a3ce929d0e0e4736\"}")
 public record ProblemJson(
         @Schema(
                 requiredMode = Schema.RequiredMode.REQUIRED,
@@ -35,4 +36,12 @@ public record ProblemJson(
                 requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "the stable code a client acts on",
                 anyOf = {ErrorCode.class, ProblemErrorResponseProcessor.HttpCode.class})
-        String code) {}
+        String code,
+
+        @JsonProperty("request_id")
+        @Schema(
+                description = "the id of the request answered, as in its X-Request-Id header and on each of its"
+                        + " log lines; a replayed answer (Idempotent-Replayed) keeps the one of the request"
+                        + " first answered",
+                example = "4bf92f3577b34da6a3ce929d0e0e4736")
+        String requestId) {}

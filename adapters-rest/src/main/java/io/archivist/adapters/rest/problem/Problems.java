@@ -1,9 +1,11 @@
 package io.archivist.adapters.rest.problem;
 
+import io.archivist.adapters.rest.logging.RequestIds;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.ErrorCode;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -13,8 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Error responses as RFC 9457 problem documents with the stable {@code code} of docs/api.md. A rule's
- * details (the holder of a unique value, the archived parents) become extension members.
+ * Error responses as RFC 9457 problem documents with the stable {@code code} of docs/api.md and the
+ * {@code request_id} of the request (the one of its log lines, docs/operations.md). A rule's details (the holder
+ * of a unique value, the archived parents) become extension members.
  */
 public final class Problems {
 
@@ -41,19 +44,29 @@ public final class Problems {
         };
     }
 
-    public static Map<String, Object> of(ArchivistException refused) {
+    /** The problem document of a refusal while answering {@code request}. */
+    public static Map<String, Object> of(HttpRequest<?> request, ArchivistException refused) {
         return document(
-                status(refused.code()).getCode(), refused.code().name(), refused.getMessage(), refused.details());
+                request,
+                status(refused.code()).getCode(),
+                refused.code().name(),
+                refused.getMessage(),
+                refused.details());
     }
 
-    /** A problem document; {@code details} never override the standard members. */
-    public static Map<String, Object> document(int status, String code, String detail, Map<String, Object> details) {
+    /**
+     * A problem document answering {@code request}; {@code details} never override the standard members. The
+     * request id is left out only for a request that no filter saw, which the server never answers.
+     */
+    public static Map<String, Object> document(
+            HttpRequest<?> request, int status, String code, String detail, Map<String, Object> details) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-'));
         problem.put("title", title(code));
         problem.put("status", status);
         problem.put("detail", detail);
         problem.put("code", code);
+        RequestIds.of(request).ifPresent(id -> problem.put(RequestIds.KEY, id));
         details.forEach(problem::putIfAbsent);
         return problem;
     }
@@ -63,12 +76,13 @@ public final class Problems {
      * the client should retry, which a load balancer does on another instance. The connection is closed
      * after it, so that a client's next request opens one to an instance that stays.
      */
-    public static MutableHttpResponse<?> shuttingDown(HttpMethod method) {
+    public static MutableHttpResponse<?> shuttingDown(HttpRequest<?> request) {
         MutableHttpResponse<Object> response = goingAway();
-        if (method == HttpMethod.HEAD) {
+        if (request.getMethod() == HttpMethod.HEAD) {
             return response;
         }
         return asProblem(response.body(document(
+                request,
                 HttpStatus.SERVICE_UNAVAILABLE.getCode(),
                 ProblemErrorResponseProcessor.HttpCode.SHUTTING_DOWN.name(),
                 "this instance of the service is shutting down and takes no new requests; nothing was done, try again",
@@ -76,9 +90,9 @@ public final class Problems {
     }
 
     /** What a health endpoint answers while this instance shuts down: DOWN, in the health endpoints' own form. */
-    public static MutableHttpResponse<?> down(HttpMethod method) {
+    public static MutableHttpResponse<?> down(HttpRequest<?> request) {
         MutableHttpResponse<Object> response = goingAway();
-        return method == HttpMethod.HEAD
+        return request.getMethod() == HttpMethod.HEAD
                 ? response
                 : response.contentType(MediaType.APPLICATION_JSON_TYPE).body(Map.of("status", "DOWN"));
     }

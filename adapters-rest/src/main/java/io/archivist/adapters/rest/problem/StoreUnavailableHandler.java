@@ -32,6 +32,7 @@ public class StoreUnavailableHandler implements ExceptionHandler<StoreUnavailabl
             return response;
         }
         return Problems.asProblem(response.body(Problems.document(
+                request,
                 HttpStatus.SERVICE_UNAVAILABLE.getCode(),
                 ProblemErrorResponseProcessor.HttpCode.SERVICE_UNAVAILABLE.name(),
                 "the store cannot be reached at the moment; try again later",

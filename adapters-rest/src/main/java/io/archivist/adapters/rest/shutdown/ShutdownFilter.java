@@ -41,8 +41,8 @@ public class ShutdownFilter implements Ordered {
         if (!gate.enter()) {
             String path = request.getPath();
             return path.equals(HEALTH) || path.startsWith(HEALTH + "/")
-                    ? Problems.down(request.getMethod())
-                    : Problems.shuttingDown(request.getMethod());
+                    ? Problems.down(request)
+                    : Problems.shuttingDown(request);
         }
         request.setAttribute(ADMITTED, Boolean.TRUE);
         return null;

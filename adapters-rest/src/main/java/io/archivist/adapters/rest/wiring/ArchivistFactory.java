@@ -4,6 +4,7 @@ import io.archivist.application.port.out.CatalogCache;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
 import io.archivist.application.port.out.IdempotencyStore;
+import io.archivist.application.port.out.LifecycleMetrics;
 import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
@@ -13,6 +14,7 @@ import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.application.service.BulkLifecycleService;
 import io.archivist.application.service.CatalogService;
+import io.archivist.application.service.CommittedMetrics;
 import io.archivist.application.service.IdempotencyService;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
@@ -21,6 +23,7 @@ import io.archivist.application.service.OperationService;
 import io.archivist.application.service.RecordService;
 import io.archivist.application.service.RetentionService;
 import io.archivist.application.service.ScheduledWorkService;
+import io.archivist.application.service.StoreHealthService;
 import io.archivist.application.service.TimeOrderedIds;
 import io.archivist.application.service.WorkspaceTurns;
 import io.micronaut.context.annotation.Bean;
@@ -29,6 +32,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The composition root: the application's services, built from the ports the store adapters
@@ -62,15 +66,27 @@ public class ArchivistFactory {
      * The store's units of work, with the writes of each workspace queued in this process first (R14):
      * archivist.lifecycle.write-wait (ARCHIVIST_LIFECYCLE_WRITE_WAIT) bounds a writer's wait for its turn,
      * archivist.lifecycle.max-queued-writes how many writers may wait in one workspace. Typed as itself
-     * only, so that the store's own UnitOfWork stays the one bean of that type.
+     * only, so that the store's own UnitOfWork stays the one bean of that type. The metrics (none when
+     * micronaut.metrics.enabled=false) hear how long each write waited.
      */
     @Singleton
     @Bean(typed = WorkspaceTurns.class)
     WorkspaceTurns workspaceTurns(
             UnitOfWork unitOfWork,
             @Value("${archivist.lifecycle.write-wait:30s}") Duration writeWait,
-            @Value("${archivist.lifecycle.max-queued-writes:64}") int maxQueuedWrites) {
-        return new WorkspaceTurns(unitOfWork, writeWait, maxQueuedWrites);
+            @Value("${archivist.lifecycle.max-queued-writes:64}") int maxQueuedWrites,
+            Optional<LifecycleMetrics> metrics) {
+        return new WorkspaceTurns(unitOfWork, writeWait, maxQueuedWrites, metrics.orElse(LifecycleMetrics.NONE));
+    }
+
+    /**
+     * The metrics as the services report to them: operations and seed imports once their write has committed.
+     * Typed as itself only, so that the metrics adapter stays the one LifecycleMetrics bean.
+     */
+    @Singleton
+    @Bean(typed = CommittedMetrics.class)
+    CommittedMetrics committedMetrics(WorkspaceTurns turns, Optional<LifecycleMetrics> metrics) {
+        return new CommittedMetrics(turns, metrics.orElse(LifecycleMetrics.NONE));
     }
 
     /** The catalogs this instance keeps, archivist.catalog.cached-workspaces (ARCHIVIST_CATALOG_CACHED_WORKSPACES). */
@@ -102,8 +118,10 @@ public class ArchivistFactory {
             WorkspaceTurns unitOfWork,
             TimeSource time,
             IdGenerator ids,
-            LifecyclePolicy policy) {
-        return new LifecycleService(records, cascades, log, catalogs, catalogCache, unitOfWork, time, ids, policy);
+            LifecyclePolicy policy,
+            CommittedMetrics metrics) {
+        return new LifecycleService(
+                records, cascades, log, catalogs, catalogCache, unitOfWork, time, ids, policy, metrics);
     }
 
     @Singleton
@@ -116,8 +134,10 @@ public class ArchivistFactory {
             WorkspaceTurns unitOfWork,
             TimeSource time,
             IdGenerator ids,
-            LifecyclePolicy policy) {
-        return new BulkLifecycleService(records, cascades, log, catalogs, catalogCache, unitOfWork, time, ids, policy);
+            LifecyclePolicy policy,
+            CommittedMetrics metrics) {
+        return new BulkLifecycleService(
+                records, cascades, log, catalogs, catalogCache, unitOfWork, time, ids, policy, metrics);
     }
 
     /** R14: archivist.catalog.max-types (ARCHIVIST_CATALOG_MAX_TYPES), for PUT /object-types and seeds alike. */
@@ -152,9 +172,10 @@ public class ArchivistFactory {
             WorkspaceTurns unitOfWork,
             TimeSource time,
             IdGenerator ids,
-            LifecyclePolicy policy) {
+            LifecyclePolicy policy,
+            CommittedMetrics metrics) {
         return new OperationRestoreService(
-                records, cascades, log, catalogs, catalogCache, unitOfWork, time, ids, policy);
+                records, cascades, log, catalogs, catalogCache, unitOfWork, time, ids, policy, metrics);
     }
 
     @Singleton
@@ -166,8 +187,9 @@ public class ArchivistFactory {
             WorkspaceTurns unitOfWork,
             TimeSource time,
             IdGenerator ids,
-            LifecyclePolicy policy) {
-        return new RetentionService(records, cascades, log, catalogs, unitOfWork, time, ids, policy);
+            LifecyclePolicy policy,
+            CommittedMetrics metrics) {
+        return new RetentionService(records, cascades, log, catalogs, unitOfWork, time, ids, policy, metrics);
     }
 
     /**
@@ -183,5 +205,11 @@ public class ArchivistFactory {
     @Singleton
     IdempotencyService idempotencyService(IdempotencyStore idempotency, WorkspaceTurns unitOfWork, TimeSource time) {
         return new IdempotencyService(idempotency, unitOfWork, time);
+    }
+
+    /** Readiness: reads through the store's own unit of work, as clients' reads do (never queued for a turn). */
+    @Singleton
+    StoreHealthService storeHealthService(RecordReads records, UnitOfWork unitOfWork) {
+        return new StoreHealthService(records, unitOfWork);
     }
 }

@@ -9,6 +9,7 @@ import io.archivist.application.port.out.RecordWrites;
 import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.application.port.out.seed.SeedReader;
+import io.archivist.application.service.CommittedMetrics;
 import io.archivist.application.service.WorkspaceTurns;
 import io.archivist.application.service.seed.SeedImportService;
 import io.micronaut.context.annotation.Factory;
@@ -32,8 +33,20 @@ public class SeedWiring {
             TimeSource time,
             IdGenerator ids,
             SeedReader reader,
-            @Value("${archivist.catalog.max-types:1000}") int maxTypes) {
+            @Value("${archivist.catalog.max-types:1000}") int maxTypes,
+            CommittedMetrics metrics) {
         return new SeedImportService(
-                records, writes, batches, catalogs, catalogCache, log, unitOfWork, time, ids, reader, maxTypes);
+                records,
+                writes,
+                batches,
+                catalogs,
+                catalogCache,
+                log,
+                unitOfWork,
+                time,
+                ids,
+                reader,
+                maxTypes,
+                metrics);
     }
 }

@@ -9,6 +9,7 @@ import io.archivist.application.port.in.seed.SeedReport;
 import io.archivist.application.port.out.CatalogCache;
 import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.IdGenerator;
+import io.archivist.application.port.out.LifecycleMetrics;
 import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RecordWrites;
@@ -29,6 +30,7 @@ import io.archivist.domain.ObjectType;
 import io.archivist.domain.WorkspaceId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -56,10 +58,12 @@ public final class SeedImportService implements ImportSeedUseCase {
     private final CatalogCache catalogCache;
     private final TimeSource time;
     private final int maxTypes;
+    private final LifecycleMetrics metrics;
 
     /**
      * {@code writes}: a type whose unique attributes the seed changes has its records' values indexed again.
-     * {@code maxTypes}: R14's bound on the types of a workspace, as CatalogService has it.
+     * {@code maxTypes}: R14's bound on the types of a workspace, as CatalogService has it. {@code metrics} hears
+     * of each import that commits (a dry run is none).
      */
     public SeedImportService(
             RecordReads records,
@@ -72,7 +76,8 @@ public final class SeedImportService implements ImportSeedUseCase {
             TimeSource time,
             IdGenerator ids,
             SeedReader reader,
-            int maxTypes) {
+            int maxTypes,
+            LifecycleMetrics metrics) {
         this.records = Objects.requireNonNull(records, "records");
         this.writes = Objects.requireNonNull(writes, "writes");
         this.batches = Objects.requireNonNull(batches, "batches");
@@ -84,6 +89,7 @@ public final class SeedImportService implements ImportSeedUseCase {
         this.catalogCache = Objects.requireNonNull(catalogCache, "catalogCache");
         this.time = Objects.requireNonNull(time, "time");
         this.maxTypes = maxTypes;
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     @Override
@@ -95,8 +101,10 @@ public final class SeedImportService implements ImportSeedUseCase {
                     caller.workspace(), () -> validate(command, caller).report(true));
         }
         return unitOfWork.write(caller.workspace(), () -> {
+            long started = System.nanoTime();
             SeedPlan plan = validate(command, caller);
             write(command, plan);
+            metrics.seedImported(caller.workspace(), plan.records, Duration.ofNanos(System.nanoTime() - started));
             return plan.report(false);
         });
     }

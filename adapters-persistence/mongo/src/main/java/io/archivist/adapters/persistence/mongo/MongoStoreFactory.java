@@ -14,6 +14,8 @@ import io.archivist.application.port.out.RecordWrites;
 import io.archivist.application.port.out.ScheduledTurns;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.application.port.out.seed.SeedBatches;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.mongodb.MongoMetricsConnectionPoolListener;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -32,14 +34,17 @@ import java.util.Optional;
 @Requires(property = "archivist.store", value = "mongo")
 public class MongoStoreFactory {
 
+    /** With the service's MeterRegistry, the pool's use is measured (docs/operations.md: mongodb_driver_pool_*). */
     @Singleton
     @Bean(preDestroy = "close")
-    MongoClient archivistMongoClient(@Value("${mongodb.uri:}") String uri) {
+    MongoClient archivistMongoClient(@Value("${mongodb.uri:}") String uri, Optional<MeterRegistry> meters) {
         ConnectionString connection = connection(uri);
-        return MongoClients.create(MongoClientSettings.builder()
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(connection)
-                .writeConcern(durable(connection.getWriteConcern()))
-                .build());
+                .writeConcern(durable(connection.getWriteConcern()));
+        meters.ifPresent(registry -> settings.applyToConnectionPoolSettings(
+                pool -> pool.addConnectionPoolListener(new MongoMetricsConnectionPoolListener(registry))));
+        return MongoClients.create(settings.build());
     }
 
     /**

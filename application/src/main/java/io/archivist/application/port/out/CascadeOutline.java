@@ -25,15 +25,4 @@ public record CascadeOutline(CountsPerType countsPerType, List<StoredRecord> fir
     public static CascadeOutline counts(CountsPerType countsPerType) {
         return new CascadeOutline(countsPerType, List.of(), Map.of());
     }
-
-    /** The JDBC store's cascade queries build their counts as a map (until they build CountsPerType). */
-    public CascadeOutline(
-            Map<String, Long> countsPerType, List<StoredRecord> first, Map<OperationId, Long> archivedBy) {
-        this(CountsPerType.of(countsPerType), first, archivedBy);
-    }
-
-    /** {@link #counts(CountsPerType)}, for the JDBC store's cascade queries (see above). */
-    public static CascadeOutline counts(Map<String, Long> countsPerType) {
-        return counts(CountsPerType.of(countsPerType));
-    }
 }

@@ -7,7 +7,6 @@ import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -99,11 +98,6 @@ public interface RecordCascades {
         public Restored {
             Objects.requireNonNull(countsPerType, "countsPerType");
             leftArchived = List.copyOf(leftArchived);
-        }
-
-        /** The JDBC store's cascade queries build their counts as a map (until they build CountsPerType). */
-        public Restored(Map<String, Long> countsPerType, List<LeftArchived> leftArchived) {
-            this(CountsPerType.of(countsPerType), leftArchived);
         }
     }
 

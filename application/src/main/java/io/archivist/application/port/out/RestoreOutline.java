@@ -5,7 +5,6 @@ import io.archivist.domain.LeftArchived;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.UniqueConflict;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,14 +28,5 @@ public record RestoreOutline(
     public RestoreOutline(
             CountsPerType countsPerType, List<LeftArchived> leftArchived, List<UniqueConflict> conflicts) {
         this(countsPerType, leftArchived, conflicts, List.of());
-    }
-
-    /** The JDBC store's cascade queries build their counts as a map (until they build CountsPerType). */
-    public RestoreOutline(
-            Map<String, Long> countsPerType,
-            List<LeftArchived> leftArchived,
-            List<UniqueConflict> conflicts,
-            List<StoredRecord> first) {
-        this(CountsPerType.of(countsPerType), leftArchived, conflicts, first);
     }
 }

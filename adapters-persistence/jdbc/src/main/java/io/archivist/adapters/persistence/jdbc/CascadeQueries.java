@@ -3,6 +3,7 @@ package io.archivist.adapters.persistence.jdbc;
 import io.archivist.application.port.out.CascadeOutline;
 import io.archivist.application.port.out.RecordCascades.Restored;
 import io.archivist.application.port.out.RestoreOutline;
+import io.archivist.domain.CountsPerType;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
@@ -140,7 +141,7 @@ abstract class CascadeQueries {
             OperationId archivedBy,
             int listLimit) {
         IntoOperation rows = new IntoOperation(workspace, operation);
-        Map<String, Long> before = counts(connection, rows);
+        CountsPerType before = counts(connection, rows);
         RestoreRuns runs = restoreRuns(connection, workspace, root, archivedBy, rows);
         try {
             List<LeftArchived> left = listLimit > 0 ? leftArchived(connection, runs, listLimit) : List.of();
@@ -149,9 +150,7 @@ abstract class CascadeQueries {
                     sql.dialect()
                             .deleteOperationRowsInRun(
                                     workspace, operation, runs.blocked().run()));
-            Map<String, Long> counts = counts(connection, rows);
-            before.forEach((type, n) -> counts.computeIfPresent(type, (t, all) -> all - n == 0 ? null : all - n));
-            return new Restored(counts, left);
+            return new Restored(counts(connection, rows).minus(before), left);
         } finally {
             runs.forget();
         }
@@ -167,7 +166,7 @@ abstract class CascadeQueries {
         IntoRun set = IntoRun.in(workspace);
         try {
             walk(connection, reach(workspace, roots, activeOnly), set);
-            Map<String, Long> counts = counts(connection, set);
+            CountsPerType counts = counts(connection, set);
             if (named < 1 || counts.isEmpty()) {
                 return CascadeOutline.counts(counts);
             }
@@ -355,20 +354,20 @@ abstract class CascadeQueries {
 
     // ---- what comes back
 
-    private Map<String, Long> counts(Connection connection, Target set) {
+    private CountsPerType counts(Connection connection, Target set) {
         return counts(connection, set, set.filter("w"));
     }
 
     /** Counts per type of the rows of {@code set}'s table (alias w) that {@code members} picks. */
-    private Map<String, Long> counts(Connection connection, Target set, Query members) {
-        Map<String, Long> counts = new LinkedHashMap<>();
+    private CountsPerType counts(Connection connection, Target set, Query members) {
+        CountsPerType.Builder counts = CountsPerType.builder();
         sql.list(
                 connection,
                 Query.of("SELECT w.type AS type, COUNT(*) AS n FROM " + set.table() + " w WHERE ")
                         .add(members)
                         .add(" GROUP BY w.type"),
-                rows -> counts.put(rows.getString("type"), rows.getLong("n")));
-        return counts;
+                rows -> counts.add(rows.getString("type"), rows.getLong("n")));
+        return counts.build();
     }
 
     /**

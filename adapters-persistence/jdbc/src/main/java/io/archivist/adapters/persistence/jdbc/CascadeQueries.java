@@ -26,11 +26,17 @@ import java.util.UUID;
  * never enters the JVM: only counts and bounded lists come back.
  * <p>
  * Every join starts from the set and reaches a table by its key, the workspace coming from the
- * set's row rather than from a constant: the planner's statistics know nothing of a workspace
- * that just grew or a state that just changed, and a join started from "all records of the
- * workspace" would cost the whole workspace per step. For the same reason the conditions on a
- * record's state are written so that no index on that state can start the join
- * ({@link Dialect#sameOperation}, and CASE for "archived").
+ * set's row: the planner's statistics know nothing of a workspace that just grew or a state that
+ * just changed, and a join started from "all records of the workspace" would cost the whole
+ * workspace per step. For the same reason the conditions on a record's state are written so that
+ * no index on that state can start the join ({@link Dialect#sameOperation}, and CASE for "archived").
+ * <p>
+ * Every table a statement reads or writes is also filtered on the workspace as a constant
+ * ({@code alias.workspace = ?}), in each term of a recursive query and in each subquery, beside the
+ * join on the row's workspace: every query carries its workspace, so that an engine that distributes
+ * the tables by workspace (Citus) routes the whole statement to the one node that holds it. The join
+ * on the row's key stays what reaches each table; the constant only names the same workspace again.
+ * WorkspaceFiltersIT checks every statement the store sends for it.
  */
 abstract class CascadeQueries {
 
@@ -40,6 +46,9 @@ abstract class CascadeQueries {
      * when the walk reached it) and a lookup of one record in it by key.
      */
     sealed interface Target permits IntoRun, IntoOperation {
+        /** The workspace of every row of the set. */
+        WorkspaceId workspace();
+
         /** The table the set is written to, with the columns workspace, record_id and type. */
         String table();
 
@@ -54,8 +63,13 @@ abstract class CascadeQueries {
         }
     }
 
-    /** Rows of cascade_walk under {@code run}. */
-    record IntoRun(UUID run) implements Target {
+    /** Rows of cascade_walk under {@code run}, all of {@code workspace}. */
+    record IntoRun(WorkspaceId workspace, UUID run) implements Target {
+        /** A new run in {@code workspace}. */
+        static IntoRun in(WorkspaceId workspace) {
+            return new IntoRun(workspace, UUID.randomUUID());
+        }
+
         @Override
         public String table() {
             return "cascade_walk";
@@ -63,7 +77,7 @@ abstract class CascadeQueries {
 
         @Override
         public Query filter(String alias) {
-            return Query.of(alias + ".run_id = ?", run);
+            return Query.of(alias + ".run_id = ? AND " + alias + ".workspace = ?", run, workspace);
         }
     }
 
@@ -81,12 +95,12 @@ abstract class CascadeQueries {
     }
 
     /**
-     * From the records {@code seed} selects (columns workspace, id, type, archive_operation), every record reached
-     * through children ({@code down}) or parents that satisfies {@code follow} (on alias c). With
-     * {@code customPlans} the walk and the rest of its transaction plan each statement with its own
-     * values (see Dialect#customPlans): archives and restores, not purges.
+     * From the records {@code seed} selects (columns workspace, id, type, archive_operation), all of
+     * {@code workspace}, every record reached through children ({@code down}) or parents that satisfies
+     * {@code follow} (on alias c). With {@code customPlans} the walk and the rest of its transaction plan
+     * each statement with its own values (see Dialect#customPlans): archives and restores, not purges.
      */
-    record Walk(Query seed, boolean down, Query follow, boolean customPlans) {}
+    record Walk(WorkspaceId workspace, Query seed, boolean down, Query follow, boolean customPlans) {}
 
     /** A record is archived, or active: CASE, so that no partial index on deleted_at can start the join. */
     static final String ARCHIVED = "CASE WHEN %1$s.deleted_at IS NULL THEN 0 ELSE 1 END = 1";
@@ -130,7 +144,11 @@ abstract class CascadeQueries {
         RestoreRuns runs = restoreRuns(connection, workspace, root, archivedBy, rows);
         try {
             List<LeftArchived> left = listLimit > 0 ? leftArchived(connection, runs, listLimit) : List.of();
-            sql.update(connection, sql.dialect().deleteOperationRowsInRun(workspace, operation, runs.blocked()));
+            sql.update(
+                    connection,
+                    sql.dialect()
+                            .deleteOperationRowsInRun(
+                                    workspace, operation, runs.blocked().run()));
             Map<String, Long> counts = counts(connection, rows);
             before.forEach((type, n) -> counts.computeIfPresent(type, (t, all) -> all - n == 0 ? null : all - n));
             return new Restored(counts, left);
@@ -146,8 +164,7 @@ abstract class CascadeQueries {
      */
     final CascadeOutline outlineReach(
             Connection connection, WorkspaceId workspace, Collection<RecordId> roots, boolean activeOnly, int named) {
-        UUID run = UUID.randomUUID();
-        IntoRun set = new IntoRun(run);
+        IntoRun set = IntoRun.in(workspace);
         try {
             walk(connection, reach(workspace, roots, activeOnly), set);
             Map<String, Long> counts = counts(connection, set);
@@ -157,9 +174,9 @@ abstract class CascadeQueries {
             return new CascadeOutline(
                     counts,
                     first(connection, set, set.filter("w"), named),
-                    activeOnly ? Map.of() : archivedBy(connection, run, named + roots.size()));
+                    activeOnly ? Map.of() : archivedBy(connection, set, named + roots.size()));
         } finally {
-            forget(connection, run);
+            forget(connection, set);
         }
     }
 
@@ -174,19 +191,22 @@ abstract class CascadeQueries {
             Collection<RecordId> roots,
             RecordId target,
             boolean activeOnly) {
-        UUID run = UUID.randomUUID();
+        IntoRun run = IntoRun.in(workspace);
         try {
             walk(
                     connection,
                     new Walk(
+                            workspace,
                             seed(workspace, "id = ?", List.of(target), activeOnly),
                             false,
                             Query.of(activeOnly ? ACTIVE : "1 = 1"),
                             false),
-                    new IntoRun(run));
+                    run);
             return sql.count(
                             connection,
-                            Query.of("SELECT COUNT(*) FROM cascade_walk WHERE run_id = ? AND record_id IN (", run)
+                            Query.of("SELECT COUNT(*) FROM cascade_walk w WHERE ")
+                                    .add(run.filter("w"))
+                                    .add(" AND w.record_id IN (")
                                     .in(roots)
                                     .add(")"))
                     > 0;
@@ -203,7 +223,7 @@ abstract class CascadeQueries {
             OperationId archivedBy,
             int listLimit,
             int named) {
-        RestoreRuns runs = restoreRuns(connection, workspace, root, archivedBy, new IntoRun(UUID.randomUUID()));
+        RestoreRuns runs = restoreRuns(connection, workspace, root, archivedBy, IntoRun.in(workspace));
         try {
             return new RestoreOutline(
                     counts(connection, runs.candidates(), runs.restored()),
@@ -219,6 +239,7 @@ abstract class CascadeQueries {
 
     private Walk reach(WorkspaceId workspace, Collection<RecordId> roots, boolean activeOnly) {
         return new Walk(
+                workspace,
                 seed(
                         workspace,
                         "id IN (" + String.join(", ", java.util.Collections.nCopies(roots.size(), "?")) + ")",
@@ -242,7 +263,7 @@ abstract class CascadeQueries {
      * R5's candidates (written into {@code candidates}: a run for an outline, the restore's own
      * operation rows for a restore) and those of them that stay archived (run blocked).
      */
-    private record RestoreRuns(Target candidates, UUID blocked, Query notBlocked, Runnable cleanup) {
+    private record RestoreRuns(Target candidates, IntoRun blocked, Query notBlocked, Runnable cleanup) {
         /** On the candidates' table under alias w: the candidates that come back. */
         Query restored() {
             return candidates.filter("w").add(" AND ").add(notBlocked);
@@ -255,10 +276,15 @@ abstract class CascadeQueries {
 
     private RestoreRuns restoreRuns(
             Connection connection, WorkspaceId workspace, RecordId root, OperationId archivedBy, Target candidates) {
-        UUID blocked = UUID.randomUUID();
-        RestoreRuns runs = new RestoreRuns(candidates, blocked, notIn("w.record_id", new IntoRun(blocked)), () -> {
+        IntoRun blocked = IntoRun.in(workspace);
+        RestoreRuns runs = new RestoreRuns(candidates, blocked, notIn("w.record_id", blocked), () -> {
             if (candidates instanceof IntoRun run) {
-                sql.update(connection, "DELETE FROM cascade_walk WHERE run_id IN (?, ?)", run.run(), blocked);
+                sql.update(
+                        connection,
+                        "DELETE FROM cascade_walk WHERE workspace = ? AND run_id IN (?, ?)",
+                        workspace,
+                        run.run(),
+                        blocked.run());
             } else {
                 forget(connection, blocked);
             }
@@ -268,6 +294,7 @@ abstract class CascadeQueries {
         walk(
                 connection,
                 new Walk(
+                        workspace,
                         Query.of(
                                 "SELECT workspace, id, type, archive_operation FROM records WHERE workspace = ? AND id = ? AND "
                                         + sql.dialect().sameOperation("archive_operation"),
@@ -284,22 +311,26 @@ abstract class CascadeQueries {
         walk(
                 connection,
                 new Walk(
+                        workspace,
                         Query.of(
                                         "SELECT DISTINCT x.workspace AS workspace, x.record_id AS id, x.type AS type,"
                                                 + " x.archived_by AS archive_operation FROM " + candidates.table()
-                                                + " x"
-                                                + " JOIN record_parents e ON e.workspace = x.workspace AND e.child_id = x.record_id WHERE ")
+                                                + " x JOIN record_parents e ON e.workspace = x.workspace AND e.workspace = ?"
+                                                + " AND e.child_id = x.record_id WHERE ",
+                                        workspace)
                                 .add(candidates.filter("x"))
                                 .add(" AND x.record_id <> ? AND CASE WHEN ", root)
                                 .add(in("e.parent_id", candidates))
                                 .add(
-                                        " THEN 0 WHEN EXISTS (SELECT 1 FROM records p WHERE p.workspace = e.workspace AND p.id = e.parent_id AND "
+                                        " THEN 0 WHEN EXISTS (SELECT 1 FROM records p WHERE p.workspace = e.workspace"
+                                                + " AND p.workspace = ? AND p.id = e.parent_id AND "
                                                 + ARCHIVED.formatted("p")
-                                                + sql.dialect().optimizationFence() + ") THEN 1 ELSE 0 END = 1"),
+                                                + sql.dialect().optimizationFence() + ") THEN 1 ELSE 0 END = 1",
+                                        workspace),
                         true,
                         in("c.id", candidates).add(" AND ").add(ofTheOperation),
                         true),
-                new IntoRun(blocked));
+                blocked);
         return runs;
     }
 
@@ -350,40 +381,50 @@ abstract class CascadeQueries {
                         + " ROW_NUMBER() OVER (PARTITION BY w.type ORDER BY w.record_id) AS n FROM " + set.table()
                         + " w WHERE ")
                 .add(members)
-                .add(") s JOIN records r ON r.workspace = s.workspace AND r.id = s.record_id WHERE s.n <= ?", named)
+                .add(
+                        ") s JOIN records r ON r.workspace = s.workspace AND r.workspace = ? AND r.id = s.record_id"
+                                + " WHERE s.n <= ?",
+                        set.workspace(),
+                        named)
                 .add(" ORDER BY r.id");
         return sql.list(connection, select, RecordRows.mapper(sql));
     }
 
     /** R13: the archive operations that hold records of the run, with how many each: the largest first, at most {@code limit}. */
-    private Map<OperationId, Long> archivedBy(Connection connection, UUID run, int limit) {
+    private Map<OperationId, Long> archivedBy(Connection connection, IntoRun run, int limit) {
         Map<OperationId, Long> held = new LinkedHashMap<>();
         sql.list(
                 connection,
-                Query.of(
-                        "SELECT archived_by, COUNT(*) AS n FROM cascade_walk WHERE run_id = ? AND archived_by IS NOT NULL"
-                                + " GROUP BY archived_by ORDER BY n DESC, archived_by LIMIT ?",
-                        run,
-                        limit),
+                Query.of("SELECT w.archived_by AS archived_by, COUNT(*) AS n FROM cascade_walk w WHERE ")
+                        .add(run.filter("w"))
+                        .add(
+                                " AND w.archived_by IS NOT NULL GROUP BY w.archived_by ORDER BY n DESC, w.archived_by LIMIT ?",
+                                limit),
                 rows -> held.put(OperationId.of(sql.uuid(rows, "archived_by")), rows.getLong("n")));
         return held;
     }
 
     /** The blocked records (at most {@code limit}) with their parents that stay archived, in the record's parent order. */
     private List<LeftArchived> leftArchived(Connection connection, RestoreRuns runs, int limit) {
-        Query select = Query.of(
-                        "SELECT b.record_id AS id, b.type AS type, r.parent_ids AS parent_ids,"
-                                + " e.parent_id AS parent_id FROM (SELECT workspace, record_id, type FROM cascade_walk"
-                                + " WHERE run_id = ? ORDER BY record_id LIMIT ?) b",
-                        runs.blocked(),
-                        limit)
-                .add(" JOIN records r ON r.workspace = b.workspace AND r.id = b.record_id")
-                .add(" JOIN record_parents e ON e.workspace = b.workspace AND e.child_id = b.record_id")
-                .add(" JOIN records p ON p.workspace = e.workspace AND p.id = e.parent_id")
+        WorkspaceId workspace = runs.blocked().workspace();
+        Query select = Query.of("SELECT b.record_id AS id, b.type AS type, r.parent_ids AS parent_ids,"
+                        + " e.parent_id AS parent_id FROM (SELECT m.workspace AS workspace, m.record_id AS record_id,"
+                        + " m.type AS type FROM cascade_walk m WHERE ")
+                .add(runs.blocked().filter("m"))
+                .add(" ORDER BY m.record_id LIMIT ?) b", limit)
+                .add(
+                        " JOIN records r ON r.workspace = b.workspace AND r.workspace = ? AND r.id = b.record_id",
+                        workspace)
+                .add(
+                        " JOIN record_parents e ON e.workspace = b.workspace AND e.workspace = ? AND e.child_id = b.record_id",
+                        workspace)
+                .add(
+                        " JOIN records p ON p.workspace = e.workspace AND p.workspace = ? AND p.id = e.parent_id",
+                        workspace)
                 .add(" WHERE " + ARCHIVED.formatted("p") + " AND (")
                 .add(notIn("p.id", runs.candidates()))
                 .add(" OR ")
-                .add(in("p.id", new IntoRun(runs.blocked())))
+                .add(in("p.id", runs.blocked()))
                 .add(")");
         record Edge(RecordId child, String type, String parentIds, RecordId parent) {}
         List<Edge> edges = sql.list(
@@ -412,11 +453,16 @@ abstract class CascadeQueries {
 
     /** R6: restored records whose unique value an active record holds (at most {@code limit}). */
     private List<UniqueConflict> conflicts(Connection connection, RestoreRuns runs, int limit) {
+        WorkspaceId workspace = runs.candidates().workspace();
         Query select = Query.of("SELECT u.record_id AS record_id, u.type AS type, u.attribute AS attribute,"
                         + " h.record_id AS holder FROM " + runs.candidates().table() + " w")
-                .add(" JOIN unique_values u ON u.workspace = w.workspace AND u.record_id = w.record_id")
                 .add(
-                        " JOIN unique_values h ON h.workspace = u.workspace AND h.type = u.type AND h.active_hash = u.value_hash")
+                        " JOIN unique_values u ON u.workspace = w.workspace AND u.workspace = ? AND u.record_id = w.record_id",
+                        workspace)
+                .add(
+                        " JOIN unique_values h ON h.workspace = u.workspace AND h.workspace = ? AND h.type = u.type"
+                                + " AND h.active_hash = u.value_hash",
+                        workspace)
                 .add(" WHERE ")
                 .add(runs.restored())
                 .add(" ORDER BY u.record_id, u.attribute LIMIT ?", limit);
@@ -430,7 +476,8 @@ abstract class CascadeQueries {
                         RecordId.of(sql.uuid(rows, "holder"))));
     }
 
-    final void forget(Connection connection, UUID run) {
-        sql.update(connection, "DELETE FROM cascade_walk WHERE run_id = ?", run);
+    final void forget(Connection connection, IntoRun run) {
+        sql.update(
+                connection, "DELETE FROM cascade_walk WHERE run_id = ? AND workspace = ?", run.run(), run.workspace());
     }
 }

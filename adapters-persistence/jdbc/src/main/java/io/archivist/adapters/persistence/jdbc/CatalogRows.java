@@ -33,8 +33,8 @@ interface CatalogRows extends GenericRepository<ObjectTypeRow, ObjectTypeRow.Key
 
     /** One statement, so that the version and the types are one committed state even outside a transaction. */
     @Query("SELECT w.catalog_version, t.name, t.archivable, t.parent_types, t.unique_attributes, t.retention,"
-            + " t.title_attribute FROM workspaces w LEFT JOIN object_types t ON t.workspace = w.id WHERE w.id = :workspace"
-            + " ORDER BY t.name")
+            + " t.title_attribute FROM workspaces w LEFT JOIN object_types t ON t.workspace = w.id"
+            + " AND t.workspace = :workspace WHERE w.id = :workspace ORDER BY t.name")
     List<CatalogRow> catalog(String workspace);
 
     @Query("UPDATE workspaces SET catalog_version = :version WHERE id = :workspace")
@@ -46,8 +46,13 @@ interface CatalogRows extends GenericRepository<ObjectTypeRow, ObjectTypeRow.Key
     /** One batch, one round trip. */
     List<ObjectTypeRow> saveAll(Iterable<ObjectTypeRow> types);
 
-    /** R11: a scan of every workspace's types, for the retention job only. */
-    @Query("SELECT workspace, name, archivable, parent_types, unique_attributes, retention, title_attribute"
-            + " FROM object_types WHERE retention IS NOT NULL ORDER BY workspace, name")
+    /**
+     * R11: a scan of every workspace's types, for the retention job only. The one statement of the catalog
+     * across workspaces: a plain read, which a distributed engine (Citus) runs on every node and merges.
+     */
+    String WITH_RETENTION = "SELECT workspace, name, archivable, parent_types, unique_attributes, retention,"
+            + " title_attribute FROM object_types WHERE retention IS NOT NULL ORDER BY workspace, name";
+
+    @Query(WITH_RETENTION)
     List<ObjectTypeRow> withRetention();
 }

@@ -179,14 +179,18 @@ abstract class Dialect {
                 .add(")");
     }
 
-    /** A DELETE of the rows of {@code operation} in operation_records whose records are in {@code run} of cascade_walk. */
+    /**
+     * A DELETE of the rows of {@code operation} in operation_records whose records are in {@code run} of
+     * cascade_walk (a run of {@code workspace}).
+     */
     Query deleteOperationRowsInRun(WorkspaceId workspace, OperationId operation, UUID run) {
         return Query.of(
                 "DELETE FROM operation_records WHERE workspace = ? AND operation_id = ?"
-                        + " AND record_id IN (SELECT record_id FROM cascade_walk WHERE run_id = ?)",
+                        + " AND record_id IN (SELECT record_id FROM cascade_walk WHERE run_id = ? AND workspace = ?)",
                 workspace,
                 operation,
-                run);
+                run,
+                workspace);
     }
 
     /** The operation's rows under alias o: all of them, or those of {@code types} when it names some. */
@@ -208,14 +212,15 @@ abstract class Dialect {
      * One statement that inserts {@code operation} (a row of {@link #operationRow} and still_archived) and
      * adds the still_archived of each row {@code released} selects (the same columns) to the operation of
      * that id, which exists: the log of a restore or a purge, and what it took off the archive operations.
+     * All of them are operations of {@code workspace}.
      */
-    abstract Query upsertOperations(Query operation, Query released);
+    abstract Query upsertOperations(WorkspaceId workspace, Query operation, Query released);
 
     /**
-     * The condition on operations (unaliased) that selects the operations of one workspace that still hold
-     * archived records, written so that the index made for them serves it; one parameter: the workspace.
+     * The condition on operations (unaliased) that selects the operations of {@code workspace} that still
+     * hold archived records, written so that the index made for them serves it.
      */
-    abstract String holdingArchived();
+    abstract Query holdingArchived(WorkspaceId workspace);
 
     /**
      * The condition on records (unaliased) that selects one type in one state, written so that the

@@ -1,6 +1,7 @@
 package io.archivist.adapters.persistence.jdbc;
 
 import io.archivist.domain.RecordFilter.ArchivedFilter;
+import io.archivist.domain.WorkspaceId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -93,21 +94,24 @@ final class H2Dialect extends Dialect {
     }
 
     @Override
-    Query upsertOperations(Query operation, Query released) {
+    Query upsertOperations(WorkspaceId workspace, Query operation, Query released) {
         return Query.of("MERGE INTO operations t USING (")
                 .add(operation)
                 .add(" UNION ALL ")
                 .add(released)
-                .add(") s ON (t.workspace = s.workspace AND t.id = s.id)"
-                        + " WHEN MATCHED THEN UPDATE SET still_archived = t.still_archived + s.still_archived"
-                        + " WHEN NOT MATCHED THEN INSERT (" + JdbcOperationLog.COLUMNS + ", still_archived)"
-                        + " VALUES (s.workspace, s.id, s.kind, s.actor, s.happened_at, s.root_ids, s.counts,"
-                        + " s.still_archived)");
+                .add(
+                        ") s ON (t.workspace = ? AND t.workspace = s.workspace AND t.id = s.id)"
+                                + " WHEN MATCHED THEN UPDATE SET still_archived = t.still_archived + s.still_archived"
+                                + " WHEN NOT MATCHED THEN INSERT (" + JdbcOperationLog.COLUMNS + ", still_archived)"
+                                + " VALUES (s.workspace, s.id, s.kind, s.actor, s.happened_at, s.root_ids, s.counts,"
+                                + " s.still_archived)",
+                        workspace);
     }
 
     @Override
-    String holdingArchived() {
-        return "holding_workspace = ?";
+    Query holdingArchived(WorkspaceId workspace) {
+        // holding_workspace is the workspace while the operation holds archived records (V9): its index serves this.
+        return Query.of("workspace = ? AND holding_workspace = ?", workspace, workspace);
     }
 
     @Override

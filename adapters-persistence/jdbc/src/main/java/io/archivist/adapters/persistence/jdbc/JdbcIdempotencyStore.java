@@ -4,6 +4,7 @@ import io.archivist.application.port.out.IdempotencyStore;
 import io.archivist.application.port.out.RememberedAnswer;
 import io.archivist.domain.WorkspaceId;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 
 /**
@@ -32,9 +33,23 @@ final class JdbcIdempotencyStore implements IdempotencyStore {
         }));
     }
 
+    /**
+     * Workspace by workspace, so that each DELETE stays in one workspace (what a distributed engine routes to
+     * one node): the workspaces of the oldest {@code atMost} expired answers, then in each of them at most what
+     * is left of {@code atMost}, the oldest first. Fewer than {@code atMost} forgotten means none are left.
+     */
     @Override
     public int forget(Instant answeredBefore, int atMost) {
-        return db.transactions.statements(
-                c -> db.sql.repository(() -> db.idempotentRequests.forgetAnsweredBefore(answeredBefore, atMost)));
+        return db.transactions.statements(c -> db.sql.repository(() -> {
+            int forgotten = 0;
+            for (String workspace :
+                    new LinkedHashSet<>(db.idempotentRequests.workspacesAnsweredBefore(answeredBefore, atMost))) {
+                if (forgotten >= atMost) {
+                    break;
+                }
+                forgotten += db.idempotentRequests.forgetAnsweredBefore(workspace, answeredBefore, atMost - forgotten);
+            }
+            return forgotten;
+        }));
     }
 }

@@ -55,6 +55,7 @@ final class JdbcOperationLog implements OperationLog {
                                 operation.workspace(),
                                 operation.id())
                 : db.dialect.upsertOperations(
+                        operation.workspace(),
                         Query.of(db.dialect.operationRow() + ", 0 AS still_archived", values),
                         released(operation.workspace(), operation.id()));
         db.transactions.statements(c -> db.sql.update(c, statement));
@@ -70,9 +71,10 @@ final class JdbcOperationLog implements OperationLog {
                         + " -g.n AS still_archived FROM (SELECT workspace, archived_by, COUNT(*) AS n"
                         + " FROM operation_records WHERE workspace = ? AND operation_id = ? AND archived_by IS NOT NULL"
                         + " GROUP BY workspace, archived_by) g"
-                        + " JOIN operations a ON a.workspace = g.workspace AND a.id = g.archived_by",
+                        + " JOIN operations a ON a.workspace = g.workspace AND a.id = g.archived_by WHERE a.workspace = ?",
                 workspace,
-                operation);
+                operation,
+                workspace);
     }
 
     @Override
@@ -107,7 +109,7 @@ final class JdbcOperationLog implements OperationLog {
     public List<Logged> page(WorkspaceId workspace, OperationFilter filter, Optional<OperationId> before, int limit) {
         Query query = Query.of("SELECT " + COLUMNS + ", still_archived FROM operations WHERE ");
         if (filter.restorable()) {
-            query.add(db.dialect.holdingArchived(), workspace);
+            query.add(db.dialect.holdingArchived(workspace));
         } else {
             query.add("workspace = ?", workspace);
             filter.kind().ifPresent(kind -> query.add(" AND kind = ?", kind.name()));

@@ -1,7 +1,6 @@
 package io.archivist.adapters.persistence.jdbc;
 
 import java.sql.Connection;
-import java.util.UUID;
 
 /**
  * H2: its recursive queries keep a record once per path that reaches it (UNION does not drop rows
@@ -18,7 +17,7 @@ final class LevelCascadeQueries extends CascadeQueries {
 
     @Override
     void walk(Connection connection, Walk walk, Target target) {
-        UUID run = target instanceof IntoRun into ? into.run() : UUID.randomUUID();
+        IntoRun run = target instanceof IntoRun into ? into : IntoRun.in(walk.workspace());
         String from = walk.down() ? "e.parent_id" : "e.child_id";
         String to = walk.down() ? "e.child_id" : "e.parent_id";
         int added = sql.update(
@@ -26,7 +25,7 @@ final class LevelCascadeQueries extends CascadeQueries {
                 Query.of(
                                 "INSERT INTO cascade_walk (run_id, workspace, record_id, type, depth, archived_by)"
                                         + " SELECT DISTINCT ?, s.workspace, s.id, s.type, 0, s.archive_operation FROM (",
-                                run)
+                                run.run())
                         .add(walk.seed())
                         .add(") s"));
         for (int depth = 0; added > 0; depth++) {
@@ -36,24 +35,31 @@ final class LevelCascadeQueries extends CascadeQueries {
                                     "INSERT INTO cascade_walk (run_id, workspace, record_id, type, depth, archived_by)"
                                             + " SELECT DISTINCT ?, c.workspace, c.id, c.type, ?, c.archive_operation"
                                             + " FROM cascade_walk w",
-                                    run,
+                                    run.run(),
                                     depth + 1)
-                            .add(" JOIN record_parents e ON e.workspace = w.workspace AND " + from + " = w.record_id")
-                            .add(" JOIN records c ON c.workspace = e.workspace AND c.id = " + to)
-                            .add(" WHERE w.run_id = ? AND w.depth = ? AND ", run, depth)
-                            .add(walk.follow())
                             .add(
-                                    " AND NOT EXISTS (SELECT 1 FROM cascade_walk x WHERE x.run_id = ? AND x.record_id = c.id"
-                                            + sql.dialect().optimizationFence() + ")",
-                                    run));
+                                    " JOIN record_parents e ON e.workspace = w.workspace AND e.workspace = ? AND "
+                                            + from + " = w.record_id",
+                                    walk.workspace())
+                            .add(
+                                    " JOIN records c ON c.workspace = e.workspace AND c.workspace = ? AND c.id = " + to,
+                                    walk.workspace())
+                            .add(" WHERE ")
+                            .add(run.filter("w"))
+                            .add(" AND w.depth = ? AND ", depth)
+                            .add(walk.follow())
+                            .add(" AND NOT EXISTS (SELECT 1 FROM cascade_walk x WHERE ")
+                            .add(run.filter("x"))
+                            .add(" AND x.record_id = c.id" + sql.dialect().optimizationFence() + ")"));
         }
         if (target instanceof IntoOperation into) {
             sql.update(
                     connection,
-                    "INSERT INTO operation_records (workspace, operation_id, record_id, type, archived_by)"
-                            + " SELECT workspace, ?, record_id, type, archived_by FROM cascade_walk WHERE run_id = ?",
-                    into.operation(),
-                    run);
+                    Query.of(
+                                    "INSERT INTO operation_records (workspace, operation_id, record_id, type, archived_by)"
+                                            + " SELECT w.workspace, ?, w.record_id, w.type, w.archived_by FROM cascade_walk w WHERE ",
+                                    into.operation())
+                            .add(run.filter("w")));
             forget(connection, run);
         }
     }

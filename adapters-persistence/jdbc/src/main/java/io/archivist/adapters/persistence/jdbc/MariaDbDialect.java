@@ -115,8 +115,11 @@ final class MariaDbDialect extends Dialect {
             WorkspaceId workspace,
             OperationId operation,
             List<String> types) {
-        return Query.of("UPDATE operation_records o STRAIGHT_JOIN " + table + " t ON t.workspace = o.workspace AND t."
-                        + memberColumn + " = o.record_id SET ")
+        return Query.of(
+                        "UPDATE operation_records o STRAIGHT_JOIN " + table
+                                + " t ON t.workspace = o.workspace AND t.workspace = ? AND t." + memberColumn
+                                + " = o.record_id SET ",
+                        workspace)
                 .add(set)
                 .add(" WHERE ")
                 .add(operationRows(workspace, operation, types))
@@ -126,13 +129,16 @@ final class MariaDbDialect extends Dialect {
     @Override
     Query deleteOfOperation(
             String table, String memberColumn, WorkspaceId workspace, OperationId operation, List<String> types) {
-        return Query.of("DELETE t FROM operation_records o STRAIGHT_JOIN " + table
-                        + " t ON t.workspace = o.workspace AND t." + memberColumn + " = o.record_id WHERE ")
+        return Query.of(
+                        "DELETE t FROM operation_records o STRAIGHT_JOIN " + table
+                                + " t ON t.workspace = o.workspace AND t.workspace = ? AND t." + memberColumn
+                                + " = o.record_id WHERE ",
+                        workspace)
                 .add(operationRows(workspace, operation, types));
     }
 
     @Override
-    Query upsertOperations(Query operation, Query released) {
+    Query upsertOperations(WorkspaceId workspace, Query operation, Query released) {
         // The rows as a derived table: ON DUPLICATE KEY UPDATE then names the target's columns alone.
         return Query.of("INSERT INTO operations (" + JdbcOperationLog.COLUMNS + ", still_archived) SELECT * FROM (")
                 .add(operation)
@@ -142,8 +148,9 @@ final class MariaDbDialect extends Dialect {
     }
 
     @Override
-    String holdingArchived() {
-        return "holding_workspace = ?";
+    Query holdingArchived(WorkspaceId workspace) {
+        // holding_workspace is the workspace while the operation holds archived records (V9): its index serves this.
+        return Query.of("workspace = ? AND holding_workspace = ?", workspace, workspace);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /** idempotent_requests on MariaDB, compiled for its dialect: answered_at is a DATETIME in UTC. */
@@ -24,8 +25,11 @@ interface MariaDbIdempotentRequests
 
     MariaDbIdempotentRequest save(MariaDbIdempotentRequest request);
 
+    @Query(EXPIRED)
+    List<String> expired(@TypeDef(type = DataType.OBJECT) LocalDateTime answeredBefore, int atMost);
+
     @Query(FORGET)
-    int forget(@TypeDef(type = DataType.OBJECT) LocalDateTime answeredBefore, int atMost);
+    int forget(String workspace, @TypeDef(type = DataType.OBJECT) LocalDateTime answeredBefore, int atMost);
 
     @Override
     default Optional<RememberedAnswer> answer(String workspace, String keyHash, Instant notBefore) {
@@ -40,8 +44,13 @@ interface MariaDbIdempotentRequests
     }
 
     @Override
-    default int forgetAnsweredBefore(Instant answeredBefore, int atMost) {
-        return forget(utc(answeredBefore), atMost);
+    default List<String> workspacesAnsweredBefore(Instant answeredBefore, int atMost) {
+        return expired(utc(answeredBefore), atMost);
+    }
+
+    @Override
+    default int forgetAnsweredBefore(String workspace, Instant answeredBefore, int atMost) {
+        return forget(workspace, utc(answeredBefore), atMost);
     }
 
     private static LocalDateTime utc(Instant instant) {

@@ -89,7 +89,9 @@ final class PostgresDialect extends Dialect {
                 .add(set)
                 .add(" FROM ")
                 .add(fenced(workspace, operation, types))
-                .add(" WHERE t.workspace = o.workspace AND t." + memberColumn + " = o.record_id")
+                .add(
+                        " WHERE t.workspace = ? AND t.workspace = o.workspace AND t." + memberColumn + " = o.record_id",
+                        workspace)
                 .add(condition.isEmpty() ? "" : " AND " + condition);
     }
 
@@ -98,7 +100,9 @@ final class PostgresDialect extends Dialect {
             String table, String memberColumn, WorkspaceId workspace, OperationId operation, List<String> types) {
         return Query.of("DELETE FROM " + table + " t USING ")
                 .add(fenced(workspace, operation, types))
-                .add(" WHERE t.workspace = o.workspace AND t." + memberColumn + " = o.record_id");
+                .add(
+                        " WHERE t.workspace = ? AND t.workspace = o.workspace AND t." + memberColumn + " = o.record_id",
+                        workspace);
     }
 
     /** The operation's rows as subquery o (columns workspace, record_id), fenced: see above. */
@@ -114,10 +118,14 @@ final class PostgresDialect extends Dialect {
         // operation too: as a constant outside the fence, it would let an index scan by operation start).
         return Query.of(
                 "DELETE FROM operation_records t USING (SELECT b.workspace, CAST(? AS UUID) AS operation_id,"
-                        + " b.record_id FROM cascade_walk b WHERE b.run_id = ?" + optimizationFence() + ") b"
-                        + " WHERE t.workspace = b.workspace AND t.operation_id = b.operation_id AND t.record_id = b.record_id",
+                        + " b.record_id FROM cascade_walk b WHERE b.run_id = ? AND b.workspace = ?"
+                        + optimizationFence()
+                        + ") b WHERE t.workspace = ? AND t.workspace = b.workspace AND t.operation_id = b.operation_id"
+                        + " AND t.record_id = b.record_id",
                 operation,
-                run);
+                run,
+                workspace,
+                workspace);
     }
 
     @Override
@@ -131,7 +139,7 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
-    Query upsertOperations(Query operation, Query released) {
+    Query upsertOperations(WorkspaceId workspace, Query operation, Query released) {
         return Query.of("INSERT INTO operations AS t (" + JdbcOperationLog.COLUMNS + ", still_archived) ")
                 .add(operation)
                 .add(" UNION ALL ")
@@ -141,9 +149,9 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
-    String holdingArchived() {
+    Query holdingArchived(WorkspaceId workspace) {
         // Written like the partial index's predicate (V9), so that the planner picks it.
-        return "workspace = ? AND still_archived > 0";
+        return Query.of("workspace = ? AND still_archived > 0", workspace);
     }
 
     @Override

@@ -40,7 +40,9 @@ final class RecordPageQueries {
         filter.text()
                 .ifPresent(q -> query.add(
                         " AND EXISTS (SELECT 1 FROM record_search s WHERE s.record_id = records.id"
-                                + " AND s.workspace = records.workspace AND s.search_text LIKE ? ESCAPE '!')",
+                                + " AND s.workspace = records.workspace AND s.workspace = ?"
+                                + " AND s.search_text LIKE ? ESCAPE '!')",
+                        workspace,
                         like(q)));
         return query.add(" ORDER BY " + orderBy(filter.sort()) + " LIMIT ?", limit);
     }
@@ -64,7 +66,9 @@ final class RecordPageQueries {
                 .add(" ORDER BY " + order + " LIMIT ?) candidates", CANDIDATES)
                 .add(
                         " WHERE EXISTS (SELECT 1 FROM record_search s WHERE s.record_id = candidates.id"
-                                + " AND s.workspace = candidates.workspace AND s.search_text LIKE ? ESCAPE '!')",
+                                + " AND s.workspace = candidates.workspace AND s.workspace = ?"
+                                + " AND s.search_text LIKE ? ESCAPE '!')",
+                        workspace,
                         like)
                 .add(" ORDER BY " + order + " LIMIT ?),", limit)
                 .add(

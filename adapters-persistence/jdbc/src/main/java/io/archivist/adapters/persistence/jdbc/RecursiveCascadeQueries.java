@@ -5,7 +5,9 @@ import java.sql.Connection;
 /**
  * PostgreSQL and MariaDB: a walk is one recursive statement, whatever the depth and size of the
  * set. UNION (not UNION ALL) drops a record reached twice, so a record with several parents in
- * the set is visited once.
+ * the set is visited once. The recursive term reaches record_parents and records through the row's
+ * workspace and names the workspace as a constant too: a distributed engine (Citus) runs a recursive
+ * query only when each of its terms filters every table on the distribution column.
  */
 final class RecursiveCascadeQueries extends CascadeQueries {
 
@@ -22,9 +24,13 @@ final class RecursiveCascadeQueries extends CascadeQueries {
                 : Query.of("INSERT INTO operation_records (workspace, operation_id, record_id, type, archived_by) ");
         insert.add("WITH RECURSIVE w (workspace, id, type, archive_operation) AS (")
                 .add(walk.seed())
-                .add(" UNION SELECT c.workspace, c.id, c.type, c.archive_operation FROM w"
-                        + " JOIN record_parents e ON e.workspace = w.workspace AND " + from + " = w.id"
-                        + " JOIN records c ON c.workspace = e.workspace AND c.id = " + to + " WHERE ")
+                .add(
+                        " UNION SELECT c.workspace, c.id, c.type, c.archive_operation FROM w"
+                                + " JOIN record_parents e ON e.workspace = w.workspace AND e.workspace = ? AND " + from
+                                + " = w.id JOIN records c ON c.workspace = e.workspace AND c.workspace = ? AND c.id = "
+                                + to + " WHERE ",
+                        walk.workspace(),
+                        walk.workspace())
                 .add(walk.follow())
                 .add(") ");
         if (target instanceof IntoRun into) {

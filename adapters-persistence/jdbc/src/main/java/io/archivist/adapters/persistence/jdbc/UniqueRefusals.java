@@ -64,11 +64,19 @@ final class UniqueRefusals {
 
     /** Reindexing found two active records of {@code type} sharing a value: names one pair. */
     ArchivistException sharedAmongActive(Connection c, WorkspaceId workspace, String type) {
-        Query pair = Query.of("SELECT u.record_id AS record_id, u.attribute AS attribute, v.record_id AS holder"
-                        + " FROM unique_values u JOIN unique_values v ON v.workspace = u.workspace AND v.type = u.type"
-                        + " AND v.value_hash = u.value_hash AND v.record_id < u.record_id")
-                .add(" JOIN records r ON r.workspace = u.workspace AND r.id = u.record_id AND r.deleted_at IS NULL")
-                .add(" JOIN records h ON h.workspace = v.workspace AND h.id = v.record_id AND h.deleted_at IS NULL")
+        Query pair = Query.of(
+                        "SELECT u.record_id AS record_id, u.attribute AS attribute, v.record_id AS holder"
+                                + " FROM unique_values u JOIN unique_values v ON v.workspace = u.workspace AND v.workspace = ?"
+                                + " AND v.type = u.type AND v.value_hash = u.value_hash AND v.record_id < u.record_id",
+                        workspace)
+                .add(
+                        " JOIN records r ON r.workspace = u.workspace AND r.workspace = ? AND r.id = u.record_id"
+                                + " AND r.deleted_at IS NULL",
+                        workspace)
+                .add(
+                        " JOIN records h ON h.workspace = v.workspace AND h.workspace = ? AND h.id = v.record_id"
+                                + " AND h.deleted_at IS NULL",
+                        workspace)
                 .add(" WHERE u.workspace = ? AND u.type = ? ORDER BY u.record_id LIMIT 1", workspace, type);
         return db
                 .sql

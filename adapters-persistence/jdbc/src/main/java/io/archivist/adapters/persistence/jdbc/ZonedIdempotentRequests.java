@@ -10,6 +10,7 @@ import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,8 +28,11 @@ interface ZonedIdempotentRequests
 
     ZonedIdempotentRequest save(ZonedIdempotentRequest request);
 
+    @Query(EXPIRED)
+    List<String> expired(@TypeDef(type = DataType.OBJECT) OffsetDateTime answeredBefore, int atMost);
+
     @Query(FORGET)
-    int forget(@TypeDef(type = DataType.OBJECT) OffsetDateTime answeredBefore, int atMost);
+    int forget(String workspace, @TypeDef(type = DataType.OBJECT) OffsetDateTime answeredBefore, int atMost);
 
     @Override
     default Optional<RememberedAnswer> answer(String workspace, String keyHash, Instant notBefore) {
@@ -44,7 +48,12 @@ interface ZonedIdempotentRequests
     }
 
     @Override
-    default int forgetAnsweredBefore(Instant answeredBefore, int atMost) {
-        return forget(answeredBefore.atOffset(ZoneOffset.UTC), atMost);
+    default List<String> workspacesAnsweredBefore(Instant answeredBefore, int atMost) {
+        return expired(answeredBefore.atOffset(ZoneOffset.UTC), atMost);
+    }
+
+    @Override
+    default int forgetAnsweredBefore(String workspace, Instant answeredBefore, int atMost) {
+        return forget(workspace, answeredBefore.atOffset(ZoneOffset.UTC), atMost);
     }
 }

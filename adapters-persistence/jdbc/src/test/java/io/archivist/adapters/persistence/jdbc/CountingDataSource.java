@@ -20,8 +20,9 @@ import javax.sql.DataSource;
 
 /**
  * A DataSource that counts, at the JDBC boundary, every round trip the store makes (each executed
- * statement or batch, commit, rollback and savepoint) and every row it reads from a result set; and
- * shows each prepared statement, with its parameters, to {@link #beforeExecute} just before it runs.
+ * statement or batch, commit, rollback and savepoint) and every row it reads from a result set; shows
+ * each prepared statement, with its parameters, to {@link #beforeExecute} just before it runs; and hands
+ * the SQL text of every statement sent (prepared, batched or plain) to {@link #sent}.
  */
 final class CountingDataSource implements DataSource {
 
@@ -32,6 +33,11 @@ final class CountingDataSource implements DataSource {
     final AtomicLong rowsRead = new AtomicLong();
     /** Sees each single (not batched) prepared statement on its connection, before the statement runs. */
     volatile Consumer<Prepared> beforeExecute = prepared -> {};
+    /**
+     * Sees the SQL of each statement as it is sent: a prepared statement's at each execution (a batch once), a
+     * plain statement's at each execute and addBatch.
+     */
+    volatile Consumer<String> sent = sql -> {};
 
     private final DataSource target;
 
@@ -93,6 +99,16 @@ final class CountingDataSource implements DataSource {
                     && (args == null || args.length == 0)) {
                 beforeExecute.accept(
                         new Prepared(connection, sql, List.copyOf(parameters), ((Statement) real).getQueryTimeout()));
+            }
+            if (real instanceof PreparedStatement && sql != null && name.startsWith("execute")) {
+                sent.accept(sql);
+            } else if (real instanceof Statement
+                    && !(real instanceof PreparedStatement)
+                    && (name.startsWith("execute") || name.equals("addBatch"))
+                    && args != null
+                    && args.length >= 1
+                    && args[0] instanceof String text) {
+                sent.accept(text);
             }
             if (name.equals("clearParameters")) {
                 parameters.clear();

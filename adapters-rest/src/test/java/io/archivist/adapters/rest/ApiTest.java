@@ -36,8 +36,19 @@ abstract class ApiTest implements RunningServiceExtension.Configured {
             properties.put(
                     "datasources.default.username", System.getProperty("archivist.test.api-database-user", "postgres"));
             properties.put("datasources.default.password", "");
+            properties.put("datasources.default.pool-name", API_DATABASE_POOL);
         }
         return properties;
+    }
+
+    /** The name of the pool -Darchivist.test.api-database's service runs on. */
+    static final String API_DATABASE_POOL = "archivist-test-api-database";
+
+    /** The name of the service's connection pool, as its metrics label it. */
+    String poolName() {
+        return System.getProperty("archivist.test.api-database", "").isBlank()
+                ? "archivist-embedded-h2"
+                : API_DATABASE_POOL;
     }
 
     /** What a test class configures differently. */

@@ -83,13 +83,27 @@ final class Postgres implements AutoCloseable {
         Log.info("ran %s on the fresh schema", options.pgAfterMigration());
     }
 
-    /** The database of {@code options}, made when missing, without any table: the store that opens it creates its schema. */
+    /**
+     * The database of {@code options}, made when missing, without any table: the store that opens it creates its
+     * schema. Its tables are dropped, not the schema: on a Citus coordinator the schema holds objects of the
+     * extension too, and dropping it would take the extension with it.
+     */
     static void createEmptyDatabase(Options options) throws SQLException {
         createDatabaseIfMissing(options);
         try (Connection c = DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword());
                 Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS public CASCADE");
-            s.execute("CREATE SCHEMA public");
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery("SELECT quote_ident(c.relname) FROM pg_class c"
+                    + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'"
+                    + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass"
+                    + " AND d.objid = c.oid AND d.deptype = 'e')")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            if (!tables.isEmpty()) {
+                s.execute("DROP TABLE " + String.join(", ", tables) + " CASCADE");
+            }
         }
     }
 

@@ -243,9 +243,15 @@ async function actOnSelection(selected, action) {
   let blocked = null;
   if (acting.length === 0) blocked = `None of the selected records is ${action === 'archive' ? 'active' : 'archived'}: nothing would change.`;
   else if (going === 0) blocked = 'Every selected record is blocked: nothing would change.';
+  // A large delete is confirmed by typing how many records were selected: the previews' counts added up would
+  // count twice what two selected subtrees share, so their sum only says whether to ask.
   const reached = previews.reduce((sum, p) => sum + total(countsOf(p)), 0);
+  const typed = action === 'purge' && reached > TYPE_TO_CONFIRM_OVER ? {
+    answers: [String(acting.length)],
+    label: `This deletes ${plural(acting.length, 'selected record')} and what they hold for good. Type ${acting.length} to confirm:`,
+  } : null;
   const confirmed = await confirmDialog(`${ACTIONS[action].ask} ${plural(acting.length, 'record')}?`, body,
-    ACTIONS[action].verb, { danger: action === 'purge', blocked, typed: action === 'purge' ? typedConfirm(reached) : null });
+    ACTIONS[action].verb, { danger: action === 'purge', blocked, typed });
   if (!confirmed) return null;
 
   const result = await change('POST', `/records/bulk/${ACTIONS[action].bulk}`, { ids: acting.map((r) => r.id) });

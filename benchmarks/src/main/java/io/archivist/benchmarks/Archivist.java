@@ -16,6 +16,7 @@ import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues
 import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
+import io.archivist.application.service.LifecycleSetup;
 import io.archivist.application.service.RecordService;
 import io.archivist.application.service.TimeOrderedIds;
 import io.archivist.application.service.seed.SeedImportService;
@@ -69,7 +70,7 @@ final class Archivist {
         this.operations = operations;
         this.records =
                 new RecordService(reads, writes, catalogs, cache, unitOfWork, time, ids, LifecyclePolicy.DEFAULT);
-        this.lifecycle = new LifecycleService(
+        this.lifecycle = new LifecycleService(new LifecycleSetup(
                 reads,
                 cascades,
                 operations,
@@ -79,7 +80,7 @@ final class Archivist {
                 time,
                 ids,
                 LifecyclePolicy.DEFAULT,
-                LifecycleMetrics.NONE);
+                LifecycleMetrics.NONE));
         this.catalog = new CatalogService(writes, catalogs, cache, unitOfWork, CatalogService.DEFAULT_MAX_TYPES);
         this.seeds = new SeedImportService(
                 reads,

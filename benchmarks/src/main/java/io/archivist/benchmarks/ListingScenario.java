@@ -3,6 +3,7 @@ package io.archivist.benchmarks;
 import io.archivist.application.port.in.ListRecordsQuery.RecordPage;
 import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.domain.Caller;
+import io.archivist.domain.CountsPerType;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
@@ -175,7 +176,7 @@ final class ListingScenario {
                 batches.accept(new RecordWithUniqueValues(record, Map.of()));
             }
             batches.flush();
-            archivist.operations.save(operation.finish(List.of(), Map.of(TYPE, size / 2)));
+            archivist.operations.save(operation.finish(List.of(), CountsPerType.of(TYPE, size / 2)));
             return null;
         });
         return ids;

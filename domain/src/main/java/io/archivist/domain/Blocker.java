@@ -85,8 +85,8 @@ public record Blocker(ErrorCode code, String message, List<RecordId> records, Ma
      * R14: a cascade of {@code counts} (per type) over {@code maxRecords} records, refused before it
      * changes anything; empty when within the limit.
      */
-    public static Optional<Blocker> overCascadeLimit(Map<String, Long> counts, long maxRecords) {
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+    public static Optional<Blocker> overCascadeLimit(CountsPerType counts, long maxRecords) {
+        long total = counts.total();
         if (total <= maxRecords) {
             return Optional.empty();
         }
@@ -99,7 +99,7 @@ public record Blocker(ErrorCode code, String message, List<RecordId> records, Ma
     }
 
     /** Refuses a cascade over the limit (see {@link #overCascadeLimit}). */
-    public static void requireCascadeWithin(Map<String, Long> counts, long maxRecords) {
+    public static void requireCascadeWithin(CountsPerType counts, long maxRecords) {
         overCascadeLimit(counts, maxRecords).ifPresent(blocker -> {
             throw blocker.toException();
         });

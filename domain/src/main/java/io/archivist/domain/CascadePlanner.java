@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -62,7 +61,7 @@ public final class CascadePlanner {
             }
         }
         Set<RecordId> restored = new LinkedHashSet<>();
-        Map<String, Long> counts = new TreeMap<>();
+        CountsPerType.Builder counts = CountsPerType.builder();
         List<LeftArchived> left = new ArrayList<>();
         for (StoredRecord candidate : topologicalOrder(candidates)) {
             List<RecordId> archivedParents = new ArrayList<>();
@@ -75,12 +74,12 @@ public final class CascadePlanner {
             }
             if (candidate == root || archivedParents.isEmpty()) {
                 restored.add(candidate.id());
-                counts.merge(candidate.type(), 1L, Long::sum);
+                counts.add(candidate.type());
             } else {
                 left.add(new LeftArchived(candidate.id(), candidate.type(), archivedParents));
             }
         }
-        return new RestorePlan(new CascadeSet(restored, counts), left, uniqueConflicts(restored, catalog));
+        return new RestorePlan(new CascadeSet(restored, counts.build()), left, uniqueConflicts(restored, catalog));
     }
 
     /** R6 on restore: restored records whose unique values an active record already holds. */
@@ -114,11 +113,11 @@ public final class CascadePlanner {
                 }
             }
         }
-        Map<String, Long> counts = new TreeMap<>();
+        CountsPerType.Builder counts = CountsPerType.builder();
         List<StoredRecord> ordered = topologicalOrder(reached);
-        ordered.forEach(r -> counts.merge(r.type(), 1L, Long::sum));
+        ordered.forEach(r -> counts.add(r.type()));
         return new CascadeSet(
-                new LinkedHashSet<>(ordered.stream().map(StoredRecord::id).toList()), counts);
+                new LinkedHashSet<>(ordered.stream().map(StoredRecord::id).toList()), counts.build());
     }
 
     /** Kahn's algorithm over the edges inside {@code records}: parents before dependents. */

@@ -2,16 +2,15 @@ package io.archivist.domain;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 /** The records one cascade changes, parents before dependents, with their counts per type. */
-public record CascadeSet(Set<RecordId> ids, Map<String, Long> countsPerType) {
+public record CascadeSet(Set<RecordId> ids, CountsPerType countsPerType) {
 
     public CascadeSet {
         ids = Collections.unmodifiableSet(new LinkedHashSet<>(ids));
-        countsPerType = Collections.unmodifiableMap(new TreeMap<>(countsPerType));
+        Objects.requireNonNull(countsPerType, "countsPerType");
     }
 
     public boolean contains(RecordId id) {

@@ -2,9 +2,7 @@ package io.archivist.domain;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * One archive, restore or purge, whatever its size (docs/lifecycle.md#concepts). Every record an archive
@@ -18,7 +16,7 @@ public record Operation(
         String actor,
         Instant at,
         List<RecordId> roots,
-        Map<String, Long> countsPerType) {
+        CountsPerType countsPerType) {
 
     public Operation {
         Objects.requireNonNull(id, "id");
@@ -27,21 +25,21 @@ public record Operation(
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(at, "at");
         roots = List.copyOf(roots);
-        countsPerType = java.util.Collections.unmodifiableMap(new TreeMap<>(countsPerType));
+        Objects.requireNonNull(countsPerType, "countsPerType");
     }
 
     /** An operation about to run: its counts are known once the store has applied it. */
     public static Operation begin(
             OperationId id, WorkspaceId workspace, OperationKind kind, String actor, Instant at, List<RecordId> roots) {
-        return new Operation(id, workspace, kind, actor, at, roots, Map.of());
+        return new Operation(id, workspace, kind, actor, at, roots, CountsPerType.none());
     }
 
     /** The operation as logged once applied: the roots it did act on, and what it changed per type. */
-    public Operation finish(List<RecordId> appliedRoots, Map<String, Long> counts) {
+    public Operation finish(List<RecordId> appliedRoots, CountsPerType counts) {
         return new Operation(id, workspace, kind, actor, at, appliedRoots, counts);
     }
 
     public long total() {
-        return countsPerType.values().stream().mapToLong(Long::longValue).sum();
+        return countsPerType.total();
     }
 }

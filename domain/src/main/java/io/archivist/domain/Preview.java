@@ -15,7 +15,7 @@ import java.util.TreeMap;
 public record Preview(
         OperationKind action,
         List<RecordId> roots,
-        Map<String, Long> countsPerType,
+        CountsPerType countsPerType,
         Map<String, List<NamedRecord>> named,
         List<LeftArchived> leftArchived,
         List<Blocker> blockers,
@@ -29,7 +29,7 @@ public record Preview(
 
     public Preview {
         roots = List.copyOf(roots);
-        countsPerType = java.util.Collections.unmodifiableMap(new TreeMap<>(countsPerType));
+        java.util.Objects.requireNonNull(countsPerType, "countsPerType");
         Map<String, List<NamedRecord>> byType = new TreeMap<>();
         named.forEach((type, records) -> byType.put(type, List.copyOf(records)));
         named = java.util.Collections.unmodifiableMap(byType);
@@ -42,7 +42,7 @@ public record Preview(
     public Preview(
             OperationKind action,
             List<RecordId> roots,
-            Map<String, Long> countsPerType,
+            CountsPerType countsPerType,
             List<LeftArchived> leftArchived,
             List<Blocker> blockers) {
         this(action, roots, countsPerType, new LinkedHashMap<>(), leftArchived, blockers, List.of());
@@ -53,6 +53,6 @@ public record Preview(
     }
 
     public long total() {
-        return countsPerType.values().stream().mapToLong(Long::longValue).sum();
+        return countsPerType.total();
     }
 }

@@ -81,6 +81,26 @@ public record StoredRecord(
 
     /** The record with its attributes replaced (an update); the version moves on. */
     public StoredRecord withAttributes(Map<String, Object> newAttributes, String actor, Instant at) {
+        return changed(newAttributes, deletedAt, archiveOperation, actor, at);
+    }
+
+    /** The record as an archive operation leaves it. */
+    public StoredRecord archivedBy(OperationId operation, String actor, Instant at) {
+        return changed(attributes, Optional.of(at), Optional.of(operation), actor, at);
+    }
+
+    /** The record as a restore leaves it. */
+    public StoredRecord restoredBy(String actor, Instant at) {
+        return changed(attributes, Optional.empty(), Optional.empty(), actor, at);
+    }
+
+    /** Every change makes the next version, by {@code actor} at {@code at}; what it was made from stays. */
+    private StoredRecord changed(
+            Map<String, Object> newAttributes,
+            Optional<Instant> newDeletedAt,
+            Optional<OperationId> newArchiveOperation,
+            String actor,
+            Instant at) {
         return new StoredRecord(
                 id,
                 workspace,
@@ -88,44 +108,8 @@ public record StoredRecord(
                 key,
                 newAttributes,
                 parents,
-                deletedAt,
-                archiveOperation,
-                version + 1,
-                createdAt,
-                at,
-                createdBy,
-                actor);
-    }
-
-    /** The record as an archive operation leaves it. */
-    public StoredRecord archivedBy(OperationId operation, String actor, Instant at) {
-        return new StoredRecord(
-                id,
-                workspace,
-                type,
-                key,
-                attributes,
-                parents,
-                Optional.of(at),
-                Optional.of(operation),
-                version + 1,
-                createdAt,
-                at,
-                createdBy,
-                actor);
-    }
-
-    /** The record as a restore leaves it. */
-    public StoredRecord restoredBy(String actor, Instant at) {
-        return new StoredRecord(
-                id,
-                workspace,
-                type,
-                key,
-                attributes,
-                parents,
-                Optional.empty(),
-                Optional.empty(),
+                newDeletedAt,
+                newArchiveOperation,
                 version + 1,
                 createdAt,
                 at,

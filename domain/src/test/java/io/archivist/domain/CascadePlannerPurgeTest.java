@@ -38,7 +38,9 @@ class CascadePlannerPurgeTest {
         graph.archive("acme"); // acme, bob: a third
         CascadeSet set = graph.purge("acme");
         assertEquals(Set.of("acme", "ann", "ann-deal", "ann-note", "bob", "bob-deal"), graph.names(set.ids()));
-        assertEquals(Map.of("company", 1L, "person", 2L, "deal", 2L, "note", 1L), set.countsPerType());
+        assertEquals(
+                Map.of("company", 1L, "person", 2L, "deal", 2L, "note", 1L),
+                set.countsPerType().asMap());
         for (String name : List.of("acme", "ann", "ann-deal", "ann-note", "bob", "bob-deal")) {
             assertFalse(graph.exists(name), name + " is gone");
         }
@@ -66,7 +68,7 @@ class CascadePlannerPurgeTest {
     void r4_purge_of_a_type_without_archive_support_takes_its_dependents() {
         CascadeSet set = graph.purge("tag");
         assertEquals(Set.of("tag", "tagging-1", "tagging-2"), graph.names(set.ids()));
-        assertEquals(Map.of("tag", 1L, "tagging", 2L), set.countsPerType());
+        assertEquals(Map.of("tag", 1L, "tagging", 2L), set.countsPerType().asMap());
     }
 
     @Test
@@ -85,6 +87,6 @@ class CascadePlannerPurgeTest {
         assertEquals(9, set.size());
         assertEquals(
                 Map.of("company", 1L, "person", 2L, "deal", 2L, "note", 1L, "tag", 1L, "tagging", 2L),
-                set.countsPerType());
+                set.countsPerType().asMap());
     }
 }

@@ -42,7 +42,7 @@ class CascadePlannerRestoreTest {
                 graph.names(plan.restored().ids()));
         assertEquals(
                 Map.of("company", 1L, "person", 2L, "deal", 2L, "note", 2L),
-                plan.restored().countsPerType());
+                plan.restored().countsPerType().asMap());
         assertEquals(List.of(), plan.leftArchived());
         assertEquals(List.of(), plan.conflicts());
         assertEquals(Set.of(), graph.archivedNames());

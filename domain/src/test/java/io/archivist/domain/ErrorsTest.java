@@ -167,14 +167,22 @@ class ErrorsTest {
     @Test
     void r13_a_preview_is_allowed_only_without_blockers_and_totals_its_counts() {
         Preview clear = new Preview(
-                OperationKind.ARCHIVE, List.of(ACME), Map.of("company", 1L, "person", 3L), List.of(), List.of());
+                OperationKind.ARCHIVE,
+                List.of(ACME),
+                CountsPerType.of(Map.of("company", 1L, "person", 3L)),
+                List.of(),
+                List.of());
         assertTrue(clear.allowed());
         assertEquals(4, clear.total());
         Preview blocked = new Preview(
-                OperationKind.PURGE, List.of(ANN), Map.of("user", 1L), List.of(), List.of(Blocker.ownUser(ANN)));
+                OperationKind.PURGE,
+                List.of(ANN),
+                CountsPerType.of("user", 1L),
+                List.of(),
+                List.of(Blocker.ownUser(ANN)));
         assertFalse(blocked.allowed());
         assertEquals(
-                List.of("company", "person"), List.copyOf(clear.countsPerType().keySet()), "types in name order");
+                List.of("company", "person"), List.copyOf(clear.countsPerType().types()), "types in name order");
     }
 
     @Test
@@ -187,12 +195,12 @@ class ErrorsTest {
                 TestRecords.AT,
                 List.of(ACME, GLOBEX));
         assertEquals(0, begun.total());
-        Operation done = begun.finish(List.of(ACME), Map.of("person", 2L, "company", 1L));
+        Operation done = begun.finish(List.of(ACME), CountsPerType.of(Map.of("person", 2L, "company", 1L)));
         assertEquals(begun.id(), done.id());
         assertEquals(List.of(ACME), done.roots());
         assertEquals(3, done.total());
         assertEquals(
-                List.of("company", "person"), List.copyOf(done.countsPerType().keySet()));
+                List.of("company", "person"), List.copyOf(done.countsPerType().types()));
         assertEquals(
                 List.of("archive", "restore", "purge"),
                 List.of(

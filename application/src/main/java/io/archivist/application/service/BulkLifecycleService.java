@@ -5,14 +5,7 @@ import io.archivist.application.port.in.BulkLifecycleUseCase;
 import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.BulkResult.Item;
 import io.archivist.application.port.in.BulkResult.Outcome;
-import io.archivist.application.port.out.CatalogCache;
-import io.archivist.application.port.out.CatalogStore;
-import io.archivist.application.port.out.IdGenerator;
-import io.archivist.application.port.out.LifecycleMetrics;
-import io.archivist.application.port.out.OperationLog;
-import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
-import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Caller;
@@ -46,22 +39,12 @@ public final class BulkLifecycleService implements BulkLifecycleUseCase {
     private final Cascades cascades;
     private final LifecyclePolicy policy;
 
-    public BulkLifecycleService(
-            RecordReads records,
-            RecordCascades cascades,
-            OperationLog log,
-            CatalogStore catalogs,
-            CatalogCache catalogCache,
-            UnitOfWork unitOfWork,
-            TimeSource time,
-            IdGenerator ids,
-            LifecyclePolicy policy,
-            LifecycleMetrics metrics) {
-        this.records = records;
-        this.unitOfWork = unitOfWork;
-        this.workspaces = new Workspaces(records, catalogs, catalogCache, time);
-        this.cascades = new Cascades(records, cascades, log, ids, time, policy, metrics);
-        this.policy = policy;
+    public BulkLifecycleService(LifecycleSetup setup) {
+        this.records = setup.records();
+        this.unitOfWork = setup.unitOfWork();
+        this.workspaces = setup.workspaces();
+        this.cascades = setup.cascadeSteps();
+        this.policy = setup.policy();
     }
 
     @Override

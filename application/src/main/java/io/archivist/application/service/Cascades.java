@@ -9,6 +9,7 @@ import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.application.port.out.TimeSource;
 import io.archivist.domain.Blocker;
 import io.archivist.domain.Caller;
+import io.archivist.domain.CountsPerType;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
@@ -18,9 +19,7 @@ import io.archivist.domain.StoredRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The steps one archive, restore or purge takes, shared by the single-record and the bulk
@@ -113,23 +112,24 @@ final class Cascades {
         long started = System.nanoTime();
         Operation operation = begin(caller, OperationKind.RESTORE, candidates);
         List<RecordId> applied = new ArrayList<>();
-        Map<String, Long> counts = new TreeMap<>();
+        CountsPerType.Builder counts = CountsPerType.builder();
         List<LeftArchived> left = new ArrayList<>();
         for (RecordId root : candidates) {
             admission.admit(root, () -> {
-                long restoredSoFar =
-                        counts.values().stream().mapToLong(Long::longValue).sum();
                 // One walk of the set both restores it and says what it left archived (RecordCascades#restore).
                 RecordCascades.Restored restored = cascades.restore(
-                        root, operation, listLimit - left.size(), policy.maxCascadeRecords() - restoredSoFar);
-                restored.countsPerType().forEach((type, n) -> counts.merge(type, n, Long::sum));
+                        root,
+                        operation,
+                        listLimit - left.size(),
+                        policy.maxCascadeRecords() - counts.build().total());
+                counts.add(restored.countsPerType());
                 left.addAll(restored.leftArchived());
                 applied.add(root);
             });
         }
         return applied.isEmpty()
                 ? Optional.empty()
-                : Optional.of(new Restoration(finish(operation, applied, counts, started), left));
+                : Optional.of(new Restoration(finish(operation, applied, counts.build(), started), left));
     }
 
     /** Whether and how one candidate of {@link #restore} goes ahead. */
@@ -150,7 +150,7 @@ final class Cascades {
     }
 
     /** Logs the operation; the metrics hear of it, and of the time since {@code started}, once its unit commits. */
-    private Operation finish(Operation operation, List<RecordId> roots, Map<String, Long> counts, long started) {
+    private Operation finish(Operation operation, List<RecordId> roots, CountsPerType counts, long started) {
         Operation done = operation.finish(roots, counts);
         log.save(done);
         metrics.operationCommitted(done, Duration.ofNanos(System.nanoTime() - started));

@@ -6,19 +6,13 @@ import io.archivist.application.port.in.LifecycleResult.Outcome;
 import io.archivist.application.port.in.LifecycleUseCase;
 import io.archivist.application.port.in.RecordView;
 import io.archivist.application.port.out.CascadeOutline;
-import io.archivist.application.port.out.CatalogCache;
-import io.archivist.application.port.out.CatalogStore;
-import io.archivist.application.port.out.IdGenerator;
-import io.archivist.application.port.out.LifecycleMetrics;
-import io.archivist.application.port.out.OperationLog;
 import io.archivist.application.port.out.RecordCascades;
-import io.archivist.application.port.out.RecordReads;
 import io.archivist.application.port.out.RestoreOutline;
-import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.domain.Blocker;
 import io.archivist.domain.Caller;
 import io.archivist.domain.Catalog;
+import io.archivist.domain.CountsPerType;
 import io.archivist.domain.Decision;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.Lifecycle;
@@ -44,22 +38,12 @@ public final class LifecycleService implements LifecycleUseCase {
     private final Cascades cascades;
     private final LifecyclePolicy policy;
 
-    public LifecycleService(
-            RecordReads records,
-            RecordCascades cascades,
-            OperationLog log,
-            CatalogStore catalogs,
-            CatalogCache catalogCache,
-            UnitOfWork unitOfWork,
-            TimeSource time,
-            IdGenerator ids,
-            LifecyclePolicy policy,
-            LifecycleMetrics metrics) {
-        this.policy = policy;
-        this.recordCascades = cascades;
-        this.unitOfWork = unitOfWork;
-        this.workspaces = new Workspaces(records, catalogs, catalogCache, time);
-        this.cascades = new Cascades(records, cascades, log, ids, time, policy, metrics);
+    public LifecycleService(LifecycleSetup setup) {
+        this.policy = setup.policy();
+        this.recordCascades = setup.cascades();
+        this.unitOfWork = setup.unitOfWork();
+        this.workspaces = setup.workspaces();
+        this.cascades = setup.cascadeSteps();
     }
 
     @Override
@@ -92,7 +76,7 @@ public final class LifecycleService implements LifecycleUseCase {
             return Lifecycle.decide(Lifecycle.Action.of(action), record, catalog.require(record.type()))
                     .fold(
                             kind -> previewOf(caller, record, kind, catalog),
-                            unchanged -> new Preview(action, roots, Map.of(), List.of(), List.of()),
+                            unchanged -> new Preview(action, roots, CountsPerType.none(), List.of(), List.of()),
                             blocker -> {
                                 throw blocker.toException();
                             });

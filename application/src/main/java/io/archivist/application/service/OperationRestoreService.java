@@ -4,14 +4,8 @@ import io.archivist.application.port.in.LifecycleResult;
 import io.archivist.application.port.in.LifecycleResult.Outcome;
 import io.archivist.application.port.in.RestoreOperationCommand;
 import io.archivist.application.port.in.RestoreOperationUseCase;
-import io.archivist.application.port.out.CatalogCache;
-import io.archivist.application.port.out.CatalogStore;
-import io.archivist.application.port.out.IdGenerator;
-import io.archivist.application.port.out.LifecycleMetrics;
 import io.archivist.application.port.out.OperationLog;
-import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RecordReads;
-import io.archivist.application.port.out.TimeSource;
 import io.archivist.application.port.out.UnitOfWork;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Blocker;
@@ -53,23 +47,13 @@ public final class OperationRestoreService implements RestoreOperationUseCase {
     private final Cascades cascades;
     private final LifecyclePolicy policy;
 
-    public OperationRestoreService(
-            RecordReads records,
-            RecordCascades cascades,
-            OperationLog log,
-            CatalogStore catalogs,
-            CatalogCache catalogCache,
-            UnitOfWork unitOfWork,
-            TimeSource time,
-            IdGenerator ids,
-            LifecyclePolicy policy,
-            LifecycleMetrics metrics) {
-        this.records = records;
-        this.log = log;
-        this.unitOfWork = unitOfWork;
-        this.workspaces = new Workspaces(records, catalogs, catalogCache, time);
-        this.cascades = new Cascades(records, cascades, log, ids, time, policy, metrics);
-        this.policy = policy;
+    public OperationRestoreService(LifecycleSetup setup) {
+        this.records = setup.records();
+        this.log = setup.log();
+        this.unitOfWork = setup.unitOfWork();
+        this.workspaces = setup.workspaces();
+        this.cascades = setup.cascadeSteps();
+        this.policy = setup.policy();
     }
 
     @Override

@@ -158,7 +158,7 @@ public final class OperationService implements OperationQuery {
                     .filter(root -> root != null && root.archiveOperation().equals(Optional.of(operation.id())))
                     .map(root -> NamedRecord.of(root, catalog))
                     .toList();
-            Optional<Instant> purgeAfter = operation.countsPerType().keySet().stream()
+            Optional<Instant> purgeAfter = operation.countsPerType().types().stream()
                     .map(catalog::find)
                     .flatMap(Optional::stream)
                     .map(ObjectType::retention)

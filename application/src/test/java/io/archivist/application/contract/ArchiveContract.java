@@ -30,7 +30,9 @@ public interface ArchiveContract extends StoreContractSupport {
         assertEquals(OperationKind.ARCHIVE, operation.kind());
         assertEquals(manager().actor(), operation.actor());
         assertEquals(List.of(tree.account()), operation.roots());
-        assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 1L), operation.countsPerType());
+        assertEquals(
+                Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 1L),
+                operation.countsPerType().asMap());
         assertArchivedBy(operation, tree.all().toArray(RecordId[]::new));
         assertTrue(result.record().orElseThrow().record().archived(), "the response carries the archived record");
         assertEquals(
@@ -66,7 +68,9 @@ public interface ArchiveContract extends StoreContractSupport {
 
         Operation operation = delete(account).operation().orElseThrow();
 
-        assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 2L, LABEL, 2L, TASK, 4L, COMMENT, 4L), operation.countsPerType());
+        assertEquals(
+                Map.of(ACCOUNT, 1L, PROJECT, 2L, LABEL, 2L, TASK, 4L, COMMENT, 4L),
+                operation.countsPerType().asMap());
         assertEquals(
                 13,
                 ports()
@@ -102,7 +106,9 @@ public interface ArchiveContract extends StoreContractSupport {
 
         assertArchivedBy(first, tree.task(), tree.comment());
         assertArchivedBy(second, tree.account(), tree.project(), tree.label());
-        assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L), second.countsPerType());
+        assertEquals(
+                Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L),
+                second.countsPerType().asMap());
     }
 
     @Test

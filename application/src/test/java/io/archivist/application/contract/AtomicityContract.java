@@ -9,6 +9,7 @@ import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.service.BulkLifecycleService;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
+import io.archivist.domain.CountsPerType;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
@@ -38,7 +39,7 @@ public interface AtomicityContract extends StoreContractSupport {
                 Abandon.class,
                 () -> ports().unitOfWork().write(workspace(), () -> {
                     ports().records().archive(archive);
-                    ports().operations().save(archive.finish(archive.roots(), Map.of(ACCOUNT, 1L)));
+                    ports().operations().save(archive.finish(archive.roots(), CountsPerType.of(ACCOUNT, 1L)));
                     ports().records().purge(purge);
                     ports().records().insert(newAccount(), Map.of());
                     throw new Abandon();
@@ -79,10 +80,7 @@ public interface AtomicityContract extends StoreContractSupport {
                 .operation()
                 .orElseThrow()
                 .countsPerType()
-                .values()
-                .stream()
-                .mapToLong(Long::longValue)
-                .sum();
+                .total();
         assertTrue(within > 1 && within <= 4, "archived " + within);
     }
 
@@ -112,16 +110,16 @@ public interface AtomicityContract extends StoreContractSupport {
         StoredRecord added = newAccount();
         Operation archive = operation(OperationKind.ARCHIVE, account);
 
-        Map<String, Long> counts = ports().unitOfWork().write(workspace(), () -> {
+        CountsPerType counts = ports().unitOfWork().write(workspace(), () -> {
             ports().records().insert(added, Map.of());
-            Map<String, Long> archived = ports().records().archive(archive);
+            CountsPerType archived = ports().records().archive(archive);
             ports().operations().save(archive.finish(archive.roots(), archived));
             return archived;
         });
         ledger().created(ACCOUNT);
         ledger().ran(archive);
 
-        assertEquals(Map.of(ACCOUNT, 1L), counts);
+        assertEquals(CountsPerType.of(ACCOUNT, 1L), counts);
         assertArchivedBy(archive, account);
         assertActive(added.id());
         assertEquals(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.archivist.application.port.in.LifecycleResult;
 import io.archivist.application.port.out.seed.SeedBatches.RecordWithUniqueValues;
 import io.archivist.domain.Caller;
+import io.archivist.domain.CountsPerType;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
@@ -59,7 +60,7 @@ public interface BatchContract extends StoreContractSupport {
         StoredRecord oldLabel = record(LABEL, "old-label", List.of(account.id()), Map.of());
         StoredRecord oldTask =
                 archived(record(TASK, "old-task", List.of(old.id(), oldLabel.id()), Map.of()), seedArchive);
-        Operation logged = seedArchive.finish(List.of(old.id()), Map.of(PROJECT, 1L, TASK, 1L));
+        Operation logged = seedArchive.finish(List.of(old.id()), CountsPerType.of(Map.of(PROJECT, 1L, TASK, 1L)));
         write(() -> ports().operations().save(logged));
         ledger().ran(logged);
 
@@ -72,7 +73,7 @@ public interface BatchContract extends StoreContractSupport {
         LifecycleResult restored = restore(old.id());
         assertEquals(
                 Map.of(PROJECT, 1L, TASK, 1L),
-                restored.operation().orElseThrow().countsPerType());
+                restored.operation().orElseThrow().countsPerType().asMap());
         assertActive(old.id(), oldTask.id());
     }
 

@@ -51,7 +51,9 @@ public interface BulkContract extends StoreContractSupport {
         assertEquals(1, result.operations().size());
         Operation operation = result.operations().get(0);
         assertEquals(List.of(first.account(), second), operation.roots());
-        assertEquals(Map.of(ACCOUNT, 2L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 1L), operation.countsPerType());
+        assertEquals(
+                Map.of(ACCOUNT, 2L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 1L),
+                operation.countsPerType().asMap());
         assertArchivedBy(operation, first.all().toArray(RecordId[]::new));
         assertArchivedBy(operation, second);
         assertActive(ledger);
@@ -99,7 +101,7 @@ public interface BulkContract extends StoreContractSupport {
                 result.operations().stream().map(Operation::kind).toList());
         assertEquals(
                 Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 1L, LEDGER, 1L, ENTRY, 1L),
-                result.operations().get(0).countsPerType());
+                result.operations().get(0).countsPerType().asMap());
         assertArchivedBy(result.operations().get(1), active);
         assertGone(ledger, entry);
         assertGone(archived.all().toArray(RecordId[]::new));
@@ -120,7 +122,7 @@ public interface BulkContract extends StoreContractSupport {
         assertEquals(1, result.operations().size());
         assertEquals(
                 Map.of(ACCOUNT, 1L, LABEL, 1L, PROJECT, 1L, TASK, 1L, COMMENT, 1L),
-                result.operations().get(0).countsPerType());
+                result.operations().get(0).countsPerType().asMap());
         assertActive(tree.all().toArray(RecordId[]::new));
     }
 

@@ -61,7 +61,9 @@ public interface HistoryContract extends StoreContractSupport {
         assertEquals(archive, read);
         assertEquals(manager().actor(), read.actor());
         assertEquals(List.of(tree.account()), read.roots());
-        assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 1L), read.countsPerType());
+        assertEquals(
+                Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 1L),
+                read.countsPerType().asMap());
         assertEquals(5, read.total());
         assertEquals(archive, operations().operation(manager(), archive.id()), "its actor reads it too");
         refused(

@@ -80,7 +80,7 @@ public final class Invariants {
             if (operation.isEmpty()) {
                 found.add("operation " + id + " that the kit ran is not in the log");
             } else if (operation.get().kind() == OperationKind.PURGE) {
-                operation.get().countsPerType().forEach((type, n) -> purged.merge(type, n, Long::sum));
+                operation.get().countsPerType().asMap().forEach((type, n) -> purged.merge(type, n, Long::sum));
             }
         }
         Map<String, Long> created = ledger.createdPerType();

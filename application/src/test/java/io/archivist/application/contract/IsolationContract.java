@@ -9,6 +9,7 @@ import io.archivist.application.port.in.BulkResult;
 import io.archivist.application.port.in.LifecycleCommand;
 import io.archivist.application.port.in.UpdateRecordCommand;
 import io.archivist.domain.Caller;
+import io.archivist.domain.CountsPerType;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
@@ -99,8 +100,8 @@ public interface IsolationContract extends StoreContractSupport {
                                         Optional.empty(), RecordFilter.ArchivedFilter.ANY, Optional.of(tree.account())),
                                 Optional.empty(),
                                 10));
-        assertEquals(Map.of(), ports().records().countArchive(other, List.of(tree.account())));
-        assertEquals(Map.of(), ports().records().countPurge(other, List.of(tree.account())));
+        assertEquals(CountsPerType.none(), ports().records().countArchive(other, List.of(tree.account())));
+        assertEquals(CountsPerType.none(), ports().records().countPurge(other, List.of(tree.account())));
         assertFalse(ports().records().archiveReaches(other, List.of(tree.account()), tree.task()));
         assertFalse(ports().records().purgeReaches(other, List.of(tree.account()), tree.task()));
     }
@@ -112,7 +113,7 @@ public interface IsolationContract extends StoreContractSupport {
         var other = managerOfAnotherWorkspace().workspace();
         WorkspaceSnapshot before = snapshot();
 
-        Map<String, Long> archived = ports().unitOfWork()
+        CountsPerType archived = ports().unitOfWork()
                 .write(
                         other,
                         () -> ports().records()
@@ -123,7 +124,7 @@ public interface IsolationContract extends StoreContractSupport {
                                         "kit",
                                         clock().now(),
                                         List.of(tree.account()))));
-        Map<String, Long> purged = ports().unitOfWork()
+        CountsPerType purged = ports().unitOfWork()
                 .write(
                         other,
                         () -> ports().records()
@@ -135,8 +136,8 @@ public interface IsolationContract extends StoreContractSupport {
                                         clock().now(),
                                         List.of(tree.label()))));
 
-        assertEquals(Map.of(), archived);
-        assertEquals(Map.of(), purged);
+        assertEquals(CountsPerType.none(), archived);
+        assertEquals(CountsPerType.none(), purged);
         PlannerOracle.unchanged(before, snapshot());
     }
 

@@ -36,7 +36,9 @@ public interface NamedPreviewContract extends StoreContractSupport {
 
         Preview preview = lifecycle().preview(manager(), tree.account(), OperationKind.ARCHIVE);
 
-        assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 26L), preview.countsPerType());
+        assertEquals(
+                Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 26L),
+                preview.countsPerType().asMap());
         assertEquals(namedFirst(before, plan.ids()), preview.named());
         assertEquals(Preview.NAMED_PER_TYPE, preview.named().get(COMMENT).size());
         assertEquals(List.of(), preview.alsoDestroys());
@@ -91,7 +93,7 @@ public interface NamedPreviewContract extends StoreContractSupport {
 
         Preview preview = lifecycle().preview(manager(), ledger, OperationKind.PURGE);
 
-        assertEquals(Map.of(LEDGER, 1L, ENTRY, 1L), preview.countsPerType());
+        assertEquals(Map.of(LEDGER, 1L, ENTRY, 1L), preview.countsPerType().asMap());
         assertEquals(List.of(), preview.alsoDestroys());
         assertEquals(2, preview.named().values().stream().mapToInt(List::size).sum());
     }

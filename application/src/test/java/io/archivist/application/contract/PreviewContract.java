@@ -28,7 +28,9 @@ public interface PreviewContract extends StoreContractSupport {
 
         assertTrue(preview.allowed());
         assertEquals(plan.countsPerType(), preview.countsPerType());
-        assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L), preview.countsPerType());
+        assertEquals(
+                Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L),
+                preview.countsPerType().asMap());
         PlannerOracle.unchanged(before, snapshot());
     }
 
@@ -41,7 +43,9 @@ public interface PreviewContract extends StoreContractSupport {
 
         Preview preview = lifecycle().preview(manager(), tree.account(), OperationKind.PURGE);
 
-        assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 1L), preview.countsPerType());
+        assertEquals(
+                Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 1L),
+                preview.countsPerType().asMap());
         PlannerOracle.unchanged(before, snapshot());
     }
 
@@ -55,7 +59,7 @@ public interface PreviewContract extends StoreContractSupport {
         Preview preview = lifecycle().preview(manager(), tree.project(), OperationKind.RESTORE);
 
         assertTrue(preview.allowed());
-        assertEquals(Map.of(PROJECT, 1L), preview.countsPerType());
+        assertEquals(Map.of(PROJECT, 1L), preview.countsPerType().asMap());
         assertEquals(
                 PlannerOracle.normalized(List.of(
                         new LeftArchived(tree.task(), TASK, List.of(tree.label())),
@@ -85,7 +89,7 @@ public interface PreviewContract extends StoreContractSupport {
         assertEquals(
                 List.of(ErrorCode.CANNOT_ARCHIVE_SELF),
                 archiveSelf.blockers().stream().map(Blocker::code).toList());
-        assertEquals(Map.of(USER, 1L), archiveSelf.countsPerType());
+        assertEquals(Map.of(USER, 1L), archiveSelf.countsPerType().asMap());
         PlannerOracle.unchanged(before, snapshot());
     }
 }

@@ -34,7 +34,9 @@ public interface PurgeContract extends StoreContractSupport {
         Operation purge = result.operation().orElseThrow();
         assertEquals(OperationKind.PURGE, purge.kind());
         assertEquals(List.of(tree.account()), purge.roots());
-        assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 1L), purge.countsPerType());
+        assertEquals(
+                Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L, COMMENT, 1L),
+                purge.countsPerType().asMap());
         assertGone(tree.all().toArray(RecordId[]::new));
         assertEquals(
                 purge, ports().operations().find(workspace(), purge.id()).orElseThrow(), "the log keeps the purge");
@@ -86,7 +88,9 @@ public interface PurgeContract extends StoreContractSupport {
 
         Operation purge = delete(tree.project()).operation().orElseThrow();
 
-        assertEquals(Map.of(PROJECT, 1L, TASK, 1L, COMMENT, 1L), purge.countsPerType());
+        assertEquals(
+                Map.of(PROJECT, 1L, TASK, 1L, COMMENT, 1L),
+                purge.countsPerType().asMap());
         assertGone(tree.project(), tree.task(), tree.comment());
         assertActive(tree.account(), tree.label());
         assertEquals(
@@ -130,7 +134,7 @@ public interface PurgeContract extends StoreContractSupport {
 
         assertEquals(LifecycleResult.Outcome.PURGED, result.outcome());
         Operation purge = result.operation().orElseThrow();
-        assertEquals(Map.of(LEDGER, 1L, ENTRY, 2L), purge.countsPerType());
+        assertEquals(Map.of(LEDGER, 1L, ENTRY, 2L), purge.countsPerType().asMap());
         PlannerOracle.purged(before, snapshot(), purge, plan);
         assertGone(ledger, active, archived);
     }

@@ -33,7 +33,9 @@ public interface RestoreContract extends StoreContractSupport {
         Operation restore = result.operation().orElseThrow();
         assertEquals(OperationKind.RESTORE, restore.kind());
         assertEquals(List.of(tree.account()), restore.roots());
-        assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L), restore.countsPerType());
+        assertEquals(
+                Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L),
+                restore.countsPerType().asMap());
         assertActive(tree.account(), tree.project(), tree.label(), tree.task());
         assertArchivedBy(commentAlone, tree.comment());
         assertEquals(List.of(), result.leftArchived());
@@ -50,7 +52,9 @@ public interface RestoreContract extends StoreContractSupport {
 
         assertActive(tree.project());
         assertArchivedBy(byProject, tree.task(), tree.comment());
-        assertEquals(Map.of(PROJECT, 1L), result.operation().orElseThrow().countsPerType());
+        assertEquals(
+                Map.of(PROJECT, 1L),
+                result.operation().orElseThrow().countsPerType().asMap());
         assertEquals(
                 PlannerOracle.normalized(List.of(
                         new LeftArchived(tree.task(), TASK, List.of(tree.label())),
@@ -71,7 +75,7 @@ public interface RestoreContract extends StoreContractSupport {
 
         assertEquals(
                 Map.of(TASK, 1L, COMMENT, 1L),
-                result.operation().orElseThrow().countsPerType(),
+                result.operation().orElseThrow().countsPerType().asMap(),
                 "restoring " + byProject.id() + "'s task brings back its co-archived comment");
         assertActive(tree.all().toArray(RecordId[]::new));
     }
@@ -128,7 +132,7 @@ public interface RestoreContract extends StoreContractSupport {
         RestoreOutline bounded = ports().records().outlineRestore(workspace(), tree.project(), 1);
 
         assertEquals(plan.restored().countsPerType(), outline.countsPerType());
-        assertEquals(Map.of(PROJECT, 1L), outline.countsPerType());
+        assertEquals(Map.of(PROJECT, 1L), outline.countsPerType().asMap());
         assertEquals(PlannerOracle.normalized(plan.leftArchived()), PlannerOracle.normalized(outline.leftArchived()));
         assertEquals(3, outline.leftArchived().size(), "two tasks and the comment: " + secondTask);
         assertEquals(1, bounded.leftArchived().size());

@@ -199,6 +199,8 @@ public interface RestoreOperationContract extends StoreContractSupport {
         LifecycleResult undone = noted(operationRestore()
                 .restore(new RestoreOperationCommand(manager(), archive.id(), OptionalLong.of(version))));
         assertEquals(version + 1, undone.record().orElseThrow().record().version());
-        assertEquals(Map.of(ACCOUNT, 1L), undone.operation().orElseThrow().countsPerType());
+        assertEquals(
+                Map.of(ACCOUNT, 1L),
+                undone.operation().orElseThrow().countsPerType().asMap());
     }
 }

@@ -72,7 +72,7 @@ public interface RetentionContract extends StoreContractSupport {
         assertEquals(OperationKind.PURGE, purge.kind());
         assertEquals(Caller.SYSTEM, purge.actor());
         assertEquals(List.of(early), purge.roots());
-        assertEquals(Map.of(DRAFT, 1L, DRAFT_NOTE, 1L), purge.countsPerType());
+        assertEquals(Map.of(DRAFT, 1L, DRAFT_NOTE, 1L), purge.countsPerType().asMap());
         assertGone(early, note);
         assertEquals(true, stored(late).archived());
         assertActive(kept);

@@ -19,11 +19,13 @@ import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.IdempotencyService;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
+import io.archivist.application.service.LifecycleSetup;
 import io.archivist.application.service.OperationRestoreService;
 import io.archivist.application.service.OperationService;
 import io.archivist.application.service.RecordService;
 import io.archivist.application.service.RetentionService;
 import io.archivist.application.service.seed.SeedImportService;
+import io.archivist.domain.CountsPerType;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
 import io.archivist.domain.PagePosition;
@@ -213,8 +215,7 @@ public record StorePorts(
     }
 
     public LifecycleService lifecycleService(LifecyclePolicy policy, LifecycleMetrics metrics) {
-        return new LifecycleService(
-                reads, cascades, operations, catalogs, catalogCache, unitOfWork, time, ids, policy, metrics);
+        return new LifecycleService(lifecycleSetup(policy, metrics));
     }
 
     public LifecycleService lifecycleService() {
@@ -226,8 +227,7 @@ public record StorePorts(
     }
 
     public BulkLifecycleService bulkLifecycleService(LifecyclePolicy policy, LifecycleMetrics metrics) {
-        return new BulkLifecycleService(
-                reads, cascades, operations, catalogs, catalogCache, unitOfWork, time, ids, policy, metrics);
+        return new BulkLifecycleService(lifecycleSetup(policy, metrics));
     }
 
     public BulkLifecycleService bulkLifecycleService() {
@@ -247,17 +247,13 @@ public record StorePorts(
     }
 
     public OperationRestoreService operationRestoreService(LifecyclePolicy policy) {
-        return new OperationRestoreService(
-                reads,
-                cascades,
-                operations,
-                catalogs,
-                catalogCache,
-                unitOfWork,
-                time,
-                ids,
-                policy,
-                LifecycleMetrics.NONE);
+        return new OperationRestoreService(lifecycleSetup(policy, LifecycleMetrics.NONE));
+    }
+
+    /** What the lifecycle services run on, over this store's ports. */
+    public LifecycleSetup lifecycleSetup(LifecyclePolicy policy, LifecycleMetrics metrics) {
+        return new LifecycleSetup(
+                reads, cascades, operations, catalogs, catalogCache, unitOfWork, time, ids, policy, metrics);
     }
 
     public RetentionService retentionService(LifecyclePolicy policy) {
@@ -378,12 +374,12 @@ public record StorePorts(
         }
 
         @Override
-        public Map<String, Long> countArchive(WorkspaceId workspace, Collection<RecordId> roots) {
+        public CountsPerType countArchive(WorkspaceId workspace, Collection<RecordId> roots) {
             return cascades.countArchive(workspace, roots);
         }
 
         @Override
-        public Map<String, Long> countPurge(WorkspaceId workspace, Collection<RecordId> roots) {
+        public CountsPerType countPurge(WorkspaceId workspace, Collection<RecordId> roots) {
             return cascades.countPurge(workspace, roots);
         }
 
@@ -410,7 +406,7 @@ public record StorePorts(
         }
 
         @Override
-        public Map<String, Long> archive(Operation operation, long maxRecords) {
+        public CountsPerType archive(Operation operation, long maxRecords) {
             return cascades.archive(operation, maxRecords);
         }
 
@@ -420,7 +416,7 @@ public record StorePorts(
         }
 
         @Override
-        public Map<String, Long> purge(Operation operation, long maxRecords) {
+        public CountsPerType purge(Operation operation, long maxRecords) {
             return cascades.purge(operation, maxRecords);
         }
     }

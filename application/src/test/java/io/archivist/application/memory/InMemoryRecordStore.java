@@ -11,6 +11,7 @@ import io.archivist.application.port.out.seed.SeedBatches;
 import io.archivist.domain.Blocker;
 import io.archivist.domain.CascadePlanner;
 import io.archivist.domain.CascadeSet;
+import io.archivist.domain.CountsPerType;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.Operation;
@@ -210,7 +211,7 @@ final class InMemoryRecordStore implements RecordReads, RecordWrites, RecordCasc
     }
 
     @Override
-    public Map<String, Long> archive(Operation operation, long maxRecords) {
+    public CountsPerType archive(Operation operation, long maxRecords) {
         return store.in(operation.workspace(), tables -> {
             CascadeSet set = new CascadePlanner(tables).archive(operation.roots());
             Blocker.requireCascadeWithin(set.countsPerType(), maxRecords);
@@ -266,7 +267,7 @@ final class InMemoryRecordStore implements RecordReads, RecordWrites, RecordCasc
     }
 
     @Override
-    public Map<String, Long> purge(Operation operation, long maxRecords) {
+    public CountsPerType purge(Operation operation, long maxRecords) {
         return store.in(operation.workspace(), tables -> {
             CascadeSet set = new CascadePlanner(tables).purge(operation.roots());
             Blocker.requireCascadeWithin(set.countsPerType(), maxRecords);

@@ -39,7 +39,9 @@ class ArchiveLifecycleScenarioTest extends ServiceTestSupport {
         assertArchivedBy(labelArchive, label, task);
         Preview preview = lifecycle().preview(manager(), account, OperationKind.ARCHIVE);
         assertEquals(
-                Map.of(ACCOUNT, 1L, PROJECT, 1L), preview.countsPerType(), "the label and task are archived already");
+                Map.of(ACCOUNT, 1L, PROJECT, 1L),
+                preview.countsPerType().asMap(),
+                "the label and task are archived already");
 
         // Archiving the account frees the project code; the task keeps the label's operation.
         Operation accountArchive = delete(account).operation().orElseThrow();
@@ -69,7 +71,9 @@ class ArchiveLifecycleScenarioTest extends ServiceTestSupport {
         // Delete twice to destroy: gone from every read, kept in the log as counts.
         delete(account);
         Operation purge = delete(account).operation().orElseThrow();
-        assertEquals(Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L), purge.countsPerType());
+        assertEquals(
+                Map.of(ACCOUNT, 1L, PROJECT, 1L, LABEL, 1L, TASK, 1L),
+                purge.countsPerType().asMap());
         assertGone(account, project, label, task);
         refused(ErrorCode.RECORD_NOT_FOUND, () -> records().get(member(), task));
         assertTrue(operations().operation(admin(), purge.id()).total() == 4);

@@ -67,7 +67,7 @@ public record ArchivedOperationJson(
                 operation.actor(),
                 operation.at().toString(),
                 NamedRecordJson.all(archive.roots()),
-                operation.countsPerType(),
+                operation.countsPerType().asMap(),
                 operation.total(),
                 archive.records(),
                 archive.purgeAfter().map(Instant::toString).orElse(null));

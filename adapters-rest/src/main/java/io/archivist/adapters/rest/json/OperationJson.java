@@ -45,7 +45,7 @@ public record OperationJson(
                 operation.actor(),
                 operation.at().toString(),
                 operation.roots().stream().map(RecordId::toString).toList(),
-                operation.countsPerType(),
+                operation.countsPerType().asMap(),
                 operation.total());
     }
 }

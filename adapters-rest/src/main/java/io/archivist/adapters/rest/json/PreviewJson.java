@@ -53,7 +53,7 @@ public record PreviewJson(
         return new PreviewJson(
                 preview.action().wireName(),
                 preview.roots().stream().map(RecordId::toString).toList(),
-                preview.countsPerType(),
+                preview.countsPerType().asMap(),
                 preview.total(),
                 named(preview.named()),
                 LeftArchivedJson.all(preview.leftArchived()),

@@ -18,6 +18,7 @@ import io.archivist.application.service.CommittedMetrics;
 import io.archivist.application.service.IdempotencyService;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
+import io.archivist.application.service.LifecycleSetup;
 import io.archivist.application.service.OperationRestoreService;
 import io.archivist.application.service.OperationService;
 import io.archivist.application.service.RecordService;
@@ -108,8 +109,12 @@ public class ArchivistFactory {
         return new RecordService(records, writes, catalogs, catalogCache, unitOfWork, time, ids, policy);
     }
 
+    /**
+     * What archive, restore and purge run on, for the three use cases that run them: the store's ports, the
+     * workspace turns (R14) as their unit of work, and the metrics that hear of each committed operation.
+     */
     @Singleton
-    LifecycleService lifecycleService(
+    LifecycleSetup lifecycleSetup(
             RecordReads records,
             RecordCascades cascades,
             OperationLog log,
@@ -120,24 +125,18 @@ public class ArchivistFactory {
             IdGenerator ids,
             LifecyclePolicy policy,
             CommittedMetrics metrics) {
-        return new LifecycleService(
+        return new LifecycleSetup(
                 records, cascades, log, catalogs, catalogCache, unitOfWork, time, ids, policy, metrics);
     }
 
     @Singleton
-    BulkLifecycleService bulkLifecycleService(
-            RecordReads records,
-            RecordCascades cascades,
-            OperationLog log,
-            CatalogStore catalogs,
-            CatalogCache catalogCache,
-            WorkspaceTurns unitOfWork,
-            TimeSource time,
-            IdGenerator ids,
-            LifecyclePolicy policy,
-            CommittedMetrics metrics) {
-        return new BulkLifecycleService(
-                records, cascades, log, catalogs, catalogCache, unitOfWork, time, ids, policy, metrics);
+    LifecycleService lifecycleService(LifecycleSetup setup) {
+        return new LifecycleService(setup);
+    }
+
+    @Singleton
+    BulkLifecycleService bulkLifecycleService(LifecycleSetup setup) {
+        return new BulkLifecycleService(setup);
     }
 
     /** R14: archivist.catalog.max-types (ARCHIVIST_CATALOG_MAX_TYPES), for PUT /object-types and seeds alike. */
@@ -163,19 +162,8 @@ public class ArchivistFactory {
     }
 
     @Singleton
-    OperationRestoreService operationRestoreService(
-            RecordReads records,
-            RecordCascades cascades,
-            OperationLog log,
-            CatalogStore catalogs,
-            CatalogCache catalogCache,
-            WorkspaceTurns unitOfWork,
-            TimeSource time,
-            IdGenerator ids,
-            LifecyclePolicy policy,
-            CommittedMetrics metrics) {
-        return new OperationRestoreService(
-                records, cascades, log, catalogs, catalogCache, unitOfWork, time, ids, policy, metrics);
+    OperationRestoreService operationRestoreService(LifecycleSetup setup) {
+        return new OperationRestoreService(setup);
     }
 
     @Singleton

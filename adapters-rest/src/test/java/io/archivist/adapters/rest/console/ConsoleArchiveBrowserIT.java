@@ -144,6 +144,40 @@ class ConsoleArchiveBrowserIT {
         assertEquals(404, admin.get(call).status());
     }
 
+    /**
+     * A line names at most 20 roots (SPEC §4), but Delete forever destroys all that its archive holds: here a
+     * bulk archive of 27 customers, one of which (past the 20th) was restored on its own since and is no longer
+     * that archive's to destroy.
+     */
+    @Test
+    void deleteForever_destroysEveryRootTheArchiveHolds_pastTheTwentyALineNames(ServiceApi admin, ConsolePage console) {
+        List<String> ids = admin.createCustomers(ServiceApi.pageAndABitKeys()); // c01 .. c27
+        assertEquals(
+                200,
+                admin.call("POST", "/records/bulk/archive", Map.of("ids", ids), Map.of())
+                        .status());
+        String restored = ids.get(26);
+        assertEquals(
+                200,
+                admin.call("POST", "/records/" + restored + "/restore", Map.of(), Map.of())
+                        .status());
+        console.signIn(SERVICE.token("alice", "ADMIN"));
+
+        List<String> lines = console.archivePage().operations();
+        assertEquals(1, lines.size(), "one bulk archive: " + lines);
+        assertTrue(lines.get(0).contains("26 records archived"), lines.get(0));
+        String dialog = console.operationAction(0, "Delete forever");
+        assertTrue(dialog.contains("Will permanently delete 26 records"), dialog);
+        assertTrue(dialog.contains("And 6 more records archived together with these, with what they hold."), dialog);
+        assertTrue(console.typingAsked(), dialog);
+        console.typeToConfirm("26");
+        assertEquals("Permanently deleted 26 records.", console.confirm());
+
+        assertTrue(console.archiveEmptyShown(), "the archive is gone: " + console.operations());
+        ids.subList(0, 26).forEach(id -> assertEquals(404, admin.get(id).status(), id));
+        assertNull(admin.get(restored).body().get("deleted_at"), "restored on its own since: left alone");
+    }
+
     @Test
     void undo_afterAnArchive_restoresWhatItArchived(ServiceApi admin, ConsolePage console) {
         String acme = admin.create("customer", "acme", Map.of("name", "Acme", "email", "ops@acme.test"));

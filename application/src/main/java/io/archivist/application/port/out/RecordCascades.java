@@ -1,5 +1,6 @@
 package io.archivist.application.port.out;
 
+import io.archivist.domain.CountsPerType;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.Operation;
 import io.archivist.domain.RecordId;
@@ -7,6 +8,7 @@ import io.archivist.domain.WorkspaceId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The archive, restore and purge cascades of a workspace, and what they would reach. Set-oriented:
@@ -24,12 +26,12 @@ public interface RecordCascades {
     boolean purgeReaches(WorkspaceId workspace, Collection<RecordId> roots, RecordId target);
 
     /** R13: counts per type of what {@link #archive} would change. */
-    default Map<String, Long> countArchive(WorkspaceId workspace, Collection<RecordId> roots) {
+    default CountsPerType countArchive(WorkspaceId workspace, Collection<RecordId> roots) {
         return outlineArchive(workspace, roots, 0).countsPerType();
     }
 
     /** R13: counts per type of what {@link #purge} would remove. */
-    default Map<String, Long> countPurge(WorkspaceId workspace, Collection<RecordId> roots) {
+    default CountsPerType countPurge(WorkspaceId workspace, Collection<RecordId> roots) {
         return outlinePurge(workspace, roots, 0).countsPerType();
     }
 
@@ -70,10 +72,10 @@ public interface RecordCascades {
      * {@code maxRecords} records is a LIMIT_EXCEEDED (Blocker#requireCascadeWithin) before anything
      * changes, found by the count the store takes anyway, so the limit costs no extra statement.
      */
-    Map<String, Long> archive(Operation operation, long maxRecords);
+    CountsPerType archive(Operation operation, long maxRecords);
 
     /** {@link #archive(Operation, long)} without a limit. */
-    default Map<String, Long> archive(Operation operation) {
+    default CountsPerType archive(Operation operation) {
         return archive(operation, Long.MAX_VALUE);
     }
 
@@ -93,10 +95,15 @@ public interface RecordCascades {
     }
 
     /** What {@link #restore} did. */
-    record Restored(Map<String, Long> countsPerType, List<LeftArchived> leftArchived) {
+    record Restored(CountsPerType countsPerType, List<LeftArchived> leftArchived) {
         public Restored {
-            countsPerType = Map.copyOf(countsPerType);
+            Objects.requireNonNull(countsPerType, "countsPerType");
             leftArchived = List.copyOf(leftArchived);
+        }
+
+        /** The JDBC store's cascade queries build their counts as a map (until they build CountsPerType). */
+        public Restored(Map<String, Long> countsPerType, List<LeftArchived> leftArchived) {
+            this(CountsPerType.of(countsPerType), leftArchived);
         }
     }
 
@@ -105,10 +112,10 @@ public interface RecordCascades {
      * storage; the store remembers their ids and types under the operation. Returns counts per type.
      * Over {@code maxRecords} records: LIMIT_EXCEEDED before anything changes, as for {@link #archive}.
      */
-    Map<String, Long> purge(Operation operation, long maxRecords);
+    CountsPerType purge(Operation operation, long maxRecords);
 
     /** {@link #purge(Operation, long)} without a limit. */
-    default Map<String, Long> purge(Operation operation) {
+    default CountsPerType purge(Operation operation) {
         return purge(operation, Long.MAX_VALUE);
     }
 }

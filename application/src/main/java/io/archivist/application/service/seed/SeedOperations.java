@@ -1,5 +1,6 @@
 package io.archivist.application.service.seed;
 
+import io.archivist.domain.CountsPerType;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.OperationKind;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -21,7 +21,7 @@ import java.util.UUID;
  */
 final class SeedOperations {
 
-    private record Created(OperationId id, int root, long at, Map<String, Long> counts) {}
+    private record Created(OperationId id, int root, long at, CountsPerType.Builder counts) {}
 
     private final List<Created> created = new ArrayList<>();
     private final List<OperationId> existing = new ArrayList<>();
@@ -29,7 +29,7 @@ final class SeedOperations {
 
     /** A new operation rooted at seed record {@code root}, archived at {@code at} (epoch millis). */
     int create(UUID id, int root, long at) {
-        created.add(new Created(OperationId.of(id), root, at, new TreeMap<>()));
+        created.add(new Created(OperationId.of(id), root, at, CountsPerType.builder()));
         return created.size() - 1;
     }
 
@@ -44,7 +44,7 @@ final class SeedOperations {
     /** One record of {@code type} joins operation {@code ref}; only created operations keep counts. */
     void count(int ref, String type) {
         if (ref >= 0) {
-            created.get(ref).counts().merge(type, 1L, Long::sum);
+            created.get(ref).counts().add(type);
         }
     }
 
@@ -66,7 +66,7 @@ final class SeedOperations {
                         actor,
                         Instant.ofEpochMilli(op.at()),
                         List.of(RecordId.of(index.id(op.root()))),
-                        op.counts()))
+                        op.counts().build()))
                 .toList();
     }
 }

@@ -5,6 +5,7 @@ import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Blocker;
+import io.archivist.domain.CountsPerType;
 import io.archivist.domain.Lifecycle;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
@@ -14,9 +15,7 @@ import io.archivist.domain.WorkspaceId;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,7 +53,7 @@ final class JdbcCascades implements RecordCascades {
     }
 
     @Override
-    public Map<String, Long> archive(Operation operation, long maxRecords) {
+    public CountsPerType archive(Operation operation, long maxRecords) {
         return cascade(operation, true, maxRecords, (c, types) -> {
             update(
                     c,
@@ -90,7 +89,7 @@ final class JdbcCascades implements RecordCascades {
                     updateUniqueValues(
                             c,
                             operation,
-                            restored.countsPerType().keySet(),
+                            restored.countsPerType().types(),
                             Query.of("active_hash = value_hash"),
                             "CASE WHEN t.active_hash IS NULL THEN 1 ELSE 0 END = 1");
                     update(
@@ -109,7 +108,7 @@ final class JdbcCascades implements RecordCascades {
     }
 
     @Override
-    public Map<String, Long> purge(Operation operation, long maxRecords) {
+    public CountsPerType purge(Operation operation, long maxRecords) {
         return cascade(operation, false, maxRecords, (c, types) -> {
             List<String> holding = holdingUniqueValues(c, operation.workspace(), types);
             if (!holding.isEmpty()) {
@@ -133,16 +132,16 @@ final class JdbcCascades implements RecordCascades {
      * applies it, unless it reached nothing. Returns counts per type. Over {@code maxRecords} it changes
      * nothing (R14): the unit of work rolls the collected rows back.
      */
-    private Map<String, Long> cascade(Operation operation, boolean activeOnly, long maxRecords, Change change) {
+    private CountsPerType cascade(Operation operation, boolean activeOnly, long maxRecords, Change change) {
         if (operation.roots().isEmpty()) {
-            return Map.of();
+            return CountsPerType.none();
         }
         return db.transactions.statements(c -> {
             db.cascades.collectReach(c, operation.workspace(), operation.id(), operation.roots(), activeOnly);
-            Map<String, Long> counts = countsOf(c, operation);
+            CountsPerType counts = countsOf(c, operation);
             Blocker.requireCascadeWithin(counts, maxRecords);
             if (!counts.isEmpty()) {
-                change.apply(c, counts.keySet());
+                change.apply(c, counts.types());
             }
             return counts;
         });
@@ -157,7 +156,7 @@ final class JdbcCascades implements RecordCascades {
 
     CascadeOutline outline(WorkspaceId workspace, Collection<RecordId> roots, boolean archive, int named) {
         if (roots.isEmpty()) {
-            return CascadeOutline.counts(Map.of());
+            return CascadeOutline.counts(CountsPerType.none());
         }
         return db.transactions.statements(c -> db.cascades.outlineReach(c, workspace, roots, archive, named));
     }
@@ -195,16 +194,16 @@ final class JdbcCascades implements RecordCascades {
         return Blocker.sharedWithinRestore(root).toException();
     }
 
-    private Map<String, Long> countsOf(Connection c, Operation operation) {
-        Map<String, Long> counts = new LinkedHashMap<>();
+    private CountsPerType countsOf(Connection c, Operation operation) {
+        CountsPerType.Builder counts = CountsPerType.builder();
         db.sql.list(
                 c,
                 "SELECT type, COUNT(*) AS n FROM operation_records WHERE workspace = ? AND operation_id = ?"
                         + " GROUP BY type",
-                rows -> counts.put(rows.getString("type"), rows.getLong("n")),
+                rows -> counts.add(rows.getString("type"), rows.getLong("n")),
                 operation.workspace(),
                 operation.id());
-        return counts;
+        return counts.build();
     }
 
     private void update(Connection c, Operation operation, String table, String member, Query set, String condition) {

@@ -27,6 +27,8 @@ final class JdbcDatabase {
 
     final IdempotentRequests idempotentRequests;
 
+    final OperationRows operationRows;
+
     /** archivist.lifecycle.write-wait's default: how long a write waits for its workspace's lock (R14). */
     static final Duration DEFAULT_WRITE_WAIT = Duration.ofSeconds(30);
 
@@ -50,6 +52,7 @@ final class JdbcDatabase {
         this.cascades = dialect.cascadeQueries(sql);
         this.catalogRows = repositories.catalog();
         this.idempotentRequests = dialect.idempotentRequests(repositories);
+        this.operationRows = repositories.operations(dialect);
         if (!(connections instanceof AbstractConnectionOperations<Connection> managed)) {
             throw new IllegalStateException("the repositories' statements need Micronaut's own connection operations,"
                     + " to run under archivist.jdbc.statement-timeout");

@@ -9,12 +9,15 @@ import io.archivist.domain.RecordId;
 import io.archivist.domain.WorkspaceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Operations, kept after their records are gone. Which records each touched is in
+ * Operations, kept after their records are gone. An operation and the history of a record are read through
+ * the operations table's repository ({@link OperationRows}); logging an operation and the pages of the log
+ * are statements of their own (one differs per database, the other has the filters it is asked for). Which records each touched is in
  * operation_records, written by the cascades themselves (JdbcCascades) in the same transaction,
  * each row with the archive operation that held the record before ({@code archived_by}).
  * <p>
@@ -81,25 +84,12 @@ final class JdbcOperationLog implements OperationLog {
 
     @Override
     public Optional<Operation> find(WorkspaceId workspace, OperationId id) {
-        return db.transactions.statements(c -> db.sql.first(
-                c,
-                "SELECT " + COLUMNS + " FROM operations WHERE workspace = ? AND id = ?",
-                this::operation,
-                workspace,
-                id));
+        return db.transactions.statements(c -> db.sql.repository(() -> db.operationRows.operation(workspace, id)));
     }
 
     @Override
     public List<Operation> history(WorkspaceId workspace, RecordId record) {
-        return db.transactions.statements(c -> db.sql.list(
-                c,
-                "SELECT " + COLUMNS + " FROM operations"
-                        + " WHERE workspace = ? AND id IN (SELECT operation_id FROM operation_records"
-                        + " WHERE workspace = ? AND record_id = ?) ORDER BY happened_at, id",
-                this::operation,
-                workspace,
-                workspace,
-                record));
+        return db.transactions.statements(c -> db.sql.repository(() -> db.operationRows.history(workspace, record)));
     }
 
     /**
@@ -124,15 +114,28 @@ final class JdbcOperationLog implements OperationLog {
     }
 
     private Operation operation(ResultSet rows) throws SQLException {
-        return new Operation(
-                OperationId.of(db.sql.uuid(rows, "id")),
-                WorkspaceId.of(rows.getString("workspace")),
-                OperationKind.valueOf(rows.getString("kind")),
+        return operation(
+                rows.getString("workspace"),
+                db.sql.uuid(rows, "id"),
+                rows.getString("kind"),
                 rows.getString("actor"),
                 db.sql.instant(rows, "happened_at"),
-                Json.strings(rows.getString("root_ids")).stream()
+                rows.getString("root_ids"),
+                rows.getString("counts"));
+    }
+
+    /** An operation from the columns of its row ({@link #COLUMNS}), however the database gave them. */
+    static Operation operation(
+            String workspace, UUID id, String kind, String actor, Instant at, String rootIds, String counts) {
+        return new Operation(
+                OperationId.of(id),
+                WorkspaceId.of(workspace),
+                OperationKind.valueOf(kind),
+                actor,
+                at,
+                Json.strings(rootIds).stream()
                         .map(text -> RecordId.of(UUID.fromString(text)))
                         .toList(),
-                Json.counts(rows.getString("counts")));
+                Json.counts(counts));
     }
 }

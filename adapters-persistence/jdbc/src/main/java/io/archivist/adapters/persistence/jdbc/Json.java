@@ -2,7 +2,9 @@ package io.archivist.adapters.persistence.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.archivist.domain.CountsPerType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +32,20 @@ final class Json {
         return read(text, new TypeReference<List<String>>() {});
     }
 
-    static Map<String, Long> counts(String text) {
-        return read(text, new TypeReference<LinkedHashMap<String, Long>>() {});
+    /** An operation's counts column: an object of type names and counts. */
+    static CountsPerType counts(String text) {
+        CountsPerType.Builder counts = CountsPerType.builder();
+        read(text, new TypeReference<JsonNode>() {}).properties().forEach(count -> {
+            if (!count.getValue().canConvertToExactIntegral()) {
+                throw new IllegalStateException("a counts column holds " + count.getValue() + " as a count");
+            }
+            counts.add(count.getKey(), count.getValue().longValue());
+        });
+        return counts.build();
+    }
+
+    static String write(CountsPerType counts) {
+        return write(counts.asMap());
     }
 
     private static <T> T read(String text, TypeReference<T> type) {

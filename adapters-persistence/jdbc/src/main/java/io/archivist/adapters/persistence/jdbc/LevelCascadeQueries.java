@@ -8,6 +8,12 @@ import java.sql.Connection;
  * per statement through the scratch table cascade_walk, skipping records already reached. The
  * statements grow with the depth of the graph, not with the number of records; nothing is read
  * into the JVM.
+ * <p>
+ * The level's rows of cascade_walk are named by run and workspace; record_parents and records are
+ * reached through each row's key alone, without the workspace as a constant. H2 prices an equality on a
+ * column it has no statistics for at two rows, so a constant workspace on either table made it start
+ * the level from all the workspace's edges or records (a 10,000-record archive ran past the 5-minute
+ * statement timeout). No distributed engine runs H2, which is what the constant is for elsewhere.
  */
 final class LevelCascadeQueries extends CascadeQueries {
 
@@ -37,13 +43,8 @@ final class LevelCascadeQueries extends CascadeQueries {
                                             + " FROM cascade_walk w",
                                     run.run(),
                                     depth + 1)
-                            .add(
-                                    " JOIN record_parents e ON e.workspace = w.workspace AND e.workspace = ? AND "
-                                            + from + " = w.record_id",
-                                    walk.workspace())
-                            .add(
-                                    " JOIN records c ON c.workspace = e.workspace AND c.workspace = ? AND c.id = " + to,
-                                    walk.workspace())
+                            .add(" JOIN record_parents e ON e.workspace = w.workspace AND " + from + " = w.record_id")
+                            .add(" JOIN records c ON c.workspace = e.workspace AND c.id = " + to)
                             .add(" WHERE ")
                             .add(run.filter("w"))
                             .add(" AND w.depth = ? AND ", depth)

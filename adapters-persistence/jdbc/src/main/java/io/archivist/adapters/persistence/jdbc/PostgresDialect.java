@@ -75,6 +75,12 @@ final class PostgresDialect extends Dialect {
      * one row each: a nested loop then read one of them whole for each row of the other, with the key as
      * a mere join filter, and a 100,000-record restore never ended. Out of the fence the set's rows give
      * the table nothing but the key of each row, so a lookup by key is the only cheap way to reach it.
+     * The table is still filtered on its workspace as a constant ("t.workspace = ?"), beside the join on
+     * the set's: a distributed engine (Citus) routes the statement to the one node that holds the workspace
+     * only when every table it names says which (CascadeQueries). The planner then filters the fenced set on
+     * the same constant and looks the table up on (workspace = constant, key = the set's): under
+     * StaleStatisticsPlanIT's stale statistics each statement still starts from its set and reads the table
+     * by key.
      */
     @Override
     Query updateOfOperation(
@@ -115,7 +121,8 @@ final class PostgresDialect extends Dialect {
     @Override
     Query deleteOperationRowsInRun(WorkspaceId workspace, OperationId operation, UUID run) {
         // From the run (few rows) to the operation's rows by their full key, which the run's rows give (the
-        // operation too: as a constant outside the fence, it would let an index scan by operation start).
+        // operation too: as a constant outside the fence, it would let an index scan by operation start). The
+        // workspace is a constant on both tables as well, for a distributed engine's routing (see above).
         return Query.of(
                 "DELETE FROM operation_records t USING (SELECT b.workspace, CAST(? AS UUID) AS operation_id,"
                         + " b.record_id FROM cascade_walk b WHERE b.run_id = ? AND b.workspace = ?"

@@ -11,4 +11,12 @@ import jakarta.inject.Singleton;
 record TableRepositories(
         CatalogRows catalog,
         ZonedIdempotentRequests zonedIdempotentRequests,
-        MariaDbIdempotentRequests mariaDbIdempotentRequests) {}
+        MariaDbIdempotentRequests mariaDbIdempotentRequests,
+        ZonedOperationRows zonedOperations,
+        MariaDbOperationRows mariaDbOperations) {
+
+    /** The repository of operations compiled for the way {@code dialect}'s database keeps ids and times. */
+    OperationRows operations(Dialect dialect) {
+        return dialect instanceof MariaDbDialect ? mariaDbOperations : zonedOperations;
+    }
+}

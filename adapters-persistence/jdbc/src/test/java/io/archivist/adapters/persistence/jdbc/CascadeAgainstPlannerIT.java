@@ -10,6 +10,7 @@ import io.archivist.domain.ArchivistException;
 import io.archivist.domain.CascadePlanner;
 import io.archivist.domain.CascadeSet;
 import io.archivist.domain.Catalog;
+import io.archivist.domain.CountsPerType;
 import io.archivist.domain.ErrorCode;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.ObjectType;
@@ -28,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -145,14 +145,8 @@ class CascadeAgainstPlannerIT {
         CascadeSet archive = planner.archive(roots);
         CascadeSet purge = planner.purge(roots);
         store.ports.unitOfWork().read(store.workspace, () -> {
-            assertEquals(
-                    archive.countsPerType(),
-                    new TreeMap<>(records.countArchive(store.workspace, roots)),
-                    "R13 archive counts");
-            assertEquals(
-                    purge.countsPerType(),
-                    new TreeMap<>(records.countPurge(store.workspace, roots)),
-                    "R13 purge counts");
+            assertEquals(archive.countsPerType(), records.countArchive(store.workspace, roots), "R13 archive counts");
+            assertEquals(purge.countsPerType(), records.countPurge(store.workspace, roots), "R13 purge counts");
             assertEquals(
                     archive.contains(target),
                     records.archiveReaches(store.workspace, roots, target),
@@ -166,10 +160,10 @@ class CascadeAgainstPlannerIT {
     private static void archive(StoreFixture store, SnapshotGraph graph, List<RecordId> roots) {
         CascadeSet expected = new CascadePlanner(graph).archive(roots);
         Operation operation = operation(store, OperationKind.ARCHIVE, roots);
-        Map<String, Long> counts = store.ports
+        CountsPerType counts = store.ports
                 .unitOfWork()
                 .write(store.workspace, () -> store.ports.records().archive(operation));
-        assertEquals(expected.countsPerType(), new TreeMap<>(counts), "R1 counts");
+        assertEquals(expected.countsPerType(), counts, "R1 counts");
         Map<RecordId, StoredRecord> after = byId(store.all());
         for (StoredRecord before : graph.records().values()) {
             StoredRecord now = after.get(before.id());
@@ -186,10 +180,10 @@ class CascadeAgainstPlannerIT {
     private static void purge(StoreFixture store, SnapshotGraph graph, List<RecordId> roots) {
         CascadeSet expected = new CascadePlanner(graph).purge(roots);
         Operation operation = operation(store, OperationKind.PURGE, roots);
-        Map<String, Long> counts = store.ports
+        CountsPerType counts = store.ports
                 .unitOfWork()
                 .write(store.workspace, () -> store.ports.records().purge(operation));
-        assertEquals(expected.countsPerType(), new TreeMap<>(counts), "R3 counts");
+        assertEquals(expected.countsPerType(), counts, "R3 counts");
         Map<RecordId, StoredRecord> after = byId(store.all());
         for (StoredRecord before : graph.records().values()) {
             assertEquals(!expected.contains(before.id()), after.containsKey(before.id()), "R3 purged exactly the set");
@@ -222,7 +216,7 @@ class CascadeAgainstPlannerIT {
         RecordCascades.Restored restored = store.ports
                 .unitOfWork()
                 .write(store.workspace, () -> store.ports.records().restore(root, operation, 1000));
-        assertEquals(plan.restored().countsPerType(), new TreeMap<>(restored.countsPerType()), "R5 counts");
+        assertEquals(plan.restored().countsPerType(), restored.countsPerType(), "R5 counts");
         assertEquals(
                 asSet(plan.leftArchived()),
                 asSet(restored.leftArchived()),

@@ -11,6 +11,7 @@ import io.archivist.application.service.CatalogService;
 import io.archivist.application.service.LifecyclePolicy;
 import io.archivist.application.service.LifecycleService;
 import io.archivist.domain.Caller;
+import io.archivist.domain.CountsPerType;
 import io.archivist.domain.ObjectType;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.Role;
@@ -21,7 +22,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -138,7 +138,7 @@ class MillionRecordCascadeIT {
                         "%s %,d records in %,d ms (%,d rows/s)", step, total, ms, total * 1000 / Math.max(1, ms)));
             }
             report.forEach(line -> System.out.println("million: " + line + ", heap " + HEAP));
-            Map<String, Long> left = ports.records().countPurge(workspace, List.of(root));
+            CountsPerType left = ports.records().countPurge(workspace, List.of(root));
             if (!left.isEmpty()) {
                 throw new AssertionError("records left after the purge: " + left);
             }

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Facet;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import io.archivist.domain.CountsPerType;
 import io.archivist.domain.StoredRecord;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,21 +24,24 @@ final class Counts {
 
     private Counts() {}
 
-    static Map<String, Long> perType(MongoCollection<Document> records, Bson set) {
-        Map<String, Long> counts = new TreeMap<>();
+    static CountsPerType perType(MongoCollection<Document> records, Bson set) {
+        CountsPerType.Builder counts = CountsPerType.builder();
         records.aggregate(List.of(
                         Aggregates.match(set), Aggregates.group("$" + RecordFields.TYPE, Accumulators.sum("n", 1))))
                 .forEach(row ->
-                        counts.put(row.getString(ID), row.get("n", Number.class).longValue()));
-        return counts;
+                        counts.add(row.getString(ID), row.get("n", Number.class).longValue()));
+        return counts.build();
     }
 
-    /** What a purge counts: records per type, and per archive operation those that one holds archived. */
-    record ByArchive(Map<String, Long> perType, Map<String, Long> perArchive) {}
+    /**
+     * What a purge counts: records per type, and per archive operation (by its id) those that one holds
+     * archived.
+     */
+    record ByArchive(CountsPerType perType, Map<String, Long> perArchive) {}
 
     /** Counts per type and per archive operation of a set of records, in one aggregation. */
     static ByArchive perTypeAndArchive(MongoCollection<Document> records, Bson set) {
-        Map<String, Long> perType = new TreeMap<>();
+        CountsPerType.Builder perType = CountsPerType.builder();
         Map<String, Long> perArchive = new TreeMap<>();
         records.aggregate(List.of(
                         Aggregates.match(set),
@@ -48,13 +52,13 @@ final class Counts {
                 .forEach(row -> {
                     Document group = row.get(ID, Document.class);
                     long n = row.get("n", Number.class).longValue();
-                    perType.merge(group.getString(RecordFields.TYPE), n, Long::sum);
+                    perType.add(group.getString(RecordFields.TYPE), n);
                     String archive = group.getString(RecordFields.ARCHIVE_OPERATION);
                     if (archive != null) {
                         perArchive.merge(archive, n, Long::sum);
                     }
                 });
-        return new ByArchive(perType, perArchive);
+        return new ByArchive(perType.build(), perArchive);
     }
 
     /**

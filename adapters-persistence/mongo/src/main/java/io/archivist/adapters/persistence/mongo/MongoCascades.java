@@ -16,6 +16,7 @@ import io.archivist.application.port.out.CascadeOutline;
 import io.archivist.application.port.out.RecordCascades;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.Blocker;
+import io.archivist.domain.CountsPerType;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationId;
@@ -76,12 +77,8 @@ public final class MongoCascades implements RecordCascades {
                 != null;
     }
 
-    Map<String, Long> countPerType(Bson set) {
+    CountsPerType countPerType(Bson set) {
         return Counts.perType(records, set);
-    }
-
-    private static long total(Map<String, Long> counts) {
-        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     @Override
@@ -97,8 +94,8 @@ public final class MongoCascades implements RecordCascades {
     @Override
     public CascadeOutline outlineArchive(WorkspaceId workspace, Collection<RecordId> roots, int named) {
         Bson set = archiveSet(workspace, roots);
-        Map<String, Long> counts = countPerType(set);
-        return new CascadeOutline(counts, Counts.first(records, set, counts.keySet(), named), Map.of());
+        CountsPerType counts = countPerType(set);
+        return new CascadeOutline(counts, Counts.first(records, set, counts.types(), named), Map.of());
     }
 
     /** The same count as the purge's own gives what each archive operation holds of the set. */
@@ -117,7 +114,7 @@ public final class MongoCascades implements RecordCascades {
                             OperationId.of(java.util.UUID.fromString(held.getKey())), held.getValue()));
         }
         return new CascadeOutline(
-                counted.perType(), Counts.first(records, set, counted.perType().keySet(), named), largestFirst);
+                counted.perType(), Counts.first(records, set, counted.perType().types(), named), largestFirst);
     }
 
     @Override
@@ -126,44 +123,28 @@ public final class MongoCascades implements RecordCascades {
     }
 
     @Override
-    public Map<String, Long> archive(Operation operation, long maxRecords) {
+    public CountsPerType archive(Operation operation, long maxRecords) {
         return unitOfWork.inUnit(operation.workspace(), unit -> {
             Bson set = archiveSet(operation.workspace(), operation.roots());
-            Map<String, Long> counts = countPerType(set);
+            CountsPerType counts = countPerType(set);
             Blocker.requireCascadeWithin(counts, maxRecords);
             if (counts.isEmpty()) {
                 return counts;
             }
             shadows.take(unit, MongoSchema.RECORDS, set);
-            String op = operation.id().toString();
-            Date at = Date.from(operation.at());
-            records.updateMany(
-                    set,
-                    Updates.combine(
-                            Updates.set(ARCHIVED, true),
-                            Updates.set(DELETED_AT, at),
-                            Updates.set(ARCHIVE_OPERATION, op),
-                            Updates.set(UPDATED_AT, at),
-                            Updates.set(UPDATED_BY, operation.actor()),
-                            Updates.inc(VERSION, 1L),
-                            // R6: archiving frees the unique values: they leave the index, the record's own slot enters
-                            // it.
-                            Updates.rename(CLAIMS, IDLE_CLAIMS),
-                            Updates.rename(IDLE_SLOT, SLOT),
-                            Updates.addToSet(RecordFields.OPERATIONS, op),
-                            Updates.set(UNIT, unit.id)));
-            unit.held(op, total(counts));
+            records.updateMany(set, lifecycleChange(operation, unit, true));
+            unit.held(operation.id().toString(), counts.total());
             return counts;
         });
     }
 
     @Override
-    public Map<String, Long> purge(Operation operation, long maxRecords) {
+    public CountsPerType purge(Operation operation, long maxRecords) {
         return unitOfWork.inUnit(operation.workspace(), unit -> {
             Bson set = purgeSet(operation.workspace(), operation.roots());
             // One count gives both the counts per type and what each archive operation loses (OperationLog).
             Counts.ByArchive counted = Counts.perTypeAndArchive(records, set);
-            Map<String, Long> counts = counted.perType();
+            CountsPerType counts = counted.perType();
             Blocker.requireCascadeWithin(counts, maxRecords);
             if (counts.isEmpty()) {
                 return counts;
@@ -190,6 +171,28 @@ public final class MongoCascades implements RecordCascades {
         });
     }
 
+    /**
+     * What an archive ({@code archive}) or a restore does to each record of its set: archived by the operation
+     * or active again, a new version by its actor at its time, the operation added to the record's history, the
+     * unit marked (for a rollback). R6: archiving frees the unique values (they leave the unique index and the
+     * record's own slot enters it); restoring takes them back.
+     */
+    private static Bson lifecycleChange(Operation operation, Unit unit, boolean archive) {
+        String op = operation.id().toString();
+        Date at = Date.from(operation.at());
+        return Updates.combine(
+                Updates.set(ARCHIVED, archive),
+                Updates.set(DELETED_AT, archive ? at : null),
+                Updates.set(ARCHIVE_OPERATION, archive ? op : null),
+                Updates.set(UPDATED_AT, at),
+                Updates.set(UPDATED_BY, operation.actor()),
+                Updates.inc(VERSION, 1L),
+                archive ? Updates.rename(CLAIMS, IDLE_CLAIMS) : Updates.rename(IDLE_CLAIMS, CLAIMS),
+                archive ? Updates.rename(IDLE_SLOT, SLOT) : Updates.rename(SLOT, IDLE_SLOT),
+                Updates.addToSet(RecordFields.OPERATIONS, op),
+                Updates.set(UNIT, unit.id));
+    }
+
     @Override
     public Restored restore(RecordId root, Operation operation, int listLimit, long maxRecords) {
         return unitOfWork.inUnit(operation.workspace(), unit -> {
@@ -198,35 +201,20 @@ public final class MongoCascades implements RecordCascades {
                 throw conflict.toException();
             });
             Bson set = restore.restored();
-            Map<String, Long> counts = countPerType(set);
+            CountsPerType counts = countPerType(set);
             Blocker.requireCascadeWithin(counts, maxRecords);
             List<LeftArchived> left = restore.leftArchived(listLimit);
             shadows.take(unit, MongoSchema.RECORDS, set);
-            String op = operation.id().toString();
-            Date at = Date.from(operation.at());
             try {
-                records.updateMany(
-                        set,
-                        Updates.combine(
-                                Updates.set(ARCHIVED, false),
-                                Updates.set(DELETED_AT, null),
-                                Updates.set(ARCHIVE_OPERATION, null),
-                                Updates.set(UPDATED_AT, at),
-                                Updates.set(UPDATED_BY, operation.actor()),
-                                Updates.inc(VERSION, 1L),
-                                // R6: the values re-enter the unique index; checked just above, refused by the index if
-                                // raced.
-                                Updates.rename(IDLE_CLAIMS, CLAIMS),
-                                Updates.rename(SLOT, IDLE_SLOT),
-                                Updates.addToSet(RecordFields.OPERATIONS, op),
-                                Updates.set(UNIT, unit.id)));
+                // R6: the values re-enter the unique index; checked just above, refused by the index if raced.
+                records.updateMany(set, lifecycleChange(operation, unit, false));
             } catch (RuntimeException e) {
                 if (Duplicates.isDuplicate(e)) {
                     throw Blocker.sharedWithinRestore(root).toException();
                 }
                 throw e;
             }
-            unit.held(restore.operation(), -total(counts));
+            unit.held(restore.operation(), -counts.total());
             return new Restored(counts, left);
         });
     }

@@ -17,6 +17,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.archivist.application.port.out.OperationLog;
+import io.archivist.domain.CountsPerType;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationFilter;
 import io.archivist.domain.OperationId;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -82,7 +82,7 @@ public final class MongoOperationLog implements OperationLog {
             long own = held.getOrDefault(id, 0L);
             held.remove(id);
             Document counts = new Document();
-            operation.countsPerType().forEach(counts::append);
+            operation.countsPerType().asMap().forEach(counts::append);
             Document document = new Document(ID, id)
                     .append(WORKSPACE, operation.workspace().value())
                     .append(KIND, operation.kind().name())
@@ -257,8 +257,8 @@ public final class MongoOperationLog implements OperationLog {
     }
 
     private static Operation operation(Document document) {
-        Map<String, Long> counts = new TreeMap<>();
-        document.get("counts", Document.class).forEach((type, n) -> counts.put(type, ((Number) n).longValue()));
+        CountsPerType.Builder counts = CountsPerType.builder();
+        document.get("counts", Document.class).forEach((type, n) -> counts.add(type, ((Number) n).longValue()));
         return new Operation(
                 OperationId.of(UUID.fromString(document.getString(ID))),
                 WorkspaceId.of(document.getString(WORKSPACE)),
@@ -268,6 +268,6 @@ public final class MongoOperationLog implements OperationLog {
                 document.getList("roots", String.class).stream()
                         .map(RecordDocuments::recordId)
                         .toList(),
-                counts);
+                counts.build());
     }
 }

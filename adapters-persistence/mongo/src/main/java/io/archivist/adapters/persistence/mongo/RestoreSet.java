@@ -13,6 +13,7 @@ import com.mongodb.client.model.Sorts;
 import io.archivist.application.port.out.RestoreOutline;
 import io.archivist.domain.ArchivistException;
 import io.archivist.domain.Blocker;
+import io.archivist.domain.CountsPerType;
 import io.archivist.domain.LeftArchived;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.UniqueConflict;
@@ -127,12 +128,12 @@ final class RestoreSet {
     }
 
     RestoreOutline outline(int listLimit, int named) {
-        Map<String, Long> counts = Counts.perType(records, restored());
+        CountsPerType counts = Counts.perType(records, restored());
         return new RestoreOutline(
                 counts,
                 leftArchived(listLimit),
                 conflicts(listLimit),
-                Counts.first(records, restored(), counts.keySet(), named));
+                Counts.first(records, restored(), counts.types(), named));
     }
 
     /**

@@ -141,7 +141,9 @@ class MongoStoreScenarioIT {
         LifecycleResult result = fx.delete(team);
         assertEquals(LifecycleResult.Outcome.ARCHIVED, result.outcome());
         Operation op = result.operation().orElseThrow();
-        assertEquals(Map.of("team", 1L, "project", 1L, "task", 1L), op.countsPerType());
+        assertEquals(
+                Map.of("team", 1L, "project", 1L, "task", 1L),
+                op.countsPerType().asMap());
         for (RecordId id : List.of(team, project, diamond)) {
             StoredRecord record = fx.get(id);
             assertEquals(Optional.of(op.id()), record.archiveOperation());
@@ -162,7 +164,7 @@ class MongoStoreScenarioIT {
         LifecycleResult restored = fx.restore(team);
         assertEquals(
                 Map.of("team", 1L, "project", 1L),
-                restored.operation().orElseThrow().countsPerType());
+                restored.operation().orElseThrow().countsPerType().asMap());
         assertFalse(fx.get(team).archived());
         assertFalse(fx.get(late).archived());
         assertTrue(fx.get(early).archived());
@@ -198,7 +200,7 @@ class MongoStoreScenarioIT {
         assertEquals(LifecycleResult.Outcome.PURGED, purged.outcome());
         assertEquals(
                 Map.of("team", 1L, "project", 1L),
-                purged.operation().orElseThrow().countsPerType());
+                purged.operation().orElseThrow().countsPerType().asMap());
         assertTrue(fx.find(team).isEmpty());
         assertTrue(fx.find(project).isEmpty());
         assertEquals(0, fx.database().getCollection(MongoSchema.RECORDS).countDocuments());

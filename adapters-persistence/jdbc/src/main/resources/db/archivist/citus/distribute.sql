@@ -4,6 +4,7 @@
 -- start created the schema there (Flyway migrates on start) and before the store holds much data:
 --   psql -h COORDINATOR -U postgres -d archivist -v ON_ERROR_STOP=1 -f distribute.sql
 -- Running it again does no harm: a table already distributed (or already a reference table) is skipped.
+-- Run it again after isolating a workspace or splitting shards (docs/citus.md, "Rebalancing").
 -- It is one statement, so one transaction: if a table cannot be distributed, nothing is.
 --
 -- Every statement of the store names the workspace of each table it reads or writes, so Citus routes
@@ -44,6 +45,14 @@ BEGIN
         RAISE NOTICE 'making scheduled_turns a reference table';
         PERFORM create_reference_table('scheduled_turns');
     END IF;
+    -- V3's planner hint (every run of cascade_walk and every operation of operation_records is a few rows)
+    -- is a column option of the coordinator's table, which the shards do not inherit, and Citus refuses
+    -- ALTER COLUMN ... SET (n_distinct) on a distributed table: so it is set on each shard, every time
+    -- the script runs (a shard made later, by isolating a workspace or splitting, gets it at the next run).
+    PERFORM run_command_on_shards('cascade_walk',
+        $$ALTER TABLE %s ALTER COLUMN run_id SET (n_distinct = -1)$$);
+    PERFORM run_command_on_shards('operation_records',
+        $$ALTER TABLE %s ALTER COLUMN operation_id SET (n_distinct = -1)$$);
     -- Flyway's history (archivist_schema_history) stays a local table of the coordinator, where the
     -- service migrates. Any other local table here is not one this script knows: a table added by a
     -- later migration must be distributed too (docs/citus.md, "Migrations").

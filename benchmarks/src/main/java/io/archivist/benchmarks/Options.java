@@ -31,6 +31,7 @@ record Options(
         String pgUrl,
         String pgUser,
         String pgPassword,
+        String pgAfterMigration,
         Optional<Path> out,
         boolean fork,
         boolean warmUp) {
@@ -55,6 +56,7 @@ record Options(
                 env("ARCHIVIST_BENCH_PG_URL", DEFAULT_PG_URL),
                 env("ARCHIVIST_BENCH_PG_USER", "postgres"),
                 env("ARCHIVIST_BENCH_PG_PASSWORD", ""),
+                "",
                 Optional.of(Path.of("BENCHMARKS.md")),
                 true,
                 true);
@@ -80,6 +82,7 @@ record Options(
                 d.pgUrl,
                 d.pgUser,
                 d.pgPassword,
+                d.pgAfterMigration,
                 Optional.empty(),
                 false,
                 false);
@@ -104,6 +107,8 @@ record Options(
               --memory-check N             then P1-P4 at N records under -Xmx256m; 0 skips it (1000000)
               --pg-url URL --pg-user U --pg-password P   the PostgreSQL database (archivist_bench on 127.0.0.1);
                                            P8's second service uses the database of the same name + _control
+              --pg-after-migration FILE    SQL run on that database each time the store has created its
+                                           schema there (on Citus: docs/citus.md's distribute.sql)
               --out FILE                   where the Markdown report goes (BENCHMARKS.md); --out - for none
               --in-process                 run the scenarios in this JVM instead of forked JVMs with -Xmx256m
               --no-warm-up                 skip the untimed warm-up round before each scenario
@@ -151,6 +156,7 @@ record Options(
                 text(values, "pg-url", o.pgUrl),
                 text(values, "pg-user", o.pgUser),
                 text(values, "pg-password", o.pgPassword),
+                text(values, "pg-after-migration", o.pgAfterMigration),
                 out,
                 o.fork && !inProcess,
                 o.warmUp && !noWarmUp);
@@ -197,6 +203,9 @@ record Options(
                 pgPassword,
                 "--out",
                 "-"));
+        if (!pgAfterMigration.isEmpty()) {
+            args.addAll(List.of("--pg-after-migration", pgAfterMigration));
+        }
         if (!fork) {
             args.add("--in-process");
         }
@@ -225,6 +234,7 @@ record Options(
                 url,
                 pgUser,
                 pgPassword,
+                pgAfterMigration,
                 out,
                 fork,
                 warmUp);

@@ -2,6 +2,10 @@ package io.archivist.benchmarks;
 
 import io.archivist.application.port.out.UnitOfWork;
 import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -53,16 +57,53 @@ final class Postgres implements AutoCloseable {
                         "archivist.retention.enabled",
                         false))
                 .start();
-        return new Postgres(options, context);
+        Postgres db = new Postgres(options, context); // the store is open: its schema is there
+        afterMigration(options);
+        return db;
     }
 
-    /** The database of {@code options}, made when missing, without any table: the store that opens it creates its schema. */
+    /**
+     * --pg-after-migration's SQL, run on the fresh schema before any data: on a Citus coordinator, the
+     * script that distributes the store's tables (docs/citus.md), so that the scenarios run distributed.
+     */
+    private static void afterMigration(Options options) throws SQLException {
+        if (options.pgAfterMigration().isEmpty()) {
+            return;
+        }
+        String sql;
+        try {
+            sql = Files.readString(Path.of(options.pgAfterMigration()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Connection c = DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword());
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+        Log.info("ran %s on the fresh schema", options.pgAfterMigration());
+    }
+
+    /**
+     * The database of {@code options}, made when missing, without any table: the store that opens it creates its
+     * schema. Its tables are dropped, not the schema: on a Citus coordinator the schema holds objects of the
+     * extension too, and dropping it would take the extension with it.
+     */
     static void createEmptyDatabase(Options options) throws SQLException {
         createDatabaseIfMissing(options);
         try (Connection c = DriverManager.getConnection(options.pgUrl(), options.pgUser(), options.pgPassword());
                 Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS public CASCADE");
-            s.execute("CREATE SCHEMA public");
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery("SELECT quote_ident(c.relname) FROM pg_class c"
+                    + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'"
+                    + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass"
+                    + " AND d.objid = c.oid AND d.deptype = 'e')")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            if (!tables.isEmpty()) {
+                s.execute("DROP TABLE " + String.join(", ", tables) + " CASCADE");
+            }
         }
     }
 

@@ -82,7 +82,7 @@ class MetricsApiIT extends ApiTest {
                         "/api/v1/records/{id}"),
                 "HTTP timings per route template: the archive, the keyed delete and its replay");
         assertTrue(after.has("http_server_requests_seconds_bucket", "uri", "/api/v1/records/{id}", "le", "0.1"));
-        assertTrue(after.value("hikaricp_connections_max", "pool", "archivist-embedded-h2") > 0, "the pool's use");
+        assertTrue(after.value("hikaricp_connections_max", "pool", poolName()) > 0, "the pool's use");
 
         List<String> workValues = List.of(ws.name, project, tasks.get(0), "mproject", "mtask", "mseeded", "root-admin");
         for (String value : workValues) {

@@ -49,12 +49,14 @@ final class JdbcOperationLog implements OperationLog {
             Json.write(operation.countsPerType())
         };
         Query statement = operation.kind() == OperationKind.ARCHIVE
+                // INSERT ... SELECT, not a subquery among VALUES: Citus refuses subqueries in an INSERT
+                // ("subqueries are not supported within INSERT queries"), and runs this one on the
+                // workspace's worker (docs/citus.md).
                 ? Query.of(
-                                "INSERT INTO operations (" + COLUMNS
-                                        + ", still_archived) VALUES (?, ?, ?, ?, ?, ?, ?, ",
+                                "INSERT INTO operations (" + COLUMNS + ", still_archived) " + db.dialect.operationRow(),
                                 values)
                         .add(
-                                "(SELECT COUNT(*) FROM operation_records WHERE workspace = ? AND operation_id = ?))",
+                                ", COUNT(*) AS still_archived FROM operation_records WHERE workspace = ? AND operation_id = ?",
                                 operation.workspace(),
                                 operation.id())
                 : db.dialect.upsertOperations(

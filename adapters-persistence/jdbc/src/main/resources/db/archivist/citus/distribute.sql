@@ -53,6 +53,12 @@ BEGIN
         $$ALTER TABLE %s ALTER COLUMN run_id SET (n_distinct = -1)$$);
     PERFORM run_command_on_shards('operation_records',
         $$ALTER TABLE %s ALTER COLUMN operation_id SET (n_distinct = -1)$$);
+    -- R14: a write waits for its workspace's turn at most archivist.lifecycle.write-wait (30 s unless
+    -- configured), then answers 409. The service bounds that wait with SET LOCAL lock_timeout, which Citus
+    -- keeps on the coordinator: the workspace's row is locked on its worker, where the wait would go on
+    -- until the statement timeout (a 503 after minutes). A database default reaches the workers too (Citus
+    -- carries ALTER DATABASE ... SET to them). Keep it equal to write-wait (docs/citus.md).
+    EXECUTE format('ALTER DATABASE %I SET lock_timeout = %L', current_database(), '30s');
     -- Flyway's history (archivist_schema_history) stays a local table of the coordinator, where the
     -- service migrates. Any other local table here is not one this script knows: a table added by a
     -- later migration must be distributed too (docs/citus.md, "Migrations").

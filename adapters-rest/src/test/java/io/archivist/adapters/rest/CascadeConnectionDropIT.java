@@ -138,9 +138,10 @@ class CascadeConnectionDropIT {
                         answered.set(true);
                     }
                 });
+                int holderPid = backendPid(holder);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (!answered.get() && dropped.get() < drops && System.nanoTime() < deadline) {
-                    for (int pid : waitingForTheLock(killer, holder)) {
+                    for (int pid : waitingFor(holderPid, killer)) {
                         if (!killed.add(pid)) {
                             continue; // terminated already, not gone yet
                         }
@@ -156,14 +157,16 @@ class CascadeConnectionDropIT {
             }
         }
 
-        /** The service's backends waiting for the holder's lock, in the middle of their statement. */
-        private static List<Integer> waitingForTheLock(Connection killer, Connection holder) throws SQLException {
-            int holderPid;
-            try (Statement s = holder.createStatement();
+        private static int backendPid(Connection connection) throws SQLException {
+            try (Statement s = connection.createStatement();
                     ResultSet rows = s.executeQuery("SELECT pg_backend_pid()")) {
                 rows.next();
-                holderPid = rows.getInt(1);
+                return rows.getInt(1);
             }
+        }
+
+        /** The service's backends waiting for the holder's lock, in the middle of their statement. */
+        private static List<Integer> waitingFor(int holderPid, Connection killer) throws SQLException {
             List<Integer> waiting = new ArrayList<>();
             try (Statement s = killer.createStatement();
                     ResultSet rows =

@@ -79,7 +79,19 @@ class IdsTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {" ", "-acme", ".acme", "acme corp", "acme/corp", "acme\u0000", "acmé", "{\"$ne\":null}"})
+    @ValueSource(
+            strings = {
+                " ",
+                "-acme",
+                ".acme",
+                "_acme",
+                "acme corp",
+                "acme/corp",
+                "acme\u0000",
+                "acme\n",
+                "acmé",
+                "{\"$ne\":null}"
+            })
     void s1_a_malformed_workspace_is_validation_failed(String text) {
         ArchivistException e = assertThrows(ArchivistException.class, () -> WorkspaceId.of(text));
         assertEquals(ErrorCode.VALIDATION_FAILED, e.code());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.archivist.domain.CountsPerType;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,10 @@ import java.util.Map;
 final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Readers made once: ObjectMapper.readValue with a TypeReference builds the type again on every call.
+    private static final ObjectReader OBJECT = MAPPER.readerFor(new TypeReference<LinkedHashMap<String, Object>>() {});
+    private static final ObjectReader STRINGS = MAPPER.readerFor(new TypeReference<List<String>>() {});
+    private static final ObjectReader TREE = MAPPER.readerFor(JsonNode.class);
 
     private Json() {}
 
@@ -25,17 +30,17 @@ final class Json {
     }
 
     static Map<String, Object> object(String text) {
-        return read(text, new TypeReference<LinkedHashMap<String, Object>>() {});
+        return read(text, OBJECT);
     }
 
     static List<String> strings(String text) {
-        return read(text, new TypeReference<List<String>>() {});
+        return read(text, STRINGS);
     }
 
     /** An operation's counts column: an object of type names and counts. */
     static CountsPerType counts(String text) {
         CountsPerType.Builder counts = CountsPerType.builder();
-        read(text, new TypeReference<JsonNode>() {}).properties().forEach(count -> {
+        Json.<JsonNode>read(text, TREE).properties().forEach(count -> {
             if (!count.getValue().canConvertToExactIntegral()) {
                 throw new IllegalStateException("a counts column holds " + count.getValue() + " as a count");
             }
@@ -48,9 +53,9 @@ final class Json {
         return write(counts.asMap());
     }
 
-    private static <T> T read(String text, TypeReference<T> type) {
+    private static <T> T read(String text, ObjectReader reader) {
         try {
-            return MAPPER.readValue(text, type);
+            return reader.readValue(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON column holds malformed text: " + e.getOriginalMessage(), e);
         }

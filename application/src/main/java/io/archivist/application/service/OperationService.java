@@ -18,17 +18,12 @@ import io.archivist.domain.OperationFilter;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.Role.Permission;
-import io.archivist.domain.StoredRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 /** The operation log as clients read it. */
 public final class OperationService implements OperationQuery {
@@ -96,18 +91,22 @@ public final class OperationService implements OperationQuery {
         if (seen.selectsNothing()) {
             return new OperationPage(List.of(), Optional.empty());
         }
-        // A page of the plain log is one statement; a page of restorable operations reads their roots
-        // too, in the same state as the counts it shows.
-        return seen.restorable()
-                ? unitOfWork.read(caller.workspace(), () -> restorablePage(caller, seen, before, limit))
-                : unitOfWork.readLatest(caller.workspace(), () -> {
-                    Page page = page(caller, seen, before, limit);
-                    return new OperationPage(
-                            page.items().stream()
-                                    .map(logged -> new Listed(logged.operation(), Optional.empty()))
-                                    .toList(),
-                            page.next());
-                });
+        if (seen.restorable()) {
+            // Its roots are read in the same state as the counts it shows: by one statement where the store
+            // reads them in one, else in a consistent read (which costs a store its setup and its end).
+            Supplier<OperationPage> page = () -> restorablePage(caller, seen, before, limit);
+            return operations.readsHoldingPageInOneStatement()
+                    ? unitOfWork.readLatest(caller.workspace(), page)
+                    : unitOfWork.read(caller.workspace(), page);
+        }
+        // A page of the plain log is one statement.
+        return unitOfWork.readLatest(caller.workspace(), () -> {
+            List<OperationLog.Logged> found = operations.page(caller.workspace(), seen, before, limit + 1);
+            List<Listed> items = found.subList(0, Math.min(limit, found.size())).stream()
+                    .map(logged -> new Listed(logged.operation(), Optional.empty()))
+                    .toList();
+            return new OperationPage(items, next(items, found.size() > limit, seen));
+        });
     }
 
     /** docs/lifecycle.md#roles: other roles than admins page their own operations, and ask for nobody else's. */
@@ -122,40 +121,36 @@ public final class OperationService implements OperationQuery {
         return filter.ofActor(caller.actor());
     }
 
-    /** A page of the log: at most {@code limit} operations, and the cursor of the next page if there is one. */
-    private record Page(List<OperationLog.Logged> items, Optional<String> next) {}
-
-    private Page page(Caller caller, OperationFilter filter, Optional<OperationId> before, int limit) {
-        List<OperationLog.Logged> found = operations.page(caller.workspace(), filter, before, limit + 1);
-        List<OperationLog.Logged> items = found.subList(0, Math.min(limit, found.size()));
-        Optional<String> next = found.size() > limit
+    /**
+     * The cursor of the page after {@code items} when the store found more than them (it is asked for one
+     * operation more than a page holds).
+     */
+    private static Optional<String> next(List<Listed> items, boolean more, OperationFilter filter) {
+        return more
                 ? Optional.of(
                         PageCursor.after(items.get(items.size() - 1).operation().id(), filter))
                 : Optional.empty();
-        return new Page(items, next);
     }
 
     /**
-     * Restorable operations with what each still holds: its first {@link #NAMED_ROOTS} roots, read in one go
-     * for the whole page and named when they are still archived by it, and when the retention job will
-     * start on it. Every record of an archive operation was archived at its time (R1, and a seed's records
+     * Restorable operations with what each still holds: those of its first {@link #NAMED_ROOTS} roots that are
+     * still archived by it, named ({@link OperationLog#holdingPage}), and when the retention job will start
+     * on it. Every record of an archive operation was archived at its time (R1, and a seed's records
      * join an operation only with the same deleted_at), so its records' purge_after is its time plus their
      * type's retention, and the first is its time plus the shortest retention of the types it archived.
      */
     private OperationPage restorablePage(
             Caller caller, OperationFilter filter, Optional<OperationId> before, int limit) {
-        Page page = page(caller, filter, before, limit);
-        Catalog catalog = workspaces.catalog(caller);
-        Set<RecordId> rootIds = new LinkedHashSet<>();
-        page.items().forEach(logged -> rootIds.addAll(firstRoots(logged.operation())));
-        Map<RecordId, StoredRecord> roots = records.findAll(caller.workspace(), rootIds).stream()
-                .collect(Collectors.toMap(StoredRecord::id, Function.identity()));
-        List<Listed> listed = new ArrayList<>();
-        for (OperationLog.Logged logged : page.items()) {
-            Operation operation = logged.operation();
-            List<NamedRecord> held = firstRoots(operation).stream()
-                    .map(roots::get)
-                    .filter(root -> root != null && root.archiveOperation().equals(Optional.of(operation.id())))
+        OperationLog.HoldingPage found =
+                operations.holdingPage(caller.workspace(), filter, before, limit + 1, NAMED_ROOTS, records);
+        Catalog catalog = found.catalogVersion().isPresent()
+                ? workspaces.catalogAt(caller, found.catalogVersion().getAsLong())
+                : workspaces.catalog(caller);
+        List<Listed> items = new ArrayList<>();
+        for (OperationLog.Holding holding :
+                found.items().subList(0, Math.min(limit, found.items().size()))) {
+            Operation operation = holding.logged().operation();
+            List<NamedRecord> held = holding.heldRoots().stream()
                     .map(root -> NamedRecord.of(root, catalog))
                     .toList();
             Optional<Instant> purgeAfter = operation.countsPerType().types().stream()
@@ -165,14 +160,10 @@ public final class OperationService implements OperationQuery {
                     .flatMap(Optional::stream)
                     .map(retention -> retention.purgeAfter(operation.at()))
                     .min(Comparator.naturalOrder());
-            listed.add(new Listed(operation, Optional.of(new StillArchived(held, logged.stillArchived(), purgeAfter))));
+            items.add(new Listed(
+                    operation,
+                    Optional.of(new StillArchived(held, holding.logged().stillArchived(), purgeAfter))));
         }
-        return new OperationPage(listed, page.next());
-    }
-
-    private static List<RecordId> firstRoots(Operation operation) {
-        return operation
-                .roots()
-                .subList(0, Math.min(NAMED_ROOTS, operation.roots().size()));
+        return new OperationPage(items, next(items, found.items().size() > limit, filter));
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.archivist.application.port.in.BulkCommand.Action;
 import io.archivist.application.port.in.LifecycleCommand;
+import io.archivist.application.port.in.OperationQuery;
 import io.archivist.application.port.in.OperationQuery.Listed;
 import io.archivist.application.port.in.OperationQuery.OperationPage;
 import io.archivist.application.port.in.OperationQuery.StillArchived;
@@ -171,6 +172,33 @@ public interface OperationLogContract extends StoreContractSupport {
                 restorable.get(2).archive().orElseThrow().roots());
         assertTrue(restorable.stream()
                 .allMatch(l -> l.archive().orElseThrow().purgeAfter().isEmpty()));
+        assertCountsAreTheRecords();
+    }
+
+    @Test
+    default void restorable_names_those_of_an_operations_first_roots_it_still_holds_in_their_order() {
+        RecordId[] roots = new RecordId[OperationQuery.NAMED_ROOTS + 3];
+        for (int i = 0; i < roots.length; i++) {
+            roots[i] = account();
+        }
+        Operation many = bulk(Action.ARCHIVE, false, roots).operations().get(0);
+        Operation other = archive(tree().account()).operation().orElseThrow();
+        bulk(Action.RESTORE, false, roots[1], roots[OperationQuery.NAMED_ROOTS + 1]);
+
+        List<Listed> restorable = listed(admin(), OperationFilter.restorableOnly());
+
+        assertEquals(
+                List.of(other, many), restorable.stream().map(Listed::operation).toList());
+        List<NamedRecord> named = new ArrayList<>();
+        for (int i = 0; i < OperationQuery.NAMED_ROOTS; i++) {
+            if (i != 1) {
+                named.add(named(roots[i]));
+            }
+        }
+        StillArchived held = restorable.get(1).archive().orElseThrow();
+        assertEquals(named, held.roots(), "the first roots it holds, in order; not the later ones, not the one back");
+        assertEquals(roots.length - 2, held.records());
+        assertEquals(1, restorable.get(0).archive().orElseThrow().roots().size(), "the other operation's own root");
         assertCountsAreTheRecords();
     }
 

@@ -222,6 +222,28 @@ abstract class Dialect {
      */
     abstract Query holdingArchived(WorkspaceId workspace);
 
+    /** The prefix of the root's columns in {@link #holdingPage}. */
+    static final String ROOT = "root_";
+
+    /**
+     * Whether a page of operations and the roots each still holds are one statement ({@link #holdingPage}):
+     * where a statement can list the elements of a JSON array. Elsewhere the roots are a statement of their
+     * own (OperationLog#holdingPage).
+     */
+    boolean readsHoldingPageInOneStatement() {
+        return false;
+    }
+
+    /**
+     * Where {@link #readsHoldingPageInOneStatement}: {@code page} (rows of operations, newest first) with the
+     * roots each still holds archived among the first {@code namedRoots} of its root_ids, their columns as
+     * {@link RecordRows#columnsAs} with {@link #ROOT}, one row per root in their order (one with no root for an
+     * operation that holds none of them), and the workspace's catalog_version; in the page's order.
+     */
+    Query holdingPage(WorkspaceId workspace, Query page, int namedRoots) {
+        throw new UnsupportedOperationException("this database lists no JSON array in a statement");
+    }
+
     /**
      * The condition on records (unaliased) that selects one type in one state, written so that the
      * index made for that state serves it; one parameter: the type.

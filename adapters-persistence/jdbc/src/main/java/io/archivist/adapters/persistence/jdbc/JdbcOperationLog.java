@@ -1,17 +1,25 @@
 package io.archivist.adapters.persistence.jdbc;
 
+import io.archivist.application.port.out.CatalogStore;
 import io.archivist.application.port.out.OperationLog;
+import io.archivist.application.port.out.RecordReads;
 import io.archivist.domain.Operation;
 import io.archivist.domain.OperationFilter;
 import io.archivist.domain.OperationId;
 import io.archivist.domain.OperationKind;
 import io.archivist.domain.RecordId;
+import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -99,6 +107,11 @@ final class JdbcOperationLog implements OperationLog {
      */
     @Override
     public List<Logged> page(WorkspaceId workspace, OperationFilter filter, Optional<OperationId> before, int limit) {
+        Query query = pageQuery(workspace, filter, before, limit);
+        return db.transactions.statements(c -> db.sql.list(c, query, this::logged));
+    }
+
+    private Query pageQuery(WorkspaceId workspace, OperationFilter filter, Optional<OperationId> before, int limit) {
         Query query = Query.of("SELECT " + COLUMNS + ", still_archived FROM operations WHERE ");
         if (filter.restorable()) {
             query.add(db.dialect.holdingArchived(workspace));
@@ -108,9 +121,59 @@ final class JdbcOperationLog implements OperationLog {
         }
         filter.actor().ifPresent(actor -> query.add(" AND actor = ?", actor));
         before.ifPresent(id -> query.add(" AND id < ?", id));
-        query.add(" ORDER BY id DESC LIMIT ?", limit);
-        return db.transactions.statements(
-                c -> db.sql.list(c, query, rows -> new Logged(operation(rows), rows.getLong("still_archived"))));
+        return query.add(" ORDER BY id DESC LIMIT ?", limit);
+    }
+
+    /**
+     * One statement where the database lists a JSON array's elements (PostgreSQL, {@link Dialect#holdingPage}):
+     * the page of {@link #page}, each operation joined to the roots it still holds, and the catalog's version
+     * along; elsewhere the page and then its roots, as the port does it.
+     */
+    @Override
+    public HoldingPage holdingPage(
+            WorkspaceId workspace,
+            OperationFilter filter,
+            Optional<OperationId> before,
+            int limit,
+            int namedRoots,
+            RecordReads records) {
+        if (!db.dialect.readsHoldingPageInOneStatement()) {
+            return OperationLog.super.holdingPage(workspace, filter, before, limit, namedRoots, records);
+        }
+        Query query = db.dialect.holdingPage(workspace, pageQuery(workspace, filter, before, limit), namedRoots);
+        Sql.Row<StoredRecord> root = RecordRows.mapper(db.sql, Dialect.ROOT);
+        return db.transactions.statements(c -> {
+            // One row per root held, or one with no root for an operation that names none.
+            Map<UUID, Logged> operations = new LinkedHashMap<>();
+            Map<UUID, List<StoredRecord>> roots = new HashMap<>();
+            long[] catalogVersion = {CatalogStore.NEVER_CHANGED};
+            db.sql.list(c, query, rows -> {
+                UUID id = db.sql.uuid(rows, "id");
+                if (!operations.containsKey(id)) {
+                    operations.put(id, logged(rows));
+                    roots.put(id, new ArrayList<>());
+                    catalogVersion[0] = rows.getLong("catalog_version"); // no workspace row: never changed (0)
+                }
+                if (db.sql.uuid(rows, Dialect.ROOT + "id") != null) {
+                    roots.get(id).add(root.map(rows));
+                }
+                return id;
+            });
+            return new HoldingPage(
+                    operations.entrySet().stream()
+                            .map(each -> new Holding(each.getValue(), roots.get(each.getKey())))
+                            .toList(),
+                    operations.isEmpty() ? OptionalLong.empty() : OptionalLong.of(catalogVersion[0]));
+        });
+    }
+
+    @Override
+    public boolean readsHoldingPageInOneStatement() {
+        return db.dialect.readsHoldingPageInOneStatement();
+    }
+
+    private Logged logged(ResultSet rows) throws SQLException {
+        return new Logged(operation(rows), rows.getLong("still_archived"));
     }
 
     private Operation operation(ResultSet rows) throws SQLException {

@@ -161,6 +161,33 @@ final class PostgresDialect extends Dialect {
         return Query.of("workspace = ? AND still_archived > 0", workspace);
     }
 
+    /**
+     * root_ids is a JSON array of the roots' ids, in their order. The page is a CTE, planned on its own: on
+     * the partial index whatever the plan. Each root is a lookup by the primary key behind the fence, then
+     * checked: as a join with "t.archive_operation = o.id", the planner read every record the operation holds
+     * through records_of_operation (a hundred thousand for one line of a page) to keep its roots, and with a
+     * generic plan it sorted every operation that holds records to find the page.
+     */
+    private static final String HELD_ROOTS = " SELECT o.*, r.*, (SELECT catalog_version FROM workspaces WHERE id = ?)"
+            + " AS catalog_version FROM o LEFT JOIN LATERAL (SELECT x.n, " + RecordRows.columnsAs("t", ROOT)
+            + " FROM jsonb_array_elements_text(CAST(o.root_ids AS jsonb)) WITH ORDINALITY AS x (root, n)"
+            + " JOIN LATERAL (SELECT " + RecordRows.COLUMNS + " FROM records WHERE workspace = ?"
+            + " AND id = CAST(x.root AS uuid) OFFSET 0) t ON true"
+            + " WHERE x.n <= ? AND t.archive_operation IS NOT DISTINCT FROM o.id) r ON true ORDER BY o.id DESC, r.n";
+
+    @Override
+    boolean readsHoldingPageInOneStatement() {
+        return true;
+    }
+
+    @Override
+    Query holdingPage(WorkspaceId workspace, Query page, int namedRoots) {
+        return Query.of("WITH o AS MATERIALIZED (")
+                .add(page)
+                .add(")")
+                .add(HELD_ROOTS, workspace, workspace, namedRoots);
+    }
+
     @Override
     boolean indexesSearchText() {
         return true; // record_search_text, V8.3

@@ -4,8 +4,6 @@ import io.archivist.domain.OperationId;
 import io.archivist.domain.RecordId;
 import io.archivist.domain.StoredRecord;
 import io.archivist.domain.WorkspaceId;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -40,24 +38,58 @@ final class RecordRows {
     }
 
     static Sql.Row<StoredRecord> mapper(Sql sql) {
-        return rows -> read(rows, sql);
+        return mapper(sql, "");
     }
 
-    private static StoredRecord read(ResultSet rows, Sql sql) throws SQLException {
-        return new StoredRecord(
-                RecordId.of(sql.uuid(rows, "id")),
-                WorkspaceId.of(rows.getString("workspace")),
-                rows.getString("type"),
-                Optional.ofNullable(rows.getString("record_key")),
-                Json.object(rows.getString("attributes")),
-                parents(rows.getString("parent_ids")),
-                Optional.ofNullable(sql.instant(rows, "deleted_at")),
-                Optional.ofNullable(sql.uuid(rows, "archive_operation")).map(OperationId::of),
-                rows.getLong("version"),
-                sql.instant(rows, "created_at"),
-                sql.instant(rows, "updated_at"),
-                rows.getString("created_by"),
-                rows.getString("updated_by"));
+    /**
+     * {@link #COLUMNS} of the records aliased {@code alias}, each named with {@code prefix} before it: a
+     * record's columns beside another table's of the same names, read with {@link #mapper(Sql, String)}.
+     */
+    static String columnsAs(String alias, String prefix) {
+        return Arrays.stream(COLUMNS.split(", "))
+                .map(column -> alias + "." + column + " AS " + prefix + column)
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The record of a row whose columns are named with {@code prefix} before them (see {@link #columnsAs}). */
+    static Sql.Row<StoredRecord> mapper(Sql sql, String prefix) {
+        Labels column = new Labels(prefix);
+        return rows -> new StoredRecord(
+                RecordId.of(sql.uuid(rows, column.id)),
+                WorkspaceId.of(rows.getString(column.workspace)),
+                rows.getString(column.type),
+                Optional.ofNullable(rows.getString(column.key)),
+                Json.object(rows.getString(column.attributes)),
+                parents(rows.getString(column.parentIds)),
+                Optional.ofNullable(sql.instant(rows, column.deletedAt)),
+                Optional.ofNullable(sql.uuid(rows, column.archiveOperation)).map(OperationId::of),
+                rows.getLong(column.version),
+                sql.instant(rows, column.createdAt),
+                sql.instant(rows, column.updatedAt),
+                rows.getString(column.createdBy),
+                rows.getString(column.updatedBy));
+    }
+
+    /** The labels of {@link #COLUMNS} in a result, made once per statement rather than for every row. */
+    private static final class Labels {
+        final String workspace, id, type, key, attributes, parentIds, deletedAt, archiveOperation, version;
+        final String createdAt, updatedAt, createdBy, updatedBy;
+
+        Labels(String prefix) {
+            workspace = prefix + "workspace";
+            id = prefix + "id";
+            type = prefix + "type";
+            key = prefix + "record_key";
+            attributes = prefix + "attributes";
+            parentIds = prefix + "parent_ids";
+            deletedAt = prefix + "deleted_at";
+            archiveOperation = prefix + "archive_operation";
+            version = prefix + "version";
+            createdAt = prefix + "created_at";
+            updatedAt = prefix + "updated_at";
+            createdBy = prefix + "created_by";
+            updatedBy = prefix + "updated_by";
+        }
     }
 
     static String parentIds(List<RecordId> parents) {

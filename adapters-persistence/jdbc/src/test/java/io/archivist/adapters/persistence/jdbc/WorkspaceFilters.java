@@ -40,6 +40,7 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.SetOperationList;
+import net.sf.jsqlparser.statement.select.TableFunction;
 import net.sf.jsqlparser.statement.select.Values;
 import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.update.Update;
@@ -390,6 +391,15 @@ final class WorkspaceFilters {
                         }
                     } else if (next instanceof Select derived) {
                         select(derived, ctes);
+                    } else if (next instanceof TableFunction function) {
+                        // A function's rows, such as the elements of a JSON array in a column: no table to route,
+                        // unless a query feeds it, which this check does not read.
+                        if (function.getFunction()
+                                .toString()
+                                .toUpperCase(Locale.ROOT)
+                                .contains("SELECT")) {
+                            offences.add("a query inside " + function + " in FROM, which this check does not read");
+                        }
                     } else {
                         offences.add(
                                 "a " + next.getClass().getSimpleName() + " in FROM, which this check does not know");

@@ -55,6 +55,23 @@ class WorkspaceFiltersTest {
     }
 
     @Test
+    void a_lateral_join_over_a_json_arrays_elements_passes_only_with_the_filter_on_the_table_it_joins() {
+        String page = "SELECT o.*, r.* FROM (SELECT id, root_ids FROM operations WHERE workspace = ? ORDER BY id DESC"
+                + " LIMIT ?) o LEFT JOIN LATERAL (SELECT x.n, t.id AS root_id FROM"
+                + " jsonb_array_elements_text(CAST(o.root_ids AS jsonb)) WITH ORDINALITY AS x (root, n) JOIN records t"
+                + " ON t.workspace = ? AND t.id = CAST(x.root AS uuid) WHERE x.n <= ?) r ON true ORDER BY o.id DESC, r.n";
+        assertEquals(List.of(), WorkspaceFilters.offences(page));
+        List<String> offences = WorkspaceFilters.offences(page.replace("t.workspace = ? AND ", ""));
+        assertEquals(1, offences.size(), String.join("\n", offences));
+        assertTrue(offences.get(0).startsWith("records t has no t.workspace = "), offences.get(0));
+        assertEquals(
+                1,
+                WorkspaceFilters.offences("SELECT x FROM unnest(ARRAY(SELECT id FROM records)) AS x")
+                        .size(),
+                "a query feeding a function in FROM");
+    }
+
+    @Test
     void only_a_conjunct_on_the_tables_own_alias_with_a_parameter_or_literal_counts() {
         // Another table's constant, a join on another row's workspace, a filter under OR or NOT: none names it.
         for (String sql : List.of(

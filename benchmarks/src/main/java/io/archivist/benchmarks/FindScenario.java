@@ -70,12 +70,13 @@ final class FindScenario {
         Samples archivist = timed.archivist(), baseline = timed.baseline();
         String note = String.format(
                 Locale.ROOT,
-                "GET /records?type=%s&q=%s&limit=%d with a JWT, %d samples a side; a word in about %,d of %,d"
+                "GET /records?type=%s&q=%s&limit=%d with a JWT, %d samples a side after %,d untimed; a word in about %,d of %,d"
                         + " records; API p99 %.2f ms, by hand p99 %.2f ms",
                 TYPE,
                 word,
                 PAGE,
                 archivist.count(),
+                timed.untimed(),
                 size / WORDS_PER_FIND,
                 size,
                 archivist.percentileNanos(99) / 1e6,

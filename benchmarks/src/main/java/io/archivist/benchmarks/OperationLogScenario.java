@@ -76,10 +76,11 @@ final class OperationLogScenario {
         String note = String.format(
                 Locale.ROOT,
                 "GET /operations?restorable=true&limit=%d with an admin's JWT (roots named, catalog for retention),"
-                        + " %d samples a side; %,d of %,d operations still hold a record; API p99 %.2f ms,"
+                        + " %d samples a side after %,d untimed; %,d of %,d operations still hold a record; API p99 %.2f ms,"
                         + " by hand p99 %.2f ms",
                 PAGE,
                 archivist.count(),
+                timed.untimed(),
                 holding,
                 size,
                 archivist.percentileNanos(99) / 1e6,

@@ -173,7 +173,7 @@ final class PostgresDialect extends Dialect {
             + " FROM jsonb_array_elements_text(CAST(o.root_ids AS jsonb)) WITH ORDINALITY AS x (root, n)"
             + " JOIN LATERAL (SELECT " + RecordRows.COLUMNS + " FROM records WHERE workspace = ?"
             + " AND id = CAST(x.root AS uuid) OFFSET 0) t ON true"
-            + " WHERE x.n <= ? AND t.archive_operation IS NOT DISTINCT FROM o.id) r ON true ORDER BY o.id DESC, r.n";
+            + " WHERE t.archive_operation IS NOT DISTINCT FROM o.id AND x.n <= ";
 
     @Override
     boolean readsHoldingPageInOneStatement() {
@@ -185,7 +185,9 @@ final class PostgresDialect extends Dialect {
         return Query.of("WITH o AS MATERIALIZED (")
                 .add(page)
                 .add(")")
-                .add(HELD_ROOTS, workspace, workspace, namedRoots);
+                .add(HELD_ROOTS, workspace, workspace)
+                // A constant of the service, written in for the same reason as the page's limit (JdbcOperationLog).
+                .add(namedRoots + ") r ON true ORDER BY o.id DESC, r.n");
     }
 
     @Override

@@ -143,6 +143,9 @@ public final class OperationService implements OperationQuery {
             Caller caller, OperationFilter filter, Optional<OperationId> before, int limit) {
         OperationLog.HoldingPage found =
                 operations.holdingPage(caller.workspace(), filter, before, limit + 1, NAMED_ROOTS, records);
+        if (found.items().isEmpty()) {
+            return new OperationPage(List.of(), Optional.empty());
+        }
         Catalog catalog = found.catalogVersion().isPresent()
                 ? workspaces.catalogAt(caller, found.catalogVersion().getAsLong())
                 : workspaces.catalog(caller);

@@ -7,6 +7,7 @@ import io.archivist.domain.WorkspaceId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** The records table: its columns, and the mapping between a row and a StoredRecord. */
@@ -53,43 +54,22 @@ final class RecordRows {
 
     /** The record of a row whose columns are named with {@code prefix} before them (see {@link #columnsAs}). */
     static Sql.Row<StoredRecord> mapper(Sql sql, String prefix) {
-        Labels column = new Labels(prefix);
+        UnaryOperator<String> column = prefix.isEmpty() ? UnaryOperator.identity() : name -> prefix + name;
         return rows -> new StoredRecord(
-                RecordId.of(sql.uuid(rows, column.id)),
-                WorkspaceId.of(rows.getString(column.workspace)),
-                rows.getString(column.type),
-                Optional.ofNullable(rows.getString(column.key)),
-                Json.object(rows.getString(column.attributes)),
-                parents(rows.getString(column.parentIds)),
-                Optional.ofNullable(sql.instant(rows, column.deletedAt)),
-                Optional.ofNullable(sql.uuid(rows, column.archiveOperation)).map(OperationId::of),
-                rows.getLong(column.version),
-                sql.instant(rows, column.createdAt),
-                sql.instant(rows, column.updatedAt),
-                rows.getString(column.createdBy),
-                rows.getString(column.updatedBy));
-    }
-
-    /** The labels of {@link #COLUMNS} in a result, made once per statement rather than for every row. */
-    private static final class Labels {
-        final String workspace, id, type, key, attributes, parentIds, deletedAt, archiveOperation, version;
-        final String createdAt, updatedAt, createdBy, updatedBy;
-
-        Labels(String prefix) {
-            workspace = prefix + "workspace";
-            id = prefix + "id";
-            type = prefix + "type";
-            key = prefix + "record_key";
-            attributes = prefix + "attributes";
-            parentIds = prefix + "parent_ids";
-            deletedAt = prefix + "deleted_at";
-            archiveOperation = prefix + "archive_operation";
-            version = prefix + "version";
-            createdAt = prefix + "created_at";
-            updatedAt = prefix + "updated_at";
-            createdBy = prefix + "created_by";
-            updatedBy = prefix + "updated_by";
-        }
+                RecordId.of(sql.uuid(rows, column.apply("id"))),
+                WorkspaceId.of(rows.getString(column.apply("workspace"))),
+                rows.getString(column.apply("type")),
+                Optional.ofNullable(rows.getString(column.apply("record_key"))),
+                Json.object(rows.getString(column.apply("attributes"))),
+                parents(rows.getString(column.apply("parent_ids"))),
+                Optional.ofNullable(sql.instant(rows, column.apply("deleted_at"))),
+                Optional.ofNullable(sql.uuid(rows, column.apply("archive_operation")))
+                        .map(OperationId::of),
+                rows.getLong(column.apply("version")),
+                sql.instant(rows, column.apply("created_at")),
+                sql.instant(rows, column.apply("updated_at")),
+                rows.getString(column.apply("created_by")),
+                rows.getString(column.apply("updated_by")));
     }
 
     static String parentIds(List<RecordId> parents) {

@@ -112,12 +112,12 @@ final class H2Dialect extends Dialect {
     }
 
     /*
-     * MERGE, where the other databases have "IN (SELECT …)": H2 checks such a condition row by row, and it
-     * reuses the subquery's rows only while no other session commits to the tables it reads. Another
-     * workspace's archives write operation_records and cascade_walk all the time, so H2 ran the subquery
-     * again for each record: an archive of 20,000 records beside a workspace archiving 3 every few hundred
-     * milliseconds did not end in three minutes, where it takes three seconds alone (P8 on the embedded
-     * store, BENCHMARKS.md). MERGE reads the set once and finds each record by its key.
+     * MERGE, where the other databases have "IN (SELECT …)". H2 checks such a condition row by row. While
+     * another workspace kept committing small archives (operation_records, cascade_walk), a thread dump
+     * showed it running the subquery again for each record: an archive of 20,000 records did not end in
+     * three minutes, where it takes three seconds alone (P8 on the embedded store, BENCHMARKS.md). As far as
+     * we can tell, H2 keeps a subquery's rows only while no one commits to the tables it reads. MERGE reads
+     * the set once and finds each record by its key.
      */
     @Override
     Query updateOfOperation(

@@ -128,9 +128,7 @@ final class H2Dialect extends Dialect {
             WorkspaceId workspace,
             OperationId operation,
             List<String> types) {
-        return Query.of("MERGE INTO " + table + " t USING (SELECT o.record_id FROM operation_records o WHERE ")
-                .add(operationRows(workspace, operation, types))
-                .add(") s ON t.workspace = ? AND t." + memberColumn + " = s.record_id WHEN MATCHED", workspace)
+        return matchedOfOperation(table, memberColumn, workspace, operation, types)
                 .add(condition.isEmpty() ? "" : " AND " + condition)
                 .add(" THEN UPDATE SET ")
                 .add(set);
@@ -139,11 +137,16 @@ final class H2Dialect extends Dialect {
     @Override
     Query deleteOfOperation(
             String table, String memberColumn, WorkspaceId workspace, OperationId operation, List<String> types) {
+        return matchedOfOperation(table, memberColumn, workspace, operation, types)
+                .add(" THEN DELETE");
+    }
+
+    /** A MERGE into {@code table} (alias t) of the operation's rows, up to its WHEN MATCHED. */
+    private static Query matchedOfOperation(
+            String table, String memberColumn, WorkspaceId workspace, OperationId operation, List<String> types) {
         return Query.of("MERGE INTO " + table + " t USING (SELECT o.record_id FROM operation_records o WHERE ")
                 .add(operationRows(workspace, operation, types))
-                .add(
-                        ") s ON t.workspace = ? AND t." + memberColumn + " = s.record_id WHEN MATCHED THEN DELETE",
-                        workspace);
+                .add(") s ON t.workspace = ? AND t." + memberColumn + " = s.record_id WHEN MATCHED", workspace);
     }
 
     @Override
